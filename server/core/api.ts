@@ -1,0 +1,109 @@
+import type { DocRecord } from '../../src/domain/definition';
+import { getDefinition } from '../../src/domain/documents';
+import { RefusedError, refusal, type Refusal } from '../../src/domain/refusal';
+import type { Store } from '../store/types';
+import { authenticate, login, logout, publicUser, type AuthDeps } from './auth';
+import { parseListQuery } from './dialect';
+import { actionsFor, actOnDoc, createDoc, getDoc, historyOf, listDocs, previewDoc, proposeCustomerCode, updateDoc } from './documents';
+import { localeOf, refusalResponse, type ApiRequest, type ApiResponse } from './types';
+
+/**
+ * The API core: one function from request to response, driven by Express (server/http.ts) and
+ * by MSW (mock-api/msw). Auth → dialect → rules/actions → store → audit.
+ */
+
+export interface ApiDeps {
+  store: Store;
+  secret: Buffer;
+  now?: () => Date;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+const ID = /^[1-9]\d{0,9}$/;
+const NAME = /^[A-Za-z][A-Za-z0-9]{0,40}$/;
+
+/** Fields no endpoint ever returns. */
+function clean(rec: DocRecord): DocRecord {
+  if ('password' in rec || 'passwordHash' in rec) {
+    const { password: _p, passwordHash: _h, ...rest } = rec;
+    return rest;
+  }
+  return rec;
+}
+
+function dbErrorRefusal(e: unknown): Refusal | null {
+  const code = (e as { code?: string })?.code;
+  if (code === '23505') return { status: 422, rule: '6.3.3', message: { zh: '编号重复，已存在相同的记录', en: 'A record with this number already exists' } };
+  if (code === '23514' || code === '23503' || code === '22003' || code === '22P02') return { status: 422, message: { zh: '数据不符合约束（金额、数量或引用无效）', en: 'The data breaks a constraint (amount, quantity or reference)' } };
+  if (code === '40001' || code === '40P01') return { status: 409, message: { zh: '并发冲突，请重试', en: 'Concurrent change; try again' } };
+  return null;
+}
+
+export function createApi(deps: ApiDeps) {
+  const now = deps.now ?? (() => new Date());
+  const authDeps: AuthDeps = { store: deps.store, secret: deps.secret, now };
+  const docDeps = { store: deps.store, now };
+
+  async function route(req: ApiRequest): Promise<ApiResponse> {
+    const parts = req.path.split('/').filter(Boolean);
+    const m = req.method.toUpperCase();
+    if (parts[0] === 'auth' && parts[1] === 'login' && parts.length === 2 && m === 'POST') {
+      return { status: 200, body: await login(authDeps, req.body, req.ip) };
+    }
+    const who = await authenticate(authDeps, req);
+    if (!who) return { status: 401, body: { message: localeOf(req) === 'en' ? 'Not logged in' : '请先登录' } };
+    const actor = who.actor;
+    if (parts[0] === 'auth' && parts.length === 2) {
+      if (parts[1] === 'me' && m === 'GET') return { status: 200, body: publicUser((await deps.store.get('users', actor.id)) as DocRecord) };
+      if (parts[1] === 'logout' && m === 'POST') {
+        await logout(authDeps, who.sid);
+        return { status: 200, body: { ok: true } };
+      }
+    }
+    const [resource, second, third, fourth] = parts;
+    const def = resource && NAME.test(resource) ? getDefinition(resource) : undefined;
+    if (!def || parts.length > 4) throw new RefusedError(refusal(404, '没有这个接口', 'No such endpoint'));
+
+    if (parts.length === 1) {
+      if (m === 'GET') {
+        const q = parseListQuery(def, req.query);
+        const { rows, total } = await listDocs(docDeps, def, actor, q);
+        const start = q.range ? q.range[0] : 0;
+        const end = rows.length ? start + rows.length - 1 : start;
+        return { status: 200, headers: { 'Content-Range': `${def.resource} ${start}-${end}/${total}` }, body: rows.map(clean) };
+      }
+      if (m === 'POST') return { status: 201, body: clean(await createDoc(docDeps, def, actor, req.body)) };
+    }
+    if (parts.length === 2 && second === 'preview' && m === 'POST') return { status: 200, body: await previewDoc(docDeps, def, actor, req.body) };
+    if (parts.length === 2 && second === 'next-code' && m === 'GET' && def.resource === 'customers') return { status: 200, body: await proposeCustomerCode(deps.store) };
+    if (!second || !ID.test(second)) throw new RefusedError(refusal(404, '没有这条记录', 'No such record'));
+    const id = Number(second);
+    if (parts.length === 2) {
+      if (m === 'GET') return { status: 200, body: clean(await getDoc(deps.store, def, actor, id)) };
+      if (m === 'PUT' || m === 'PATCH') return { status: 200, body: clean(await updateDoc(docDeps, def, actor, id, req.body, req.headers['if-match'])) };
+      if (m === 'DELETE') throw new RefusedError(refusal(403, '单据不能删除，请使用"取消"', 'Records are never deleted; cancel the document instead'));
+    }
+    if (third === 'actions') {
+      if (parts.length === 3 && m === 'GET') return { status: 200, body: await actionsFor(docDeps, def, actor, id) };
+      if (parts.length === 4 && m === 'POST' && fourth && NAME.test(fourth)) return { status: 200, body: clean(await actOnDoc(docDeps, def, actor, id, fourth, req.body)) };
+    }
+    if (third === 'history' && parts.length === 3 && m === 'GET') return { status: 200, body: await historyOf(docDeps, def, actor, id) };
+    return { status: 405, body: { message: 'Method not allowed' } };
+  }
+
+  return async function handle(req: ApiRequest): Promise<ApiResponse> {
+    try {
+      return await route(req);
+    } catch (e) {
+      const locale = localeOf(req);
+      if (e instanceof RefusedError) return refusalResponse(e.refusal, locale);
+      const dbRefusal = dbErrorRefusal(e);
+      if (dbRefusal) return refusalResponse(dbRefusal, locale);
+      deps.log?.(`${req.method} ${req.path} failed`, e);
+      // the transaction did not commit: nothing changed. Storage trouble → 503, never a stack trace.
+      return refusalResponse({ status: 503, message: { zh: '服务器暂时无法保存或读取数据，请稍后重试；本次操作未生效', en: 'The server could not read or save data; nothing was changed. Try again shortly.' } }, locale);
+    }
+  };
+}
+
+export type ApiHandler = ReturnType<typeof createApi>;

@@ -1,0 +1,94 @@
+import { SYSTEM_FIELDS, type DocumentDefinition, type FieldDef } from '../../src/domain/definition';
+import { refusal, RefusedError } from '../../src/domain/refusal';
+import type { Filter, ListQuery, Scalar } from '../store/types';
+
+/**
+ * The ra-data-simple-rest dialect: `sort=["field","ASC"]`, `range=[0,24]`,
+ * `filter={"status":"submitted","id":[1,2],"q":"…","total_gte":100}`. Unknown fields are
+ * refused (400), never silently dropped; sorting and ranges only on indexed columns.
+ */
+
+const bad = (zh: string, en: string) => new RefusedError(refusal(400, zh, en));
+const MAX_PAGE = 1000;
+
+function parseJson(raw: string | null, what: string): unknown {
+  if (raw == null || raw === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw bad(`参数 ${what} 不是有效的 JSON`, `Parameter ${what} is not valid JSON`);
+  }
+}
+
+const SYSTEM_FILTERABLE: Record<string, FieldDef['type']> = { id: 'int', version: 'int', createdAt: 'datetime', updatedAt: 'datetime', createdBy: 'ref', status: 'text', code: 'text' };
+
+function fieldType(def: DocumentDefinition, field: string): FieldDef['type'] | undefined {
+  if (def.fields[field] && !def.fields[field].secret) return def.fields[field].type;
+  return SYSTEM_FILTERABLE[field];
+}
+
+function checkValue(def: DocumentDefinition, field: string, v: unknown): Scalar {
+  const type = fieldType(def, field);
+  if (v === null) return null;
+  const ok =
+    type === 'int' || type === 'ref' || type === 'money'
+      ? typeof v === 'number' && Number.isFinite(v)
+      : type === 'bool'
+        ? typeof v === 'boolean'
+        : typeof v === 'string' && v.length <= 200;
+  // numbers may come as strings from URL-built filters
+  if (!ok && (type === 'int' || type === 'ref' || type === 'money') && typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+  if (!ok && type === 'bool' && (v === 'true' || v === 'false')) return v === 'true';
+  if (!ok) throw bad(`筛选条件 ${field} 的值无效`, `Invalid value for filter ${field}`);
+  if ((type === 'datetime' || type === 'date') && Number.isNaN(Date.parse(String(v)))) throw bad(`筛选条件 ${field} 的日期无效`, `Invalid date for filter ${field}`);
+  return v as Scalar;
+}
+
+export function parseFilter(def: DocumentDefinition, raw: unknown): Filter {
+  if (raw === undefined) return {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw bad('filter 必须是对象', 'filter must be an object');
+  const out: Filter = {};
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (key === 'q') {
+      if (typeof value !== 'string' || value.length > 100) throw bad('搜索内容无效', 'Invalid search text');
+      if (value.trim()) out.q = value.trim();
+      continue;
+    }
+    const m = /^(.*)_(gte|lte|neq)$/.exec(key);
+    const field = m && !fieldType(def, key) ? m[1] : key;
+    if (!fieldType(def, field)) throw bad(`不能按 ${field} 筛选`, `Unknown filter field: ${field}`);
+    if (m && m[2] !== 'neq' && !def.columns.includes(field) && !SYSTEM_FILTERABLE[field]) throw bad(`不能按 ${field} 做范围筛选`, `No range filter on ${field}`);
+    if (Array.isArray(value)) {
+      if (value.length > 1000) throw bad('筛选值太多', 'Too many filter values');
+      out[key] = value.map((v) => checkValue(def, field, v));
+    } else out[key] = checkValue(def, field, value);
+  }
+  return out;
+}
+
+export function parseListQuery(def: DocumentDefinition, params: URLSearchParams): ListQuery {
+  const sortRaw = parseJson(params.get('sort'), 'sort');
+  let sort = def.defaultSort;
+  if (sortRaw !== undefined) {
+    if (!Array.isArray(sortRaw) || typeof sortRaw[0] !== 'string' || !['ASC', 'DESC'].includes(String(sortRaw[1]))) throw bad('sort 格式应为 ["字段","ASC"]', 'sort must be ["field","ASC"|"DESC"]');
+    const field = sortRaw[0];
+    const sortable = field === 'id' || field === 'createdAt' || field === 'updatedAt' || def.columns.includes(field);
+    if (!sortable) throw bad(`不能按 ${field} 排序`, `Cannot sort by ${field}`);
+    sort = { field, order: sortRaw[1] as 'ASC' | 'DESC' };
+  }
+  const rangeRaw = parseJson(params.get('range'), 'range');
+  let range: [number, number] | null = [0, 24];
+  if (rangeRaw !== undefined) {
+    if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isInteger(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]) {
+      throw bad('range 格式应为 [起, 止]', 'range must be [start, end]');
+    }
+    if (rangeRaw[1] - rangeRaw[0] >= MAX_PAGE) throw bad(`每页最多 ${MAX_PAGE} 条`, `At most ${MAX_PAGE} rows per page`);
+    range = [rangeRaw[0], rangeRaw[1]];
+  }
+  // getMany ({"id":[…]}) asks for exactly those rows
+  const filter = parseFilter(def, parseJson(params.get('filter'), 'filter'));
+  if (Array.isArray(filter.id) && rangeRaw === undefined) range = [0, Math.max(0, filter.id.length - 1)];
+  return { filter, sort, range };
+}
+
+export const isSystemField = (f: string) => (SYSTEM_FIELDS as readonly string[]).includes(f);

@@ -1,0 +1,208 @@
+import { canAccess, editRefusal, readScope, rowVisible } from '../../src/domain/access';
+import { canRole, type DocRecord, type DocumentDefinition } from '../../src/domain/definition';
+import { nextCustomerCode } from '../../src/domain/documents/customers';
+import { shanghaiDate } from '../../src/domain/calendar';
+import { combineRefusals, refusal, RefusedError, ruleRefusal } from '../../src/domain/refusal';
+import type { Actor } from '../../src/domain/roles';
+import { availableActions, decide } from '../../src/domain/workflow';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
+import type { ListQuery, Reader, Store, Tx } from '../store/types';
+import { loadContext } from './context';
+import { checkBody } from './validate';
+
+/**
+ * The document service: list / get / create / update / workflow actions for any definition.
+ * Every write is one transaction together with its audit entry; a refusal changes nothing.
+ */
+
+export interface DocDeps {
+  store: Store;
+  now: () => Date;
+}
+
+const notFound = () => new RefusedError(refusal(404, '没有这条记录', 'No such record'));
+const stale = () => new RefusedError(refusal(409, '这条记录已被他人修改，请刷新后再试', 'This record was changed by someone else; reload and try again'));
+
+/** Fields that must be unique, checked with a clear message before the database constraint. */
+const UNIQUE: Record<string, { field: string; rule: string; zh: (v: string) => string; en: (v: string) => string }> = {
+  customers: { field: 'code', rule: '6.3.3', zh: (v) => `客户编号 ${v} 已存在`, en: (v) => `Customer code ${v} already exists` },
+  products: { field: 'sku', rule: '6.3', zh: (v) => `货号 ${v} 已存在`, en: (v) => `SKU ${v} already exists` },
+  users: { field: 'username', rule: 'users', zh: (v) => `用户名 ${v} 已存在`, en: (v) => `Username ${v} already exists` },
+};
+
+function assertRead(def: DocumentDefinition, actor: Actor) {
+  if (!canRole(def.access.read, actor.role)) throw new RefusedError(refusal(403, '您的角色不能查看此类资料', 'Your role may not read these records'));
+}
+
+export async function listDocs(deps: DocDeps, def: DocumentDefinition, actor: Actor, q: ListQuery) {
+  assertRead(def, actor);
+  const scope = readScope(def, actor);
+  return deps.store.list(def.resource, scope ? { ...q, filter: { ...q.filter, ...narrow(q.filter, scope) } } : q);
+}
+
+/** a scope narrows a filter: a requested value outside the scope matches nothing */
+function narrow(filter: ListQuery['filter'], scope: Record<string, unknown>): ListQuery['filter'] {
+  const out: ListQuery['filter'] = {};
+  for (const [k, allowed] of Object.entries(scope) as [string, (string | number)[]][]) {
+    const asked = filter[k];
+    if (asked === undefined) out[k] = allowed;
+    else out[k] = (Array.isArray(asked) ? asked : [asked]).filter((v) => allowed.includes(v as never));
+  }
+  return out;
+}
+
+export async function getDoc(reader: Reader, def: DocumentDefinition, actor: Actor, id: number) {
+  assertRead(def, actor);
+  const rec = await reader.get(def.resource, id);
+  if (!rec || !rowVisible(def, rec, actor)) throw notFound();
+  return rec;
+}
+
+function codeFor(def: DocumentDefinition, now: Date, n: number) {
+  return `${def.codePrefix}-${shanghaiDate(now).replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
+}
+
+async function checkUnique(tx: Tx, def: DocumentDefinition, doc: DocRecord) {
+  const u = UNIQUE[def.resource];
+  if (!u || typeof doc[u.field] !== 'string') return;
+  const { total } = await tx.list(def.resource, { filter: { [u.field]: doc[u.field] as string }, sort: { field: 'id', order: 'ASC' }, range: [0, 0] });
+  if (total > 0) throw new RefusedError(ruleRefusal(u.rule, u.zh(String(doc[u.field])), u.en(String(doc[u.field])), u.field));
+}
+
+async function runRules(tx: Tx, def: DocumentDefinition, doc: DocRecord, actor: Actor, now: Date) {
+  const ctx = await loadContext(tx, def, doc, actor, now);
+  const computed = def.compute ? def.compute(doc, ctx) : doc;
+  const r = combineRefusals(def.rules?.(computed, ctx) ?? []);
+  if (r) throw new RefusedError(r);
+  return { computed, ctx };
+}
+
+async function takePassword(def: DocumentDefinition, values: DocRecord): Promise<string | null> {
+  if (def.resource !== 'users' || !('password' in values)) return null;
+  const pw = values.password;
+  delete values.password;
+  if (pw == null || pw === '') return null;
+  if (typeof pw !== 'string' || pw.length < MIN_PASSWORD_LENGTH) {
+    throw new RefusedError({ status: 400, message: { zh: `密码至少${MIN_PASSWORD_LENGTH}位`, en: `Password needs at least ${MIN_PASSWORD_LENGTH} characters` }, errors: { password: { zh: `至少${MIN_PASSWORD_LENGTH}位`, en: `At least ${MIN_PASSWORD_LENGTH} characters` } } });
+  }
+  return hashPassword(pw);
+}
+
+export async function createDoc(deps: DocDeps, def: DocumentDefinition, actor: Actor, body: unknown) {
+  if (!canAccess(actor, def.resource, 'create')) throw new RefusedError(refusal(403, '您的角色不能新建此类单据', 'Your role may not create these records'));
+  const { values, refusal: bad } = checkBody(def, body, 'create', actor.role);
+  if (bad) throw new RefusedError(bad);
+  const passwordHash = await takePassword(def, values);
+  if (def.resource === 'users' && !passwordHash) throw new RefusedError({ status: 400, message: { zh: '请设置密码', en: 'A password is required' }, errors: { password: { zh: '请设置密码', en: 'Required' } } });
+  return deps.store.transaction(async (tx) => {
+    const now = deps.now();
+    let doc: DocRecord = { ...values };
+    if (def.ownerField && doc[def.ownerField] == null && actor.role === 'assistant') doc[def.ownerField] = actor.id;
+    if (def.workflow) {
+      const ctx = await loadContext(tx, def, doc, actor, now);
+      doc.status = def.workflow.initial(doc, ctx);
+    }
+    doc = (await runRules(tx, def, doc, actor, now)).computed;
+    await checkUnique(tx, def, doc);
+    if (def.codePrefix) doc.code = codeFor(def, now, await tx.nextNumber(`${def.codePrefix}-${shanghaiDate(now)}`));
+    Object.assign(doc, { createdAt: now.toISOString(), updatedAt: now.toISOString(), createdBy: actor.id, version: 1, ...(def.workflow ? { approvals: [] } : {}) });
+    const saved = await tx.insert(def.resource, doc);
+    if (passwordHash) await tx.setPasswordHash(Number(saved.id), passwordHash);
+    await tx.audit({ at: now.toISOString(), userId: actor.id, userName: actor.fullName, resource: def.resource, recordId: Number(saved.id), code: (saved.code as string) ?? null, action: 'create', changes: values });
+    return saved;
+  });
+}
+
+function diff(before: DocRecord, after: DocRecord): Record<string, [unknown, unknown]> {
+  const out: Record<string, [unknown, unknown]> = {};
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (k === 'version' || k === 'updatedAt') continue;
+    if (JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)) out[k] = [before[k] ?? null, after[k] ?? null];
+  }
+  return out;
+}
+
+function expectVersion(body: unknown, ifMatch: string | undefined, current: DocRecord) {
+  const given = body && typeof body === 'object' && 'version' in body ? (body as DocRecord).version : ifMatch ? Number(ifMatch.replaceAll('"', '')) : undefined;
+  if (given !== undefined && given !== null && given !== current.version) throw stale();
+}
+
+export async function updateDoc(deps: DocDeps, def: DocumentDefinition, actor: Actor, id: number, body: unknown, ifMatch?: string) {
+  if (!canRole(def.access.edit, actor.role)) throw new RefusedError(refusal(403, '您的角色不能修改此类资料', 'Your role may not edit these records'));
+  return deps.store.transaction(async (tx) => {
+    const current = await tx.lock(def.resource, id);
+    if (!current || !rowVisible(def, current, actor)) throw notFound();
+    expectVersion(body, ifMatch, current);
+    const no = editRefusal(def, current, actor);
+    if (no) throw new RefusedError(no);
+    const { values, refusal: bad } = checkBody(def, body, 'update', actor.role, current);
+    if (bad) throw new RefusedError(bad);
+    const passwordHash = await takePassword(def, values);
+    const now = deps.now();
+    const merged = (await runRules(tx, def, { ...current, ...values }, actor, now)).computed;
+    const next = { ...merged, id, version: Number(current.version) + 1, updatedAt: now.toISOString() } as DocRecord & { id: number };
+    const changes = diff(current, next);
+    if (Object.keys(changes).length === 0 && !passwordHash) return current;
+    if (!(await tx.update(def.resource, next, Number(current.version)))) throw stale();
+    if (passwordHash) await tx.setPasswordHash(id, passwordHash);
+    await tx.audit({ at: now.toISOString(), userId: actor.id, userName: actor.fullName, resource: def.resource, recordId: id, code: (next.code as string) ?? null, action: 'update', changes: passwordHash ? { ...changes, password: ['***', '***'] } : changes });
+    return next;
+  });
+}
+
+export async function actOnDoc(deps: DocDeps, def: DocumentDefinition, actor: Actor, id: number, action: string, body: unknown) {
+  const wf = def.workflow;
+  if (!wf) throw new RefusedError(refusal(404, '此类资料没有审批流程', 'This resource has no workflow'));
+  const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as DocRecord;
+  if (b.comment != null && (typeof b.comment !== 'string' || b.comment.length > 1000)) {
+    throw new RefusedError({ status: 400, message: { zh: '意见最多1000字', en: 'The comment is at most 1000 characters' }, errors: { comment: { zh: '最多1000字', en: 'At most 1000 characters' } } });
+  }
+  return deps.store.transaction(async (tx) => {
+    const current = await tx.lock(def.resource, id);
+    if (!current || !rowVisible(def, current, actor)) throw notFound();
+    expectVersion(b, undefined, current);
+    const now = deps.now();
+    const ctx = await loadContext(tx, def, current, actor, now);
+    const outcome = decide(wf, current, action, ctx, b.comment as string | undefined);
+    if (!outcome.ok) throw new RefusedError(outcome.refusal);
+    const d = outcome.decision;
+    const next = {
+      ...current,
+      ...d.patch,
+      status: d.to,
+      approvals: [...((current.approvals as unknown[]) ?? []), d.approval],
+      version: Number(current.version) + 1,
+      updatedAt: now.toISOString(),
+    } as DocRecord & { id: number };
+    if (!(await tx.update(def.resource, next, Number(current.version)))) throw stale();
+    await tx.audit({ at: now.toISOString(), userId: actor.id, userName: actor.fullName, resource: def.resource, recordId: id, code: (next.code as string) ?? null, action, changes: { status: [d.from, d.to], ...(d.approval.comment ? { comment: d.approval.comment } : {}) } });
+    return next;
+  });
+}
+
+export async function actionsFor(deps: DocDeps, def: DocumentDefinition, actor: Actor, id: number) {
+  const rec = await getDoc(deps.store, def, actor, id);
+  if (!def.workflow) return [];
+  const ctx = await loadContext(deps.store, def, rec, actor, deps.now());
+  return availableActions(def.workflow, rec, ctx);
+}
+
+/** Dry run: the record as the server would compute it, and what the rules say — for live forms. */
+export async function previewDoc(deps: DocDeps, def: DocumentDefinition, actor: Actor, body: unknown) {
+  const { values } = checkBody(def, body, 'create', actor.role);
+  const ctx = await loadContext(deps.store, def, values, actor, deps.now());
+  const computed = def.compute ? def.compute(values, ctx) : values;
+  const refusals = def.rules?.(computed, ctx) ?? [];
+  return { record: computed, facts: ctx.facts, refusals };
+}
+
+export async function proposeCustomerCode(store: Store) {
+  const max = await store.max('customers', 'code');
+  return { code: nextCustomerCode(max == null ? null : String(max)) };
+}
+
+export async function historyOf(deps: DocDeps, def: DocumentDefinition, actor: Actor, id: number) {
+  await getDoc(deps.store, def, actor, id);
+  const { rows } = await deps.store.list('auditLog', { filter: { resource: def.resource, recordId: id }, sort: { field: 'id', order: 'ASC' }, range: null });
+  return rows;
+}

@@ -1,0 +1,29 @@
+import type { Locale } from '../../src/domain/text';
+import type { Refusal } from '../../src/domain/refusal';
+
+/** The API core speaks plain requests and responses; Express and MSW adapt to them. */
+export interface ApiRequest {
+  method: string;
+  /** path below /api, e.g. "/orders/12/actions/approve" */
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | undefined>;
+  body: unknown;
+  ip: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export function localeOf(req: ApiRequest): Locale {
+  return (req.headers['accept-language'] ?? '').toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+
+/** The error body of api.md: { message, rule, errors } in the caller's language. */
+export function refusalResponse(r: Refusal, locale: Locale): ApiResponse {
+  const errors = r.errors ? Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, v[locale]])) : undefined;
+  return { status: r.status, body: { message: r.message[locale], ...(r.rule ? { rule: r.rule } : {}), ...(errors ? { errors } : {}), messages: r.message } };
+}

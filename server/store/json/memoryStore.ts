@@ -1,0 +1,233 @@
+import type { DocRecord } from '../../../src/domain/definition';
+import { DEFINITIONS } from '../../../src/domain/documents';
+import type { AuditEntry, Filter, ListQuery, ListResult, Scalar, SessionRow, Store, Tx } from '../types';
+
+/**
+ * The in-memory store, and the state of the json file store (json-server's db.json format:
+ * one array per resource). Used by the json mock/demo server and by MSW in component tests.
+ * Transactions run one at a time; a failed one changes nothing.
+ */
+
+export interface JsonState {
+  [resource: string]: unknown;
+  _meta: {
+    counters: Record<string, number>;
+    nextId: Record<string, number>;
+    passwordHashes: Record<string, string>;
+    sessions: Record<string, SessionRow>;
+    loginAttempts: { username: string; ip: string; at: string; ok: boolean }[];
+  };
+}
+
+export function emptyState(): JsonState {
+  const s: JsonState = { _meta: { counters: {}, nextId: {}, passwordHashes: {}, sessions: {}, loginAttempts: [] } };
+  for (const r of Object.keys(DEFINITIONS)) s[r] = [];
+  return s;
+}
+
+const cmp = (a: unknown, b: unknown): number => {
+  if (a == null && b == null) return 0;
+  if (a == null) return 1; // NULLS LAST
+  if (b == null) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+};
+
+const eq = (a: unknown, b: Scalar) => (a == null ? b === null : b !== null && (a === b || String(a) === String(b)));
+
+function searchFields(resource: string): string[] {
+  const def = DEFINITIONS[resource];
+  return def ? Object.entries(def.fields).filter(([, f]) => f.search).map(([k]) => k) : [];
+}
+
+export function matches(resource: string, row: DocRecord, filter: Filter): boolean {
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === 'q') {
+      const q = String(value).toLowerCase();
+      const hay = searchFields(resource).map((f) => row[f]).filter((v) => v != null && v !== '').join(' ').toLowerCase();
+      if (q && !hay.includes(q)) return false;
+      continue;
+    }
+    const m = /^(.*)_(gte|lte|neq)$/.exec(key);
+    const field = m ? m[1] : key;
+    const op = m ? m[2] : 'eq';
+    const v = row[field];
+    if (Array.isArray(value)) {
+      const hit = value.some((x) => eq(v, x));
+      if (op === 'neq' ? hit : !hit) return false;
+    } else if (op === 'gte') {
+      if (v == null || cmp(v, value) < 0) return false;
+    } else if (op === 'lte') {
+      if (v == null || cmp(v, value) > 0) return false;
+    } else if (op === 'neq') {
+      if (eq(v, value)) return false;
+    } else if (!eq(v, value)) return false;
+  }
+  return true;
+}
+
+export class MemoryStore implements Store {
+  readonly kind: 'json' | 'memory' = 'memory';
+  protected state: JsonState;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(state?: JsonState) {
+    this.state = state ?? emptyState();
+  }
+
+  protected rows(resource: string, state = this.state): DocRecord[] {
+    const r = state[resource];
+    if (!Array.isArray(r)) throw new Error(`no table for resource ${resource}`);
+    return r as DocRecord[];
+  }
+
+  /** called after a transaction's changes are applied; the json store writes the file here */
+  protected async persist(_state: JsonState): Promise<void> {}
+
+  async list(resource: string, q: ListQuery): Promise<ListResult> {
+    const all = this.rows(resource).filter((r) => matches(resource, r, q.filter));
+    const dir = q.sort.order === 'ASC' ? 1 : -1;
+    all.sort((a, b) => cmp(a[q.sort.field], b[q.sort.field]) * dir || (Number(a.id) - Number(b.id)) * dir);
+    const rows = q.range ? all.slice(q.range[0], q.range[1] + 1) : all;
+    return { rows: rows.map((r) => structuredClone(r)), total: all.length };
+  }
+
+  async get(resource: string, id: number) {
+    const r = this.rows(resource).find((x) => x.id === id);
+    return r ? structuredClone(r) : undefined;
+  }
+
+  async getMany(resource: string, ids: number[]) {
+    const set = new Set(ids);
+    return this.rows(resource).filter((x) => set.has(Number(x.id))).map((r) => structuredClone(r));
+  }
+
+  async sum(resource: string, field: string, filter: Filter) {
+    return this.rows(resource).filter((r) => matches(resource, r, filter)).reduce((s, r) => s + (Number(r[field]) || 0), 0);
+  }
+
+  async max(resource: string, field: string) {
+    let m: string | number | null = null;
+    for (const r of this.rows(resource)) {
+      const v = r[field] as string | number | null | undefined;
+      if (v != null && (m == null || cmp(v, m) > 0)) m = v;
+    }
+    return m;
+  }
+
+  /** Serialise transactions; work on a copy, swap it in and persist only when everything succeeded. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const run = async () => {
+      const draft = structuredClone(this.state);
+      const tx = new MemoryTx(draft);
+      const out = await fn(tx);
+      await this.persist(draft); // throws → the in-memory state stays as it was (what is on disk)
+      this.state = draft;
+      return out;
+    };
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+
+  async isEmpty() {
+    return this.rows('users').length === 0;
+  }
+
+  async close() {
+    await this.queue;
+  }
+
+  async findUserForLogin(username: string) {
+    const user = this.rows('users').find((u) => u.username === username);
+    return user ? { user: structuredClone(user), passwordHash: this.state._meta.passwordHashes[String(user.id)] ?? null } : undefined;
+  }
+
+  private meta(fn: (m: JsonState['_meta']) => void): Promise<void> {
+    return this.transaction(async (tx) => fn((tx as MemoryTx).state._meta));
+  }
+
+  createSession(s: SessionRow) {
+    return this.meta((m) => void (m.sessions[s.id] = s));
+  }
+
+  async getSession(id: string) {
+    const s = this.state._meta.sessions[id];
+    return s ? { ...s } : undefined;
+  }
+
+  revokeSession(id: string, at: string) {
+    return this.meta((m) => {
+      if (m.sessions[id] && !m.sessions[id].revokedAt) m.sessions[id].revokedAt = at;
+    });
+  }
+
+  recordLoginAttempt(username: string, ip: string, ok: boolean, at: string) {
+    return this.meta((m) => {
+      m.loginAttempts.push({ username, ip, ok, at });
+      if (m.loginAttempts.length > 5000) m.loginAttempts.splice(0, m.loginAttempts.length - 5000);
+    });
+  }
+
+  async countLoginFailures(username: string, ip: string, since: string) {
+    const recent = this.state._meta.loginAttempts.filter((a) => !a.ok && a.at >= since);
+    return { byUser: recent.filter((a) => a.username === username).length, byIp: recent.filter((a) => a.ip === ip).length };
+  }
+}
+
+class MemoryTx implements Tx {
+  constructor(readonly state: JsonState) {}
+  private reader = () => new MemoryStore(this.state);
+  private rows(resource: string): DocRecord[] {
+    const r = this.state[resource];
+    if (!Array.isArray(r)) throw new Error(`no table for resource ${resource}`);
+    return r as DocRecord[];
+  }
+  list(resource: string, q: ListQuery) {
+    return this.reader().list(resource, q);
+  }
+  get(resource: string, id: number) {
+    return this.reader().get(resource, id);
+  }
+  lock(resource: string, id: number) {
+    return this.reader().get(resource, id);
+  }
+  getMany(resource: string, ids: number[]) {
+    return this.reader().getMany(resource, ids);
+  }
+  sum(resource: string, field: string, filter: Filter) {
+    return this.reader().sum(resource, field, filter);
+  }
+  max(resource: string, field: string) {
+    return this.reader().max(resource, field);
+  }
+  async insert(resource: string, record: DocRecord) {
+    const ids = this.state._meta.nextId;
+    const rows = this.rows(resource);
+    const id = ids[resource] ?? rows.reduce((m, r) => Math.max(m, Number(r.id) || 0), 0) + 1;
+    ids[resource] = id + 1;
+    const { password: _p, ...rest } = record;
+    const stored = { ...structuredClone(rest), id, version: record.version ?? 1 };
+    rows.push(stored);
+    return structuredClone(stored);
+  }
+  async update(resource: string, record: DocRecord & { id: number }, expectedVersion: number) {
+    const rows = this.rows(resource);
+    const i = rows.findIndex((r) => r.id === record.id);
+    if (i < 0 || rows[i].version !== expectedVersion) return false;
+    rows[i] = structuredClone(record);
+    return true;
+  }
+  async nextNumber(key: string) {
+    const c = this.state._meta.counters;
+    c[key] = (c[key] ?? 0) + 1;
+    return c[key];
+  }
+  async audit(e: AuditEntry) {
+    await this.insert('auditLog', { ...e, createdAt: e.at, updatedAt: e.at });
+  }
+  async setPasswordHash(userId: number, hash: string) {
+    this.state._meta.passwordHashes[String(userId)] = hash;
+  }
+}

@@ -1,0 +1,213 @@
+import type { DocRecord } from '../../../src/domain/definition';
+import type { AuditEntry, AuthStore, Filter, ListQuery, ListResult, Reader, SessionRow, Store, Tx } from '../types';
+import type { SqlClient, SqlDriver } from './driver';
+import { migrate } from './migrate';
+import { SqlBuilder } from './sql';
+import { tableSpec, type TableSpec } from './tables';
+
+/** The PostgreSQL store (PGlite or a server): typed columns + a JSONB body per record. */
+
+function rowToRecord(row: { id: number; version: number; data: DocRecord }): DocRecord {
+  return { ...row.data, id: row.id, version: row.version };
+}
+
+function columnValue(value: unknown, type: string): unknown {
+  if (value === undefined || value === '') return null;
+  if (type === 'jsonb') return JSON.stringify(value);
+  return value;
+}
+
+export function searchText(spec: TableSpec, record: DocRecord): string {
+  return spec.searchFields
+    .map((f) => record[f])
+    .filter((v) => v != null && v !== '')
+    .join(' ')
+    .toLowerCase();
+}
+
+/** column list and values for an INSERT/UPDATE of `record` */
+function rowValues(spec: TableSpec, record: DocRecord) {
+  const { id: _id, version: _v, ...data } = record;
+  const cols: string[] = ['data', 'search'];
+  const vals: unknown[] = [JSON.stringify(data), searchText(spec, record)];
+  for (const c of spec.columns.values()) {
+    if (c.field === 'id' || c.field === 'version') continue;
+    cols.push(`"${c.column}"`);
+    vals.push(columnValue(record[c.field], c.type));
+  }
+  return { cols, vals };
+}
+
+class PgReader implements Reader {
+  constructor(protected readonly db: SqlClient) {}
+
+  async list(resource: string, query: ListQuery): Promise<ListResult> {
+    const spec = tableSpec(resource);
+    const b = new SqlBuilder(spec);
+    const where = b.where(query.filter);
+    const order = b.orderBy(query.sort);
+    const whereParams = b.params.length;
+    const limit = b.limit(query.range);
+    const rows = await this.db.query<{ id: number; version: number; data: DocRecord }>(
+      `SELECT id, version, data FROM ${spec.table} ${where} ${order} ${limit}`,
+      b.params,
+    );
+    let total = rows.rows.length;
+    if (query.range && (query.range[0] > 0 || total >= query.range[1] - query.range[0] + 1)) {
+      const c = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${spec.table} ${where}`, b.params.slice(0, whereParams));
+      total = c.rows[0].n;
+    }
+    return { rows: rows.rows.map(rowToRecord), total };
+  }
+
+  async get(resource: string, id: number): Promise<DocRecord | undefined> {
+    const spec = tableSpec(resource);
+    const r = await this.db.query<{ id: number; version: number; data: DocRecord }>(`SELECT id, version, data FROM ${spec.table} WHERE id = $1`, [id]);
+    return r.rows[0] ? rowToRecord(r.rows[0]) : undefined;
+  }
+
+  async getMany(resource: string, ids: number[]): Promise<DocRecord[]> {
+    if (ids.length === 0) return [];
+    const spec = tableSpec(resource);
+    const r = await this.db.query<{ id: number; version: number; data: DocRecord }>(`SELECT id, version, data FROM ${spec.table} WHERE id = ANY($1::int[])`, [ids]);
+    return r.rows.map(rowToRecord);
+  }
+
+  async sum(resource: string, field: string, filter: Filter): Promise<number> {
+    const spec = tableSpec(resource);
+    const col = spec.columns.get(field);
+    if (!col) throw new Error(`cannot sum ${field}`);
+    const b = new SqlBuilder(spec);
+    const where = b.where(filter);
+    const r = await this.db.query<{ s: string | null }>(`SELECT sum("${col.column}")::text AS s FROM ${spec.table} ${where}`, b.params);
+    return Number(r.rows[0]?.s ?? 0);
+  }
+
+  async max(resource: string, field: string): Promise<string | number | null> {
+    const spec = tableSpec(resource);
+    const col = spec.columns.get(field);
+    if (!col) throw new Error(`cannot max ${field}`);
+    const r = await this.db.query<{ m: string | number | null }>(`SELECT max("${col.column}") AS m FROM ${spec.table}`);
+    return r.rows[0]?.m ?? null;
+  }
+}
+
+class PgTx extends PgReader implements Tx {
+  async lock(resource: string, id: number): Promise<DocRecord | undefined> {
+    const spec = tableSpec(resource);
+    const r = await this.db.query<{ id: number; version: number; data: DocRecord }>(`SELECT id, version, data FROM ${spec.table} WHERE id = $1 FOR UPDATE`, [id]);
+    return r.rows[0] ? rowToRecord(r.rows[0]) : undefined;
+  }
+
+  async insert(resource: string, record: DocRecord): Promise<DocRecord> {
+    const spec = tableSpec(resource);
+    const { cols, vals } = rowValues(spec, record);
+    cols.push('version');
+    vals.push(record.version ?? 1);
+    const placeholders = vals.map((_, i) => `$${i + 1}`);
+    const r = await this.db.query<{ id: number }>(`INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING id`, vals);
+    return { ...record, id: r.rows[0].id, version: record.version ?? 1 };
+  }
+
+  async update(resource: string, record: DocRecord & { id: number }, expectedVersion: number): Promise<boolean> {
+    const spec = tableSpec(resource);
+    const { cols, vals } = rowValues(spec, record);
+    const sets = cols.map((c, i) => `${c} = $${i + 1}`);
+    vals.push(record.version, record.id, expectedVersion);
+    const n = vals.length;
+    const r = await this.db.query(`UPDATE ${spec.table} SET ${sets.join(', ')}, version = $${n - 2} WHERE id = $${n - 1} AND version = $${n} RETURNING id`, vals);
+    return r.rows.length === 1;
+  }
+
+  async nextNumber(key: string): Promise<number> {
+    const r = await this.db.query<{ value: number }>(
+      'INSERT INTO counters (key, value) VALUES ($1, 1) ON CONFLICT (key) DO UPDATE SET value = counters.value + 1 RETURNING value',
+      [key],
+    );
+    return r.rows[0].value;
+  }
+
+  async audit(e: AuditEntry): Promise<void> {
+    const spec = tableSpec('auditLog');
+    await this.db.query(
+      `INSERT INTO ${spec.table} (data, search, at, user_id, resource, record_id, action) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [JSON.stringify(e), `${e.userName} ${e.code ?? ''}`.toLowerCase(), e.at, e.userId, e.resource, e.recordId, e.action],
+    );
+  }
+
+  async setPasswordHash(userId: number, hash: string): Promise<void> {
+    await this.db.query('UPDATE users SET password_hash = $1 WHERE id = $2', [hash, userId]);
+  }
+}
+
+export class PgStore extends PgReader implements Store, AuthStore {
+  readonly kind: 'pglite' | 'postgres';
+  constructor(private readonly driver: SqlDriver) {
+    super(driver);
+    this.kind = driver.kind;
+  }
+
+  static async open(driver: SqlDriver): Promise<PgStore> {
+    await migrate(driver);
+    return new PgStore(driver);
+  }
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.driver.transaction((client) => fn(new PgTx(client)));
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const r = await this.driver.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+    return r.rows[0].n === 0;
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  /** raw SQL for tests, import and reports */
+  get sql(): SqlClient {
+    return this.driver;
+  }
+
+  async findUserForLogin(username: string) {
+    const r = await this.driver.query<{ id: number; version: number; data: DocRecord; password_hash: string | null }>(
+      'SELECT id, version, data, password_hash FROM users WHERE username = $1',
+      [username],
+    );
+    const row = r.rows[0];
+    return row ? { user: rowToRecord(row), passwordHash: row.password_hash } : undefined;
+  }
+
+  async createSession(s: SessionRow): Promise<void> {
+    await this.driver.query('INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, $3)', [s.id, s.userId, s.expiresAt]);
+  }
+
+  async getSession(id: string): Promise<SessionRow | undefined> {
+    const r = await this.driver.query<{ id: string; user_id: number; expires_at: Date; revoked_at: Date | null }>(
+      'SELECT id, user_id, expires_at, revoked_at FROM sessions WHERE id = $1',
+      [id],
+    );
+    const row = r.rows[0];
+    return row
+      ? { id: row.id, userId: row.user_id, expiresAt: new Date(row.expires_at).toISOString(), revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null }
+      : undefined;
+  }
+
+  async revokeSession(id: string, at: string): Promise<void> {
+    await this.driver.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]);
+  }
+
+  async recordLoginAttempt(username: string, ip: string, ok: boolean, at: string): Promise<void> {
+    await this.driver.query('INSERT INTO login_attempts (username, ip, at, ok) VALUES ($1, $2, $3, $4)', [username, ip, at, ok]);
+  }
+
+  async countLoginFailures(username: string, ip: string, since: string) {
+    const r = await this.driver.query<{ by_user: number; by_ip: number }>(
+      `SELECT (SELECT count(*)::int FROM login_attempts WHERE username = $1 AND at >= $3 AND NOT ok) AS by_user,
+              (SELECT count(*)::int FROM login_attempts WHERE ip = $2 AND at >= $3 AND NOT ok) AS by_ip`,
+      [username, ip, since],
+    );
+    return { byUser: r.rows[0].by_user, byIp: r.rows[0].by_ip };
+  }
+}

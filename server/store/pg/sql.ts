@@ -1,0 +1,73 @@
+import type { Filter, ListQuery, Scalar } from '../types';
+import type { TableSpec } from './tables';
+
+/**
+ * Builds WHERE / ORDER BY / LIMIT for the ra-data-simple-rest dialect. Every value is a bound
+ * parameter; identifiers come only from the definition (never from the request).
+ */
+
+export class SqlBuilder {
+  readonly params: unknown[] = [];
+  constructor(private readonly spec: TableSpec) {}
+
+  param(v: unknown): string {
+    this.params.push(v);
+    return `$${this.params.length}`;
+  }
+
+  /** a column (typed) or, for other fields, the JSONB text value */
+  private target(field: string): { expr: string; type: string } {
+    const col = this.spec.columns.get(field);
+    if (col) return { expr: `"${col.column}"`, type: col.type };
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(field)) throw new Error(`bad field ${field}`);
+    return { expr: `(data->>'${field}')`, type: 'text' };
+  }
+
+  private typed(v: Scalar, type: string): unknown {
+    if (type === 'text' || v === null) return v === null ? null : String(v);
+    return v;
+  }
+
+  where(filter: Filter): string {
+    const parts: string[] = [];
+    for (const [key, value] of Object.entries(filter)) {
+      if (key === 'q') {
+        const q = String(value).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+        if (q) parts.push(`search LIKE ${this.param(`%${q}%`)} ESCAPE '\\'`);
+        continue;
+      }
+      const m = /^(.*)_(gte|lte|neq)$/.exec(key);
+      const field = m && !this.spec.columns.has(key) ? m[1] : key;
+      const op = m && !this.spec.columns.has(key) ? m[2] : 'eq';
+      const { expr, type } = this.target(field);
+      if (Array.isArray(value)) {
+        if (value.length === 0) {
+          parts.push(op === 'neq' ? 'TRUE' : 'FALSE');
+          continue;
+        }
+        const arr = value.map((v) => this.typed(v, type));
+        parts.push(`${op === 'neq' ? 'NOT ' : ''}(${expr} = ANY(${this.param(arr)}::${type}[]))`);
+      } else if (value === null) {
+        parts.push(op === 'neq' ? `${expr} IS NOT NULL` : `${expr} IS NULL`);
+      } else {
+        const p = `${this.param(this.typed(value, type))}::${type}`;
+        const sqlOp = op === 'gte' ? '>=' : op === 'lte' ? '<=' : op === 'neq' ? 'IS DISTINCT FROM' : '=';
+        parts.push(`${expr} ${sqlOp} ${p}`);
+      }
+    }
+    return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  }
+
+  orderBy(sort: ListQuery['sort']): string {
+    const dir = sort.order === 'ASC' ? 'ASC' : 'DESC';
+    const col = this.spec.columns.get(sort.field);
+    if (!col) throw new Error(`cannot sort by ${sort.field}`);
+    return col.column === 'id' ? `ORDER BY id ${dir}` : `ORDER BY "${col.column}" ${dir} NULLS LAST, id ${dir}`;
+  }
+
+  limit(range: ListQuery['range']): string {
+    if (!range) return '';
+    const [start, end] = range;
+    return `LIMIT ${this.param(Math.max(0, end - start + 1))} OFFSET ${this.param(start)}`;
+  }
+}

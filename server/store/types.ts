@@ -1,0 +1,88 @@
+import type { DocRecord } from '../../src/domain/definition';
+
+/**
+ * The store boundary: the only way the API core reaches storage. Two implementations run the
+ * same core and the same API tests: PostgreSQL (PGlite embedded, or a server) and the json file
+ * store (mock/demo, json-server's db.json format).
+ */
+
+export type Scalar = string | number | boolean | null;
+
+/**
+ * A list filter in the ra-data-simple-rest dialect, already validated against the definition:
+ * `field: value` (exact), `field: [..]` (any of), `field_gte` / `field_lte` (range),
+ * `field_neq` (not equal), `q` (full text over the definition's search fields).
+ */
+export type Filter = Record<string, Scalar | Scalar[]>;
+
+export interface ListQuery {
+  filter: Filter;
+  sort: { field: string; order: 'ASC' | 'DESC' };
+  /** inclusive [start, end] as react-admin sends; null = all */
+  range: [number, number] | null;
+}
+
+export interface ListResult {
+  rows: DocRecord[];
+  total: number;
+}
+
+export interface AuditEntry {
+  at: string;
+  userId: number | null;
+  userName: string;
+  resource: string;
+  recordId: number | null;
+  code?: string | null;
+  action: string;
+  /** field → [before, after] for updates; the created record's fields for creates */
+  changes: Record<string, unknown>;
+}
+
+export interface SessionRow {
+  id: string;
+  userId: number;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+export interface Reader {
+  list(resource: string, query: ListQuery): Promise<ListResult>;
+  get(resource: string, id: number): Promise<DocRecord | undefined>;
+  getMany(resource: string, ids: number[]): Promise<DocRecord[]>;
+  /** sum of a money/int column over rows matching the filter (facts such as creditUsed) */
+  sum(resource: string, field: string, filter: Filter): Promise<number>;
+  /** the greatest value of a column (e.g. the max customer code, 6.3.3) */
+  max(resource: string, field: string): Promise<string | number | null>;
+}
+
+export interface Tx extends Reader {
+  /** read a row for update: it is locked until the transaction ends (workflow actions, PUT) */
+  lock(resource: string, id: number): Promise<DocRecord | undefined>;
+  insert(resource: string, record: DocRecord): Promise<DocRecord>;
+  /** write `record` if the stored version is still `expectedVersion`; false if it changed meanwhile */
+  update(resource: string, record: DocRecord & { id: number }, expectedVersion: number): Promise<boolean>;
+  /** next number of a daily counter, e.g. nextNumber('SO-20261127') → 42 */
+  nextNumber(key: string): Promise<number>;
+  audit(entry: AuditEntry): Promise<void>;
+  /** users' password hashes live beside the user record, never in it */
+  setPasswordHash(userId: number, hash: string): Promise<void>;
+}
+
+export interface AuthStore {
+  findUserForLogin(username: string): Promise<{ user: DocRecord; passwordHash: string | null } | undefined>;
+  createSession(row: SessionRow): Promise<void>;
+  getSession(id: string): Promise<SessionRow | undefined>;
+  revokeSession(id: string, at: string): Promise<void>;
+  /** record a login attempt; returns failures since `since` for this username and this address */
+  recordLoginAttempt(username: string, ip: string, ok: boolean, at: string): Promise<void>;
+  countLoginFailures(username: string, ip: string, since: string): Promise<{ byUser: number; byIp: number }>;
+}
+
+export interface Store extends Reader, AuthStore {
+  readonly kind: 'pglite' | 'postgres' | 'json' | 'memory';
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** true when the store holds no users yet (first start → seed the demo branch) */
+  isEmpty(): Promise<boolean>;
+  close(): Promise<void>;
+}

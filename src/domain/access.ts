@@ -1,0 +1,81 @@
+import { canRole, type DocRecord, type DocumentDefinition, type RuleContext } from './definition';
+import { getDefinition } from './documents';
+import { refusal, type Refusal } from './refusal';
+import type { Actor, Role } from './roles';
+
+/**
+ * Who may do what, in one place: the SPA's `authProvider.canAccess` and the server's checks
+ * both call these functions.
+ */
+
+/** Screens that are not resources. */
+const PAGES: Record<string, readonly Role[] | 'all'> = {
+  dashboard: 'all',
+  myWork: 'all',
+  settings: ['admin'],
+};
+
+/** Users: everyone reads names for references, only admin sees the users screen. */
+const ADMIN_ONLY_SCREENS: Record<string, readonly Role[]> = { users: ['admin'] };
+
+export function canAccess(user: Actor, resource: string, action: string, record?: DocRecord): boolean {
+  if (resource in PAGES) return canRole(PAGES[resource], user.role);
+  const def = getDefinition(resource);
+  if (!def) return false;
+  switch (action) {
+    case 'list':
+    case 'show':
+    case 'export':
+      if (ADMIN_ONLY_SCREENS[resource] && action !== 'show') return ADMIN_ONLY_SCREENS[resource].includes(user.role);
+      return canRole(def.access.read, user.role) && (!record || rowVisible(def, record, user));
+    case 'create':
+      return canRole(def.access.create, user.role);
+    case 'edit':
+      return canRole(def.access.edit, user.role) && (!record || editRefusal(def, record, user) === null);
+    case 'delete':
+      return false; // 6.x documents are cancelled, never deleted
+    default:
+      return canTakeAction(def, user, action, record);
+  }
+}
+
+/** The role appears in some transition named `action` (and, with a record, in one from its state). */
+export function canTakeAction(def: DocumentDefinition, user: Actor, action: string, record?: DocRecord): boolean {
+  const wf = def.workflow;
+  if (!wf) return false;
+  return wf.transitions.some(
+    (t) => t.action === action && t.roles.includes(user.role) && (!record || t.from.includes(String(record.status))),
+  );
+}
+
+/** PUT is allowed while the document is editable, for its owner's role (api.md). */
+export function editRefusal(def: DocumentDefinition, record: DocRecord, user: Actor): Refusal | null {
+  if (!canRole(def.access.edit, user.role)) return refusal(403, '您的角色不能修改此类资料', 'Your role may not edit these records');
+  const wf = def.workflow;
+  if (wf) {
+    const state = wf.states[String(record.status)];
+    if (!state?.editable) return refusal(409, `"${state?.label.zh ?? record.status}"状态的单据不能修改`, `A document in status "${state?.label.en ?? record.status}" cannot be edited`);
+  }
+  if (def.ownerField && user.role === 'assistant') {
+    const owner = record[def.ownerField] ?? record.createdBy;
+    if (owner != null && owner !== user.id && record.createdBy !== user.id) return refusal(403, '只能修改自己的单据', 'You can only edit your own documents');
+  }
+  return null;
+}
+
+/**
+ * Rows a role has no business with are not readable. Returns a filter the store adds to every
+ * list/get, or null for no restriction.
+ */
+export function readScope(def: DocumentDefinition, user: Actor): Record<string, unknown> | null {
+  if (def.resource === 'orders' && user.role === 'driver') return { status: ['picked', 'shipped', 'delivered', 'closed'] };
+  return null;
+}
+
+export function rowVisible(def: DocumentDefinition, record: DocRecord, user: Actor): boolean {
+  const scope = readScope(def, user);
+  if (!scope) return true;
+  return Object.entries(scope).every(([k, v]) => (Array.isArray(v) ? v.includes(record[k]) : record[k] === v));
+}
+
+export type { RuleContext };

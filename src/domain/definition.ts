@@ -1,0 +1,142 @@
+import type { Actor, Role } from './roles';
+import type { Refusal } from './refusal';
+import type { Text } from './text';
+import type { Workflow } from './workflow';
+
+/**
+ * The document-definition format. One definition per document type (src/domain/documents/*)
+ * drives the generated screens, the server's validation and workflow, the database columns
+ * and the seed. Adding a document type means adding one definition.
+ */
+
+export type FieldType =
+  | 'text' // one line
+  | 'longText' // multi-line
+  | 'enum'
+  | 'ref' // id of a record of another resource
+  | 'money' // yuan, at most 2 decimals; computed in fen
+  | 'int'
+  | 'bool'
+  | 'datetime' // ISO instant
+  | 'date' // 'YYYY-MM-DD' (Asia/Shanghai day)
+  | 'lines'; // array of line objects
+
+export interface FieldDef {
+  type: FieldType;
+  label: Text;
+  required?: boolean;
+  /** enum: allowed values with labels */
+  options?: Record<string, Text>;
+  /** ref: target resource */
+  ref?: string;
+  /** lines: the fields of one line */
+  lineFields?: Record<string, FieldDef>;
+  /** lines: at most this many lines */
+  maxLines?: number;
+  /** computed by the server (from the definition's compute); never taken from a request */
+  computed?: boolean;
+  /** set by the server or a workflow action; shown, never written through PUT/POST */
+  readOnly?: boolean;
+  /** only these roles may set it (others' values are refused with 403) */
+  writableBy?: readonly Role[];
+  /** never returned to anyone (e.g. password hashes) */
+  secret?: boolean;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  /** included in full-text search (`q`) */
+  search?: boolean;
+  /** may not change after creation */
+  immutable?: boolean;
+  /** default value in a new record (create form and server) */
+  default?: unknown;
+  /** help shown under the input; an assumption (cut clause) is labelled so */
+  help?: Text;
+}
+
+type Opts = Partial<Omit<FieldDef, 'type' | 'label'>>;
+const field = (type: FieldType) => (label: Text, opts: Opts = {}): FieldDef => ({ type, label, ...opts });
+
+export const text = field('text');
+export const longText = field('longText');
+export const int = field('int');
+export const bool = field('bool');
+export const datetime = field('datetime');
+export const date = field('date');
+export const money = field('money');
+export const enumOf = (label: Text, options: Record<string, Text>, opts: Opts = {}): FieldDef => ({ type: 'enum', label, options, ...opts });
+export const ref = (label: Text, target: string, opts: Opts = {}): FieldDef => ({ type: 'ref', label, ref: target, ...opts });
+export const lines = (label: Text, lineFields: Record<string, FieldDef>, opts: Opts = {}): FieldDef => ({ type: 'lines', label, lineFields, maxLines: 500, ...opts });
+
+/** Fields every stored record has; set by the server only. */
+export const SYSTEM_FIELDS = ['id', 'code', 'status', 'createdAt', 'createdBy', 'updatedAt', 'version', 'approvals'] as const;
+
+export type DocRecord = Record<string, unknown> & { id?: number; status?: string; version?: number };
+
+export interface Approval {
+  step: string;
+  action: string;
+  role: Role;
+  by: number;
+  byName: string;
+  at: string;
+  decision: 'approve' | 'reject' | 'other';
+  comment?: string;
+}
+
+/** What rules may look at besides the record itself. The server loads it; the UI loads the same. */
+export interface RuleContext {
+  now: Date;
+  user: Actor;
+  /** referenced records by field name, e.g. refs.customerId = the customer */
+  refs: Record<string, DocRecord | undefined>;
+  /** referenced records of line fields: lineRefs.productId[id] = the product */
+  lineRefs: Record<string, Record<number, DocRecord | undefined>>;
+  /** facts the server computes from other records (e.g. creditUsed), named by the definition */
+  facts: Record<string, number | boolean | string | null>;
+  settings: Record<string, unknown>;
+}
+
+export type Access = readonly Role[] | 'all';
+
+export interface DocumentDefinition {
+  resource: string;
+  clause?: string;
+  label: Text;
+  /** plural / menu label */
+  menuLabel?: Text;
+  /** human numbers: `${codePrefix}-YYYYMMDD-NNNN`; without it the code is entered (customers) */
+  codePrefix?: string;
+  fields: Record<string, FieldDef>;
+  /** list columns, in order */
+  list: readonly string[];
+  filters: readonly string[];
+  defaultSort: { field: string; order: 'ASC' | 'DESC' };
+  /** fields that are columns in the database (filter/sort/search); the rest lives in JSONB */
+  columns: readonly string[];
+  access: { read: Access; create: Access; edit: Access };
+  /** statuses in which PUT is allowed (owner's role only); omitted = always (master data) */
+  editableIn?: readonly string[];
+  /** fields the server computes from the input and context */
+  compute?: (doc: DocRecord, ctx: RuleContext) => DocRecord;
+  /** business rules on create/update: each refusal names its clause */
+  rules?: (doc: DocRecord, ctx: RuleContext) => Refusal[];
+  /** facts the rules need from other records, by name (the server computes them) */
+  facts?: readonly string[];
+  workflow?: Workflow;
+  /** the user may only edit records they own (assistants edit their own drafts) */
+  ownerField?: string;
+}
+
+export function defineDocument<D extends DocumentDefinition>(def: D): D {
+  return def;
+}
+
+/** Fields a client may write on this definition (not system, computed or read-only). */
+export function writableFields(def: DocumentDefinition): string[] {
+  return Object.entries(def.fields)
+    .filter(([name, f]) => !f.computed && !f.readOnly && !(SYSTEM_FIELDS as readonly string[]).includes(name))
+    .map(([name]) => name);
+}
+
+export const canRole = (access: Access, role: Role): boolean => access === 'all' || access.includes(role);

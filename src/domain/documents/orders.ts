@@ -1,0 +1,214 @@
+import { bool, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../definition';
+import { fenToYuan, lineTotalFen, sumFen, yuanToFen } from '../money';
+import { ruleRefusal, refusal, type Refusal } from '../refusal';
+import { creditRefusal, exceedsRemainingCredit, isKeyAccount } from '../rules/customerTerms';
+import { deliveryFeeFen, deliveryPromise } from '../rules/delivery';
+import { linePriceRefusal, shortBy } from '../rules/pricing';
+import { webOrderConfirmDeadline } from '../rules/webOrder';
+import { t } from '../text';
+import type { Workflow } from '../workflow';
+
+/** Sales order 销售订单 (5.2, 5.4, 5.5, 5.6, 6.2). */
+
+export const ORDER_STATUSES = {
+  pendingConfirmation: { label: t('待确认（网上订单）', 'Awaiting confirmation (web)'), color: 'warning', editable: true, waitingOn: ['assistant'] },
+  draft: { label: t('草稿', 'Draft'), color: 'default', editable: true, waitingOn: ['assistant'] },
+  rejected: { label: t('已退回', 'Returned'), color: 'error', editable: true, waitingOn: ['assistant'] },
+  submitted: { label: t('待审核', 'Awaiting review'), color: 'info', waitingOn: ['csManager'] },
+  gmApproval: { label: t('待总经理审批', 'Awaiting branch GM'), color: 'secondary', waitingOn: ['branchGM'] },
+  approved: { label: t('已审核', 'Approved'), color: 'primary', waitingOn: ['orderDesk', 'warehouse'] },
+  picked: { label: t('已拣配', 'Picked'), color: 'primary', waitingOn: ['orderDesk', 'driver'] },
+  shipped: { label: t('配送中', 'Out for delivery'), color: 'primary', waitingOn: ['driver'] },
+  delivered: { label: t('已签收', 'Delivered'), color: 'success', waitingOn: ['finance'] },
+  closed: { label: t('已结案', 'Closed'), color: 'success', final: true },
+  cancelled: { label: t('已取消', 'Cancelled'), color: 'default', final: true },
+} as const;
+
+const OPEN_CREDIT_STATUSES = ['gmApproval', 'approved', 'picked', 'shipped', 'delivered'] as const;
+/** Statuses whose credit orders use up the customer's credit line (5.10.4). */
+export const CREDIT_USING_STATUSES: readonly string[] = OPEN_CREDIT_STATUSES;
+
+const customerOf = (ctx: RuleContext) => ctx.refs.customerId;
+const creditUsed = (ctx: RuleContext) => Number(ctx.facts.creditUsed ?? 0);
+
+/** 5.10.4: a credit order beyond the remaining credit waits for the branchGM after the csManager. */
+export function needsGmApproval(order: DocRecord, ctx: RuleContext): boolean {
+  const customer = customerOf(ctx);
+  if (order.paymentMethod !== 'credit' || !customer || typeof order.total !== 'number') return false;
+  return exceedsRemainingCredit(yuanToFen(order.total), customer, creditUsed(ctx));
+}
+
+const ownsOrder = (doc: DocRecord, ctx: RuleContext): Refusal | null =>
+  doc.assistantId === ctx.user.id || doc.createdBy === ctx.user.id || ctx.user.role !== 'assistant'
+    ? null
+    : refusal(403, '只能处理自己的订单', 'You can only act on your own orders');
+
+/** 5.1.1 web orders are confirmed by the e-commerce group. */
+const ecommerceAssistant = (_doc: DocRecord, ctx: RuleContext): Refusal | null =>
+  ctx.user.role !== 'assistant' || ctx.user.group === 'ecommerce' ? null : refusal(403, '网上订单由电子商务组确认', 'Web orders are confirmed by the e-commerce group', '5.1.1');
+
+/** 6.2.1 every line confirmed (brand, spec, model, colour, required time) before submitting. */
+const linesConfirmed = (doc: DocRecord): Refusal | null =>
+  doc.linesConfirmed === true ? null : ruleRefusal('6.2.1', '提交前须逐项确认品牌、规格、型号、颜色及需求时间', 'Confirm brand, spec, model, colour and required time of every line before submitting', 'linesConfirmed');
+
+/** 5.11.3 overdue credit customer: no delivery on credit before payment. */
+const overdueBlocksCredit = (doc: DocRecord, ctx: RuleContext): Refusal | null =>
+  doc.paymentMethod === 'credit' && customerOf(ctx)?.overdue === true
+    ? ruleRefusal('5.11.3', '该客户有逾期货款，赊销订单须先付款后送货', 'Overdue customer: credit orders are paid before delivery', 'paymentMethod')
+    : null;
+
+const now = (ctx: RuleContext) => ctx.now.toISOString();
+
+export const orderWorkflow: Workflow = {
+  initial: (doc) => (doc.channel === 'web' ? 'pendingConfirmation' : 'draft'),
+  states: ORDER_STATUSES,
+  transitions: [
+    { action: 'confirm', label: t('确认网上订单', 'Confirm web order'), from: ['pendingConfirmation'], roles: ['assistant'], to: 'submitted', actor: ecommerceAssistant, guard: linesConfirmed, effect: (_d, ctx) => ({ confirmedAt: now(ctx), assistantId: ctx.user.id }), bulk: false, tone: 'primary' },
+    { action: 'submit', label: t('提交审核', 'Submit'), from: ['draft', 'rejected'], roles: ['assistant', 'teamLead'], to: 'submitted', actor: ownsOrder, guard: linesConfirmed, effect: (_d, ctx) => ({ submittedAt: now(ctx) }), tone: 'primary' },
+    // 5.5.1 csManager reviews; 5.10.4 over the remaining credit → branchGM too.
+    { action: 'approve', label: t('审核通过', 'Approve'), from: ['submitted'], roles: ['csManager'], to: (d, ctx) => (needsGmApproval(d, ctx) ? 'gmApproval' : 'approved'), decision: 'approve', guard: overdueBlocksCredit, bulk: true, tone: 'primary' },
+    { action: 'approve', label: t('审核通过', 'Approve'), from: ['gmApproval'], roles: ['branchGM'], to: 'approved', decision: 'approve', guard: overdueBlocksCredit, bulk: true, tone: 'primary' },
+    { action: 'reject', label: t('退回', 'Reject'), from: ['submitted'], roles: ['csManager'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
+    { action: 'reject', label: t('退回', 'Reject'), from: ['gmApproval'], roles: ['branchGM'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
+    { action: 'pick', label: t('拣配完成', 'Picked'), from: ['approved'], roles: ['orderDesk', 'warehouse'], to: 'picked', effect: (_d, ctx) => ({ pickedAt: now(ctx) }), bulk: true },
+    { action: 'ship', label: t('出车配送', 'Out for delivery'), from: ['picked'], roles: ['orderDesk', 'driver'], to: 'shipped', guard: overdueBlocksCredit, effect: (_d, ctx) => ({ shippedAt: now(ctx) }), bulk: true },
+    { action: 'deliver', label: t('客户签收', 'Delivered (signed)'), from: ['shipped'], roles: ['driver'], to: 'delivered', effect: (_d, ctx) => ({ deliveredAt: now(ctx) }), bulk: true },
+    { action: 'close', label: t('结案', 'Close'), from: ['delivered'], roles: ['finance'], to: 'closed', effect: (_d, ctx) => ({ closedAt: now(ctx) }), bulk: true },
+    // Cancel is allowed before picking (flow of 5.2 / 6.2).
+    { action: 'cancel', label: t('取消订单', 'Cancel order'), from: ['pendingConfirmation', 'draft', 'rejected', 'submitted', 'gmApproval', 'approved'], roles: ['assistant', 'teamLead', 'csManager'], to: 'cancelled', actor: ownsOrder, commentRequired: true, tone: 'danger' },
+  ],
+};
+
+const PAYMENT = { cash: t('现金付款', 'Cash on delivery'), credit: t('付款帐期', 'On account (monthly)') };
+
+export const orders = defineDocument({
+  resource: 'orders',
+  clause: '6.2',
+  label: t('销售订单', 'Sales order'),
+  menuLabel: t('销售订单', 'Sales orders'),
+  codePrefix: 'SO',
+  fields: {
+    code: text(t('订单号', 'Order no.'), { readOnly: true, search: true }),
+    status: text(t('状态', 'Status'), { readOnly: true }),
+    customerId: ref(t('客户', 'Customer'), 'customers', { required: true }),
+    channel: enumOf(t('渠道', 'Channel'), { phone: t('电话', 'Phone'), web: t('网上', 'Web') }, { required: true, default: 'phone', immutable: true }),
+    paymentMethod: enumOf(t('结算方式', 'Settlement'), PAYMENT, { required: true, default: 'cash' }),
+    quoteId: ref(t('报价单', 'Quote'), 'quotes'),
+    lines: lines(t('订单明细', 'Lines'), {
+      productId: ref(t('商品', 'Product'), 'products', { required: true }),
+      qty: int(t('数量', 'Qty'), { required: true, min: 1, max: 100000 }),
+      unitPrice: money(t('单价', 'Unit price'), { required: true, max: 1_000_000 }),
+      productName: text(t('品名', 'Name'), { computed: true }),
+      sku: text(t('货号', 'SKU'), { computed: true }),
+      amount: money(t('金额', 'Amount'), { computed: true }),
+      shortBy: int(t('缺货数', 'Short'), { computed: true }),
+    }, { required: true }),
+    linesConfirmed: bool(t('已逐项确认品牌/规格/型号/颜色/需求时间', 'Lines confirmed (brand/spec/model/colour/time)'), { default: false, help: t('提交前必须确认 (6.2.1)', 'Required before submitting (6.2.1)') }),
+    requiredBy: datetime(t('客户需求时间', 'Required by')),
+    receiver: text(t('收货人', 'Receiver'), { maxLength: 50, search: true }),
+    receiverPhone: text(t('收货电话', 'Receiver phone'), { maxLength: 30, search: true }),
+    deliveryAddress: text(t('送货地址', 'Delivery address'), { maxLength: 200 }),
+    note: longText(t('备注', 'Note'), { maxLength: 2000 }),
+    receivedAt: datetime(t('接单时间', 'Received at'), { readOnly: true }),
+    // computed by the server from the lines, the customer and the clock
+    customerName: text(t('客户名称', 'Customer name'), { computed: true, search: true }),
+    customerCode: text(t('客户编号', 'Customer code'), { computed: true, search: true }),
+    keyAccount: bool(t('大客户', 'Key account'), { computed: true }),
+    priority: int(t('优先级', 'Priority'), { computed: true }),
+    subtotal: money(t('货款小计', 'Goods total'), { computed: true }),
+    deliveryFee: money(t('运费', 'Delivery fee'), { computed: true }),
+    total: money(t('合计', 'Total'), { computed: true }),
+    shortLines: int(t('缺货行数', 'Lines short of stock'), { computed: true }),
+    promisedDeliveryAt: datetime(t('承诺送达', 'Promised delivery'), { computed: true }),
+    promiseKind: text(t('送达承诺', 'Promise'), { computed: true }),
+    confirmDeadline: datetime(t('确认时限', 'Confirm by'), { computed: true }),
+    needsGmApproval: bool(t('需总经理审批', 'Needs branch GM'), { computed: true }),
+    assistantId: ref(t('客户助理', 'Assistant'), 'users', { readOnly: true }),
+    confirmedAt: datetime(t('确认时间', 'Confirmed at'), { readOnly: true }),
+    submittedAt: datetime(t('提交时间', 'Submitted at'), { readOnly: true }),
+    pickedAt: datetime(t('拣配时间', 'Picked at'), { readOnly: true }),
+    shippedAt: datetime(t('出车时间', 'Shipped at'), { readOnly: true }),
+    deliveredAt: datetime(t('签收时间', 'Delivered at'), { readOnly: true }),
+    closedAt: datetime(t('结案时间', 'Closed at'), { readOnly: true }),
+  },
+  list: ['code', 'customerName', 'channel', 'paymentMethod', 'total', 'promisedDeliveryAt', 'status', 'receivedAt'],
+  filters: ['status', 'channel', 'customerId', 'paymentMethod', 'assistantId', 'receivedAt'],
+  defaultSort: { field: 'priority', order: 'DESC' },
+  columns: ['code', 'status', 'customerId', 'channel', 'paymentMethod', 'assistantId', 'receivedAt', 'total', 'priority', 'promisedDeliveryAt', 'confirmDeadline', 'customerName', 'createdBy'],
+  access: {
+    read: 'all',
+    create: ['assistant', 'teamLead'],
+    edit: ['assistant', 'teamLead'],
+  },
+  ownerField: 'assistantId',
+  facts: ['creditUsed'],
+  compute: computeOrder,
+  rules: orderRules,
+  workflow: orderWorkflow,
+});
+
+/** Server-computed fields of an order; the order entry form calls the same function live. */
+export function computeOrder(doc: DocRecord, ctx: RuleContext): DocRecord {
+  const products = ctx.lineRefs.productId ?? {};
+  const customer = customerOf(ctx);
+  const rawLines = Array.isArray(doc.lines) ? (doc.lines as DocRecord[]) : [];
+  const lineOut = rawLines.map((l) => {
+    const p = products[Number(l.productId)];
+    const qty = Number(l.qty) || 0;
+    const amountFen = lineTotalFen(yuanToFen(Number(l.unitPrice) || 0), qty);
+    return { ...l, productName: p?.name ?? '', sku: p?.sku ?? '', amount: fenToYuan(amountFen), shortBy: shortBy(qty, p) };
+  });
+  const subtotalFen = sumFen(lineOut.map((l) => yuanToFen(l.amount)));
+  const feeFen = deliveryFeeFen(subtotalFen);
+  const receivedAt = typeof doc.receivedAt === 'string' ? new Date(doc.receivedAt) : ctx.now;
+  const key = isKeyAccount(customer);
+  const promise = deliveryPromise(receivedAt, key);
+  const out: DocRecord = {
+    ...doc,
+    lines: lineOut,
+    customerName: customer?.name ?? '',
+    customerCode: customer?.code ?? '',
+    keyAccount: key,
+    priority: key ? 1 : 0, // 5.6.6 key accounts first
+    subtotal: fenToYuan(subtotalFen),
+    deliveryFee: fenToYuan(feeFen),
+    total: fenToYuan(subtotalFen + feeFen),
+    shortLines: lineOut.filter((l) => l.shortBy > 0).length,
+    receivedAt: receivedAt.toISOString(),
+    promisedDeliveryAt: promise.at.toISOString(),
+    promiseKind: promise.kind,
+    confirmDeadline: doc.channel === 'web' ? webOrderConfirmDeadline(receivedAt).toISOString() : null,
+    deliveryAddress: doc.deliveryAddress || customer?.address || '',
+    receiver: doc.receiver || customer?.contact || '',
+    receiverPhone: doc.receiverPhone || customer?.phone || '',
+  };
+  out.needsGmApproval = needsGmApproval(out, ctx);
+  return out;
+}
+
+/** Business rules checked on every create and update (422 with the clause). */
+export function orderRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
+  const out: Refusal[] = [];
+  const customer = customerOf(ctx);
+  if (!customer) return [ruleRefusal('6.3', '客户不存在', 'No such customer', 'customerId')];
+  if (customer.active === false) out.push(ruleRefusal('6.3', '该客户已停用', 'This customer is inactive', 'customerId'));
+  if (doc.paymentMethod === 'credit') {
+    const r = creditRefusal(customer, ctx.now);
+    if (r) out.push(r);
+  }
+  const rawLines = Array.isArray(doc.lines) ? (doc.lines as DocRecord[]) : [];
+  if (rawLines.length === 0) out.push(ruleRefusal('6.2.1', '订单至少要有一行商品', 'An order needs at least one line', 'lines'));
+  rawLines.forEach((l, i) => {
+    const product = ctx.lineRefs.productId?.[Number(l.productId)];
+    if (!product) {
+      out.push(ruleRefusal('6.2.1', `第${i + 1}行：商品不存在`, `Line ${i + 1}: no such product`, `lines.${i}.productId`));
+      return;
+    }
+    if (product.active === false) out.push(ruleRefusal('6.2.1', `第${i + 1}行：商品已停售`, `Line ${i + 1}: product discontinued`, `lines.${i}.productId`));
+    const r = linePriceRefusal(l, i, product, customer, doc, ctx.now);
+    if (r) out.push(r);
+  });
+  return out;
+}
+
+export const settlementLabel = (paymentMethod: unknown) => (paymentMethod === 'credit' ? PAYMENT.credit : PAYMENT.cash);

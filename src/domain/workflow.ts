@@ -1,0 +1,149 @@
+import type { Approval, DocRecord, RuleContext } from './definition';
+import type { Role } from './roles';
+import { refusal, type Refusal } from './refusal';
+import type { Text } from './text';
+
+/**
+ * The workflow engine: states, transitions, who may take them, and guards that refuse with
+ * a clause number. The server runs `decide` for every action; the UI calls `availableActions`
+ * to show only the buttons a user may press. Both use these same functions.
+ */
+
+export type StateColor = 'default' | 'info' | 'warning' | 'success' | 'error' | 'primary' | 'secondary';
+
+export interface StateDef {
+  label: Text;
+  color: StateColor;
+  /** PUT allowed in this state (by the owner's role) */
+  editable?: boolean;
+  /** waiting on someone: shown in the "my work" inbox of these roles */
+  waitingOn?: readonly Role[];
+  final?: boolean;
+}
+
+export interface Transition {
+  action: string;
+  label: Text;
+  from: readonly string[];
+  roles: readonly Role[];
+  to: string | ((doc: DocRecord, ctx: RuleContext) => string);
+  /** approve/reject are recorded as decisions in `approvals` */
+  decision?: 'approve' | 'reject';
+  /** a comment (reason) is required, e.g. on reject */
+  commentRequired?: boolean;
+  /** extra condition on the actor (ownership, group): refusal → 403 */
+  actor?: (doc: DocRecord, ctx: RuleContext) => Refusal | null;
+  /** business guard: refusal → 422 with the clause */
+  guard?: (doc: DocRecord, ctx: RuleContext) => Refusal | null;
+  /** fields the transition sets (timestamps, who) */
+  effect?: (doc: DocRecord, ctx: RuleContext) => DocRecord;
+  /** may be taken for many rows at once from a list */
+  bulk?: boolean;
+  tone?: 'primary' | 'danger';
+}
+
+export interface Workflow {
+  initial: (doc: DocRecord, ctx: RuleContext) => string;
+  states: Record<string, StateDef>;
+  transitions: readonly Transition[];
+}
+
+export interface Decision {
+  from: string;
+  to: string;
+  patch: DocRecord;
+  approval: Approval;
+}
+
+export type Outcome = { ok: true; decision: Decision } | { ok: false; refusal: Refusal };
+
+const UNKNOWN_ACTION = (action: string): Refusal => ({
+  status: 404,
+  message: { zh: `没有这个操作：${action}`, en: `No such action: ${action}` },
+});
+
+/** Decide whether `ctx.user` may take `action` on `doc` now; refusals in order 404 → 403 → 409 → 403 → 422. */
+export function decide(wf: Workflow, doc: DocRecord, action: string, ctx: RuleContext, comment?: string): Outcome {
+  const candidates = wf.transitions.filter((t) => t.action === action);
+  if (candidates.length === 0) return { ok: false, refusal: UNKNOWN_ACTION(action) };
+  const role = ctx.user.role;
+  if (!candidates.some((t) => t.roles.includes(role))) {
+    return { ok: false, refusal: refusal(403, `您的角色不能执行"${candidates[0].label.zh}"`, `Your role may not ${candidates[0].label.en.toLowerCase()}`) };
+  }
+  const status = String(doc.status);
+  const inState = candidates.filter((t) => t.from.includes(status));
+  if (inState.length === 0) {
+    const st = wf.states[status]?.label ?? { zh: status, en: status };
+    return { ok: false, refusal: refusal(409, `当前状态"${st.zh}"不能执行"${candidates[0].label.zh}"`, `Cannot ${candidates[0].label.en.toLowerCase()} in status "${st.en}"`) };
+  }
+  const t = inState.find((x) => x.roles.includes(role));
+  if (!t) {
+    return { ok: false, refusal: refusal(403, `此步骤不由您的角色处理`, `This step is not for your role`) };
+  }
+  const actorRefusal = t.actor?.(doc, ctx);
+  if (actorRefusal) return { ok: false, refusal: actorRefusal };
+  if (t.commentRequired && !(comment && comment.trim())) {
+    return {
+      ok: false,
+      refusal: { status: 422, message: { zh: '请填写原因', en: 'A reason is required' }, errors: { comment: { zh: '请填写原因', en: 'A reason is required' } } },
+    };
+  }
+  const guardRefusal = t.guard?.(doc, ctx);
+  if (guardRefusal) return { ok: false, refusal: guardRefusal };
+  const to = typeof t.to === 'function' ? t.to(doc, ctx) : t.to;
+  const approval: Approval = {
+    step: status,
+    action: t.action,
+    role,
+    by: ctx.user.id,
+    byName: ctx.user.fullName,
+    at: ctx.now.toISOString(),
+    decision: t.decision ?? 'other',
+    ...(comment && comment.trim() ? { comment: comment.trim() } : {}),
+  };
+  return { ok: true, decision: { from: status, to, patch: t.effect?.(doc, ctx) ?? {}, approval } };
+}
+
+export interface AvailableAction {
+  action: string;
+  label: Text;
+  allowed: boolean;
+  /** why not, when the role is right but a rule refuses */
+  refusal?: Refusal;
+  commentRequired: boolean;
+  decision?: 'approve' | 'reject';
+  bulk: boolean;
+  tone?: 'primary' | 'danger';
+}
+
+/**
+ * The actions `ctx.user` sees on `doc` now: every transition out of the current state that
+ * the user's role may take; `allowed` false (with the refusal) where a guard says no.
+ */
+export function availableActions(wf: Workflow, doc: DocRecord, ctx: RuleContext): AvailableAction[] {
+  const status = String(doc.status);
+  const seen = new Set<string>();
+  const out: AvailableAction[] = [];
+  for (const t of wf.transitions) {
+    if (seen.has(t.action) || !t.from.includes(status) || !t.roles.includes(ctx.user.role)) continue;
+    if (t.actor?.(doc, ctx)) continue;
+    seen.add(t.action);
+    const outcome = decide(wf, doc, t.action, ctx, t.commentRequired ? 'x' : undefined);
+    out.push({
+      action: t.action,
+      label: t.label,
+      allowed: outcome.ok,
+      refusal: outcome.ok ? undefined : outcome.refusal,
+      commentRequired: !!t.commentRequired,
+      decision: t.decision,
+      bulk: !!t.bulk,
+      tone: t.tone,
+    });
+  }
+  return out;
+}
+
+/** Roles that act next on a document in this state (for the "my work" inbox). */
+export function waitingOn(wf: Workflow, status: string): readonly Role[] {
+  return wf.states[status]?.waitingOn ?? [];
+}

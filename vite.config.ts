@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// Dev: `npm run dev` serves the SPA with Vite and proxies /api to the server (npm run serve).
+export default defineConfig({
+  plugins: [react()],
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 2000 },
+  // Component tests opt into jsdom with `// @vitest-environment jsdom` at the top of the file.
+  test: {
+    globals: true,
+    environment: 'node',
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    testTimeout: 30000,
+    hookTimeout: 60000,
+    setupFiles: ['test/setup.ts'],
+  },
+});
