@@ -88,7 +88,7 @@ export function createApi(deps: ApiDeps) {
       if (parts.length === 4 && m === 'POST' && fourth && NAME.test(fourth)) return { status: 200, body: clean(await actOnDoc(docDeps, def, actor, id, fourth, req.body)) };
     }
     if (third === 'history' && parts.length === 3 && m === 'GET') return { status: 200, body: await historyOf(docDeps, def, actor, id) };
-    return { status: 405, body: { message: 'Method not allowed' } };
+    throw new RefusedError(refusal(404, '没有这个接口', 'No such endpoint'));
   }
 
   return async function handle(req: ApiRequest): Promise<ApiResponse> {

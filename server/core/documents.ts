@@ -58,9 +58,9 @@ export async function getDoc(reader: Reader, def: DocumentDefinition, actor: Act
   return rec;
 }
 
-function codeFor(def: DocumentDefinition, now: Date, n: number) {
-  return `${def.codePrefix}-${shanghaiDate(now).replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
-}
+/** Human numbers `SO-20261127-0042`: a daily counter per prefix (the key is the code's head). */
+const codeKey = (def: DocumentDefinition, now: Date) => `${def.codePrefix}-${shanghaiDate(now).replaceAll('-', '')}`;
+const codeFor = (key: string, n: number) => `${key}-${String(n).padStart(4, '0')}`;
 
 async function checkUnique(tx: Tx, def: DocumentDefinition, doc: DocRecord) {
   const u = UNIQUE[def.resource];
@@ -104,7 +104,10 @@ export async function createDoc(deps: DocDeps, def: DocumentDefinition, actor: A
     }
     doc = (await runRules(tx, def, doc, actor, now)).computed;
     await checkUnique(tx, def, doc);
-    if (def.codePrefix) doc.code = codeFor(def, now, await tx.nextNumber(`${def.codePrefix}-${shanghaiDate(now)}`));
+    if (def.codePrefix) {
+      const key = codeKey(def, now);
+      doc.code = codeFor(key, await tx.nextNumber(key));
+    }
     Object.assign(doc, { createdAt: now.toISOString(), updatedAt: now.toISOString(), createdBy: actor.id, version: 1, ...(def.workflow ? { approvals: [] } : {}) });
     const saved = await tx.insert(def.resource, doc);
     if (passwordHash) await tx.setPasswordHash(Number(saved.id), passwordHash);

@@ -97,7 +97,8 @@ export function checkBody(def: DocumentDefinition, body: unknown, mode: 'create'
   let forbidden: string | null = null;
   for (const key of Object.keys(input)) {
     const f = def.fields[key];
-    if ((SYSTEM_FIELDS as readonly string[]).includes(key) || key === 'comment') continue;
+    const serverSide = (SYSTEM_FIELDS as readonly string[]).includes(key) && (!f || f.readOnly || f.computed);
+    if (serverSide || key === 'comment') continue;
     if (!f) {
       errors[key] = { zh: `未知字段 ${key}`, en: `Unknown field ${key}` };
       continue;

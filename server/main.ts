@@ -1,0 +1,46 @@
+import type { AddressInfo } from 'node:net';
+import { loadOrCreateSecret } from './auth/tokens';
+import { hashPassword } from './auth/password';
+import { createApi } from './core/api';
+import { createHttpApp } from './http';
+import { seedDemoBranch } from './seed';
+import { openStore, storeConfigFromEnv } from './store/open';
+
+/**
+ * Start: open the store (PGlite in DATA_DIR by default, DATABASE_URL for a server, STORE=json
+ * for the json file), apply migrations, seed a demo branch into an empty store, serve the SPA
+ * and the API on one port (PORT, default 3000).
+ */
+async function main() {
+  const cfg = storeConfigFromEnv();
+  const store = await openStore(cfg);
+  if (await store.isEmpty()) {
+    if (process.env.SEED === 'none') console.log('Empty store; SEED=none, not seeding.');
+    else {
+      const t0 = Date.now();
+      const counts = await seedDemoBranch(store, { hashPassword });
+      console.log(`Seeded the demo branch in ${Date.now() - t0} ms:`, counts);
+    }
+  }
+  const secret = loadOrCreateSecret(cfg.dataDir);
+  const api = createApi({ store, secret, log: (msg, err) => console.error(msg, err) });
+  const app = createHttpApp(api, { staticDir: process.env.STATIC_DIR ?? 'dist' });
+  const port = Number(process.env.PORT ?? 3000);
+  const server = app.listen(port, process.env.HOST ?? '127.0.0.1', () => {
+    const addr = server.address() as AddressInfo;
+    console.log(`Baoyi Service Desk on http://${addr.address}:${addr.port} (store: ${store.kind})`);
+    console.log(`LISTENING ${addr.port}`);
+  });
+  const stop = async () => {
+    server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

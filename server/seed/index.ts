@@ -1,0 +1,132 @@
+import { addDays } from '../../src/domain/calendar';
+import type { DocRecord } from '../../src/domain/definition';
+import type { Actor, AssistantGroup, Role } from '../../src/domain/roles';
+import type { Store } from '../store/types';
+import { buildProducts } from './catalog';
+import { atMinute, shanghaiDate } from './clock';
+import { buildCustomers } from './customers';
+import { generateOrders } from './orders';
+import { DEMO_PASSWORD, DEMO_USERS } from './people';
+import { createRng } from './random';
+
+/**
+ * The demo branch (深圳分公司 客户服务中心): users, catalog, customers and several weeks of
+ * orders up to `now`, written through the Store. Deterministic for a given `seed` and `now`
+ * (password hashes aside: they are salted).
+ */
+
+export interface SeedOptions {
+  /** the end of the seeded history (default: the real clock) */
+  now?: Date;
+  /** number of customers (default 200) */
+  customers?: number;
+  /** calendar days of orders back from today, today included (default 35) */
+  days?: number;
+  /** orders on an average full working day (default 40) */
+  perWorkingDay?: number;
+  seed?: number;
+  hashPassword: (pw: string) => Promise<string>;
+}
+
+export const SEED_DEFAULTS = { customers: 200, days: 35, perWorkingDay: 40, seed: 20_260_101 } as const;
+
+/** Records per transaction, so a big seed does not hold one giant transaction. */
+const CHUNK = 500;
+
+export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<Record<string, number>> {
+  const now = opts.now ?? new Date();
+  const seed = opts.seed ?? SEED_DEFAULTS.seed;
+  const days = opts.days ?? SEED_DEFAULTS.days;
+  const rng = createRng(seed);
+  // master data "exists" from a month before the first seeded day
+  const systemStart = atMinute(addDays(shanghaiDate(now), -(Math.max(1, days) + 30)), 8 * 60 + 30);
+  const stamp = (createdBy: number | null, at = systemStart.toISOString()) => ({ createdAt: at, updatedAt: at, createdBy, version: 1, approvals: [] });
+
+  // users (password hashes beside them), hashed before the transaction, in parallel
+  const hashes = await Promise.all(DEMO_USERS.map(() => opts.hashPassword(DEMO_PASSWORD)));
+  const users = await store.transaction(async (tx) => {
+    const stored: DocRecord[] = [];
+    for (const [i, u] of DEMO_USERS.entries()) {
+      const rec = await tx.insert('users', { ...u, ...stamp(null) });
+      await tx.setPasswordHash(Number(rec.id), hashes[i]);
+      stored.push(rec);
+    }
+    return stored;
+  });
+  const actors = users.map(toActor);
+  const byUsername = new Map(actors.map((a) => [a.username, a]));
+  const adminId = byUsername.get('admin')?.id ?? null;
+  const idsOf = (group: AssistantGroup) => actors.filter((a) => a.role === 'assistant' && a.group === group).map((a) => a.id);
+
+  const products = await insertChunked(store, 'products', buildProducts(rng.fork('products')).map((p) => ({ ...p, ...stamp(adminId) })));
+
+  const customerRecords = buildCustomers(rng.fork('customers'), {
+    count: opts.customers ?? SEED_DEFAULTS.customers,
+    now,
+    systemStart,
+    assistants: { keyAccount: idsOf('keyAccount'), smb: idsOf('smb'), salesSupport: idsOf('salesSupport') },
+    salesRepId: actors.find((a) => a.role === 'salesRep')?.id ?? null,
+    adminId,
+  }).map((c) => ({ ...c, version: 1, approvals: [] }));
+  const customers = await insertChunked(store, 'customers', customerRecords);
+
+  const orderStream = generateOrders(rng.fork('orders'), {
+    now,
+    days,
+    perWorkingDay: opts.perWorkingDay ?? SEED_DEFAULTS.perWorkingDay,
+    customers,
+    products,
+    users: actors,
+  });
+  // codes come from the store's daily counters, so orders entered later continue the sequence
+  let orders = 0;
+  for (let chunk = takeChunk(orderStream); chunk.length; chunk = takeChunk(orderStream)) {
+    orders += await store.transaction(async (tx) => {
+      for (const rec of chunk) {
+        const key = String(rec.code).slice(0, 11); // 'SO-YYYYMMDD'
+        const n = await tx.nextNumber(key);
+        await tx.insert('orders', { ...rec, code: `${key}-${String(n).padStart(4, '0')}` });
+      }
+      return chunk.length;
+    });
+  }
+
+  return { users: users.length, products: products.length, customers: customers.length, orders };
+}
+
+async function insertChunked(store: Store, resource: string, records: readonly DocRecord[]): Promise<DocRecord[]> {
+  const stored: DocRecord[] = [];
+  for (let i = 0; i < records.length; i += CHUNK) {
+    const chunk = records.slice(i, i + CHUNK);
+    const rows = await store.transaction(async (tx) => {
+      const out: DocRecord[] = [];
+      for (const rec of chunk) out.push(await tx.insert(resource, rec));
+      return out;
+    });
+    stored.push(...rows);
+  }
+  return stored;
+}
+
+function takeChunk(it: Iterator<DocRecord>): DocRecord[] {
+  const chunk: DocRecord[] = [];
+  while (chunk.length < CHUNK) {
+    const r = it.next();
+    if (r.done) break;
+    chunk.push(r.value);
+  }
+  return chunk;
+}
+
+function toActor(u: DocRecord): Actor {
+  return {
+    id: Number(u.id),
+    username: String(u.username),
+    fullName: String(u.fullName),
+    role: u.role as Role,
+    group: (u.group ?? null) as AssistantGroup | null,
+  };
+}
+
+export { DEMO_PASSWORD, DEMO_USERS } from './people';
+export { CATALOG } from './catalog';

@@ -1,0 +1,22 @@
+import type { client } from './server';
+
+type Client = ReturnType<typeof client>;
+let n = 0;
+const uniq = () => `${Date.now() % 100000}${++n}`;
+
+/** A product with a known price and stock (created through the API as admin). */
+export async function makeProduct(admin: Client, catalogPrice: number, stock = 100, extra: Record<string, unknown> = {}) {
+  const r = await admin.post('/products', { sku: `T-${uniq()}`, name: `测试商品${n}`, category: 'stationery', catalogPrice, cost: Math.round(catalogPrice * 80) / 100, stock, ...extra });
+  if (r.status !== 201) throw new Error(`product: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** A customer; credit terms need admin/finance (5.5.1). firstTradeAt defaults to a year ago. */
+export async function makeCustomer(admin: Client, extra: Record<string, unknown> = {}) {
+  const code = (await admin.get('/customers/next-code')).body.code;
+  const r = await admin.post('/customers', { code, name: `测试客户${uniq()}`, tier: 'smb', phone: '0755-12345678', address: '深圳市福田区测试路1号', firstTradeAt: '2025-06-01T02:00:00.000Z', ...extra });
+  if (r.status !== 201) throw new Error(`customer: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+export const creditKeyAccount = (creditLimit: number, extra: Record<string, unknown> = {}) => ({ tier: 'keyAccount', settlement: 'credit', creditLimit, ...extra });
