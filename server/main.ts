@@ -18,7 +18,13 @@ async function main() {
     if (process.env.SEED === 'none') console.log('Empty store; SEED=none, not seeding.');
     else {
       const t0 = Date.now();
-      const counts = await seedDemoBranch(store, { hashPassword });
+      const num = (v: string | undefined) => (v ? Number(v) : undefined);
+      const counts = await seedDemoBranch(store, {
+        hashPassword,
+        customers: num(process.env.SEED_CUSTOMERS),
+        days: num(process.env.SEED_DAYS),
+        perWorkingDay: num(process.env.SEED_PER_DAY),
+      });
       console.log(`Seeded the demo branch in ${Date.now() - t0} ms:`, counts);
     }
   }

@@ -16,6 +16,15 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 type Errors = Record<string, Text>;
 
+/** control characters other than tab, newline and carriage return */
+const hasControlChars = (v: string) => {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) return true;
+  }
+  return false;
+};
+
 function checkField(name: string, f: FieldDef, v: unknown, errors: Errors, path = name): unknown {
   if (v === null || v === undefined || v === '') {
     if (f.required) errors[path] = { zh: `请填写${f.label.zh}`, en: `${f.label.en} is required` };
@@ -28,7 +37,7 @@ function checkField(name: string, f: FieldDef, v: unknown, errors: Errors, path 
       if (typeof v !== 'string') return err('应为文字', 'must be text');
       const max = f.maxLength ?? DEFAULT_MAX_TEXT;
       if (v.length > max) return err(`最多 ${max} 个字`, `at most ${max} characters`);
-      if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v)) return err('含有控制字符', 'contains control characters');
+      if (hasControlChars(v)) return err('含有控制字符', 'contains control characters');
       return f.type === 'text' ? v.trim() : v;
     }
     case 'enum':

@@ -110,11 +110,18 @@ export function calendarCovers(year: number): boolean {
 }
 
 /** Statutory holidays off, make-up weekends (调休) on; Mon–Fri outside the package's years. */
+const workingDayCache = new Map<string, boolean>();
+
 export function isWorkingDay(date: string): boolean {
-  const listed = listedDay(date);
-  if (listed) return listed.work;
-  const wd = dayOfWeek(date);
-  return wd >= 1 && wd <= 5;
+  let known = workingDayCache.get(date);
+  if (known === undefined) {
+    const listed = listedDay(date);
+    const wd = dayOfWeek(date);
+    known = listed ? listed.work : wd >= 1 && wd <= 5;
+    if (workingDayCache.size > 20_000) workingDayCache.clear();
+    workingDayCache.set(date, known);
+  }
+  return known;
 }
 
 /** First working day strictly after `date`. */

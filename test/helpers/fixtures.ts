@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { client } from './server';
 
 type Client = ReturnType<typeof client>;
@@ -20,3 +21,13 @@ export async function makeCustomer(admin: Client, extra: Record<string, unknown>
 }
 
 export const creditKeyAccount = (creditLimit: number, extra: Record<string, unknown> = {}) => ({ tier: 'keyAccount', settlement: 'credit', creditLimit, ...extra });
+
+/** A cash order for a fresh SMB customer, submitted and waiting for the csManager. */
+export async function submittedOrder(admin: Client, assistant: Client) {
+  const cust = await makeCustomer(admin);
+  const p = await makeProduct(admin, 200);
+  const o = (await assistant.post('/orders', { customerId: cust.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: p.id, qty: 1, unitPrice: 200 }] })).body;
+  expect((await assistant.post(`/orders/${o.id}/actions/submit`, {})).status).toBe(200);
+  return o;
+}
+

@@ -25,7 +25,10 @@ export const ORDER_STATUSES = {
 } as const;
 
 const OPEN_CREDIT_STATUSES = ['gmApproval', 'approved', 'picked', 'shipped', 'delivered'] as const;
-/** Statuses whose credit orders use up the customer's credit line (5.10.4). */
+/**
+ * Statuses whose credit orders use up the customer's credit line (5.10.4): approved and not yet
+ * closed. Finance closes an order when it is settled (paid), which frees the credit.
+ */
 export const CREDIT_USING_STATUSES: readonly string[] = OPEN_CREDIT_STATUSES;
 
 const customerOf = (ctx: RuleContext) => ctx.refs.customerId;
@@ -63,7 +66,7 @@ export const orderWorkflow: Workflow = {
   initial: (doc) => (doc.channel === 'web' ? 'pendingConfirmation' : 'draft'),
   states: ORDER_STATUSES,
   transitions: [
-    { action: 'confirm', label: t('确认网上订单', 'Confirm web order'), from: ['pendingConfirmation'], roles: ['assistant'], to: 'submitted', actor: ecommerceAssistant, guard: linesConfirmed, effect: (_d, ctx) => ({ confirmedAt: now(ctx), assistantId: ctx.user.id }), bulk: false, tone: 'primary' },
+    { action: 'confirm', label: t('确认网上订单', 'Confirm web order'), from: ['pendingConfirmation'], roles: ['assistant'], to: 'submitted', actor: ecommerceAssistant, guard: linesConfirmed, effect: (_d, ctx) => ({ confirmedAt: now(ctx), submittedAt: now(ctx), assistantId: ctx.user.id }), bulk: false, tone: 'primary' },
     { action: 'submit', label: t('提交审核', 'Submit'), from: ['draft', 'rejected'], roles: ['assistant', 'teamLead'], to: 'submitted', actor: ownsOrder, guard: linesConfirmed, effect: (_d, ctx) => ({ submittedAt: now(ctx) }), tone: 'primary' },
     // 5.5.1 csManager reviews; 5.10.4 over the remaining credit → branchGM too.
     { action: 'approve', label: t('审核通过', 'Approve'), from: ['submitted'], roles: ['csManager'], to: (d, ctx) => (needsGmApproval(d, ctx) ? 'gmApproval' : 'approved'), decision: 'approve', guard: overdueBlocksCredit, bulk: true, tone: 'primary' },

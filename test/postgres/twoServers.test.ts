@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres } from '../../server/store/pg/driver';
+import { submittedOrder } from '../helpers/fixtures';
+import { startServerProcess, type ServerProcess } from '../helpers/process';
+import { client, loginAs } from '../helpers/server';
+
+// Runs only with TEST_DATABASE_URL (a PostgreSQL server); see vite.config.ts and .ci/run.
+/** Stateless servers: two processes on one PostgreSQL server serve the same data. */
+describe('two server processes on one PostgreSQL', () => {
+  const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `baoyi_two_${randomBytes(4).toString('hex')}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'baoyi-two-'));
+  let a: ServerProcess, b: ServerProcess;
+  beforeAll(async () => {
+    const admin = await openPostgres(base);
+    await admin.exec(`CREATE DATABASE ${name}`);
+    await admin.close();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    const env = { DATABASE_URL: url.toString(), DATA_DIR: dataDir };
+    a = await startServerProcess(env); // migrates and seeds
+    b = await startServerProcess(env);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    const admin = await openPostgres(base);
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a write through one is read through the other at once; concurrent approvals: exactly one wins', async () => {
+    const [adminA, assistantA, csmA, csmB] = await Promise.all([loginAs(a.url, 'admin'), loginAs(a.url, 'assistant2'), loginAs(a.url, 'csmanager'), loginAs(b.url, 'csmanager')]);
+    for (let i = 0; i < 5; i++) {
+      const o = await submittedOrder(adminA, assistantA);
+      expect((await csmB.get(`/orders/${o.id}`)).body.status).toBe('submitted');
+      const results = await Promise.all([csmA.post(`/orders/${o.id}/actions/approve`, {}), csmB.post(`/orders/${o.id}/actions/approve`, {})]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    }
+  });
+
+  it('logout on one server revokes the token on the other (revocation lives in the database)', async () => {
+    const { token } = (await client(a.url).post('/auth/login', { username: 'teamlead', password: 'baoyi2026' })).body;
+    expect((await client(b.url, token).get('/auth/me')).status).toBe(200);
+    expect((await client(a.url, token).post('/auth/logout')).status).toBe(200);
+    expect((await client(b.url, token).get('/auth/me')).status).toBe(401);
+  });
+});
