@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFINITIONS } from '../../../src/domain/documents';
 import { emptyState, MemoryStore, type JsonState } from './memoryStore';
@@ -21,6 +21,7 @@ export class JsonFileStore extends MemoryStore {
   }
 
   static open(file: string): JsonFileStore {
+    mkdirSync(dirname(file), { recursive: true });
     if (!existsSync(file)) return new JsonFileStore(file, emptyState());
     return new JsonFileStore(file, loadState(file));
   }

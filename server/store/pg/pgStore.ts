@@ -3,7 +3,7 @@ import type { AuditEntry, AuthStore, Filter, ListQuery, ListResult, Reader, Sess
 import type { SqlClient, SqlDriver } from './driver';
 import { migrate } from './migrate';
 import { SqlBuilder } from './sql';
-import { tableSpec, type TableSpec } from './tables';
+import { tableSpec, TABLES, type TableSpec } from './tables';
 
 /** The PostgreSQL store (PGlite or a server): typed columns + a JSONB body per record. */
 
@@ -104,6 +104,11 @@ class PgTx extends PgReader implements Tx {
     const { cols, vals } = rowValues(spec, record);
     cols.push('version');
     vals.push(record.version ?? 1);
+    if (typeof record.id === 'number') {
+      // an import keeps its ids (references depend on them); see resetSequences
+      cols.push('id');
+      vals.push(record.id);
+    }
     const placeholders = vals.map((_, i) => `$${i + 1}`);
     const r = await this.db.query<{ id: number }>(`INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING id`, vals);
     return { ...record, id: r.rows[0].id, version: record.version ?? 1 };
@@ -163,6 +168,18 @@ export class PgStore extends PgReader implements Store, AuthStore {
 
   close(): Promise<void> {
     return this.driver.close();
+  }
+
+  /** after rows were inserted with their own ids (import), continue the id sequences after them */
+  async resetSequences(): Promise<void> {
+    for (const resource of Object.keys(TABLES)) {
+      const t = TABLES[resource];
+      await this.driver.query(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), GREATEST((SELECT max(id) FROM ${t}), 1))`);
+    }
+  }
+
+  async setCounter(key: string, value: number): Promise<void> {
+    await this.driver.query('INSERT INTO counters (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = GREATEST(counters.value, $2)', [key, value]);
   }
 
   /** raw SQL for tests, import and reports */
