@@ -5,6 +5,7 @@ import type { Store } from '../store/types';
 import { authenticate, login, logout, publicUser, type AuthDeps } from './auth';
 import { parseListQuery } from './dialect';
 import { actionsFor, actOnDoc, createDoc, getDoc, historyOf, listDocs, previewDoc, proposeCustomerCode, updateDoc } from './documents';
+import { myWork } from './inbox';
 import { localeOf, refusalResponse, type ApiRequest, type ApiResponse } from './types';
 
 /**
@@ -60,6 +61,7 @@ export function createApi(deps: ApiDeps) {
         return { status: 200, body: { ok: true } };
       }
     }
+    if (parts[0] === 'myWork' && parts.length === 1 && m === 'GET') return { status: 200, body: await myWork(deps.store, actor) };
     const [resource, second, third, fourth] = parts;
     const def = resource && NAME.test(resource) ? getDefinition(resource) : undefined;
     if (!def || parts.length > 4) throw new RefusedError(refusal(404, '没有这个接口', 'No such endpoint'));

@@ -1,25 +1,22 @@
 import type { DocRecord, DocumentDefinition, RuleContext } from '../../src/domain/definition';
 import { getDefinition } from '../../src/domain/documents';
-import { CREDIT_USING_STATUSES } from '../../src/domain/documents/orders';
 import type { Actor } from '../../src/domain/roles';
+import { settingsOf } from '../../src/domain/settings';
 import type { Reader } from '../store/types';
+import { FACTS } from './facts';
 
 /**
  * Loads what a definition's rules look at: referenced records (customer), the records its
  * lines reference (products) and named facts computed from other records (creditUsed).
  */
 
-type FactLoader = (r: Reader, doc: DocRecord) => Promise<number | boolean | string | null>;
+/** The branch settings record (one row), with defaults for anything not set. */
+export async function loadSettings(reader: Reader): Promise<Record<string, unknown>> {
+  const { rows } = await reader.list('settings', { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] });
+  return settingsOf(rows[0]) as unknown as Record<string, unknown>;
+}
 
-const FACTS: Record<string, FactLoader> = {
-  /** 5.10.4 credit in use: this customer's other open credit orders */
-  creditUsed: (r, doc) =>
-    doc.customerId
-      ? r.sum('orders', 'total', { customerId: Number(doc.customerId), paymentMethod: 'credit', status: [...CREDIT_USING_STATUSES], ...(doc.id ? { id_neq: Number(doc.id) } : {}) })
-      : Promise.resolve(0),
-};
-
-export async function loadContext(reader: Reader, def: DocumentDefinition, doc: DocRecord, user: Actor, now: Date, settings: Record<string, unknown> = {}): Promise<RuleContext> {
+export async function loadContext(reader: Reader, def: DocumentDefinition, doc: DocRecord, user: Actor, now: Date): Promise<RuleContext> {
   const refs: RuleContext['refs'] = {};
   const lineRefs: RuleContext['lineRefs'] = {};
   for (const [name, f] of Object.entries(def.fields)) {
@@ -34,8 +31,8 @@ export async function loadContext(reader: Reader, def: DocumentDefinition, doc: 
     }
   }
   const facts: RuleContext['facts'] = {};
-  for (const name of def.facts ?? []) facts[name] = FACTS[name] ? await FACTS[name](reader, doc) : null;
-  return { now, user, refs, lineRefs, facts, settings };
+  for (const name of def.facts ?? []) facts[name] = FACTS[name] ? await FACTS[name](reader, doc, now) : null;
+  return { now, user, refs, lineRefs, facts, settings: await loadSettings(reader) };
 }
 
 /** refs to resources that have no definition yet (e.g. quotes before issue 3) are not loaded */

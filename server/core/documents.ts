@@ -9,6 +9,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import type { ListQuery, Reader, Store, Tx } from '../store/types';
 import { loadContext } from './context';
 import { checkBody } from './validate';
+import { applyEffects } from './effects';
 
 /**
  * The document service: list / get / create / update / workflow actions for any definition.
@@ -95,25 +96,34 @@ export async function createDoc(deps: DocDeps, def: DocumentDefinition, actor: A
   const passwordHash = await takePassword(def, values);
   if (def.resource === 'users' && !passwordHash) throw new RefusedError({ status: 400, message: { zh: '请设置密码', en: 'A password is required' }, errors: { password: { zh: '请设置密码', en: 'Required' } } });
   return deps.store.transaction(async (tx) => {
-    const now = deps.now();
-    let doc: DocRecord = { ...values };
-    if (def.ownerField && doc[def.ownerField] == null && actor.role === 'assistant') doc[def.ownerField] = actor.id;
-    if (def.workflow) {
-      const ctx = await loadContext(tx, def, doc, actor, now);
-      doc.status = def.workflow.initial(doc, ctx);
-    }
-    doc = (await runRules(tx, def, doc, actor, now)).computed;
-    await checkUnique(tx, def, doc);
-    if (def.codePrefix) {
-      const key = codeKey(def, now);
-      doc.code = codeFor(key, await tx.nextNumber(key));
-    }
-    Object.assign(doc, { createdAt: now.toISOString(), updatedAt: now.toISOString(), createdBy: actor.id, version: 1, ...(def.workflow ? { approvals: [] } : {}) });
-    const saved = await tx.insert(def.resource, doc);
+    const saved = await createInTx(tx, def, actor, values, deps.now());
     if (passwordHash) await tx.setPasswordHash(Number(saved.id), passwordHash);
-    await tx.audit({ at: now.toISOString(), userId: actor.id, userName: actor.fullName, resource: def.resource, recordId: Number(saved.id), code: (saved.code as string) ?? null, action: 'create', changes: values });
     return saved;
   });
+}
+
+/**
+ * Create a record inside a transaction: initial state, computed fields, rules, unique fields,
+ * its code, system fields, the insert and its audit entry. Used by POST and by step effects
+ * (a quote becomes an order) alike, so both pass the same rules.
+ */
+export async function createInTx(tx: Tx, def: DocumentDefinition, actor: Actor, values: DocRecord, now: Date, action = 'create'): Promise<DocRecord> {
+  let doc: DocRecord = { ...values };
+  if (def.ownerField && doc[def.ownerField] == null && actor.role === 'assistant') doc[def.ownerField] = actor.id;
+  if (def.workflow) {
+    const ctx = await loadContext(tx, def, doc, actor, now);
+    doc.status = def.workflow.initial(doc, ctx);
+  }
+  doc = (await runRules(tx, def, doc, actor, now)).computed;
+  await checkUnique(tx, def, doc);
+  if (def.codePrefix) {
+    const key = codeKey(def, now);
+    doc.code = codeFor(key, await tx.nextNumber(key));
+  }
+  Object.assign(doc, { createdAt: now.toISOString(), updatedAt: now.toISOString(), createdBy: actor.id, version: 1, ...(def.workflow ? { approvals: [] } : {}) });
+  const saved = await tx.insert(def.resource, doc);
+  await tx.audit({ at: now.toISOString(), userId: actor.id, userName: actor.fullName, resource: def.resource, recordId: Number(saved.id), code: (saved.code as string) ?? null, action, changes: values });
+  return saved;
 }
 
 function diff(before: DocRecord, after: DocRecord): Record<string, [unknown, unknown]> {
@@ -169,9 +179,11 @@ export async function actOnDoc(deps: DocDeps, def: DocumentDefinition, actor: Ac
     const outcome = decide(wf, current, action, ctx, b.comment as string | undefined);
     if (!outcome.ok) throw new RefusedError(outcome.refusal);
     const d = outcome.decision;
+    const links = await applyEffects(tx, d.effects, actor, now, def.resource, current);
     const next = {
       ...current,
       ...d.patch,
+      ...links,
       status: d.to,
       approvals: [...((current.approvals as unknown[]) ?? []), d.approval],
       version: Number(current.version) + 1,

@@ -7,7 +7,12 @@ import { atMinute, shanghaiDate } from './clock';
 import { buildCustomers } from './customers';
 import { generateOrders } from './orders';
 import { DEMO_PASSWORD, DEMO_USERS } from './people';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { seedApprovalsDocs } from './docs-approvals';
+import { seedSalesDocs } from './docs-sales';
+import { seedServiceDocs } from './docs-service';
 import { createRng } from './random';
+import type { SeedDocsContext } from './walk';
 
 /**
  * The demo branch (深圳分公司 客户服务中心): users, catalog, customers and several weeks of
@@ -91,7 +96,27 @@ export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<R
     });
   }
 
-  return { users: users.length, products: products.length, customers: customers.length, orders };
+  const settingsRows = await insertChunked(store, 'settings', [{ ...DEFAULT_SETTINGS, ...stamp(adminId) }]);
+
+  // every other document, through the real services (rules, routing, effects)
+  const docsCtx: SeedDocsContext = {
+    store,
+    now,
+    rng: rng.fork('documents'),
+    users: actors,
+    user: (username) => {
+      const a = byUsername.get(username);
+      if (!a) throw new Error(`no demo user ${username}`);
+      return a;
+    },
+  };
+  const docCounts = {
+    ...(await seedSalesDocs({ ...docsCtx, rng: rng.fork('sales') })),
+    ...(await seedServiceDocs({ ...docsCtx, rng: rng.fork('service') })),
+    ...(await seedApprovalsDocs({ ...docsCtx, rng: rng.fork('approvals') })),
+  };
+
+  return { users: users.length, products: products.length, customers: customers.length, orders, settings: settingsRows.length, ...docCounts };
 }
 
 async function insertChunked(store: Store, resource: string, records: readonly DocRecord[]): Promise<DocRecord[]> {

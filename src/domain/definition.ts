@@ -126,6 +126,12 @@ export interface DocumentDefinition {
   workflow?: Workflow;
   /** the user may only edit records they own (assistants edit their own drafts) */
   ownerField?: string;
+  /** the field holding the current SLA deadline (inbox order, countdowns); a column */
+  deadlineField?: string;
+  /** states whose deadline is another field (e.g. a web order awaiting confirmation: confirmDeadline) */
+  stateDeadlines?: Record<string, string>;
+  /** menu section */
+  menuGroup?: 'sales' | 'service' | 'approvals' | 'master' | 'admin';
 }
 
 export function defineDocument<D extends DocumentDefinition>(def: D): D {

@@ -21,6 +21,17 @@ export interface StateDef {
   final?: boolean;
 }
 
+/**
+ * What a step does to other records, carried out by the server in the same transaction:
+ * stock moves (returns, scrap, transfers), updates of another record (a credit line granted to
+ * the customer), and new documents (a quote becomes an order). A refused effect (e.g. stock
+ * would go negative) refuses the whole step.
+ */
+export type Effect =
+  | { kind: 'adjustStock'; productId: number; delta: number; rule: string }
+  | { kind: 'patch'; resource: string; id: number; patch: DocRecord; rule: string }
+  | { kind: 'create'; resource: string; record: DocRecord; rule: string; /** field of this document that receives the new id */ link?: string };
+
 export interface Transition {
   action: string;
   label: Text;
@@ -37,6 +48,8 @@ export interface Transition {
   guard?: (doc: DocRecord, ctx: RuleContext) => Refusal | null;
   /** fields the transition sets (timestamps, who) */
   effect?: (doc: DocRecord, ctx: RuleContext) => DocRecord;
+  /** what the step does to other records (server-run, same transaction) */
+  effects?: (doc: DocRecord, ctx: RuleContext) => Effect[];
   /** may be taken for many rows at once from a list */
   bulk?: boolean;
   tone?: 'primary' | 'danger';
@@ -53,6 +66,8 @@ export interface Decision {
   to: string;
   patch: DocRecord;
   approval: Approval;
+  /** what the step does to other records */
+  effects: Effect[];
 }
 
 export type Outcome = { ok: true; decision: Decision } | { ok: false; refusal: Refusal };
@@ -101,7 +116,7 @@ export function decide(wf: Workflow, doc: DocRecord, action: string, ctx: RuleCo
     decision: t.decision ?? 'other',
     ...(comment && comment.trim() ? { comment: comment.trim() } : {}),
   };
-  return { ok: true, decision: { from: status, to, patch: t.effect?.(doc, ctx) ?? {}, approval } };
+  return { ok: true, decision: { from: status, to, patch: t.effect?.(doc, ctx) ?? {}, approval, effects: t.effects?.(doc, ctx) ?? [] } };
 }
 
 export interface AvailableAction {

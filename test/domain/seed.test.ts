@@ -4,41 +4,32 @@ import { customerRules } from '../../src/domain/documents/customers';
 import { yuanToFen } from '../../src/domain/money';
 import { shanghaiDate, isWithinWorkingHours } from '../../src/domain/calendar';
 import type { Actor, Role } from '../../src/domain/roles';
-import type { Store, Tx } from '../../server/store/types';
+import type { Tx } from '../../server/store/types';
+import { MemoryStore } from '../../server/store/json/memoryStore';
 import { seedDemoBranch } from '../../server/seed';
 import { CATALOG } from '../../server/seed/catalog';
 import { createRng, WeightedPicker } from '../../server/seed/random';
 
-/** The few Store/Tx methods the seed uses, in memory: ids per resource, counters per key. */
+/** The real in-memory store, with its tables open to the test. */
+class InspectableStore extends MemoryStore {
+  transactions = 0;
+  tables(): Record<string, DocRecord[]> {
+    return this.state as unknown as Record<string, DocRecord[]>;
+  }
+  counters() {
+    return new Map(Object.entries(this.state._meta.counters));
+  }
+  hashes() {
+    return new Map(Object.entries(this.state._meta.passwordHashes).map(([k, v]) => [Number(k), v]));
+  }
+  override transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    this.transactions++;
+    return super.transaction(fn);
+  }
+}
 function fakeStore() {
-  const tables: Record<string, DocRecord[]> = {};
-  const counters = new Map<string, number>();
-  const hashes = new Map<number, string>();
-  let transactions = 0;
-  const tx = {
-    async insert(resource: string, record: DocRecord) {
-      const table = (tables[resource] ??= []);
-      const row = { ...structuredClone(record), id: table.length + 1 };
-      table.push(row);
-      return structuredClone(row);
-    },
-    async nextNumber(key: string) {
-      const n = (counters.get(key) ?? 0) + 1;
-      counters.set(key, n);
-      return n;
-    },
-    async setPasswordHash(userId: number, hash: string) {
-      hashes.set(userId, hash);
-    },
-  };
-  const store = {
-    kind: 'memory',
-    async transaction<T>(fn: (t: Tx) => Promise<T>) {
-      transactions++;
-      return fn(tx as unknown as Tx);
-    },
-  } as unknown as Store;
-  return { store, tables, counters, hashes, transactions: () => transactions };
+  const store = new InspectableStore();
+  return { store, get tables() { return store.tables(); }, get counters() { return store.counters(); }, get hashes() { return store.hashes(); }, transactions: () => store.transactions };
 }
 
 // Friday 27 Nov 2026, 14:30 in Shanghai
@@ -74,7 +65,7 @@ describe('demo branch seed', async () => {
   };
 
   it('returns the counts of what it wrote', () => {
-    expect(counts).toEqual({ users: users.length, products: products.length, customers: customers.length, orders: orders.length });
+    expect(counts).toMatchObject({ users: users.length, products: products.length, customers: customers.length, orders: orders.length, settings: 1 });
     expect(orders.length).toBeGreaterThan(500);
   });
 

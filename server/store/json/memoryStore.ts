@@ -116,10 +116,14 @@ export class MemoryStore implements Store {
     return m;
   }
 
-  /** Serialise transactions; work on a copy, swap it in and persist only when everything succeeded. */
+  /**
+   * Serialise transactions; work on a copy (copy-on-write per table: a table's array is copied
+   * on its first write, records are replaced, never mutated), swap it in and persist only when
+   * everything succeeded.
+   */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const run = async () => {
-      const draft = structuredClone(this.state);
+      const draft: JsonState = { ...this.state, _meta: structuredClone(this.state._meta) };
       const tx = new MemoryTx(draft);
       const out = await fn(tx);
       await this.persist(draft); // throws → the in-memory state stays as it was (what is on disk)
@@ -177,12 +181,18 @@ export class MemoryStore implements Store {
 }
 
 class MemoryTx implements Tx {
+  private copied = new Set<string>();
   constructor(readonly state: JsonState) {}
   private reader = () => new MemoryStore(this.state);
+  /** the table, copied on the first write of this transaction */
   private rows(resource: string): DocRecord[] {
     const r = this.state[resource];
     if (!Array.isArray(r)) throw new Error(`no table for resource ${resource}`);
-    return r as DocRecord[];
+    if (!this.copied.has(resource)) {
+      this.copied.add(resource);
+      this.state[resource] = r.slice();
+    }
+    return this.state[resource] as DocRecord[];
   }
   list(resource: string, q: ListQuery) {
     return this.reader().list(resource, q);

@@ -3,7 +3,8 @@ import type { AuditEntry, AuthStore, Filter, ListQuery, ListResult, Reader, Sess
 import type { SqlClient, SqlDriver } from './driver';
 import { migrate } from './migrate';
 import { SqlBuilder } from './sql';
-import { tableSpec, TABLES, type TableSpec } from './tables';
+import { DEFINITIONS } from '../../../src/domain/documents';
+import { tableSpec, type TableSpec } from './tables';
 
 /** The PostgreSQL store (PGlite or a server): typed columns + a JSONB body per record. */
 
@@ -172,8 +173,8 @@ export class PgStore extends PgReader implements Store, AuthStore {
 
   /** after rows were inserted with their own ids (import), continue the id sequences after them */
   async resetSequences(): Promise<void> {
-    for (const resource of Object.keys(TABLES)) {
-      const t = TABLES[resource];
+    for (const resource of Object.keys(DEFINITIONS)) {
+      const t = tableSpec(resource).table;
       await this.driver.query(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), GREATEST((SELECT max(id) FROM ${t}), 1))`);
     }
   }

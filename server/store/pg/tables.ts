@@ -13,6 +13,7 @@ export const TABLES: Record<string, string> = {
   products: 'products',
   orders: 'orders',
   auditLog: 'audit_log',
+  settings: 'settings',
 };
 
 export const SQL_TYPES: Record<FieldType, string> = {

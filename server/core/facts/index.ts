@@ -1,0 +1,9 @@
+import { approvalsFacts } from './approvals';
+import { orderFacts } from './orders';
+import { salesFacts } from './sales';
+import { serviceFacts } from './service';
+import type { FactLoader } from './types';
+
+/** Every named fact a definition may ask for (`definition.facts`). */
+export const FACTS: Record<string, FactLoader> = { ...orderFacts, ...salesFacts, ...serviceFacts, ...approvalsFacts };
+export type { FactLoader };

@@ -1,0 +1,4 @@
+import type { FactLoader } from './types';
+
+/** Facts the rules of this family need from other records, by name. */
+export const salesFacts: Record<string, FactLoader> = {};

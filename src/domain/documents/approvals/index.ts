@@ -1,0 +1,4 @@
+import type { DocumentDefinition } from '../../definition';
+
+/** Document definitions of this family, registered in ../index.ts. */
+export const APPROVALS_DOCS: Record<string, DocumentDefinition> = {};

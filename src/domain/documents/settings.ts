@@ -1,0 +1,27 @@
+import { date, defineDocument, int, lines, money, text } from '../definition';
+import { ASSUMPTIONS } from '../settings';
+import { t } from '../text';
+
+/** Branch settings: one record. Cut clauses' defaults are labelled as assumptions. */
+export const settings = defineDocument({
+  resource: 'settings',
+  label: t('系统设置', 'Settings'),
+  menuLabel: t('系统设置', 'Settings'),
+  menuGroup: 'admin',
+  fields: {
+    giftWindows: lines(t('节日赠送期间 (6.12.1)', 'Festival gift windows (6.12.1)'), {
+      name: text(t('节日', 'Festival'), { required: true, maxLength: 30 }),
+      from: date(t('开始', 'From'), { required: true }),
+      to: date(t('结束', 'To'), { required: true }),
+    }, { maxLines: 20 }),
+    scrapFinanceDirectorAbove: money(t('报损报废需财务总监审批的成本门槛（元）', 'Scrap cost needing the finance director (yuan)'), { required: true, help: ASSUMPTIONS.scrapFinanceDirectorAbove }),
+    memberFollowUpDays: int(t('会员未订货跟进天数', 'Member follow-up after days without orders'), { required: true, min: 1, max: 365, help: ASSUMPTIONS.memberFollowUpDays }),
+    dailyOrderTarget: int(t('每人每日订单目标', 'Daily orders target per assistant'), { required: true, min: 0, max: 1000 }),
+    dailyValueTarget: money(t('每人每日订单金额目标（元）', 'Daily order value target per assistant (yuan)'), { required: true }),
+  },
+  list: ['scrapFinanceDirectorAbove', 'memberFollowUpDays', 'dailyOrderTarget', 'dailyValueTarget', 'updatedAt'],
+  filters: [],
+  defaultSort: { field: 'id', order: 'ASC' },
+  columns: [],
+  access: { read: 'all', create: [], edit: ['admin'] },
+});

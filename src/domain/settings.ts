@@ -1,0 +1,45 @@
+import { t, type Text } from './text';
+
+/**
+ * Branch settings. Where the procedure's text is cut ([cut] in procedure.md), our default lives
+ * here and is labelled as an assumption in the UI.
+ */
+export interface FestivalWindow {
+  name: string;
+  from: string; // YYYY-MM-DD
+  to: string; // YYYY-MM-DD
+}
+
+export interface BranchSettings {
+  /** 6.12.1 gifts only in festival windows (Mid-Autumn, Spring Festival) */
+  giftWindows: FestivalWindow[];
+  /** 6.15 [cut] scrap above this cost (yuan) also needs the financeDirector — assumption */
+  scrapFinanceDirectorAbove: number;
+  /** 5.8.4 [cut] members without an order for this many days go on the follow-up list — assumption */
+  memberFollowUpDays: number;
+  /** 6.1.1 daily target of orders entered per assistant (dashboard) */
+  dailyOrderTarget: number;
+  /** 6.1.1 daily target of order value per assistant, yuan (dashboard) */
+  dailyValueTarget: number;
+}
+
+export const DEFAULT_SETTINGS: BranchSettings = {
+  giftWindows: [
+    { name: '2026 中秋节', from: '2026-09-10', to: '2026-09-27' },
+    { name: '2027 春节', from: '2027-01-18', to: '2027-02-10' },
+  ],
+  scrapFinanceDirectorAbove: 500,
+  memberFollowUpDays: 30,
+  dailyOrderTarget: 16,
+  dailyValueTarget: 8000,
+};
+
+/** Settings that stand for a cut clause: the UI marks them "assumption". */
+export const ASSUMPTIONS: Partial<Record<keyof BranchSettings, Text>> = {
+  scrapFinanceDirectorAbove: t('假设：原文6.15被截断，沿用6.12.2的500元门槛', 'Assumption: clause 6.15 is cut; the 500-yuan threshold of 6.12.2 is reused'),
+  memberFollowUpDays: t('假设：原文5.8.4被截断，默认30天', 'Assumption: clause 5.8.4 is cut; default 30 days'),
+};
+
+export function settingsOf(raw: Record<string, unknown> | undefined): BranchSettings {
+  return { ...DEFAULT_SETTINGS, ...(raw ?? {}) } as BranchSettings;
+}
