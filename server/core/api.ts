@@ -6,6 +6,7 @@ import { authenticate, login, logout, publicUser, type AuthDeps } from './auth';
 import { parseListQuery } from './dialect';
 import { actionsFor, actOnDoc, createDoc, getDoc, historyOf, listDocs, previewDoc, proposeCustomerCode, updateDoc } from './documents';
 import { myWork } from './inbox';
+import { handleIntake } from './intake';
 import { localeOf, refusalResponse, type ApiRequest, type ApiResponse } from './types';
 
 /**
@@ -16,6 +17,8 @@ import { localeOf, refusalResponse, type ApiRequest, type ApiResponse } from './
 export interface ApiDeps {
   store: Store;
   secret: Buffer;
+  /** the web shop's key for /api/intake (4.1.2) */
+  intakeKey?: string;
   now?: () => Date;
   log?: (msg: string, err?: unknown) => void;
 }
@@ -51,6 +54,7 @@ export function createApi(deps: ApiDeps) {
     if (parts[0] === 'auth' && parts[1] === 'login' && parts.length === 2 && m === 'POST') {
       return { status: 200, body: await login(authDeps, req.body, req.ip) };
     }
+    if (parts[0] === 'intake') return handleIntake({ store: deps.store, now, intakeKey: deps.intakeKey }, req, parts.slice(1));
     const who = await authenticate(authDeps, req);
     if (!who) return { status: 401, body: { message: localeOf(req) === 'en' ? 'Not logged in' : '请先登录' } };
     const actor = who.actor;
