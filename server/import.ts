@@ -1,11 +1,13 @@
 import { DEFINITIONS } from '../src/domain/documents';
-import { loadState } from './store/json/jsonFileStore';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadState, writeDurably } from './store/json/jsonFileStore';
 import { PgStore } from './store/pg/pgStore';
 import { openStore, storeConfigFromEnv } from './store/open';
 
 /**
- * npm run import -- <db.json>
- * Moves a json-file branch (the json store's db.json) into PostgreSQL — the embedded PGlite in
+ * npm run import -- <db.json>      (also: npm run restore -- <backup.json>)
+ * Moves a json-file branch (or a backup written by `npm run backup`) (the json store's db.json) into PostgreSQL — the embedded PGlite in
  * DATA_DIR, or the server in DATABASE_URL — keeping ids, codes, password hashes and the daily
  * code counters, in one transaction, and reports counts. The target must be empty.
  */
@@ -16,7 +18,15 @@ async function main() {
   if (!file) throw new Error('usage: npm run import -- <db.json>');
   const state = loadState(file);
   const cfg = storeConfigFromEnv();
-  if (cfg.store === 'json') throw new Error('The import target is PostgreSQL: unset STORE=json.');
+  if (cfg.store === 'json') {
+    // restoring a json store: the snapshot becomes the data file, if there is none yet
+    const target = join(cfg.dataDir, 'db.json');
+    if (existsSync(target)) throw new Error(`${target} exists; restore only into an empty data folder.`);
+    mkdirSync(cfg.dataDir, { recursive: true });
+    writeDurably(target, JSON.stringify({ ...state, _meta: { ...state._meta, sessions: {}, loginAttempts: [] } }));
+    console.log(`Restored into ${target}:`, Object.fromEntries(Object.keys(DEFINITIONS).map((r) => [r, ((state[r] as unknown[]) ?? []).length])));
+    return;
+  }
   const store = await openStore(cfg);
   if (!(store instanceof PgStore)) throw new Error('unexpected store');
   if (!(await store.isEmpty())) throw new Error('The target database already holds data; import only into an empty one.');

@@ -10,6 +10,8 @@ export interface TokenPayload {
   sid: string;
   uid: number;
   exp: number; // unix seconds
+  /** a narrow token: 'backup' may only read the export (minted by `npm run backup` from secret.key) */
+  scope?: 'backup';
 }
 
 export const TOKEN_TTL_SECONDS = 10 * 60 * 60; // one working day

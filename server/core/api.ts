@@ -2,7 +2,7 @@ import type { DocRecord } from '../../src/domain/definition';
 import { getDefinition } from '../../src/domain/documents';
 import { RefusedError, refusal, type Refusal } from '../../src/domain/refusal';
 import type { Store } from '../store/types';
-import { authenticate, login, logout, publicUser, type AuthDeps } from './auth';
+import { authenticate, isBackupToken, login, logout, publicUser, type AuthDeps } from './auth';
 import { parseListQuery } from './dialect';
 import { actionsFor, actOnDoc, createDoc, getDoc, historyOf, listDocs, previewDoc, proposeCustomerCode, updateDoc } from './documents';
 import { myWork } from './inbox';
@@ -55,6 +55,15 @@ export function createApi(deps: ApiDeps) {
       return { status: 200, body: await login(authDeps, req.body, req.ip) };
     }
     if (parts[0] === 'intake') return handleIntake({ store: deps.store, now, intakeKey: deps.intakeKey }, req, parts.slice(1));
+    if (parts[0] === 'admin' && parts[1] === 'export' && parts.length === 2 && m === 'GET') {
+      // a consistent snapshot for `npm run backup` (backup token) or an admin
+      if (!isBackupToken(authDeps, req)) {
+        const caller = await authenticate(authDeps, req);
+        if (!caller) throw new RefusedError(refusal(401, '请先登录', 'Not logged in'));
+        if (caller.actor.role !== 'admin') throw new RefusedError(refusal(403, '只有管理员可以导出备份', 'Only an administrator may export a backup'));
+      }
+      return { status: 200, body: await deps.store.exportState() };
+    }
     const who = await authenticate(authDeps, req);
     if (!who) return { status: 401, body: { message: localeOf(req) === 'en' ? 'Not logged in' : '请先登录' } };
     const actor = who.actor;

@@ -54,7 +54,7 @@ export async function authenticate(deps: AuthDeps, req: ApiRequest): Promise<{ a
   const h = req.headers.authorization ?? '';
   if (!h.startsWith('Bearer ')) return null;
   const p = verifyToken(h.slice(7).trim(), deps.secret, deps.now().getTime());
-  if (!p) return null;
+  if (!p || p.scope) return null;
   const session = await deps.store.getSession(p.sid);
   if (!session || session.revokedAt || session.userId !== p.uid || Date.parse(session.expiresAt) <= deps.now().getTime()) return null;
   const user = await deps.store.get('users', p.uid);
@@ -67,3 +67,10 @@ export async function logout(deps: AuthDeps, sid: string) {
 }
 
 export { hashPassword };
+
+/** A backup token (signed with the data folder's secret, minutes-long) — only for the export. */
+export function isBackupToken(deps: AuthDeps, req: ApiRequest): boolean {
+  const h = req.headers.authorization ?? '';
+  const p = h.startsWith('Bearer ') ? verifyToken(h.slice(7).trim(), deps.secret, deps.now().getTime()) : null;
+  return p?.scope === 'backup';
+}

@@ -82,7 +82,17 @@ export interface AuthStore {
 export interface Store extends Reader, AuthStore {
   readonly kind: 'pglite' | 'postgres' | 'json' | 'memory';
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * A consistent snapshot of everything (one repeatable-read transaction), in the json store's
+   * db.json format: one array per resource plus `_meta` (counters, password hashes).
+   */
+  exportState(): Promise<ExportedState>;
   /** true when the store holds no users yet (first start → seed the demo branch) */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface ExportedState {
+  [resource: string]: unknown;
+  _meta: { counters: Record<string, number>; passwordHashes: Record<string, string>; exportedAt: string; from: string };
 }

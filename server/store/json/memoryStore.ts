@@ -135,6 +135,13 @@ export class MemoryStore implements Store {
     return p;
   }
 
+  async exportState() {
+    await this.queue; // after the transactions already queued
+    const s = structuredClone(this.state);
+    const { counters, passwordHashes } = s._meta;
+    return { ...s, _meta: { counters, passwordHashes, exportedAt: new Date().toISOString(), from: this.kind } };
+  }
+
   async isEmpty() {
     return this.rows('users').length === 0;
   }

@@ -1,5 +1,5 @@
 import type { DocRecord } from '../../../src/domain/definition';
-import type { AuditEntry, AuthStore, Filter, ListQuery, ListResult, Reader, SessionRow, Store, Tx } from '../types';
+import type { AuditEntry, AuthStore, ExportedState, Filter, ListQuery, ListResult, Reader, SessionRow, Store, Tx } from '../types';
 import type { SqlClient, SqlDriver } from './driver';
 import { migrate } from './migrate';
 import { SqlBuilder } from './sql';
@@ -160,6 +160,23 @@ export class PgStore extends PgReader implements Store, AuthStore {
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.driver.transaction((client) => fn(new PgTx(client)));
+  }
+
+  async exportState(): Promise<ExportedState> {
+    return this.driver.transaction(async (c) => {
+      if (this.kind === 'postgres') await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      const out: ExportedState = { _meta: { counters: {}, passwordHashes: {}, exportedAt: new Date().toISOString(), from: this.kind } };
+      for (const resource of Object.keys(DEFINITIONS)) {
+        const spec = tableSpec(resource);
+        const r = await c.query<{ id: number; version: number; data: DocRecord }>(`SELECT id, version, data FROM ${spec.table} ORDER BY id`);
+        out[resource] = r.rows.map(rowToRecord);
+      }
+      for (const row of (await c.query<{ key: string; value: number }>('SELECT key, value FROM counters')).rows) out._meta.counters[row.key] = row.value;
+      for (const row of (await c.query<{ id: number; password_hash: string | null }>('SELECT id, password_hash FROM users')).rows) {
+        if (row.password_hash) out._meta.passwordHashes[String(row.id)] = row.password_hash;
+      }
+      return out;
+    });
   }
 
   async isEmpty(): Promise<boolean> {
