@@ -4,7 +4,7 @@ import { RefusedError, refusal, type Refusal } from '../../src/domain/refusal';
 import type { Store } from '../store/types';
 import { authenticate, isBackupToken, login, logout, publicUser, type AuthDeps } from './auth';
 import { parseListQuery } from './dialect';
-import { actionsFor, actOnDoc, createDoc, getDoc, historyOf, listDocs, previewDoc, proposeCustomerCode, updateDoc } from './documents';
+import { actionsFor, actOnDoc, createDoc, getDoc, historyOf, listDocs, previewDoc, proposeCustomerCode, recordPrint, updateDoc } from './documents';
 import { myWork } from './inbox';
 import { handleIntake } from './intake';
 import { localeOf, refusalResponse, type ApiRequest, type ApiResponse } from './types';
@@ -103,6 +103,7 @@ export function createApi(deps: ApiDeps) {
       if (parts.length === 4 && m === 'POST' && fourth && NAME.test(fourth)) return { status: 200, body: clean(await actOnDoc(docDeps, def, actor, id, fourth, req.body)) };
     }
     if (third === 'history' && parts.length === 3 && m === 'GET') return { status: 200, body: await historyOf(docDeps, def, actor, id) };
+    if (third === 'printed' && parts.length === 3 && m === 'POST') return { status: 200, body: clean(await recordPrint(docDeps, def, actor, id, req.body)) };
     throw new RefusedError(refusal(404, '没有这个接口', 'No such endpoint'));
   }
 

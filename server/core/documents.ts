@@ -221,3 +221,24 @@ export async function historyOf(deps: DocDeps, def: DocumentDefinition, actor: A
   const { rows } = await deps.store.list('auditLog', { filter: { resource: def.resource, recordId: id }, sort: { field: 'id', order: 'ASC' }, range: null });
   return rows;
 }
+
+/**
+ * Printing is recorded (6.2.4): the record keeps who printed which form when (`prints`), and the
+ * audit log has the entry. Anyone who may read the record may print it.
+ */
+export async function recordPrint(deps: DocDeps, def: DocumentDefinition, actor: Actor, id: number, body: unknown) {
+  const form = body && typeof body === 'object' ? (body as DocRecord).form : undefined;
+  if (typeof form !== 'string' || !/^[a-zA-Z]{1,40}$/.test(form)) throw new RefusedError({ status: 400, message: { zh: '请指明打印的表单', en: 'Name the printed form' }, errors: { form: { zh: '无效的表单', en: 'Invalid form' } } });
+  return deps.store.transaction(async (tx) => {
+    const current = await tx.lock(def.resource, id);
+    if (!current || !rowVisible(def, current, actor)) throw notFound();
+    assertRead(def, actor);
+    const now = deps.now();
+    const entry = { form, by: actor.id, byName: actor.fullName, at: now.toISOString() };
+    const prints = [...((current.prints as unknown[]) ?? []), entry];
+    const next = { ...current, prints, version: Number(current.version) + 1, updatedAt: now.toISOString() } as DocRecord & { id: number };
+    if (!(await tx.update(def.resource, next, Number(current.version)))) throw stale();
+    await tx.audit({ at: entry.at, userId: actor.id, userName: actor.fullName, resource: def.resource, recordId: id, code: (current.code as string) ?? null, action: 'print', changes: { form } });
+    return next;
+  });
+}

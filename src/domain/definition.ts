@@ -69,7 +69,7 @@ export const ref = (label: Text, target: string, opts: Opts = {}): FieldDef => (
 export const lines = (label: Text, lineFields: Record<string, FieldDef>, opts: Opts = {}): FieldDef => ({ type: 'lines', label, lineFields, maxLines: 500, ...opts });
 
 /** Fields every stored record has; set by the server only. */
-export const SYSTEM_FIELDS = ['id', 'code', 'status', 'createdAt', 'createdBy', 'updatedAt', 'version', 'approvals'] as const;
+export const SYSTEM_FIELDS = ['id', 'code', 'status', 'createdAt', 'createdBy', 'updatedAt', 'version', 'approvals', 'prints'] as const;
 
 export type DocRecord = Record<string, unknown> & { id?: number; status?: string; version?: number };
 

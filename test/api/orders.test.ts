@@ -272,3 +272,25 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
     expect((await assistant.post('/users', { username: 'x1', fullName: 'X', role: 'admin', password: 'longenough' })).status).toBe(403);
   });
 });
+
+describe('printing is recorded', () => {
+  it('keeps who printed which form when, and audits it', async () => {
+    const list = await csm.get('/orders' + q({ filter: { status: 'approved' }, range: [0, 0] }));
+    const o = list.body[0];
+    const r = await orderdesk.post(`/orders/${o.id}/printed`, { form: 'deliveryNote' });
+    expect(r.status).toBe(200);
+    expect(r.body.prints.at(-1)).toMatchObject({ form: 'deliveryNote', byName: expect.any(String), at: '2026-11-27T06:30:00.000Z' });
+    expect((await orderdesk.post(`/orders/${o.id}/printed`, { form: '<script>' })).status).toBe(400);
+    const history = await csm.get(`/orders/${o.id}/history`);
+    expect(history.body.at(-1)).toMatchObject({ action: 'print', changes: { form: 'deliveryNote' } });
+    // a full-record PUT echoing `prints` back is not refused as an unknown field
+    const cust = await makeCustomer(admin);
+    const p = await makeProduct(admin, 100);
+    const draft = (await assistant2.post('/orders', phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 100 }]))).body;
+    const printed = (await assistant2.post(`/orders/${draft.id}/printed`, { form: 'deliveryNote' })).body;
+    const echoed = await assistant2.put(`/orders/${draft.id}`, { ...printed, prints: [], note: '回写整条记录' });
+    expect(echoed.status).toBe(200);
+    expect(echoed.body.note).toBe('回写整条记录');
+    expect(echoed.body.prints).toHaveLength(1); // server-controlled: not wiped by the echo
+  });
+});
