@@ -23,8 +23,9 @@ function parseJson(raw: string | null, what: string): unknown {
 const SYSTEM_FILTERABLE: Record<string, FieldDef['type']> = { id: 'int', version: 'int', createdAt: 'datetime', updatedAt: 'datetime', createdBy: 'ref', status: 'text', code: 'text' };
 
 function fieldType(def: DocumentDefinition, field: string): FieldDef['type'] | undefined {
-  if (def.fields[field] && !def.fields[field].secret) return def.fields[field].type;
-  return SYSTEM_FILTERABLE[field];
+  const f = Object.hasOwn(def.fields, field) ? def.fields[field] : undefined;
+  if (f && !f.secret) return f.type;
+  return Object.hasOwn(SYSTEM_FILTERABLE, field) ? SYSTEM_FILTERABLE[field] : undefined;
 }
 
 function checkValue(def: DocumentDefinition, field: string, v: unknown): Scalar {
@@ -57,7 +58,7 @@ export function parseFilter(def: DocumentDefinition, raw: unknown): Filter {
     const m = /^(.*)_(gte|lte|neq)$/.exec(key);
     const field = m && !fieldType(def, key) ? m[1] : key;
     if (!fieldType(def, field)) throw bad(`不能按 ${field} 筛选`, `Unknown filter field: ${field}`);
-    if (m && m[2] !== 'neq' && !def.columns.includes(field) && !SYSTEM_FILTERABLE[field]) throw bad(`不能按 ${field} 做范围筛选`, `No range filter on ${field}`);
+    if (m && m[2] !== 'neq' && !def.columns.includes(field) && !Object.hasOwn(SYSTEM_FILTERABLE, field)) throw bad(`不能按 ${field} 做范围筛选`, `No range filter on ${field}`);
     if (Array.isArray(value)) {
       if (value.length > 1000) throw bad('筛选值太多', 'Too many filter values');
       out[key] = value.map((v) => checkValue(def, field, v));

@@ -79,7 +79,7 @@ function checkField(name: string, f: FieldDef, v: unknown, errors: Errors, path 
           out[k] = checkField(k, lf, (line as DocRecord)[k], errors, `${path}.${i}.${k}`);
         }
         for (const k of Object.keys(line)) {
-          if (!f.lineFields?.[k]) errors[`${path}.${i}.${k}`] = { zh: `未知字段 ${k}`, en: `Unknown field ${k}` };
+          if (!f.lineFields || !Object.hasOwn(f.lineFields, k)) errors[`${path}.${i}.${k}`] = { zh: `未知字段 ${k}`, en: `Unknown field ${k}` };
         }
         return out;
       });
@@ -105,7 +105,7 @@ export function checkBody(def: DocumentDefinition, body: unknown, mode: 'create'
   const values: DocRecord = {};
   let forbidden: string | null = null;
   for (const key of Object.keys(input)) {
-    const f = def.fields[key];
+    const f = Object.hasOwn(def.fields, key) ? def.fields[key] : undefined;
     const serverSide = (SYSTEM_FIELDS as readonly string[]).includes(key) && (!f || f.readOnly || f.computed);
     if (serverSide || key === 'comment') continue;
     if (!f) {
