@@ -62,7 +62,7 @@ describe.each([
     try {
       const cs = await loginAs(back.url, 'csmanager'); // password hashes came along
       const all = await cs.get('/orders' + q({ range: [0, 0] }));
-      expect(all.headers.get('content-range')).toMatch(new RegExp(`/${snapshotCodes.length}$`));
+      expect(all.headers.get('content-range')?.split('/')[1]).toBe(String(snapshotCodes.length));
       const last = snapshotCodes.at(-1)!;
       expect((await cs.get('/orders' + q({ filter: { code: last } }))).body).toHaveLength(1);
       // numbering continues after the restored orders
