@@ -6,6 +6,7 @@ import type { ApiHandler } from '../../server/core/api';
  * get the real dialect, rules, workflow and errors, on an in-memory store.
  */
 export function apiHandlers(api: ApiHandler, base = '/api') {
+  const basePath = new URL(base, 'http://x').pathname.replace(/\/+$/, '');
   return [
     http.all(`${base}/*`, async ({ request }) => {
       const url = new URL(request.url);
@@ -20,7 +21,7 @@ export function apiHandlers(api: ApiHandler, base = '/api') {
       }
       const headers: Record<string, string> = {};
       request.headers.forEach((v, k) => (headers[k] = v));
-      const out = await api({ method: request.method, path: url.pathname.slice(url.pathname.indexOf(base) + base.length) || '/', query: url.searchParams, headers, body, ip: 'msw' });
+      const out = await api({ method: request.method, path: url.pathname.slice(url.pathname.indexOf(basePath) + basePath.length) || '/', query: url.searchParams, headers, body, ip: 'msw' });
       return HttpResponse.json(out.body ?? null, { status: out.status, headers: { 'Access-Control-Expose-Headers': 'Content-Range', ...(out.headers ?? {}) } });
     }),
   ];

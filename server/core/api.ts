@@ -35,9 +35,16 @@ function clean(rec: DocRecord): DocRecord {
   return rec;
 }
 
+/** Unique constraints the database enforces as a backstop, by name → the clause they stand for. */
+const UNIQUE_CLAUSES: Record<string, string> = { customers_code_key: '6.3.3', work_logs_one_a_day: '6.1.6' };
+
 function dbErrorRefusal(e: unknown): Refusal | null {
   const code = (e as { code?: string })?.code;
-  if (code === '23505') return { status: 422, rule: '6.3.3', message: { zh: '编号重复，已存在相同的记录', en: 'A record with this number already exists' } };
+  if (code === '23505') {
+    const name = String((e as { constraint?: string }).constraint ?? '');
+    const rule = Object.hasOwn(UNIQUE_CLAUSES, name) ? UNIQUE_CLAUSES[name] : undefined;
+    return { status: 422, ...(rule ? { rule } : {}), message: { zh: `已存在相同的记录${rule ? ` (${rule})` : ''}`, en: `Such a record already exists${rule ? ` (${rule})` : ''}` } };
+  }
   if (code === '23514' || code === '23503' || code === '22003' || code === '22P02') return { status: 422, message: { zh: '数据不符合约束（金额、数量或引用无效）', en: 'The data breaks a constraint (amount, quantity or reference)' } };
   if (code === '40001' || code === '40P01') return { status: 409, message: { zh: '并发冲突，请重试', en: 'Concurrent change; try again' } };
   return null;

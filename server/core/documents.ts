@@ -4,11 +4,11 @@ import { nextCustomerCode } from '../../src/domain/documents/customers';
 import { shanghaiDate } from '../../src/domain/calendar';
 import { combineRefusals, refusal, RefusedError, ruleRefusal } from '../../src/domain/refusal';
 import type { Actor } from '../../src/domain/roles';
-import { availableActions, decide } from '../../src/domain/workflow';
+import { availableActions, decide, paramsOf } from '../../src/domain/workflow';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import type { ListQuery, Reader, Store, Tx } from '../store/types';
 import { loadContext } from './context';
-import { checkBody } from './validate';
+import { checkActionBody, checkBody } from './validate';
 import { applyEffects } from './effects';
 
 /**
@@ -167,13 +167,14 @@ export async function actOnDoc(deps: DocDeps, def: DocumentDefinition, actor: Ac
   const wf = def.workflow;
   if (!wf) throw new RefusedError(refusal(404, '此类资料没有审批流程', 'This resource has no workflow'));
   const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as DocRecord;
-  if (b.comment != null && (typeof b.comment !== 'string' || b.comment.length > 1000)) {
-    throw new RefusedError({ status: 400, message: { zh: '意见最多1000字', en: 'The comment is at most 1000 characters' }, errors: { comment: { zh: '最多1000字', en: 'At most 1000 characters' } } });
-  }
   return deps.store.transaction(async (tx) => {
-    const current = await tx.lock(def.resource, id);
-    if (!current || !rowVisible(def, current, actor)) throw notFound();
-    expectVersion(b, undefined, current);
+    const stored = await tx.lock(def.resource, id);
+    if (!stored || !rowVisible(def, stored, actor)) throw notFound();
+    const checked = checkActionBody(def, body, paramsOf(wf, stored, action, actor.role));
+    if (checked.refusal) throw new RefusedError(checked.refusal);
+    expectVersion(b, undefined, stored);
+    // the step's params are part of the document the rules look at
+    const current = { ...stored, ...checked.values };
     const now = deps.now();
     const ctx = await loadContext(tx, def, current, actor, now);
     const outcome = decide(wf, current, action, ctx, b.comment as string | undefined);
@@ -189,8 +190,8 @@ export async function actOnDoc(deps: DocDeps, def: DocumentDefinition, actor: Ac
       version: Number(current.version) + 1,
       updatedAt: now.toISOString(),
     } as DocRecord & { id: number };
-    if (!(await tx.update(def.resource, next, Number(current.version)))) throw stale();
-    await tx.audit({ at: now.toISOString(), userId: actor.id, userName: actor.fullName, resource: def.resource, recordId: id, code: (next.code as string) ?? null, action, changes: { status: [d.from, d.to], ...(d.approval.comment ? { comment: d.approval.comment } : {}) } });
+    if (!(await tx.update(def.resource, next, Number(stored.version)))) throw stale();
+    await tx.audit({ at: now.toISOString(), userId: actor.id, userName: actor.fullName, resource: def.resource, recordId: id, code: (next.code as string) ?? null, action, changes: { status: [d.from, d.to], ...checked.values, ...(d.approval.comment ? { comment: d.approval.comment } : {}) } });
     return next;
   });
 }

@@ -1,4 +1,4 @@
-import { SYSTEM_FIELDS, type DocRecord, type DocumentDefinition, type FieldDef } from '../../src/domain/definition';
+import { isWritable, SYSTEM_FIELDS, type DocRecord, type DocumentDefinition, type FieldDef } from '../../src/domain/definition';
 import { isYuanAmount } from '../../src/domain/money';
 import type { Refusal } from '../../src/domain/refusal';
 import type { Role } from '../../src/domain/roles';
@@ -106,13 +106,13 @@ export function checkBody(def: DocumentDefinition, body: unknown, mode: 'create'
   let forbidden: string | null = null;
   for (const key of Object.keys(input)) {
     const f = Object.hasOwn(def.fields, key) ? def.fields[key] : undefined;
-    const serverSide = (SYSTEM_FIELDS as readonly string[]).includes(key) && (!f || f.readOnly || f.computed);
-    if (serverSide || key === 'comment') continue;
-    if (!f) {
-      errors[key] = { zh: `未知字段 ${key}`, en: `Unknown field ${key}` };
+    if (!isWritable(def, key)) {
+      // server-controlled fields in a body (system, computed, read-only) are ignored; others are unknown
+      const serverSide = f || (SYSTEM_FIELDS as readonly string[]).includes(key) || key === 'comment';
+      if (!serverSide) errors[key] = { zh: `未知字段 ${key}`, en: `Unknown field ${key}` };
       continue;
     }
-    if (f.computed || f.readOnly) continue; // server-controlled: ignored
+    if (!f) continue;
     const v = checkField(key, f, input[key], errors);
     if (errors[key]) continue;
     if (mode === 'update' && current && JSON.stringify(current[key] ?? null) === JSON.stringify(v ?? null)) continue; // unchanged
@@ -142,5 +142,36 @@ export function checkBody(def: DocumentDefinition, body: unknown, mode: 'create'
     const f = def.fields[forbidden];
     return { values, refusal: { status: 403, message: { zh: `您的角色不能修改"${f.label.zh}"`, en: `Your role may not change "${f.label.en}"` }, errors: { [forbidden]: { zh: '无权修改', en: 'Not allowed' } } } };
   }
+  return { values, refusal: null };
+}
+
+/**
+ * The body of a workflow action: `comment`, `version`, and the step's params (fields of the
+ * definition); anything else is refused.
+ */
+export function checkActionBody(def: DocumentDefinition, body: unknown, params: readonly string[]): Checked {
+  if (body == null) return { values: {}, refusal: null };
+  if (typeof body !== 'object' || Array.isArray(body)) return { values: {}, refusal: { status: 400, message: { zh: '请求内容应为 JSON 对象', en: 'The body must be a JSON object' } } };
+  const errors: Errors = {};
+  const values: DocRecord = {};
+  for (const [key, v] of Object.entries(body as Record<string, unknown>)) {
+    if (key === 'comment') {
+      if (v != null && (typeof v !== 'string' || v.length > 1000)) errors.comment = { zh: '意见应为文字，最多1000字', en: 'The comment is text of at most 1000 characters' };
+      continue;
+    }
+    if (key === 'version') {
+      if (v != null && !Number.isInteger(v)) errors.version = { zh: '版本号应为整数', en: 'version must be a whole number' };
+      continue;
+    }
+    if (!params.includes(key) || !Object.hasOwn(def.fields, key)) {
+      errors[key] = { zh: `此操作不接受字段 ${key}`, en: `This step takes no field ${key}` };
+      continue;
+    }
+    const f = def.fields[key];
+    const checked = checkField(key, { ...f, required: false }, v, errors);
+    if (!errors[key]) values[key] = checked;
+  }
+  const keys = Object.keys(errors);
+  if (keys.length) return { values, refusal: { status: 400, message: { zh: `输入有误：${errors[keys[0]].zh}`, en: `Invalid input: ${errors[keys[0]].en}` }, errors } };
   return { values, refusal: null };
 }

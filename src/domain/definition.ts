@@ -138,11 +138,19 @@ export function defineDocument<D extends DocumentDefinition>(def: D): D {
   return def;
 }
 
-/** Fields a client may write on this definition (not system, computed or read-only). */
+/**
+ * Whether a client may write this field: a field the definition declares that is neither computed
+ * nor read-only. A system name the definition declares as an ordinary input (the customer `code`,
+ * entered by hand, 6.3.3) is writable; undeclared system fields (`status`, `approvals`…) never are.
+ * The server's body check and the SPA's forms both use this.
+ */
+export function isWritable(def: DocumentDefinition, name: string): boolean {
+  const f = Object.hasOwn(def.fields, name) ? def.fields[name] : undefined;
+  return !!f && !f.computed && !f.readOnly;
+}
+
 export function writableFields(def: DocumentDefinition): string[] {
-  return Object.entries(def.fields)
-    .filter(([name, f]) => !f.computed && !f.readOnly && !(SYSTEM_FIELDS as readonly string[]).includes(name))
-    .map(([name]) => name);
+  return Object.keys(def.fields).filter((name) => isWritable(def, name));
 }
 
 export const canRole = (access: Access, role: Role): boolean => access === 'all' || access.includes(role);

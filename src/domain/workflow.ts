@@ -48,6 +48,12 @@ export interface Transition {
   guard?: (doc: DocRecord, ctx: RuleContext) => Refusal | null;
   /** fields the transition sets (timestamps, who) */
   effect?: (doc: DocRecord, ctx: RuleContext) => DocRecord;
+  /**
+   * fields of the definition that the person taking the step enters with it (e.g. the driver
+   * records the customer's signature, the warehouse the damage amount); validated against the
+   * field definitions, set on the document, visible to guards and effects
+   */
+  params?: readonly string[];
   /** what the step does to other records (server-run, same transaction) */
   effects?: (doc: DocRecord, ctx: RuleContext) => Effect[];
   /** may be taken for many rows at once from a list */
@@ -126,6 +132,8 @@ export interface AvailableAction {
   /** why not, when the role is right but a rule refuses */
   refusal?: Refusal;
   commentRequired: boolean;
+  /** fields to enter with the step */
+  params: readonly string[];
   decision?: 'approve' | 'reject';
   bulk: boolean;
   tone?: 'primary' | 'danger';
@@ -150,6 +158,7 @@ export function availableActions(wf: Workflow, doc: DocRecord, ctx: RuleContext)
       allowed: outcome.ok,
       refusal: outcome.ok ? undefined : outcome.refusal,
       commentRequired: !!t.commentRequired,
+      params: t.params ?? [],
       decision: t.decision,
       bulk: !!t.bulk,
       tone: t.tone,
@@ -161,4 +170,11 @@ export function availableActions(wf: Workflow, doc: DocRecord, ctx: RuleContext)
 /** Roles that act next on a document in this state (for the "my work" inbox). */
 export function waitingOn(wf: Workflow, status: string): readonly Role[] {
   return wf.states[status]?.waitingOn ?? [];
+}
+
+/** The fields a user may enter with `action` on `doc` now (union over the matching transitions). */
+export function paramsOf(wf: Workflow, doc: DocRecord, action: string, role: Role): string[] {
+  const out = new Set<string>();
+  for (const t of wf.transitions) if (t.action === action && t.from.includes(String(doc.status)) && t.roles.includes(role)) for (const p of t.params ?? []) out.add(p);
+  return [...out];
 }

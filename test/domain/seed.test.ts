@@ -94,7 +94,9 @@ describe('demo branch seed', async () => {
 
   it('writes master data with system fields and in chunks', () => {
     for (const r of [...users, ...products, ...customers]) {
-      expect(r.version).toBe(1);
+      // products' and customers' versions rise when seeded documents act on them (stock moves, credit lines)
+      if (users.includes(r)) expect(r.version).toBe(1);
+      else expect(r.version).toBeGreaterThanOrEqual(1);
       expect(r.approvals).toEqual([]);
       expect(r.createdAt).toEqual(expect.any(String));
       expect(Date.parse(String(r.createdAt))).toBeLessThanOrEqual(NOW.getTime());
@@ -260,7 +262,8 @@ describe('demo branch seed', async () => {
       perDay.set(`SO-${day}`, (perDay.get(`SO-${day}`) ?? 0) + 1);
     }
     expect(codes.size).toBe(orders.length);
-    expect(Object.fromEntries(run.counters)).toEqual(Object.fromEntries(perDay));
+    const soCounters = [...run.counters].filter(([k]) => k.startsWith('SO-'));
+    expect(Object.fromEntries(soCounters)).toEqual(Object.fromEntries(perDay));
   });
 
   it('has web orders awaiting confirmation received within 10 minutes of now (5.1.1)', () => {

@@ -1,0 +1,95 @@
+import { Box, Card, CardContent, CardHeader, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Link, Title, useCreatePath, useDataProvider, useGetIdentity, useTranslate } from 'react-admin';
+import { isWorkingDay, shanghaiDate } from '../domain/calendar';
+import { getDefinition } from '../domain/documents';
+import { ROLES, type Role } from '../domain/roles';
+import { StatusChip, formatMoney, formatShanghai } from '../resources/fieldRenderers';
+import { ConfirmCountdown } from '../resources/orders/ConfirmCountdown';
+import type { BaoyiDataProvider, InboxItem } from './dataProvider';
+import { useText } from './i18n/i18nProvider';
+
+const SHOWN = 50;
+
+/** Documents waiting on me (GET /api/myWork), oldest deadline first. */
+function MyWork() {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const dataProvider = useDataProvider<BaoyiDataProvider>();
+  const [items, setItems] = useState<InboxItem[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    dataProvider
+      .myWork()
+      .then((r) => live && setItems(r))
+      .catch(() => live && setItems([]));
+    return () => {
+      live = false;
+    };
+  }, [dataProvider]);
+  if (items === null) return null;
+  if (items.length === 0) return <Typography color="text.secondary">{translate('app.dashboard.nothingWaiting')}</Typography>;
+  return (
+    <Table size="small">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('resources.orders.fields.code')}</TableCell>
+          <TableCell>{translate('resources.orders.fields.status')}</TableCell>
+          <TableCell>{translate('resources.orders.fields.customerName')}</TableCell>
+          <TableCell align="right">{translate('resources.orders.fields.total')}</TableCell>
+          <TableCell>{translate('resources.orders.fields.confirmDeadline')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {items.slice(0, SHOWN).map((it) => {
+          const def = getDefinition(it.resource);
+          return (
+            <TableRow key={`${it.resource}-${it.id}`} hover>
+              <TableCell>
+                <Link to={createPath({ resource: it.resource, type: 'show', id: it.id })}>{it.code ?? `#${it.id}`}</Link>
+                <Typography variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+                  {translate(`resources.${it.resource}.name`, { smart_count: 1 })}
+                </Typography>
+              </TableCell>
+              <TableCell>{def && <StatusChip def={def} status={it.status} />}</TableCell>
+              <TableCell>{it.customerName ?? ''}</TableCell>
+              <TableCell align="right">{formatMoney(it.total)}</TableCell>
+              <TableCell>{it.deadline ? it.status === 'pendingConfirmation' ? <ConfirmCountdown deadline={it.deadline} /> : formatShanghai(it.deadline) : ''}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** 今日工作: who I am, what day it is on the Shanghai calendar, what waits for me. */
+export function Dashboard() {
+  const translate = useTranslate();
+  const text = useText();
+  const { identity } = useGetIdentity();
+  const role = identity?.role as Role | undefined;
+  const today = shanghaiDate(new Date());
+  return (
+    <Box sx={{ mt: 2, display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 2fr' }, alignItems: 'start' }}>
+      <Title title={translate('app.dashboard.title')} />
+      <Card>
+        <CardHeader title={translate('app.dashboard.title')} />
+        <CardContent>
+          <Typography variant="h6">{translate('app.dashboard.greeting', { name: identity?.fullName ?? '' })}</Typography>
+          {role && ROLES[role] && <Typography color="text.secondary">{translate('app.dashboard.role', { role: text(ROLES[role]) })}</Typography>}
+          <Typography sx={{ mt: 1 }}>
+            {translate('app.dashboard.today', { date: today, workday: translate(isWorkingDay(today) ? 'app.dashboard.workday' : 'app.dashboard.holiday') })}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {translate('app.dashboard.hours')}
+          </Typography>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader title={translate('app.dashboard.waiting')} />
+        <CardContent>{identity && <MyWork />}</CardContent>
+      </Card>
+    </Box>
+  );
+}

@@ -1,0 +1,39 @@
+import { Typography } from '@mui/material';
+import { useEffect, type ReactNode } from 'react';
+import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, TitlePortal, useLocaleState, useTranslate } from 'react-admin';
+import { BaoyiMenu } from './Menu';
+
+/** App bar: the product name, the page title, the 中文 / English switch. */
+function BaoyiAppBar() {
+  const translate = useTranslate();
+  return (
+    <AppBar
+      toolbar={
+        <>
+          <LocalesMenuButton />
+          <LoadingIndicator />
+        </>
+      }
+    >
+      <Typography variant="h6" component="span" sx={{ mr: 2, whiteSpace: 'nowrap', fontWeight: 600 }}>
+        {translate('app.title')}
+      </Typography>
+      <TitlePortal />
+    </AppBar>
+  );
+}
+
+export function BaoyiLayout({ children }: { children: ReactNode }) {
+  const [locale] = useLocaleState();
+  const translate = useTranslate();
+  // the page language follows the UI (fonts, screen readers, the tab title)
+  useEffect(() => {
+    document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
+    document.title = translate('app.title');
+  }, [locale, translate]);
+  return (
+    <Layout appBar={BaoyiAppBar} menu={BaoyiMenu}>
+      {children}
+    </Layout>
+  );
+}

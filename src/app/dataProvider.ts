@@ -1,0 +1,148 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import { fetchUtils, HttpError, type DataProvider, type RaRecord } from 'react-admin';
+import { writableFields, type DocRecord } from '../domain/definition';
+import { getDefinition } from '../domain/documents';
+import type { Refusal } from '../domain/refusal';
+import type { AvailableAction } from '../domain/workflow';
+import { DEFAULT_API_URL, session } from './session';
+
+/** An audit entry of GET /api/<res>/<id>/history. */
+export interface HistoryEntry {
+  id?: number;
+  at: string;
+  userId?: number | null;
+  userName: string;
+  action: string;
+  changes: Record<string, unknown>;
+}
+
+/** POST /api/<res>/preview: the record as the server would compute it, with the rules' verdict. */
+export interface PreviewResult {
+  record: DocRecord;
+  facts: Record<string, number | boolean | string | null>;
+  refusals: Refusal[];
+}
+
+/** GET /api/myWork: a document waiting on the caller's role (server/core/inbox.ts). */
+export interface InboxItem {
+  resource: string;
+  id: number;
+  code: string | null;
+  status: string;
+  deadline: string | null;
+  customerName: string | null;
+  total: number | null;
+  createdAt: string | null;
+}
+
+export interface ActParams {
+  id: number | string;
+  action: string;
+  comment?: string;
+  version?: number;
+}
+
+/** ra-data-simple-rest plus the workflow / preview / history endpoints of api.md. */
+export interface BaoyiDataProvider extends DataProvider {
+  actions(resource: string, id: number | string): Promise<AvailableAction[]>;
+  act(resource: string, params: ActParams): Promise<{ data: RaRecord & DocRecord }>;
+  preview(resource: string, data: DocRecord): Promise<PreviewResult>;
+  history(resource: string, id: number | string): Promise<HistoryEntry[]>;
+  nextCustomerCode(): Promise<string>;
+  /** everything waiting on the current user, oldest deadline first */
+  myWork(): Promise<InboxItem[]>;
+}
+
+export interface DataProviderOptions {
+  /** default '/api'; tests pass an absolute URL (Node's fetch has no base URL) */
+  apiUrl?: string;
+  /** the UI locale, sent as Accept-Language so the server's messages match ('zh' | 'en') */
+  getLocale?: () => string;
+}
+
+interface ErrorBody {
+  message?: string;
+  rule?: string;
+  errors?: Record<string, string>;
+}
+
+/**
+ * Server errors → what react-admin shows: `errors` under the form fields (HttpError body
+ * `{ errors }`), and the server's message — with its clause — as the notification (the form's
+ * `root.serverError`, and the error's message for everything else).
+ */
+export function toHttpError(e: unknown): unknown {
+  if (!(e instanceof HttpError)) return e;
+  const body = (e.body ?? {}) as ErrorBody;
+  let message = typeof body.message === 'string' && body.message ? body.message : e.message;
+  if (body.rule && !message.includes(`(${body.rule})`)) message = `${message} (${body.rule})`;
+  const fieldErrors = body.errors && typeof body.errors === 'object' ? body.errors : null;
+  const mapped =
+    fieldErrors && Object.keys(fieldErrors).length > 0 ? { ...body, message, errors: { ...fieldErrors, root: { serverError: message } } } : { ...body, message };
+  return new HttpError(message, e.status, mapped);
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
+
+/**
+ * Only what a client may write (api.md: the server computes status, approvals, totals, codes…);
+ * `version` rides along on updates for the stale-write check (409).
+ */
+export function writableBody(resource: string, data: Record<string, unknown>, mode: 'create' | 'update'): Record<string, unknown> {
+  const def = getDefinition(resource);
+  if (!def) return data;
+  const out: Record<string, unknown> = {};
+  for (const name of writableFields(def)) {
+    const v = data[name];
+    if (v === undefined) continue; // absent, or a disabled input (react-hook-form leaves it out)
+    const f = def.fields[name];
+    if (f.secret && isEmpty(v)) continue; // an empty password means "keep"
+    if (mode === 'create' && isEmpty(v)) continue; // the server applies defaults
+    out[name] = v;
+  }
+  if (mode === 'update' && typeof data.version === 'number') out.version = data.version;
+  return out;
+}
+
+export function createDataProvider(opts: DataProviderOptions = {}): BaoyiDataProvider {
+  const apiUrl = (opts.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
+  const getLocale = opts.getLocale ?? (() => 'zh');
+
+  const httpClient = (url: string, options: fetchUtils.Options = {}) => {
+    const headers = new Headers(options.headers ?? { Accept: 'application/json' });
+    const token = session.token();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    headers.set('Accept-Language', getLocale() === 'en' ? 'en' : 'zh');
+    return fetchUtils.fetchJson(url, { ...options, headers }).catch((e: unknown) => {
+      throw toHttpError(e);
+    });
+  };
+
+  const base = simpleRestProvider(apiUrl, httpClient);
+  const path = (resource: string, id?: number | string, tail = '') =>
+    `${apiUrl}/${encodeURIComponent(resource)}${id === undefined ? '' : `/${encodeURIComponent(String(id))}`}${tail}`;
+  const post = (url: string, body: unknown) => httpClient(url, { method: 'POST', body: JSON.stringify(body ?? {}) });
+
+  return {
+    ...base,
+    create: (resource, params) => base.create(resource, { ...params, data: writableBody(resource, params.data as Record<string, unknown>, 'create') }),
+    update: (resource, params) => base.update(resource, { ...params, data: writableBody(resource, params.data as Record<string, unknown>, 'update') }),
+    // updateMany would PUT a partial body to each row (design.md); documents change through actions
+    updateMany: () => Promise.reject(new HttpError('批量修改不可用，请使用审批操作', 405)),
+    // documents are cancelled, never deleted (api.md)
+    delete: () => Promise.reject(new HttpError('单据不能删除，请使用"取消"', 403)),
+    deleteMany: () => Promise.reject(new HttpError('单据不能删除，请使用"取消"', 403)),
+    actions: async (resource, id) => (await httpClient(path(resource, id, '/actions'))).json as AvailableAction[],
+    act: async (resource, { id, action, comment, version }) => {
+      const body: Record<string, unknown> = {};
+      if (comment && comment.trim()) body.comment = comment.trim();
+      if (typeof version === 'number') body.version = version;
+      const { json } = await post(path(resource, id, `/actions/${encodeURIComponent(action)}`), body);
+      return { data: json };
+    },
+    preview: async (resource, data) => (await post(`${path(resource)}/preview`, writableBody(resource, data, 'create'))).json as PreviewResult,
+    history: async (resource, id) => (await httpClient(path(resource, id, '/history'))).json as HistoryEntry[],
+    myWork: async () => (await httpClient(`${apiUrl}/myWork`)).json as InboxItem[],
+    nextCustomerCode: async () => String(((await httpClient(`${path('customers')}/next-code`)).json as { code: string }).code),
+  };
+}

@@ -1,0 +1,66 @@
+import type { DocRecord } from '../../domain/definition';
+import { settlementLabel } from '../../domain/documents/orders';
+import { Fields, fmtDateTime, MoneyLines, PrintPage, Signatures, text, yuan } from '../parts';
+import type { PrintForm } from '../types';
+
+const linesOf = (r: DocRecord) => (Array.isArray(r.lines) ? (r.lines as DocRecord[]) : []);
+
+/**
+ * 销售送货单 — sales delivery note (6.2.4, 5.4.1, 5.5.1): settlement printed as 现金付款 or
+ * 付款帐期; white copy to the warehouse, the other copies carry the 送货专用章 stamp.
+ */
+export const deliveryNote: PrintForm = {
+  id: 'deliveryNote',
+  resource: 'orders',
+  title: { zh: '销售送货单', en: 'Delivery note' },
+  clause: '6.2.4',
+  printers: ['orderDesk'],
+  refs: (r) => ({ customers: [Number(r.customerId)], products: linesOf(r).map((l) => Number(l.productId)) }),
+  render: (data) => {
+    const r = data.record;
+    const customer = data.refs.customers?.[Number(r.customerId)] ?? {};
+    const product = (l: DocRecord) => data.refs.products?.[Number(l.productId)] ?? {};
+    const packages = linesOf(r).reduce((s, l) => s + (Number(l.qty) || 0), 0);
+    return (
+      <PrintPage title="销售送货单" data={data}>
+        <Fields
+          items={[
+            ['客户', `${text(customer.code)} ${text(r.customerName || customer.name)}`],
+            ['结算方式', settlementLabel(r.paymentMethod).zh, { prominent: true }],
+            ['送货地址', text(r.deliveryAddress || customer.address), { wide: true }],
+            ['收货人', text(r.receiver || customer.contact)],
+            ['电话', text(r.receiverPhone || customer.phone)],
+            ['线路', text(customer.route)],
+            ['承诺送达', fmtDateTime(r.promisedDeliveryAt)],
+            ['订单日期', fmtDateTime(r.receivedAt)],
+            ['件数', `${packages} 件`],
+          ]}
+        />
+        <MoneyLines
+          lines={linesOf(r)}
+          columns={[
+            { label: '货号', value: (l) => text(l.sku || product(l).sku) },
+            { label: '品名', value: (l) => text(l.productName || product(l).name) },
+            { label: '规格/型号', value: (l) => [product(l).spec, product(l).model, product(l).colour].filter(Boolean).join(' ') },
+            { label: '单位', value: (l) => text(product(l).unit) },
+            { label: '数量', value: (l) => text(l.qty), num: true },
+            { label: '单价', value: (l) => yuan(l.unitPrice), num: true },
+          ]}
+          totals={[
+            ['货款小计', Number(r.subtotal ?? 0)],
+            ['运费（满100元免运费）', Number(r.deliveryFee ?? 0)],
+            ['合计', Number(r.total ?? 0)],
+          ]}
+          wordsFor={Number(r.total ?? 0)}
+        />
+        {r.note ? <div className="bp-note">备注：{text(r.note)}</div> : null}
+        <Signatures boxes={['送货员', '客户签收']} stamp="送货专用章" />
+        <div className="bp-copies">
+          <span>白联：仓库留存</span>
+          <span>红联：客户（加盖送货专用章）</span>
+          <span>黄联：财务（加盖送货专用章）</span>
+        </div>
+      </PrintPage>
+    );
+  },
+};

@@ -1,0 +1,67 @@
+import type { ReactElement, ReactNode } from 'react';
+import { useMemo } from 'react';
+import { CreateButton, Datagrid, ExportButton, FilterButton, List, TopToolbar, useGetIdentity, useResourceDefinition, useTranslate, type RaRecord } from 'react-admin';
+import { canAccess } from '../domain/access';
+import type { DocumentDefinition } from '../domain/definition';
+import type { Actor } from '../domain/roles';
+import { BulkWorkflowButton } from '../approvals/BulkWorkflowButton';
+import { fieldFor } from './fieldRenderers';
+import { filtersFor } from './filtersFor';
+
+/** Bulk-capable workflow actions of a definition (transitions marked `bulk`), without repeats. */
+export function bulkActionsOf(def: DocumentDefinition): string[] {
+  return [...new Set((def.workflow?.transitions ?? []).filter((t) => t.bulk).map((t) => t.action))];
+}
+
+export interface GeneratedListProps {
+  def: DocumentDefinition;
+  /** columns after the definition's (e.g. row actions) */
+  extraColumns?: ReactNode;
+  /** columns before the definition's */
+  leadingColumns?: ReactNode;
+  /** extra filter inputs */
+  extraFilters?: ReactElement[];
+  /** extra toolbar buttons */
+  extraActions?: ReactNode;
+  /** restrict the bulk actions offered (default: every bulk transition the user's role may take) */
+  bulkActions?: readonly string[];
+  rowSx?: (record: RaRecord, index: number) => Record<string, unknown>;
+  title?: string | ReactElement;
+}
+
+export function ListToolbar({ extra }: { extra?: ReactNode }) {
+  const { hasCreate } = useResourceDefinition();
+  return (
+    <TopToolbar>
+      {extra}
+      <FilterButton />
+      {hasCreate && <CreateButton />}
+      <ExportButton />
+    </TopToolbar>
+  );
+}
+
+/** A list from a definition: `def.list` columns by type, `def.filters`, default sort, bulk workflow actions. */
+export function GeneratedList({ def, extraColumns, leadingColumns, extraFilters, extraActions, bulkActions, rowSx, title }: GeneratedListProps) {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const filters = useMemo(() => [...filtersFor(def, translate), ...(extraFilters ?? [])], [def, translate, extraFilters]);
+  const bulk = useMemo(() => {
+    if (!identity) return [];
+    return (bulkActions ?? bulkActionsOf(def)).filter((a) => canAccess(identity as unknown as Actor, def.resource, a));
+  }, [identity, def, bulkActions]);
+
+  return (
+    <List filters={filters} sort={def.defaultSort} perPage={25} actions={<ListToolbar extra={extraActions} />} title={title}>
+      <Datagrid
+        rowClick="show"
+        rowSx={rowSx}
+        bulkActionButtons={bulk.length ? <>{bulk.map((a) => <BulkWorkflowButton key={a} action={a} />)}</> : false}
+      >
+        {leadingColumns}
+        {def.list.map((name) => fieldFor(def, name))}
+        {extraColumns}
+      </Datagrid>
+    </List>
+  );
+}

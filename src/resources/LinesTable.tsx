@@ -1,0 +1,48 @@
+import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { useRecordContext, useTranslate } from 'react-admin';
+import type { DocumentDefinition, DocRecord } from '../domain/definition';
+import { formatMoney, formatShanghai } from './fieldRenderers';
+
+/** A lines field as a table, columns from its lineFields (refs shown by their computed names). */
+export function LinesTable({ def, source }: { def: DocumentDefinition; source: string }) {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const f = def.fields[source];
+  const rows = (Array.isArray(record?.[source]) ? record[source] : []) as DocRecord[];
+  if (!f || f.type !== 'lines') return null;
+  // a ref column is redundant when the line carries the referenced name (productName, sku)
+  const hasNames = rows.some((r) => typeof r.productName === 'string' && r.productName !== '');
+  const cols = Object.entries(f.lineFields ?? {}).filter(([k]) => !(k === 'productId' && hasNames));
+  const cell = (type: string, v: unknown) => {
+    if (type === 'money') return formatMoney(v);
+    if (type === 'datetime') return formatShanghai(v);
+    if (type === 'bool') return v ? translate('app.common.yes') : translate('app.common.no');
+    return v === null || v === undefined ? '' : String(v);
+  };
+  return (
+    <Table size="small" aria-label={translate(`resources.${def.resource}.fields.${source}`)}>
+      <TableHead>
+        <TableRow>
+          <TableCell>#</TableCell>
+          {cols.map(([k, lf]) => (
+            <TableCell key={k} align={lf.type === 'money' || lf.type === 'int' ? 'right' : 'left'}>
+              {translate(`resources.${def.resource}.lineFields.${source}.${k}`)}
+            </TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((r, i) => (
+          <TableRow key={i}>
+            <TableCell>{i + 1}</TableCell>
+            {cols.map(([k, lf]) => (
+              <TableCell key={k} align={lf.type === 'money' || lf.type === 'int' ? 'right' : 'left'} sx={k === 'shortBy' && Number(r[k]) > 0 ? { color: 'error.main', fontWeight: 600 } : undefined}>
+                {cell(lf.type, r[k])}
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,139 @@
+import type { ReactElement } from 'react';
+import {
+  ArrayInput,
+  AutocompleteInput,
+  BooleanInput,
+  DateInput,
+  DateTimeInput,
+  maxLength,
+  maxValue,
+  minLength,
+  minValue,
+  NumberInput,
+  PasswordInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  SimpleFormIterator,
+  TextInput,
+  type Validator,
+} from 'react-admin';
+import { atShanghai, shanghaiDate, shanghaiTime } from '../domain/calendar';
+import { writableFields, type DocumentDefinition, type FieldDef } from '../domain/definition';
+import { getDefinition } from '../domain/documents';
+import { isYuanAmount } from '../domain/money';
+import type { Role } from '../domain/roles';
+import type { Text } from '../domain/text';
+
+/** Form inputs by field type, from the definition: required, limits, helpers, read-only rules. */
+
+export interface InputOptions {
+  mode: 'create' | 'edit';
+  /** the user's role: fields with `writableBy` are disabled for other roles (the server would 403) */
+  role?: Role;
+  /** picks the UI language out of a {zh, en} text */
+  text: (t: Text | undefined) => string;
+}
+
+const MIN_PASSWORD = 8;
+
+/** At most 2 decimals, ≥ 0 (the server's money check). */
+export const moneyAmount: Validator = (v: unknown) =>
+  v === null || v === undefined || v === '' || isYuanAmount(v) ? undefined : 'ra.validation.number';
+
+const wholeNumber: Validator = (v: unknown) => (v === null || v === undefined || v === '' || Number.isInteger(v) ? undefined : 'ra.validation.number');
+
+/** datetime-local input ⇄ ISO instant, read as Asia/Shanghai wall-clock time. */
+export const formatShanghaiInput = (v: unknown): string => {
+  if (typeof v !== 'string' || !v) return '';
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? '' : `${shanghaiDate(d)}T${shanghaiTime(d)}`;
+};
+export const parseShanghaiInput = (v: string): string | null => {
+  if (!v || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return null;
+  return atShanghai(v.slice(0, 10), v.slice(11, 16)).toISOString();
+};
+
+export function validatorsFor(f: FieldDef, opts: Pick<InputOptions, 'mode'>): Validator[] {
+  const out: Validator[] = [];
+  if (f.secret) {
+    if (opts.mode === 'create') out.push(required());
+    out.push(minLength(MIN_PASSWORD));
+  } else if (f.required && f.type !== 'bool' && f.type !== 'lines') out.push(required());
+  if ((f.type === 'text' || f.type === 'longText') && f.maxLength) out.push(maxLength(f.maxLength));
+  if (f.type === 'money') out.push(moneyAmount);
+  if (f.type === 'int') out.push(wholeNumber);
+  if ((f.type === 'money' || f.type === 'int') && f.min != null) out.push(minValue(f.min));
+  if ((f.type === 'money' || f.type === 'int') && f.max != null) out.push(maxValue(f.max));
+  return out;
+}
+
+export const choicesOf = (resource: string, source: string, f: FieldDef) =>
+  Object.keys(f.options ?? {}).map((id) => ({ id, name: `resources.${resource}.enums.${source}.${id}` }));
+
+/** One input; `source` may be nested (lines) while `labelKey` names the definition's label. */
+function inputElement(resource: string, source: string, f: FieldDef, opts: InputOptions, labelKey?: string): ReactElement | null {
+  const disabled = (opts.mode === 'edit' && !!f.immutable) || (!!f.writableBy && !!opts.role && !f.writableBy.includes(opts.role));
+  const common = {
+    source,
+    validate: validatorsFor(f, opts),
+    // secret fields (passwords): never shown; on edit an empty value keeps the old one
+    helperText: f.secret ? (opts.mode === 'create' ? 'app.user.passwordCreate' : 'app.user.passwordEdit') : f.help ? opts.text(f.help) : false,
+    disabled,
+    ...(labelKey ? { label: labelKey } : {}),
+    ...(f.default !== undefined && opts.mode === 'create' ? { defaultValue: f.default } : {}),
+  } as const;
+  switch (f.type) {
+    case 'text':
+      if (f.secret) return <PasswordInput key={source} {...common} autoComplete="new-password" />;
+      return <TextInput key={source} {...common} />;
+    case 'longText':
+      return <TextInput key={source} {...common} multiline minRows={2} />;
+    case 'enum':
+      return <SelectInput key={source} {...common} choices={choicesOf(resource, source, f)} emptyText="" />;
+    case 'money':
+      return <NumberInput key={source} {...common} step={0.01} min={0} />;
+    case 'int':
+      return <NumberInput key={source} {...common} step={1} />;
+    case 'bool':
+      return <BooleanInput key={source} {...common} />;
+    case 'datetime':
+      return <DateTimeInput key={source} {...common} format={formatShanghaiInput} parse={parseShanghaiInput} />;
+    case 'date':
+      return <DateInput key={source} {...common} />;
+    case 'ref': {
+      if (!f.ref || !getDefinition(f.ref)) return <NumberInput key={source} {...common} step={1} />;
+      const { validate, helperText, disabled: off, label } = common as { validate: Validator[]; helperText: string | false; disabled: boolean; label?: string };
+      return (
+        <ReferenceInput key={source} source={source} reference={f.ref}>
+          <AutocompleteInput validate={validate} helperText={helperText} disabled={off} label={label} filterToQuery={(q: string) => ({ q })} />
+        </ReferenceInput>
+      );
+    }
+    case 'lines':
+      return (
+        <ArrayInput key={source} source={source} validate={f.required ? required() : undefined} helperText={common.helperText}>
+          <SimpleFormIterator inline disableReordering>
+            {Object.entries(f.lineFields ?? {})
+              .filter(([, lf]) => !lf.computed && !lf.readOnly)
+              .map(([lk, lf]) => inputElement(resource, lk, lf, { ...opts, mode: opts.mode }, `resources.${resource}.lineFields.${source}.${lk}`))}
+          </SimpleFormIterator>
+        </ArrayInput>
+      );
+    default:
+      return null;
+  }
+}
+
+export function inputFor(def: DocumentDefinition, name: string, opts: InputOptions): ReactElement | null {
+  const f = def.fields[name];
+  if (!f || f.computed || f.readOnly) return null;
+  return inputElement(def.resource, name, f, opts);
+}
+
+/** Every input a client may write, in definition order. */
+export function inputsFor(def: DocumentDefinition, opts: InputOptions): ReactElement[] {
+  return writableFields(def)
+    .map((name) => inputFor(def, name, opts))
+    .filter((x): x is ReactElement => x !== null);
+}

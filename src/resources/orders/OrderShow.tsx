@@ -1,0 +1,120 @@
+import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Labeled, Show, useRecordContext, useTranslate } from 'react-admin';
+import { useText } from '../../app/i18n/i18nProvider';
+import { orders, settlementLabel } from '../../domain/documents/orders';
+import { ApprovalHistory } from '../ApprovalHistory';
+import { AuditTimeline } from '../AuditTimeline';
+import { fieldFor, formatMoney, formatShanghai } from '../fieldRenderers';
+import { FieldGrid, Section, ShowToolbar } from '../GeneratedShow';
+import { LinesTable } from '../LinesTable';
+import { ConfirmCountdown } from './ConfirmCountdown';
+
+const HEAD = ['code', 'status', 'customerId', 'channel', 'receivedAt', 'assistantId', 'requiredBy', 'receiver', 'receiverPhone', 'deliveryAddress', 'linesConfirmed', 'confirmedAt', 'submittedAt', 'pickedAt', 'shippedAt', 'deliveredAt', 'closedAt'] as const;
+
+/** Settlement as printed on the note: 现金付款 (5.4.1) / 付款帐期 (5.5.1). */
+function Settlement() {
+  const record = useRecordContext();
+  const text = useText();
+  return <Typography variant="body2">{text(settlementLabel(record?.paymentMethod))}</Typography>;
+}
+
+function DeliveryPromise() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Box>
+      <Typography variant="body2">{formatShanghai(record.promisedDeliveryAt)}</Typography>
+      {typeof record.promiseKind === 'string' && (
+        <Typography variant="caption" color="text.secondary">
+          {translate(`app.order.promiseKinds.${record.promiseKind}`, { _: record.promiseKind })}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+function Totals() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  const row = (label: string, v: unknown, strong = false) => (
+    <Stack direction="row" spacing={4} sx={{ justifyContent: 'flex-end' }}>
+      <Typography variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography variant="body2" sx={{ minWidth: 110, textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: strong ? 700 : 400 }}>
+        {formatMoney(v)}
+      </Typography>
+    </Stack>
+  );
+  return (
+    <Box sx={{ mt: 1 }} data-testid="order-totals">
+      {row(translate('app.order.subtotal'), record.subtotal)}
+      {row(translate('app.order.deliveryFee'), record.deliveryFee)}
+      {row(translate('app.order.total'), record.total, true)}
+    </Box>
+  );
+}
+
+/** The note as plain text (never HTML), line breaks kept. */
+function NoteText() {
+  const record = useRecordContext();
+  return (
+    <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+      {typeof record?.note === 'string' && record.note ? record.note : '—'}
+    </Typography>
+  );
+}
+
+function WebCountdown() {
+  const record = useRecordContext();
+  if (!record || record.status !== 'pendingConfirmation' || typeof record.confirmDeadline !== 'string') return null;
+  return (
+    <Labeled source="confirmDeadline">
+      <ConfirmCountdown deadline={record.confirmDeadline} />
+    </Labeled>
+  );
+}
+
+function OrderShowBody() {
+  const translate = useTranslate();
+  return (
+    <CardContent>
+      <FieldGrid>
+        {HEAD.map((n) => (
+          <Labeled key={n} source={n}>
+            {fieldFor(orders, n) ?? <span />}
+          </Labeled>
+        ))}
+        <Labeled source="paymentMethod">
+          <Settlement />
+        </Labeled>
+        <Labeled source="promisedDeliveryAt">
+          <DeliveryPromise />
+        </Labeled>
+        <WebCountdown />
+      </FieldGrid>
+      <Section title={translate('app.order.lines')}>
+        <LinesTable def={orders} source="lines" />
+        <Totals />
+      </Section>
+      <Section title={translate('resources.orders.fields.note')}>
+        <NoteText />
+      </Section>
+      <Section title={translate('app.approvals.title')}>
+        <ApprovalHistory />
+      </Section>
+      <Section title={translate('app.history.title')}>
+        <AuditTimeline />
+      </Section>
+    </CardContent>
+  );
+}
+
+/** The order: lines, totals, promise, settlement, approvals, audit trail, workflow buttons. */
+export const OrderShow = () => (
+  <Show actions={<ShowToolbar def={orders} />} component={Card}>
+    <OrderShowBody />
+  </Show>
+);

@@ -1,0 +1,45 @@
+import type { ComponentType } from 'react';
+import type { RaRecord, ResourceProps } from 'react-admin';
+import type { DocumentDefinition } from '../domain/definition';
+import { GeneratedCreate, GeneratedEdit } from './GeneratedForm';
+import { GeneratedList } from './GeneratedList';
+import { GeneratedShow } from './GeneratedShow';
+
+/** How a record is named in titles, references and autocompletes. */
+export function recordRepresentation(def: DocumentDefinition): (r: RaRecord) => string {
+  switch (def.resource) {
+    case 'customers':
+      return (r) => [r.code, r.name].filter(Boolean).join(' ');
+    case 'products':
+      return (r) => [r.sku, r.name, r.spec].filter(Boolean).join(' ');
+    case 'users':
+      return (r) => String(r.fullName ?? r.username ?? r.id);
+    default:
+      return (r) => String(r.code ?? `#${r.id}`);
+  }
+}
+
+const hasAny = (a: DocumentDefinition['access']['create']) => a === 'all' || a.length > 0;
+
+export type ResourceOverrides = Partial<Pick<ResourceProps, 'list' | 'create' | 'edit' | 'show' | 'icon'>>;
+
+/**
+ * The react-admin <Resource> props of a definition: generated list / create / edit / show, each
+ * replaceable by a custom screen. Create and edit exist only when some role may use them; who
+ * actually sees them is decided by `authProvider.canAccess`.
+ */
+export function resourceFromDefinition(def: DocumentDefinition, overrides: ResourceOverrides = {}): ResourceProps {
+  const List: ComponentType = () => <GeneratedList def={def} />;
+  const Show: ComponentType = () => <GeneratedShow def={def} />;
+  const Create: ComponentType = () => <GeneratedCreate def={def} />;
+  const Edit: ComponentType = () => <GeneratedEdit def={def} />;
+  return {
+    name: def.resource,
+    list: overrides.list ?? List,
+    show: overrides.show ?? Show,
+    ...(hasAny(def.access.create) ? { create: overrides.create ?? Create } : {}),
+    ...(hasAny(def.access.edit) ? { edit: overrides.edit ?? Edit } : {}),
+    icon: overrides.icon,
+    recordRepresentation: recordRepresentation(def),
+  };
+}

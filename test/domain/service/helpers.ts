@@ -1,0 +1,10 @@
+import type { DocRecord, RuleContext } from '../../../src/domain/definition';
+import type { Actor, Role } from '../../../src/domain/roles';
+
+export const actor = (role: Role, id = 1, group: Actor['group'] = null): Actor => ({ id, username: role, fullName: role, role, group });
+
+export function ctxOf(now: Date, over: Partial<RuleContext> = {}): RuleContext {
+  return { now, user: actor('assistant'), refs: {}, lineRefs: {}, facts: {}, settings: {}, ...over };
+}
+
+export const product = (id: number, extra: DocRecord = {}): DocRecord => ({ id, name: `P${id}`, sku: `SKU${id}`, category: 'stationery', catalogPrice: 10, cost: 8, stock: 50, catalog: true, active: true, ...extra });
