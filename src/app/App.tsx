@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
-import { Admin, Resource, type Store } from 'react-admin';
+import { Admin, CustomRoutes, Resource, type Store } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { PrintView } from '../print/PrintView';
 import { RESOURCES } from '../resources';
 import { createAuthProvider } from './authProvider';
 import { Dashboard } from './Dashboard';
@@ -40,6 +42,9 @@ export function App({ apiUrl = DEFAULT_API_URL, store }: AppProps) {
       {RESOURCES.map((r) => (
         <Resource key={r.name} {...r} />
       ))}
+      <CustomRoutes noLayout>
+        <Route path="/print/:form/:ids" element={<PrintView />} />
+      </CustomRoutes>
     </Admin>
   );
 }

@@ -48,6 +48,8 @@ export interface BaoyiDataProvider extends DataProvider {
   act(resource: string, params: ActParams): Promise<{ data: RaRecord & DocRecord }>;
   preview(resource: string, data: DocRecord): Promise<PreviewResult>;
   history(resource: string, id: number | string): Promise<HistoryEntry[]>;
+  /** record that a form was printed (6.2.4: the order shows who printed it when) */
+  printed(resource: string, id: number | string, form: string): Promise<unknown>;
   nextCustomerCode(): Promise<string>;
   /** everything waiting on the current user, oldest deadline first */
   myWork(): Promise<InboxItem[]>;
@@ -142,6 +144,7 @@ export function createDataProvider(opts: DataProviderOptions = {}): BaoyiDataPro
     },
     preview: async (resource, data) => (await post(`${path(resource)}/preview`, writableBody(resource, data, 'create'))).json as PreviewResult,
     history: async (resource, id) => (await httpClient(path(resource, id, '/history'))).json as HistoryEntry[],
+    printed: async (resource, id, form) => (await httpClient(path(resource, id, '/printed'), { method: 'POST', body: JSON.stringify({ form }) })).json,
     myWork: async () => (await httpClient(`${apiUrl}/myWork`)).json as InboxItem[],
     nextCustomerCode: async () => String(((await httpClient(`${path('customers')}/next-code`)).json as { code: string }).code),
   };

@@ -23,5 +23,7 @@ export interface PrintForm {
   refs?: (record: DocRecord) => Record<string, number[]>;
   /** roles for whom printing is part of their step (the button shows for them in lists) */
   printers?: readonly Role[];
+  /** the order of pages in a bulk print (e.g. delivery notes by route) */
+  sortKey?: (data: PrintData) => string;
   render: (data: PrintData) => ReactNode;
 }

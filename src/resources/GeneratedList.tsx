@@ -5,6 +5,7 @@ import { canAccess } from '../domain/access';
 import type { DocumentDefinition } from '../domain/definition';
 import type { Actor } from '../domain/roles';
 import { BulkWorkflowButton } from '../approvals/BulkWorkflowButton';
+import { BulkPrintButtons, RowPrintButton, usePrintsFor } from '../print/PrintButtons';
 import { fieldFor } from './fieldRenderers';
 import { filtersFor } from './filtersFor';
 
@@ -46,6 +47,7 @@ export function GeneratedList({ def, extraColumns, leadingColumns, extraFilters,
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const filters = useMemo(() => [...filtersFor(def, translate), ...(extraFilters ?? [])], [def, translate, extraFilters]);
+  const prints = usePrintsFor(def.resource);
   const bulk = useMemo(() => {
     if (!identity) return [];
     return (bulkActions ?? bulkActionsOf(def)).filter((a) => canAccess(identity as unknown as Actor, def.resource, a));
@@ -56,11 +58,23 @@ export function GeneratedList({ def, extraColumns, leadingColumns, extraFilters,
       <Datagrid
         rowClick="show"
         rowSx={rowSx}
-        bulkActionButtons={bulk.length ? <>{bulk.map((a) => <BulkWorkflowButton key={a} action={a} />)}</> : false}
+        bulkActionButtons={
+          bulk.length || prints ? (
+            <>
+              {bulk.map((a) => (
+                <BulkWorkflowButton key={a} action={a} />
+              ))}
+              {prints ? <BulkPrintButtons /> : null}
+            </>
+          ) : (
+            false
+          )
+        }
       >
         {leadingColumns}
         {def.list.map((name) => fieldFor(def, name))}
         {extraColumns}
+        {prints ? <RowPrintButton /> : null}
       </Datagrid>
     </List>
   );

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Button, Labeled, Link, Show, TopToolbar, useCanAccess, useCreatePath, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import type { DocumentDefinition } from '../domain/definition';
 import { WorkflowButtons } from '../approvals/WorkflowButtons';
+import { PrintButtons } from '../print/PrintButtons';
 import { ApprovalHistory } from './ApprovalHistory';
 import { AuditTimeline } from './AuditTimeline';
 import { fieldFor } from './fieldRenderers';
@@ -29,6 +30,7 @@ export function RecordEditButton() {
 export const ShowToolbar = ({ def }: { def: DocumentDefinition }) => (
   <TopToolbar sx={{ alignItems: 'center', gap: 1 }}>
     {def.workflow && <WorkflowButtons />}
+    <PrintButtons />
     {def.access.edit !== 'all' && def.access.edit.length === 0 ? null : <RecordEditButton />}
   </TopToolbar>
 );

@@ -103,6 +103,14 @@ export const enApp: AppMessages = {
     passwordCreate: 'At least 8 characters',
     passwordEdit: 'At least 8 characters; leave empty to keep',
   },
+  print: {
+    print: 'Print',
+    bulk: 'Print selected',
+    noForm: 'No such form',
+    printedBy: 'Printed by %{name} at %{at}',
+    notPrinted: 'Not printed yet',
+    forms: { deliveryNote: 'Delivery note' },
+  },
 };
 
 export const enMessages: TranslationMessages = {

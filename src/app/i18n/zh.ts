@@ -102,6 +102,14 @@ export const zhApp = {
     passwordCreate: '至少8位',
     passwordEdit: '至少8位；留空则不修改',
   },
+  print: {
+    print: '打印',
+    bulk: '批量打印',
+    noForm: '没有这个表单',
+    printedBy: '已打印：%{name} %{at}',
+    notPrinted: '尚未打印',
+    forms: { deliveryNote: '销售送货单' },
+  },
 };
 
 export type AppMessages = typeof zhApp;

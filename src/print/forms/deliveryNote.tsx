@@ -16,6 +16,8 @@ export const deliveryNote: PrintForm = {
   clause: '6.2.4',
   printers: ['orderDesk'],
   refs: (r) => ({ customers: [Number(r.customerId)], products: linesOf(r).map((l) => Number(l.productId)) }),
+  // the order desk prints the afternoon's notes in route order (线路), then by order number
+  sortKey: (d) => `${text(d.refs.customers?.[Number(d.record.customerId)]?.route)}|${text(d.record.code)}`,
   render: (data) => {
     const r = data.record;
     const customer = data.refs.customers?.[Number(r.customerId)] ?? {};

@@ -77,6 +77,19 @@ function WebCountdown() {
   );
 }
 
+/** 6.2.4 who printed the delivery note when (recorded by the print view). */
+function PrintedBy() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const prints = Array.isArray(record?.prints) ? (record.prints as { form: string; byName: string; at: string }[]).filter((p) => p.form === 'deliveryNote') : [];
+  const last = prints.at(-1);
+  return (
+    <Typography variant="body2" data-testid="printed-by">
+      {last ? translate('app.print.printedBy', { name: last.byName, at: formatShanghai(last.at) }) : translate('app.print.notPrinted')}
+    </Typography>
+  );
+}
+
 function OrderShowBody() {
   const translate = useTranslate();
   return (
@@ -94,6 +107,9 @@ function OrderShowBody() {
           <DeliveryPromise />
         </Labeled>
         <WebCountdown />
+        <Labeled label="app.print.forms.deliveryNote">
+          <PrintedBy />
+        </Labeled>
       </FieldGrid>
       <Section title={translate('app.order.lines')}>
         <LinesTable def={orders} source="lines" />
