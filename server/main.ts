@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { loadOrCreateSecret } from './auth/tokens';
+import { loadIntakeKey, loadOrCreateSecret } from './auth/tokens';
 import { hashPassword } from './auth/password';
 import { createApi } from './core/api';
 import { createHttpApp } from './http';
@@ -29,7 +29,8 @@ async function main() {
     }
   }
   const secret = loadOrCreateSecret(cfg.dataDir);
-  const api = createApi({ store, secret, log: (msg, err) => console.error(msg, err) });
+  const intakeKey = loadIntakeKey(cfg.dataDir);
+  const api = createApi({ store, secret, intakeKey, log: (msg, err) => console.error(msg, err) });
   const app = createHttpApp(api, { staticDir: process.env.STATIC_DIR ?? 'dist' });
   const port = Number(process.env.PORT ?? 3000);
   const server = app.listen(port, process.env.HOST ?? '127.0.0.1', () => {

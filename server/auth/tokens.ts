@@ -49,3 +49,17 @@ export function loadOrCreateSecret(dataDir: string): Buffer {
   writeFileSync(file, secret.toString('base64url'), { mode: 0o600, flag: 'wx' });
   return secret;
 }
+
+/**
+ * The web shop's intake key (4.1.2): INTAKE_KEY, else DATA_DIR/intake.key (generated on first
+ * start, mode 0600). The website sends it as `X-Intake-Key`.
+ */
+export function loadIntakeKey(dataDir: string, env = process.env): string {
+  if (env.INTAKE_KEY) return env.INTAKE_KEY;
+  const file = join(dataDir, 'intake.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  }
+  return readFileSync(file, 'utf8').trim();
+}

@@ -6,6 +6,7 @@ import { authenticate, isBackupToken, login, logout, publicUser, type AuthDeps }
 import { parseListQuery } from './dialect';
 import { actionsFor, actOnDoc, createDoc, getDoc, historyOf, listDocs, previewDoc, proposeCustomerCode, recordPrint, updateDoc } from './documents';
 import { myWork } from './inbox';
+import { reportsRoute } from './reportsApi';
 import { handleIntake } from './intake';
 import { localeOf, refusalResponse, type ApiRequest, type ApiResponse } from './types';
 
@@ -82,6 +83,7 @@ export function createApi(deps: ApiDeps) {
       }
     }
     if (parts[0] === 'myWork' && parts.length === 1 && m === 'GET') return { status: 200, body: await myWork(deps.store, actor) };
+    if (parts[0] === 'reports' && parts.length === 2 && m === 'GET') return { status: 200, body: await reportsRoute(deps.store, actor, parts[1], req.query, now()) };
     const [resource, second, third, fourth] = parts;
     const def = resource && NAME.test(resource) ? getDefinition(resource) : undefined;
     if (!def || parts.length > 4) throw new RefusedError(refusal(404, '没有这个接口', 'No such endpoint'));

@@ -16,6 +16,11 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 type Errors = Record<string, Text>;
 
+/** JSON with object keys sorted: PostgreSQL's JSONB does not keep key order */
+export function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, x[k]])) : x));
+}
+
 /** control characters other than tab, newline and carriage return */
 const hasControlChars = (v: string) => {
   for (let i = 0; i < v.length; i++) {
@@ -115,7 +120,7 @@ export function checkBody(def: DocumentDefinition, body: unknown, mode: 'create'
     if (!f) continue;
     const v = checkField(key, f, input[key], errors);
     if (errors[key]) continue;
-    if (mode === 'update' && current && JSON.stringify(current[key] ?? null) === JSON.stringify(v ?? null)) continue; // unchanged
+    if (mode === 'update' && current && canonical(current[key] ?? null) === canonical(v ?? null)) continue; // unchanged
     if (f.writableBy && !f.writableBy.includes(role) && !(mode === 'create' && (v === f.default || v == null))) {
       forbidden = key;
       continue;

@@ -46,7 +46,27 @@ export interface SessionRow {
   revokedAt: string | null;
 }
 
+/** A measure of an aggregation: row count, sum, count of true values, count where a ≤ b, minimum. */
+export type Measure =
+  | { op: 'count' }
+  | { op: 'sum'; field: string }
+  | { op: 'countTrue'; field: string }
+  | { op: 'countLe'; field: string; than: string }
+  | { op: 'min'; field: string };
+
+/** GROUP BY over columns; `day` buckets a timestamp by its Asia/Shanghai day ('YYYY-MM-DD'). */
+export interface AggregateQuery {
+  filter: Filter;
+  groupBy: { field: string; day?: boolean }[];
+  measures: Record<string, Measure>;
+}
+
+/** one row per group: the group values under their field names, then the measures by name */
+export type AggregateRow = Record<string, string | number | boolean | null>;
+
 export interface Reader {
+  /** reports: aggregations computed by the store (SQL in PostgreSQL) */
+  aggregate(resource: string, query: AggregateQuery): Promise<AggregateRow[]>;
   list(resource: string, query: ListQuery): Promise<ListResult>;
   get(resource: string, id: number): Promise<DocRecord | undefined>;
   getMany(resource: string, ids: number[]): Promise<DocRecord[]>;

@@ -13,6 +13,8 @@ const PAGES: Record<string, readonly Role[] | 'all'> = {
   dashboard: 'all',
   myWork: 'all',
   settings: ['admin'],
+  /** dashboards and reports (6.1.1, 6.10.4): the people who run the meetings and manage */
+  reports: ['teamLead', 'csManager', 'branchGM', 'salesManager', 'financeDirector', 'admin'],
 };
 
 /** Users: everyone reads names for references, only admin sees the users screen. */
@@ -57,7 +59,8 @@ export function editRefusal(def: DocumentDefinition, record: DocRecord, user: Ac
     if (!state?.editable) return refusal(409, `"${state?.label.zh ?? record.status}"状态的单据不能修改`, `A document in status "${state?.label.en ?? record.status}" cannot be edited`);
   }
   if (def.ownerField && user.role === 'assistant') {
-    const owner = record[def.ownerField] ?? record.createdBy;
+    // an assistant edits the documents they own or created; one nobody owns yet is open to them
+    const owner = record[def.ownerField];
     if (owner != null && owner !== user.id && record.createdBy !== user.id) return refusal(403, '只能修改自己的单据', 'You can only edit your own documents');
   }
   return null;

@@ -1,3 +1,4 @@
+import { SALES_ASSUMPTIONS, SALES_SETTINGS_DEFAULTS, type SalesSettings } from './rules/sales/settings';
 import { t, type Text } from './text';
 
 /**
@@ -10,13 +11,15 @@ export interface FestivalWindow {
   to: string; // YYYY-MM-DD
 }
 
-export interface BranchSettings {
+export interface BranchSettings extends SalesSettings {
   /** 6.12.1 gifts only in festival windows (Mid-Autumn, Spring Festival) */
   giftWindows: FestivalWindow[];
   /** 6.15 [cut] scrap above this cost (yuan) also needs the financeDirector — assumption */
   scrapFinanceDirectorAbove: number;
   /** 5.8.4 [cut] members without an order for this many days go on the follow-up list — assumption */
   memberFollowUpDays: number;
+  /** 6.14.1 a special discount needs at least this gross margin after the discount (%) — assumption */
+  discountMinMarginPercent: number;
   /** 6.1.1 daily target of orders entered per assistant (dashboard) */
   dailyOrderTarget: number;
   /** 6.1.1 daily target of order value per assistant, yuan (dashboard) */
@@ -30,14 +33,18 @@ export const DEFAULT_SETTINGS: BranchSettings = {
   ],
   scrapFinanceDirectorAbove: 500,
   memberFollowUpDays: 30,
+  discountMinMarginPercent: 10,
   dailyOrderTarget: 16,
   dailyValueTarget: 8000,
+  ...SALES_SETTINGS_DEFAULTS,
 };
 
 /** Settings that stand for a cut clause: the UI marks them "assumption". */
 export const ASSUMPTIONS: Partial<Record<keyof BranchSettings, Text>> = {
+  ...SALES_ASSUMPTIONS,
   scrapFinanceDirectorAbove: t('假设：原文6.15被截断，沿用6.12.2的500元门槛', 'Assumption: clause 6.15 is cut; the 500-yuan threshold of 6.12.2 is reused'),
   memberFollowUpDays: t('假设：原文5.8.4被截断，默认30天', 'Assumption: clause 5.8.4 is cut; default 30 days'),
+  discountMinMarginPercent: t('假设：6.14.1只要求"足够的毛利"，默认折后毛利不低于10%（6.4.3毛利区间下限）', 'Assumption: 6.14.1 only asks for "sufficient margin"; default ≥ 10 % after the discount (the low end of 6.4.3)'),
 };
 
 export function settingsOf(raw: Record<string, unknown> | undefined): BranchSettings {

@@ -2,6 +2,7 @@ import PrintIcon from '@mui/icons-material/Print';
 import { Button, useGetIdentity, useListContext, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import type { Role } from '../domain/roles';
+import { useText } from '../app/i18n/i18nProvider';
 import { formsFor } from './forms';
 
 /** Print buttons, written once: show-page toolbar, list rows and bulk (one page per record). */
@@ -14,11 +15,12 @@ export function PrintButtons() {
   const record = useRecordContext();
   const navigate = useNavigate();
   const translate = useTranslate();
+  const text = useText();
   if (!record) return null;
   return (
     <>
       {formsFor(resource).map((f) => (
-        <Button key={f.id} label={`${translate('app.print.print', { _: 'Print' })} ${translate(`app.print.forms.${f.id}`, { _: f.title.zh })}`} onClick={() => navigate(printPath(f.id, [record.id]))}>
+        <Button key={f.id} label={`${translate('app.print.print')} ${text(f.title)}`} onClick={() => navigate(printPath(f.id, [record.id]))}>
           <PrintIcon />
         </Button>
       ))}
@@ -38,6 +40,7 @@ export function RowPrintButton() {
   const resource = useResourceContext() ?? '';
   const record = useRecordContext();
   const navigate = useNavigate();
+  const text = useText();
   const forms = usePrinterForms(resource);
   if (!record || forms.length === 0) return null;
   return (
@@ -45,7 +48,7 @@ export function RowPrintButton() {
       {forms.map((f) => (
         <Button
           key={f.id}
-          label={f.title.zh}
+          label={text(f.title)}
           onClick={(e) => {
             e.stopPropagation();
             navigate(printPath(f.id, [record.id]));
@@ -64,11 +67,12 @@ export function BulkPrintButtons() {
   const { selectedIds } = useListContext();
   const navigate = useNavigate();
   const translate = useTranslate();
+  const text = useText();
   const forms = usePrinterForms(resource);
   return (
     <>
       {forms.map((f) => (
-        <Button key={f.id} label={`${translate('app.print.bulk', { _: 'Print' })} ${f.title.zh}`} onClick={() => navigate(printPath(f.id, selectedIds))}>
+        <Button key={f.id} label={`${translate('app.print.bulk')} ${text(f.title)}`} onClick={() => navigate(printPath(f.id, selectedIds))}>
           <PrintIcon />
         </Button>
       ))}

@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useReactToPrint } from 'react-to-print';
+import { useText } from '../app/i18n/i18nProvider';
 import { getForm } from './forms';
 import './print.css';
 import { usePrintData } from './usePrintData';
@@ -25,6 +26,7 @@ export function PrintView() {
   const dp = useDataProvider() as unknown as Recorder;
   const notify = useNotify();
   const translate = useTranslate();
+  const text = useText();
   const print = useReactToPrint({
     contentRef: ref,
     documentTitle: () => `${form?.title.zh ?? ''} ${pages?.map((p) => p.record.code).join(' ') ?? ''}`.slice(0, 120),
@@ -33,7 +35,7 @@ export function PrintView() {
       Promise.all(pages.map((p) => dp.printed?.(form.resource, Number(p.record.id), form.id))).catch((e: unknown) => notify(e instanceof Error ? e.message : String(e), { type: 'error' }));
     },
   });
-  if (!form) return <Alert severity="error">{translate('app.print.noForm', { _: 'No such form' })}</Alert>;
+  if (!form) return <Alert severity="error">{translate('app.print.noForm')}</Alert>;
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!pages) return <CircularProgress sx={{ m: 4 }} />;
   return (
@@ -41,7 +43,7 @@ export function PrintView() {
       {search.get('toolbar') === 'no' ? null : (
         <Box className="bp-noprint" sx={{ p: 1, display: 'flex', gap: 1, alignItems: 'center' }}>
           <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print()}>
-            {translate('app.print.print', { _: 'Print' })} {form.title.zh} × {pages.length}
+            {translate('app.print.print')} {text(form.title)} × {pages.length}
           </Button>
         </Box>
       )}

@@ -1,6 +1,8 @@
 import type { DocRecord } from '../../../src/domain/definition';
+import { shanghaiDate } from '../../../src/domain/calendar';
 import { DEFINITIONS } from '../../../src/domain/documents';
-import type { AuditEntry, Filter, ListQuery, ListResult, Scalar, SessionRow, Store, Tx } from '../types';
+import { fenToYuan, sumFen, yuanToFen } from '../../../src/domain/money';
+import type { AggregateQuery, AggregateRow, AuditEntry, Filter, ListQuery, ListResult, Scalar, SessionRow, Store, Tx } from '../types';
 
 /**
  * The in-memory store, and the state of the json file store (json-server's db.json format:
@@ -101,6 +103,37 @@ export class MemoryStore implements Store {
   async getMany(resource: string, ids: number[]) {
     const set = new Set(ids);
     return this.rows(resource).filter((x) => set.has(Number(x.id))).map((r) => structuredClone(r));
+  }
+
+  async aggregate(resource: string, q: AggregateQuery): Promise<AggregateRow[]> {
+    const groups = new Map<string, { key: AggregateRow; rows: DocRecord[] }>();
+    for (const r of this.rows(resource)) {
+      if (!matches(resource, r, q.filter)) continue;
+      const key: AggregateRow = {};
+      for (const g of q.groupBy) {
+        const v = r[g.field];
+        key[g.field] = g.day ? (typeof v === 'string' && v ? shanghaiDate(new Date(v)) : null) : ((v ?? null) as AggregateRow[string]);
+      }
+      const k = JSON.stringify(key);
+      const entry = groups.get(k) ?? { key, rows: [] };
+      entry.rows.push(r);
+      groups.set(k, entry);
+    }
+    if (q.groupBy.length === 0 && groups.size === 0) groups.set('{}', { key: {}, rows: [] });
+    return [...groups.values()].map(({ key, rows }) => {
+      const out: AggregateRow = { ...key };
+      for (const [name, m] of Object.entries(q.measures)) {
+        if (m.op === 'count') out[name] = rows.length;
+        else if (m.op === 'sum') out[name] = fenToYuan(sumFen(rows.map((r) => yuanToFen(Number(r[m.field]) || 0))));
+        else if (m.op === 'countTrue') out[name] = rows.filter((r) => r[m.field] === true).length;
+        else if (m.op === 'countLe') out[name] = rows.filter((r) => r[m.field] != null && r[m.than] != null && cmp(r[m.field], r[m.than]) <= 0).length;
+        else {
+          const vals = rows.map((r) => r[m.field]).filter((v) => v != null);
+          out[name] = vals.length ? (vals.reduce((a, b) => (cmp(a, b) <= 0 ? a : b)) as AggregateRow[string]) : null;
+        }
+      }
+      return out;
+    });
   }
 
   async sum(resource: string, field: string, filter: Filter) {
@@ -215,6 +248,9 @@ class MemoryTx implements Tx {
   }
   sum(resource: string, field: string, filter: Filter) {
     return this.reader().sum(resource, field, filter);
+  }
+  aggregate(resource: string, q: AggregateQuery) {
+    return this.reader().aggregate(resource, q);
   }
   max(resource: string, field: string) {
     return this.reader().max(resource, field);

@@ -1,5 +1,5 @@
 import type { DocRecord } from '../../../src/domain/definition';
-import type { AuditEntry, AuthStore, ExportedState, Filter, ListQuery, ListResult, Reader, SessionRow, Store, Tx } from '../types';
+import type { AggregateQuery, AggregateRow, AuditEntry, AuthStore, ExportedState, Filter, ListQuery, ListResult, Reader, SessionRow, Store, Tx } from '../types';
 import type { SqlClient, SqlDriver } from './driver';
 import { migrate } from './migrate';
 import { SqlBuilder } from './sql';
@@ -72,6 +72,49 @@ class PgReader implements Reader {
     const spec = tableSpec(resource);
     const r = await this.db.query<{ id: number; version: number; data: DocRecord }>(`SELECT id, version, data FROM ${spec.table} WHERE id = ANY($1::int[])`, [ids]);
     return r.rows.map(rowToRecord);
+  }
+
+  async aggregate(resource: string, query: AggregateQuery): Promise<AggregateRow[]> {
+    const spec = tableSpec(resource);
+    const col = (field: string) => {
+      const c = spec.columns.get(field);
+      if (!c) throw new Error(`cannot aggregate on ${resource}.${field}: not a column`);
+      return `"${c.column}"`;
+    };
+    const b = new SqlBuilder(spec);
+    const where = b.where(query.filter);
+    const groups = query.groupBy.map((g) => (g.day ? `to_char((${col(g.field)} AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD')` : col(g.field)));
+    const select = [
+      ...groups.map((expr, i) => `${expr} AS g${i}`),
+      ...Object.values(query.measures).map((m, i) => {
+        const name = `m${i}`;
+        switch (m.op) {
+          case 'count':
+            return `count(*)::int AS ${name}`;
+          case 'sum':
+            return `coalesce(sum(${col(m.field)}), 0)::text AS ${name}`;
+          case 'countTrue':
+            return `count(*) FILTER (WHERE ${col(m.field)})::int AS ${name}`;
+          case 'countLe':
+            return `count(*) FILTER (WHERE ${col(m.field)} <= ${col(m.than)})::int AS ${name}`;
+          case 'min':
+            return `min(${col(m.field)}) AS ${name}`;
+        }
+      }),
+    ];
+    const sql = `SELECT ${select.join(', ')} FROM ${spec.table} ${where}${groups.length ? ` GROUP BY ${groups.map((_, i) => i + 1).join(', ')}` : ''}`;
+    const r = await this.db.query<Record<string, unknown>>(sql, b.params);
+    const names = Object.keys(query.measures);
+    return r.rows.map((row) => {
+      const out: AggregateRow = {};
+      query.groupBy.forEach((g, i) => (out[g.field] = (row[`g${i}`] ?? null) as AggregateRow[string]));
+      names.forEach((n, i) => {
+        const v = row[`m${i}`];
+        const m = query.measures[n];
+        out[n] = m.op === 'sum' ? Number(v) : m.op === 'min' ? (v instanceof Date ? v.toISOString() : ((v ?? null) as AggregateRow[string])) : Number(v);
+      });
+      return out;
+    });
   }
 
   async sum(resource: string, field: string, filter: Filter): Promise<number> {

@@ -1,4 +1,4 @@
-import { bool, datetime, defineDocument, enumOf, longText, money, ref, text, type DocRecord } from '../definition';
+import { bool, date, datetime, defineDocument, enumOf, longText, money, ref, text, type DocRecord } from '../definition';
 import { ruleRefusal, type Refusal } from '../refusal';
 import { t } from '../text';
 
@@ -43,6 +43,8 @@ export const customers = defineDocument({
     salesRepId: ref(t('销售代表', 'Sales rep'), 'users'),
     note: longText(t('备注', 'Note'), { maxLength: 2000 }),
     active: bool(t('启用', 'Active'), { default: true }),
+    /** 5.11.4 set when the branchGM grants a credit line: re-evaluated every six months */
+    creditReviewDue: date(t('信用复评日期', 'Credit review due'), { readOnly: true }),
   },
   list: ['code', 'name', 'tier', 'settlement', 'creditLimit', 'phone', 'route', 'districtOffice'],
   filters: ['tier', 'settlement', 'member', 'overdue', 'assistantId', 'route', 'active'],

@@ -137,7 +137,7 @@ export const orders = defineDocument({
   list: ['code', 'customerName', 'channel', 'paymentMethod', 'total', 'promisedDeliveryAt', 'status', 'receivedAt'],
   filters: ['status', 'channel', 'customerId', 'paymentMethod', 'assistantId', 'receivedAt'],
   defaultSort: { field: 'priority', order: 'DESC' },
-  columns: ['code', 'status', 'customerId', 'channel', 'paymentMethod', 'assistantId', 'receivedAt', 'total', 'priority', 'promisedDeliveryAt', 'confirmDeadline', 'customerName', 'createdBy'],
+  columns: ['code', 'status', 'customerId', 'channel', 'paymentMethod', 'assistantId', 'receivedAt', 'total', 'priority', 'promisedDeliveryAt', 'confirmDeadline', 'confirmedAt', 'customerName', 'createdBy'],
   access: {
     read: 'all',
     create: ['assistant', 'teamLead'],
@@ -211,7 +211,7 @@ export function orderRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
       return;
     }
     if (product.active === false) out.push(ruleRefusal('6.2.1', `第${i + 1}行：商品已停售`, `Line ${i + 1}: product discontinued`, `lines.${i}.productId`));
-    const r = linePriceRefusal(l, i, product, customer, doc, ctx.now);
+    const r = linePriceRefusal(l, i, product, customer, doc, ctx.now, ctx.refs.quoteId);
     if (r) out.push(r);
   });
   return out;

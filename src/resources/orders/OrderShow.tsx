@@ -107,7 +107,7 @@ function OrderShowBody() {
           <DeliveryPromise />
         </Labeled>
         <WebCountdown />
-        <Labeled label="app.print.forms.deliveryNote">
+        <Labeled label="app.print.deliveryNote">
           <PrintedBy />
         </Labeled>
       </FieldGrid>

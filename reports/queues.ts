@@ -1,0 +1,49 @@
+import { addDays, shanghaiDate } from '../src/domain/calendar';
+import { DEFINITIONS } from '../src/domain/documents';
+import type { Role } from '../src/domain/roles';
+import { dayBounds, type ReportSource } from './source';
+
+/**
+ * Queues at a glance: pending approvals by role, web orders waiting confirmation (and those past
+ * their 10 minutes, 5.1.1), overdue sample loans (6.11.2), quotes about to expire (6.4.4), credit
+ * lines due for their half-yearly review (5.11.4).
+ */
+export interface Queues {
+  pendingByRole: { role: Role; resource: string; status: string; count: number }[];
+  webOrdersWaiting: number;
+  webOrdersOverdue: number;
+  overdueLoans: number;
+  quotesExpiringSoon: number;
+  creditReviewsDue: number;
+}
+
+/** quotes "about to expire": valid until within this many days */
+export const QUOTE_EXPIRY_WARNING_DAYS = 3;
+/** credit reviews shown this many days before they fall due */
+export const CREDIT_REVIEW_WARNING_DAYS = 30;
+
+export async function queues(src: ReportSource, now: Date): Promise<Queues> {
+  const iso = now.toISOString();
+  const today = shanghaiDate(now);
+  const pendingByRole: Queues['pendingByRole'] = [];
+  for (const def of Object.values(DEFINITIONS)) {
+    const wf = def.workflow;
+    if (!wf) continue;
+    const waiting = Object.entries(wf.states).filter(([, s]) => (s.waitingOn ?? []).some((r) => r !== 'assistant'));
+    if (waiting.length === 0) continue;
+    const counts = await src.aggregate(def.resource, { filter: { status: waiting.map(([k]) => k) }, groupBy: [{ field: 'status' }], measures: { count: { op: 'count' } } });
+    for (const c of counts) {
+      const state = wf.states[String(c.status)];
+      for (const role of state?.waitingOn ?? []) if (role !== 'assistant') pendingByRole.push({ role, resource: def.resource, status: String(c.status), count: Number(c.count) });
+    }
+  }
+  const one = async (resource: string, filter: Record<string, string | string[]>) => Number((await src.aggregate(resource, { filter, groupBy: [], measures: { n: { op: 'count' } } }))[0]?.n ?? 0);
+  const [webOrdersWaiting, webOrdersOverdue, overdueLoans, quotesExpiringSoon, creditReviewsDue] = await Promise.all([
+    one('orders', { status: 'pendingConfirmation' }),
+    one('orders', { status: 'pendingConfirmation', confirmDeadline_lte: iso }),
+    one('sampleLoans', { status: 'out', dueAt_lte: iso }),
+    one('quotes', { status: ['sent', 'accepted'], validUntil_gte: today, validUntil_lte: addDays(today, QUOTE_EXPIRY_WARNING_DAYS) }),
+    one('creditApplications', { status: 'approved', reviewDueAt_lte: dayBounds(addDays(today, CREDIT_REVIEW_WARNING_DAYS)).to }),
+  ]);
+  return { pendingByRole, webOrdersWaiting, webOrdersOverdue, overdueLoans, quotesExpiringSoon, creditReviewsDue };
+}

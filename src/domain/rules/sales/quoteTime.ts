@@ -1,0 +1,34 @@
+import { shanghaiDate } from '../../calendar';
+import { QUOTE_REPLY, slaDeadline, type SlaSpec } from '../../sla';
+
+/** 6.4.5 reply to a price inquiry within 4 working hours (QUOTE_REPLY), at most one working day. */
+export const QUOTE_REPLY_LATEST = { workingDays: 1 } as const satisfies SlaSpec;
+
+export function quoteReplyDeadline(inquiryAt: Date): Date {
+  return slaDeadline(inquiryAt, QUOTE_REPLY);
+}
+
+export function quoteReplyLatest(inquiryAt: Date): Date {
+  return slaDeadline(inquiryAt, QUOTE_REPLY_LATEST);
+}
+
+export type ReplySla = 'onTime' | 'withinDay' | 'overdue';
+
+/** How a reply at `repliedAt` kept 6.4.5: within 4 working hours, within a working day, or later. */
+export function replySla(inquiryAt: Date, repliedAt: Date): ReplySla {
+  if (repliedAt.getTime() <= quoteReplyDeadline(inquiryAt).getTime()) return 'onTime';
+  if (repliedAt.getTime() <= quoteReplyLatest(inquiryAt).getTime()) return 'withinDay';
+  return 'overdue';
+}
+
+/** Quotes whose prices an order may use (6.4.4): accepted by the customer, or already converted. */
+export const QUOTE_USABLE_STATUSES: readonly string[] = ['accepted', 'converted'];
+
+/**
+ * 6.4.4 every quote has a validity date ('YYYY-MM-DD', Asia/Shanghai, inclusive): valid through
+ * that whole day, expired from the next day on.
+ */
+export function isQuoteExpired(validUntil: unknown, at: Date): boolean {
+  if (typeof validUntil !== 'string' || !validUntil) return true;
+  return shanghaiDate(at) > validUntil;
+}

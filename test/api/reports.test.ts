@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { previousWorkingDay, shanghaiDate } from '../../src/domain/calendar';
+import { dayBounds, rangeBounds } from '../../reports/source';
+import { loginAs, q, startTestServer, STORE_KIND, TEST_NOW, type TestServer } from '../helpers/server';
+
+/** The reports' numbers match counts taken from the raw lists (the SQL aggregations agree). */
+let srv: TestServer;
+let lead: Awaited<ReturnType<typeof loginAs>>;
+beforeAll(async () => {
+  srv = await startTestServer({ customers: 30, days: 6 });
+  lead = await loginAs(srv.url, 'teamlead');
+});
+afterAll(() => srv?.close());
+
+const total = (r: { headers: Headers }) => Number(r.headers.get('content-range')!.split('/')[1]);
+
+describe(`reports on the ${STORE_KIND} store`, () => {
+  it('assistant performance defaults to the previous working day and matches the order lists per assistant', async () => {
+    const r = await lead.get('/reports/assistant-performance');
+    expect(r.status).toBe(200);
+    const yesterday = previousWorkingDay(shanghaiDate(TEST_NOW));
+    expect(r.body.date).toBe(yesterday);
+    const assistants = (await lead.get('/users' + q({ filter: { role: 'assistant', active: true }, range: [0, 99] }))).body;
+    expect(r.body.rows.map((x: { assistantId: number }) => x.assistantId).sort()).toEqual(assistants.map((a: { id: number }) => a.id).sort());
+    const { from, to } = dayBounds(yesterday);
+    let seen = 0;
+    for (const row of r.body.rows) {
+      const list = await lead.get('/orders' + q({ filter: { assistantId: row.assistantId, receivedAt_gte: from, receivedAt_lte: to, status_neq: 'cancelled' }, range: [0, 999] }));
+      expect(row.ordersEntered, row.name).toBe(total(list));
+      const value = list.body.reduce((s: number, o: { total: number }) => s + Math.round(o.total * 100), 0) / 100;
+      expect(row.orderValue).toBeCloseTo(value, 2);
+      const web = await lead.get('/orders' + q({ filter: { assistantId: row.assistantId, channel: 'web', confirmedAt_gte: from, confirmedAt_lte: to }, range: [0, 999] }));
+      expect(row.webConfirmed).toBe(total(web));
+      expect(row.webConfirmedInTime).toBe(web.body.filter((o: { confirmedAt: string; confirmDeadline: string }) => o.confirmedAt <= o.confirmDeadline).length);
+      seen += row.ordersEntered;
+    }
+    expect(seen).toBeGreaterThan(0);
+    expect(r.body.totals.ordersEntered).toBe(seen);
+  });
+
+  it('complaint trends match the complaint list', async () => {
+    const from = shanghaiDate(new Date(TEST_NOW.getTime() - 40 * 86_400_000));
+    const to = shanghaiDate(TEST_NOW);
+    const r = await lead.get(`/reports/complaint-trends?from=${from}&to=${to}`);
+    expect(r.status).toBe(200);
+    const b = rangeBounds(from, to);
+    const list = await lead.get('/complaints' + q({ filter: { receivedAt_gte: b.from, receivedAt_lte: b.to }, range: [0, 999] }));
+    const received = r.body.days.reduce((s: number, d: { received: number }) => s + d.received, 0);
+    expect(received).toBe(total(list));
+    expect(r.body.days.reduce((s: number, d: { repliedOnTime: number }) => s + d.repliedOnTime, 0)).toBe(list.body.filter((c: { repliedOnTime?: boolean }) => c.repliedOnTime === true).length);
+    const open = await lead.get('/complaints' + q({ filter: { status: ['received', 'managerReview', 'onsiteCheck', 'escalated', 'followUp', 'filing'] }, range: [0, 0] }));
+    expect(r.body.open).toBe(total(open));
+  });
+
+  it('order trends add up to the order list of the window', async () => {
+    const r = await lead.get(`/reports/order-trends?to=${shanghaiDate(TEST_NOW)}&days=7`);
+    expect(r.body.days).toHaveLength(7);
+    const b = rangeBounds(r.body.from, r.body.to);
+    const list = await lead.get('/orders' + q({ filter: { receivedAt_gte: b.from, receivedAt_lte: b.to, status_neq: 'cancelled' }, range: [0, 0] }));
+    expect(r.body.days.reduce((s: number, d: { web: number; phone: number }) => s + d.web + d.phone, 0)).toBe(total(list));
+  });
+
+  it('refuses roles without business in reports, and bad dates', async () => {
+    const assistant = await loginAs(srv.url, 'assistant');
+    expect((await assistant.get('/reports/assistant-performance')).status).toBe(403);
+    expect((await lead.get('/reports/assistant-performance?date=2026-13-45')).status).toBe(400);
+    expect((await lead.get('/reports/complaint-trends?from=2026-11-27&to=2026-11-01')).status).toBe(400);
+    expect((await lead.get('/reports/nope')).status).toBe(404);
+  });
+});
