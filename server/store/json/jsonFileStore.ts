@@ -13,7 +13,7 @@ import { emptyState, MemoryStore, type JsonState } from './memoryStore';
 export class JsonFileStore extends MemoryStore {
   override readonly kind = 'json' as const;
 
-  private constructor(
+  protected constructor(
     private readonly file: string,
     state: JsonState,
   ) {
@@ -21,9 +21,13 @@ export class JsonFileStore extends MemoryStore {
   }
 
   static open(file: string): JsonFileStore {
+    return new JsonFileStore(file, JsonFileStore.initialState(file));
+  }
+
+  /** the file's state; an empty store when there is no file yet (a damaged file throws) */
+  protected static initialState(file: string): JsonState {
     mkdirSync(dirname(file), { recursive: true });
-    if (!existsSync(file)) return new JsonFileStore(file, emptyState());
-    return new JsonFileStore(file, loadState(file));
+    return existsSync(file) ? loadState(file) : emptyState();
   }
 
   protected override async persist(state: JsonState): Promise<void> {
