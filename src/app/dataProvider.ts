@@ -40,6 +40,8 @@ export interface ActParams {
   action: string;
   comment?: string;
   version?: number;
+  /** the fields the step takes with it (its params) */
+  params?: Record<string, unknown>;
 }
 
 /** ra-data-simple-rest plus the workflow / preview / history endpoints of api.md. */
@@ -135,8 +137,8 @@ export function createDataProvider(opts: DataProviderOptions = {}): BaoyiDataPro
     delete: () => Promise.reject(new HttpError('单据不能删除，请使用"取消"', 403)),
     deleteMany: () => Promise.reject(new HttpError('单据不能删除，请使用"取消"', 403)),
     actions: async (resource, id) => (await httpClient(path(resource, id, '/actions'))).json as AvailableAction[],
-    act: async (resource, { id, action, comment, version }) => {
-      const body: Record<string, unknown> = {};
+    act: async (resource, { id, action, comment, version, params }) => {
+      const body: Record<string, unknown> = { ...(params ?? {}) };
       if (comment && comment.trim()) body.comment = comment.trim();
       if (typeof version === 'number') body.version = version;
       const { json } = await post(path(resource, id, `/actions/${encodeURIComponent(action)}`), body);

@@ -5,6 +5,7 @@ import type { BaoyiDataProvider } from '../app/dataProvider';
 import { useText } from '../app/i18n/i18nProvider';
 import type { AvailableAction } from '../domain/workflow';
 import { CommentDialog } from './CommentDialog';
+import { StepDialog } from './StepDialog';
 import { useActionLabel, useWorkflowAct } from './useWorkflowAct';
 
 /**
@@ -49,7 +50,7 @@ export function WorkflowButtons() {
             variant={a.tone === 'primary' ? 'contained' : 'outlined'}
             color={a.tone === 'danger' ? 'error' : 'primary'}
             disabled={!a.allowed || pending}
-            onClick={() => (a.commentRequired ? setAsking(a) : void act(record, a.action))}
+            onClick={() => (a.commentRequired || a.params.length ? setAsking(a) : void act(record, a.action))}
           >
             {label(a.action)}
           </Button>
@@ -62,8 +63,24 @@ export function WorkflowButtons() {
           button
         );
       })}
+      {asking && asking.params.length > 0 ? (
+        <StepDialog
+          open
+          resource={resource}
+          title={label(asking.action)}
+          params={asking.params}
+          commentRequired={asking.commentRequired}
+          pending={pending}
+          onClose={() => setAsking(null)}
+          onConfirm={(comment, values) => {
+            const a = asking;
+            setAsking(null);
+            void act(record, a.action, comment, values);
+          }}
+        />
+      ) : null}
       <CommentDialog
-        open={asking !== null}
+        open={asking !== null && asking.params.length === 0}
         pending={pending}
         title={asking ? label(asking.action) : ''}
         onClose={() => setAsking(null)}

@@ -35,10 +35,10 @@ export function useWorkflowAct(resource: string) {
   const [pending, setPending] = useState(false);
 
   const act = useCallback(
-    async (record: RaRecord, action: string, comment?: string) => {
+    async (record: RaRecord, action: string, comment?: string, params?: Record<string, unknown>) => {
       setPending(true);
       try {
-        const { data } = await dataProvider.act(resource, { id: record.id, action, comment, version: typeof record.version === 'number' ? record.version : undefined });
+        const { data } = await dataProvider.act(resource, { id: record.id, action, comment, params, version: typeof record.version === 'number' ? record.version : undefined });
         notify('app.workflow.done', { type: 'success', messageArgs: { action: label(action) } });
         refresh();
         return data;

@@ -152,11 +152,14 @@ export function availableActions(wf: Workflow, doc: DocRecord, ctx: RuleContext)
     if (t.actor?.(doc, ctx)) continue;
     seen.add(t.action);
     const outcome = decide(wf, doc, t.action, ctx, t.commentRequired ? 'x' : undefined);
+    // a business rule that may hinge on what the user enters with the step (its params) is
+    // checked when they submit it, not before: the button stays available
+    const pendingParams = !outcome.ok && outcome.refusal.status === 422 && (t.params?.length ?? 0) > 0;
     out.push({
       action: t.action,
       label: t.label,
-      allowed: outcome.ok,
-      refusal: outcome.ok ? undefined : outcome.refusal,
+      allowed: outcome.ok || pendingParams,
+      refusal: outcome.ok || pendingParams ? undefined : outcome.refusal,
       commentRequired: !!t.commentRequired,
       params: t.params ?? [],
       decision: t.decision,

@@ -131,6 +131,13 @@ export function inputFor(def: DocumentDefinition, name: string, opts: InputOptio
   return inputElement(def.resource, name, f, opts);
 }
 
+/** An input for a field entered with a workflow step (a step param: usually read-only in forms). */
+export function paramInput(def: DocumentDefinition, name: string, opts: InputOptions): ReactElement | null {
+  const f = Object.hasOwn(def.fields, name) ? def.fields[name] : undefined;
+  if (!f) return null;
+  return inputElement(def.resource, name, { ...f, readOnly: false, writableBy: undefined, immutable: false }, opts);
+}
+
 /** Every input a client may write, in definition order. */
 export function inputsFor(def: DocumentDefinition, opts: InputOptions): ReactElement[] {
   return writableFields(def)

@@ -1,0 +1,51 @@
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import { Form, required, TextInput, useGetIdentity, useTranslate } from 'react-admin';
+import { useText } from '../app/i18n/i18nProvider';
+import { getDefinition } from '../domain/documents';
+import type { Role } from '../domain/roles';
+import { paramInput } from '../resources/inputFor';
+
+/**
+ * Asks for what a workflow step takes with it — its params (fields of the definition, e.g. the
+ * supplier PO number, the customer's signature, the damage amount) and the reason when the step
+ * needs one — then hands them to `onConfirm`. The server validates them against the same fields.
+ */
+export function StepDialog(props: {
+  open: boolean;
+  resource: string;
+  title: string;
+  params: readonly string[];
+  commentRequired: boolean;
+  pending?: boolean;
+  onConfirm: (comment: string | undefined, values: Record<string, unknown>) => void;
+  onClose: () => void;
+}) {
+  const translate = useTranslate();
+  const text = useText();
+  const { identity } = useGetIdentity();
+  const def = getDefinition(props.resource);
+  if (!def) return null;
+  return (
+    <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm" onClick={(e) => e.stopPropagation()}>
+      <DialogTitle>{props.title}</DialogTitle>
+      <Form
+        onSubmit={(values: Record<string, unknown>) => {
+          const { comment, ...rest } = values;
+          const entered = Object.fromEntries(props.params.filter((p) => rest[p] !== undefined && rest[p] !== '').map((p) => [p, rest[p]]));
+          props.onConfirm(typeof comment === 'string' && comment.trim() ? comment.trim() : undefined, entered);
+        }}
+      >
+        <DialogContent>
+          {props.params.map((p) => paramInput(def, p, { mode: 'create', role: identity?.role as Role | undefined, text }))}
+          <TextInput source="comment" label="app.workflow.reason" multiline minRows={2} fullWidth validate={props.commentRequired ? required() : undefined} />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={props.onClose}>{translate('app.workflow.cancel')}</Button>
+          <Button type="submit" variant="contained" disabled={props.pending}>
+            {translate('app.workflow.submit')}
+          </Button>
+        </DialogActions>
+      </Form>
+    </Dialog>
+  );
+}
