@@ -130,6 +130,8 @@ export interface DocumentDefinition {
   deadlineField?: string;
   /** states whose deadline is another field (e.g. a web order awaiting confirmation: confirmDeadline) */
   stateDeadlines?: Record<string, string>;
+  /** past its deadline now (e.g. a sample loan not back in time, 6.11.2): flagged wherever it appears */
+  overdue?: (doc: DocRecord, now: Date) => boolean;
   /** menu section */
   menuGroup?: 'sales' | 'service' | 'approvals' | 'master' | 'admin';
 }

@@ -2,7 +2,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { useMemo } from 'react';
 import { CreateButton, Datagrid, ExportButton, FilterButton, List, TopToolbar, useGetIdentity, useResourceDefinition, useTranslate, type RaRecord } from 'react-admin';
 import { canAccess } from '../domain/access';
-import type { DocumentDefinition } from '../domain/definition';
+import type { DocRecord, DocumentDefinition } from '../domain/definition';
 import type { Actor } from '../domain/roles';
 import { BulkWorkflowButton } from '../approvals/BulkWorkflowButton';
 import { BulkPrintButtons, RowPrintButton, usePrintsFor } from '../print/PrintButtons';
@@ -42,6 +42,9 @@ export function ListToolbar({ extra }: { extra?: ReactNode }) {
   );
 }
 
+/** Rows past their deadline are tinted red (e.g. overdue sample loans, 6.11.2). */
+const overdueRowSx = (def: GeneratedListProps['def']) => (record: RaRecord) => (def.overdue?.(record as unknown as DocRecord, new Date()) ? { backgroundColor: 'rgba(211, 47, 47, 0.08)', borderLeft: '4px solid #d32f2f' } : {});
+
 /** A list from a definition: `def.list` columns by type, `def.filters`, default sort, bulk workflow actions. */
 export function GeneratedList({ def, extraColumns, leadingColumns, extraFilters, extraActions, bulkActions, rowSx, title }: GeneratedListProps) {
   const translate = useTranslate();
@@ -57,7 +60,7 @@ export function GeneratedList({ def, extraColumns, leadingColumns, extraFilters,
     <List filters={filters} sort={def.defaultSort} perPage={25} actions={<ListToolbar extra={extraActions} />} title={title}>
       <Datagrid
         rowClick="show"
-        rowSx={rowSx}
+        rowSx={rowSx ?? (def.overdue ? overdueRowSx(def) : undefined)}
         bulkActionButtons={
           bulk.length || prints ? (
             <>

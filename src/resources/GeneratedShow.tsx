@@ -1,8 +1,9 @@
 import EditIcon from '@mui/icons-material/Edit';
-import { Box, Card, CardContent, Divider, Typography } from '@mui/material';
+import { Box, Card, CardContent, Chip, Divider, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Button, Labeled, Link, Show, TopToolbar, useCanAccess, useCreatePath, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
-import type { DocumentDefinition } from '../domain/definition';
+import type { DocRecord, DocumentDefinition } from '../domain/definition';
+import { useText } from '../app/i18n/i18nProvider';
 import { WorkflowButtons } from '../approvals/WorkflowButtons';
 import { PrintButtons } from '../print/PrintButtons';
 import { ApprovalHistory } from './ApprovalHistory';
@@ -27,8 +28,18 @@ export function RecordEditButton() {
   );
 }
 
+/** Past its deadline now (e.g. a sample loan not back in time, 6.11.2): flagged on the page. */
+function OverdueFlag({ def }: { def: DocumentDefinition }) {
+  const record = useRecordContext();
+  const text = useText();
+  if (!record || !def.overdue?.(record as unknown as DocRecord, new Date())) return null;
+  return <Chip color="error" size="small" label={text(OVERDUE)} data-testid="overdue-flag" />;
+}
+const OVERDUE = { zh: '已逾期', en: 'Overdue' };
+
 export const ShowToolbar = ({ def }: { def: DocumentDefinition }) => (
   <TopToolbar sx={{ alignItems: 'center', gap: 1 }}>
+    <OverdueFlag def={def} />
     {def.workflow && <WorkflowButtons />}
     <PrintButtons />
     {def.access.edit !== 'all' && def.access.edit.length === 0 ? null : <RecordEditButton />}

@@ -12,7 +12,7 @@ beforeAll(async () => {
   mock = await startMockApi();
   const purchasing = await tokenOf(mock.api, 'purchasing');
   const submitted = await call(mock.api, 'GET', `/requisitions?filter=${encodeURIComponent(JSON.stringify({ status: 'submitted' }))}&range=${encodeURIComponent('[0,0]')}`, purchasing);
-  requisition = submitted[0];
+  requisition = (submitted as unknown as (typeof requisition)[])[0];
   expect(requisition?.status).toBe('submitted');
 });
 afterEach(() => endTest(mock));

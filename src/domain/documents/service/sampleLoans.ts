@@ -2,7 +2,7 @@ import { datetime, defineDocument, enumOf, int, lines, longText, money, ref, tex
 import { fenToYuan, lineTotalFen, yuanToFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { linesOf, nowIso, num, ownDocument } from '../../rules/service/common';
-import { LOAN_DEFAULT_DAYS, loanDaysRefusal, loanDueAt, samplesValue } from '../../rules/service/loans';
+import { LOAN_DEFAULT_DAYS, loanDaysRefusal, loanDueAt, samplesValue, isLoanOverdue } from '../../rules/service/loans';
 import { t } from '../../text';
 import type { Effect, Workflow } from '../../workflow';
 
@@ -158,6 +158,7 @@ export const sampleLoans = defineDocument({
   },
   ownerField: 'assistantId',
   deadlineField: 'dueAt',
+  overdue: isLoanOverdue,
   menuGroup: 'service',
   compute: computeLoan,
   rules: loanRules,
