@@ -53,3 +53,16 @@ describe('schema', () => {
     await expect(db.query(`INSERT INTO products (data, sku, name, category, catalog_price, stock) VALUES ('{}', 'Y', 'y', 'stationery', 1, -5)`)).rejects.toThrow();
   });
 });
+
+describe('row counts', () => {
+  it('the trigger-kept count of every table equals count(*) after inserts', async () => {
+    await db.query(`INSERT INTO settings (data) VALUES ('{}'), ('{}')`);
+    const tables = (await db.query<{ tbl: string; n: string }>('SELECT tbl, n::text AS n FROM row_counts')).rows;
+    expect(tables.length).toBeGreaterThanOrEqual(Object.keys(DEFINITIONS).length);
+    for (const { tbl, n } of tables) {
+      const real = (await db.query<{ c: string }>(`SELECT count(*)::text AS c FROM ${tbl}`)).rows[0].c;
+      expect(n, tbl).toBe(real);
+    }
+    expect(tables.find((t) => t.tbl === 'settings')?.n).toBe('2');
+  });
+});

@@ -29,7 +29,8 @@ export function emptyState(): JsonState {
 
 const cmp = (a: unknown, b: unknown): number => {
   if (a == null && b == null) return 0;
-  if (a == null) return 1; // NULLS LAST
+  // nulls sort as the greatest value, as in PostgreSQL: last ascending, first descending
+  if (a == null) return 1;
   if (b == null) return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);

@@ -55,8 +55,11 @@ class PgReader implements Reader {
     );
     let total = rows.rows.length;
     if (query.range && (query.range[0] > 0 || total >= query.range[1] - query.range[0] + 1)) {
-      const c = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${spec.table} ${where}`, b.params.slice(0, whereParams));
-      total = c.rows[0].n;
+      // unfiltered: the trigger-kept exact count (migration 007); filtered: count the matches
+      const c = where
+        ? await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${spec.table} ${where}`, b.params.slice(0, whereParams))
+        : await this.db.query<{ n: number }>('SELECT n::int AS n FROM row_counts WHERE tbl = $1', [spec.table]);
+      total = c.rows[0]?.n ?? 0;
     }
     return { rows: rows.rows.map(rowToRecord), total };
   }

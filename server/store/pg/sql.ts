@@ -62,7 +62,9 @@ export class SqlBuilder {
     const dir = sort.order === 'ASC' ? 'ASC' : 'DESC';
     const col = this.spec.columns.get(sort.field);
     if (!col) throw new Error(`cannot sort by ${sort.field}`);
-    return col.column === 'id' ? `ORDER BY id ${dir}` : `ORDER BY "${col.column}" ${dir} NULLS LAST, id ${dir}`;
+    // PostgreSQL's default null order (last ascending, first descending) so the (col DESC, id DESC)
+    // indexes serve the default views; the memory store orders nulls the same way
+    return col.column === 'id' ? `ORDER BY id ${dir}` : `ORDER BY "${col.column}" ${dir}, id ${dir}`;
   }
 
   limit(range: ListQuery['range']): string {
