@@ -1,3 +1,4 @@
+import { COMPLAINT_STATUSES } from '../src/domain/documents/service/complaints';
 import { byKey, pct, rangeBounds, type ReportSource } from './source';
 
 /**
@@ -25,7 +26,10 @@ export interface ComplaintTrends {
   oldestOpen: { id: number; code: string; receivedAt: string; customerName: string; category: string; status: string }[];
 }
 
-const OPEN = ['received', 'managerReview', 'onsiteCheck', 'escalated', 'followUp', 'filing'];
+/** open = every state of the complaint workflow that is not final */
+const OPEN = Object.entries(COMPLAINT_STATUSES)
+  .filter(([, st]) => !('final' in st && st.final))
+  .map(([k]) => k);
 const n = (v: unknown) => Number(v ?? 0) || 0;
 
 export async function complaintTrends(src: ReportSource, from: string, to: string): Promise<ComplaintTrends> {

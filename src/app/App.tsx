@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { Admin, CustomRoutes, Resource, type Store } from 'react-admin';
 import { Route } from 'react-router-dom';
+import { ComplaintTrendsRoute, HomeDashboard, MorningMeetingRoute, QueuesRoute, ReportsApiProvider, TrendsRoute } from '../dashboard';
 import { PrintView } from '../print/PrintView';
 import { RESOURCES } from '../resources';
 import { createAuthProvider } from './authProvider';
-import { Dashboard } from './Dashboard';
 import { createDataProvider } from './dataProvider';
 import { createI18nProvider } from './i18n/i18nProvider';
 import { BaoyiLayout } from './Layout';
@@ -27,24 +27,33 @@ export function App({ apiUrl = DEFAULT_API_URL, store }: AppProps) {
   }, [apiUrl, i18nProvider]);
 
   return (
-    <Admin
-      title="寶億客服台"
-      dataProvider={providers.dataProvider}
-      authProvider={providers.authProvider}
-      i18nProvider={i18nProvider}
-      theme={theme}
-      layout={BaoyiLayout}
-      dashboard={Dashboard}
-      store={store}
-      requireAuth
-      disableTelemetry
-    >
-      {RESOURCES.map((r) => (
-        <Resource key={r.name} {...r} />
-      ))}
-      <CustomRoutes noLayout>
-        <Route path="/print/:form/:ids" element={<PrintView />} />
-      </CustomRoutes>
-    </Admin>
+    <ReportsApiProvider apiUrl={apiUrl}>
+      <Admin
+        title="寶億客服台"
+        dataProvider={providers.dataProvider}
+        authProvider={providers.authProvider}
+        i18nProvider={i18nProvider}
+        theme={theme}
+        layout={BaoyiLayout}
+        dashboard={HomeDashboard}
+        store={store}
+        requireAuth
+        disableTelemetry
+      >
+        {RESOURCES.map((r) => (
+          <Resource key={r.name} {...r} />
+        ))}
+        <CustomRoutes noLayout>
+          <Route path="/print/:form/:ids" element={<PrintView />} />
+        </CustomRoutes>
+        {/* reports (issue 5): lazy pages, charts in their own chunks */}
+        <CustomRoutes>
+          <Route path="/reports/morning" element={<MorningMeetingRoute />} />
+          <Route path="/reports/trends" element={<TrendsRoute />} />
+          <Route path="/reports/complaints" element={<ComplaintTrendsRoute />} />
+          <Route path="/reports/queues" element={<QueuesRoute />} />
+        </CustomRoutes>
+      </Admin>
+    </ReportsApiProvider>
   );
 }

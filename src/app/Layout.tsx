@@ -1,6 +1,7 @@
 import { Typography } from '@mui/material';
 import { useEffect, type ReactNode } from 'react';
 import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, TitlePortal, useLocaleState, useTranslate } from 'react-admin';
+import { ReportsMenu } from '../dashboard/ReportsMenu';
 import { BaoyiMenu } from './Menu';
 
 /** App bar: the product name, the page title, the 中文 / English switch. */
@@ -23,6 +24,16 @@ function BaoyiAppBar() {
   );
 }
 
+/** The menu, then the 报表 section (only for the roles that may read reports). */
+function MenuWithReports() {
+  return (
+    <>
+      <BaoyiMenu />
+      <ReportsMenu />
+    </>
+  );
+}
+
 export function BaoyiLayout({ children }: { children: ReactNode }) {
   const [locale] = useLocaleState();
   const translate = useTranslate();
@@ -32,7 +43,7 @@ export function BaoyiLayout({ children }: { children: ReactNode }) {
     document.title = translate('app.title');
   }, [locale, translate]);
   return (
-    <Layout appBar={BaoyiAppBar} menu={BaoyiMenu}>
+    <Layout appBar={BaoyiAppBar} menu={MenuWithReports}>
       {children}
     </Layout>
   );

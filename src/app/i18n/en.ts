@@ -199,7 +199,6 @@ export const enApp: AppMessages = {
     queues: {
       title: 'Queues at a glance',
       compactTitle: 'Queues at a glance',
-      all: 'Show all',
       pendingByRole: 'Documents waiting, by role',
       pendingTotal: 'Documents waiting in all',
       role: 'Role',

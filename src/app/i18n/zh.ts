@@ -198,7 +198,6 @@ export const zhApp = {
     queues: {
       title: '待办队列',
       compactTitle: '待办队列一览',
-      all: '查看全部',
       pendingByRole: '各角色待处理单据',
       pendingTotal: '待处理单据合计',
       role: '角色',

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DocRecord } from '../../src/domain/definition';
+import { hashPassword } from '../../server/auth/password';
+import { seedDemoBranch } from '../../server/seed';
+import { writeDurably } from '../../server/store/json/jsonFileStore';
+import { MemoryStore, type JsonState } from '../../server/store/json/memoryStore';
+import { openStore } from '../../server/store/open';
+import { PgStore } from '../../server/store/pg/pgStore';
+import type { Store, Tx } from '../../server/store/types';
+
+/**
+ * Bench data: one deterministic demo branch written twice from the same seed and clock —
+ * into the embedded PGlite store (what our server opens) and as a json-server db.json (what
+ * stock json-server 0.17 opens). A fingerprint of both proves they hold the same orders.
+ */
+
+export interface BranchSpec {
+  label: string;
+  customers: number;
+  days: number;
+  perWorkingDay: number;
+  seed: number;
+  now: Date;
+}
+
+export interface Branch {
+  spec: BranchSpec;
+  /** DATA_DIR for our server (PGlite under pglite/) */
+  pgDataDir: string;
+  /** db.json for stock json-server */
+  jsonFile: string;
+  counts: Record<string, number>;
+  jsonBytes: number;
+  seconds: { pg: number; json: number };
+  fingerprint: string;
+}
+
+type Progress = (msg: string) => void;
+
+/**
+ * A MemoryStore for one-off bulk seeding: transactions run directly on the state (no copy per
+ * transaction, which would make a 120k-order seed quadratic) through the store's own Tx.
+ * Nothing is rolled back on failure — the bench aborts then anyway.
+ */
+class BulkMemoryStore extends MemoryStore {
+  private txClass?: new (state: JsonState) => Tx;
+
+  static async create(): Promise<BulkMemoryStore> {
+    const s = new BulkMemoryStore();
+    // borrow the (unexported) transaction class from one ordinary, empty transaction
+    await MemoryStore.prototype.transaction.call(s, async (tx: Tx) => {
+      s.txClass = tx.constructor as new (state: JsonState) => Tx;
+    });
+    return s;
+  }
+
+  override transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    if (!this.txClass) return super.transaction(fn);
+    return fn(new this.txClass(this.state));
+  }
+
+  snapshot(): JsonState {
+    return this.state;
+  }
+}
+
+/** Wraps a store to report progress every few transactions (the seed writes orders in chunks of 500). */
+function withProgress<S extends Store>(store: S, label: string, expectedTx: number, progress: Progress): S {
+  let n = 0;
+  const t0 = Date.now();
+  let last = 0;
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'transaction') {
+        return <T>(fn: (tx: Tx) => Promise<T>) =>
+          target.transaction(fn).then((out) => {
+            n++;
+            if (Date.now() - last > 5000) {
+              last = Date.now();
+              progress(`  ${label}: ${n} of ~${expectedTx} transactions (~${Math.min(100, Math.round((n / expectedTx) * 100))}%), ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+            }
+            return out;
+          });
+      }
+      const v = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+}
+
+/**
+ * The real (scrypt) hashPassword, computed once per user: the second seed gets the same hashes in
+ * the same order, so both stores hold identical users and the 23 slow hashes are not paid twice.
+ */
+function replayingHasher() {
+  const made: Promise<string>[] = [];
+  let replaying = false;
+  let i = 0;
+  return {
+    hash: (pw: string): Promise<string> => {
+      if (replaying) return made[i++ % made.length];
+      const h = hashPassword(pw);
+      made.push(h);
+      return h;
+    },
+    replay: () => {
+      replaying = true;
+      i = 0;
+    },
+  };
+}
+
+/** ~orders a spec produces: working days ≈ 5/7 of calendar days */
+export const expectedOrders = (s: BranchSpec) => Math.round(((s.days * 5) / 7) * s.perWorkingDay);
+
+function fingerprintOf(rows: Iterable<{ id: unknown; code: unknown; status: unknown; total: unknown; customerId: unknown }>): string {
+  const h = createHash('sha256');
+  for (const r of rows) h.update(`${r.id}|${r.code}|${r.status}|${Number(r.total).toFixed(2)}|${r.customerId}\n`);
+  return h.digest('hex').slice(0, 16);
+}
+
+export async function generateBranch(root: string, spec: BranchSpec, progress: Progress): Promise<Branch> {
+  const pgDataDir = join(root, 'pg');
+  const jsonDir = join(root, 'json');
+  mkdirSync(jsonDir, { recursive: true });
+  const jsonFile = join(jsonDir, 'db.json');
+  const hasher = replayingHasher();
+  const opts = { now: spec.now, customers: spec.customers, days: spec.days, perWorkingDay: spec.perWorkingDay, seed: spec.seed, hashPassword: hasher.hash };
+  const expectedTx = Math.ceil(expectedOrders(spec) / 500) + Math.ceil(spec.customers / 500) + 3;
+
+  // 1. db.json for stock json-server: seeded in memory, written once
+  let t0 = Date.now();
+  const mem = await BulkMemoryStore.create();
+  const memCounts = await seedDemoBranch(withProgress(mem, `${spec.label} db.json`, expectedTx, progress), opts);
+  const state = mem.snapshot();
+  const jsonFingerprint = fingerprintOf(state.orders as DocRecord[] as never[]);
+  let text: string | undefined = JSON.stringify(state);
+  const jsonBytes = Buffer.byteLength(text);
+  writeDurably(jsonFile, text);
+  text = undefined;
+  const jsonSeconds = (Date.now() - t0) / 1000;
+  progress(`  ${spec.label} db.json: ${memCounts.orders} orders, ${(jsonBytes / 1e6).toFixed(1)} MB in ${jsonSeconds.toFixed(1)} s`);
+
+  // 2. the embedded PGlite store our server opens
+  hasher.replay();
+  t0 = Date.now();
+  const store = await openStore({ dataDir: pgDataDir });
+  if (!(store instanceof PgStore)) throw new Error('expected the embedded PGlite store');
+  const counts = await seedDemoBranch(withProgress(store, `${spec.label} PGlite`, expectedTx, progress), opts);
+  await store.sql.query('ANALYZE');
+  const pgRows = await store.sql.query<{ id: number; code: string; status: string; total: string; customer_id: number }>(
+    'SELECT id, code, status, total::text AS total, customer_id FROM orders ORDER BY id',
+  );
+  const pgFingerprint = fingerprintOf(pgRows.rows.map((r) => ({ id: r.id, code: r.code, status: r.status, total: r.total, customerId: r.customer_id })));
+  await store.close();
+  const pgSeconds = (Date.now() - t0) / 1000;
+  progress(`  ${spec.label} PGlite: ${counts.orders} orders in ${pgSeconds.toFixed(1)} s`);
+
+  if (JSON.stringify(counts) !== JSON.stringify(memCounts) || pgFingerprint !== jsonFingerprint) {
+    throw new Error(`${spec.label}: PGlite and db.json differ: ${JSON.stringify(counts)} ${pgFingerprint} vs ${JSON.stringify(memCounts)} ${jsonFingerprint}`);
+  }
+  return { spec, pgDataDir, jsonFile, counts, jsonBytes, seconds: { pg: pgSeconds, json: jsonSeconds }, fingerprint: pgFingerprint };
+}

@@ -1,0 +1,97 @@
+/**
+ * Where the time of the bench's reads goes in PostgreSQL: EXPLAIN (ANALYZE, BUFFERS) of the SQL
+ * the store runs for each list scenario — the page query and its count(*) — built with the
+ * store's own SqlBuilder so it stays the SQL the server sends.
+ *
+ *   npx tsx scripts/bench/explain.ts <DATA_DIR | DATA_DIR/pglite>
+ *
+ * Works on a copy of the folder (never on a live database); the bench calls explainReads()
+ * itself on its own throw-away data after the servers have stopped.
+ */
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openPglite, type SqlClient } from '../../server/store/pg/driver';
+import { SqlBuilder } from '../../server/store/pg/sql';
+import { tableSpec } from '../../server/store/pg/tables';
+import type { ListQuery } from '../../server/store/types';
+import { SEARCH } from './scenarios';
+
+export interface Plan {
+  scenario: string;
+  query: 'page' | 'count' | 'fact';
+  sql: string;
+  ms: number;
+  /** the scan nodes, e.g. "Seq Scan on orders", "Index Scan using orders_status on orders" */
+  scans: string[];
+  sort: string | null;
+  plan: string[];
+}
+
+const LISTS: Record<string, ListQuery> = {
+  a: { filter: {}, sort: { field: 'priority', order: 'DESC' }, range: [0, 24] },
+  b: { filter: { status: 'delivered', channel: 'web' }, sort: { field: 'receivedAt', order: 'DESC' }, range: [50, 74] },
+  c: { filter: { q: SEARCH }, sort: { field: 'priority', order: 'DESC' }, range: [0, 24] },
+  e: { filter: { status: 'submitted' }, sort: { field: 'priority', order: 'DESC' }, range: [0, 24] },
+};
+
+async function explain(db: SqlClient, scenario: string, query: Plan['query'], sql: string, params: unknown[]): Promise<Plan> {
+  // run once to warm the cache, then explain
+  await db.query(sql, params);
+  const r = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+  const plan = r.rows.map((x) => x['QUERY PLAN']);
+  const ms = Number(/Execution Time: ([\d.]+)/.exec(plan.join('\n'))?.[1] ?? NaN);
+  const scans = plan.map((l) => /((?:Parallel )?(?:Seq|Index|Index Only|Bitmap Heap|Bitmap Index) Scan(?: using \S+)? on \S+|Bitmap Index Scan on \S+)/.exec(l)?.[1]).filter((x): x is string => !!x);
+  const sort = plan.map((l) => /Sort Method: (.+?)\s+Memory/.exec(l)?.[1]).find(Boolean) ?? null;
+  return { scenario, query, sql, ms, scans, sort, plan };
+}
+
+export async function explainReads(pgliteDir: string): Promise<Plan[]> {
+  const db = await openPglite(pgliteDir);
+  try {
+    const spec = tableSpec('orders');
+    const out: Plan[] = [];
+    for (const [id, q] of Object.entries(LISTS)) {
+      const b = new SqlBuilder(spec);
+      const where = b.where(q.filter);
+      const order = b.orderBy(q.sort);
+      const n = b.params.length;
+      const limit = b.limit(q.range);
+      out.push(await explain(db, id, 'page', `SELECT id, version, data FROM ${spec.table} ${where} ${order} ${limit}`.replace(/\s+/g, ' '), b.params));
+      out.push(await explain(db, id, 'count', `SELECT count(*)::int AS n FROM ${spec.table} ${where}`.replace(/\s+/g, ' '), b.params.slice(0, n)));
+    }
+    // the creditUsed fact every order create / approve / actions call loads (5.10.4)
+    const cust = await db.query<{ id: number }>("SELECT customer_id AS id FROM orders WHERE payment_method = 'credit' GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1");
+    if (cust.rows[0]) {
+      const b = new SqlBuilder(spec);
+      const where = b.where({ customerId: cust.rows[0].id, paymentMethod: 'credit', status: ['gmApproval', 'approved', 'picked', 'shipped', 'delivered'], id_neq: 1 });
+      out.push(await explain(db, 'g/h creditUsed', 'fact', `SELECT sum("total")::text AS s FROM ${spec.table} ${where}`, b.params));
+    }
+    return out;
+  } finally {
+    await db.close();
+  }
+}
+
+export function planSummary(p: Plan): string {
+  return `${p.scenario.padEnd(14)} ${p.query.padEnd(5)} ${p.ms.toFixed(1).padStart(7)} ms  ${p.scans.join(' + ') || '—'}${p.sort ? `, ${p.sort}` : ''}`;
+}
+
+// CLI: explain a copy of a data folder
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const arg = process.argv[2];
+  if (!arg) {
+    console.error('usage: npx tsx scripts/bench/explain.ts <DATA_DIR | pglite dir>  (stop the server first, or point at a copy)');
+    process.exit(2);
+  }
+  const src = existsSync(join(arg, 'pglite', 'PG_VERSION')) ? join(arg, 'pglite') : arg;
+  const copy = mkdtempSync(join(tmpdir(), 'baoyi-explain-'));
+  cpSync(src, copy, { recursive: true });
+  try {
+    for (const p of await explainReads(copy)) {
+      console.log(`\n== ${planSummary(p)}\n${p.sql}\n${p.plan.join('\n')}`);
+    }
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,252 @@
+import { expectStatus, loginAs, q, stockApi, type Api, type Reply } from './http';
+import { measure, type Plan, type Stats } from './measure';
+
+/**
+ * What the bench asks, on our API (as the SPA asks it) and on stock json-server 0.17 (the
+ * same question in its dialect). Each scenario checks its answer, so a fast error never
+ * counts as a fast read.
+ */
+
+export const SEARCH = '科技';
+
+export type ScenarioId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h';
+
+export const SCENARIOS: Record<ScenarioId, { title: string; kind: 'read' | 'write' }> = {
+  a: { title: '(a) orders list, default view', kind: 'read' },
+  b: { title: '(b) filtered+sorted page', kind: 'read' },
+  c: { title: `(c) full-text q="${SEARCH}"`, kind: 'read' },
+  d: { title: '(d) show page (5 requests)', kind: 'read' },
+  e: { title: '(e) my-work inbox (proxy)', kind: 'read' },
+  f: { title: '(f) report assistant-perf', kind: 'read' },
+  g: { title: '(g) create order', kind: 'write' },
+  h: { title: '(h) approve action', kind: 'write' },
+};
+
+export interface Measured {
+  stats: Stats;
+  /** the same scenario from one client alone: the service time without queueing */
+  single?: Stats;
+  /** rows the question matches (Content-Range / X-Total-Count), to compare ours and stock */
+  total?: number;
+  note?: string;
+  error?: string;
+}
+
+export interface Plans {
+  read: Plan;
+  read1: Plan;
+  write: Plan;
+  write1: Plan;
+  stockRead: Plan;
+  stockWrite: Plan;
+}
+
+const totalOf = (r: Reply): number | undefined => {
+  const cr = r.headers['content-range'];
+  if (typeof cr === 'string') return Number(cr.split('/')[1]);
+  const xt = r.headers['x-total-count'];
+  return typeof xt === 'string' ? Number(xt) : undefined;
+};
+
+function listCheck(r: Reply, what: string, minRows = 0): Reply {
+  expectStatus(r, [200], what);
+  const body = r.json();
+  if (!Array.isArray(body)) throw new Error(`${what}: not a list`);
+  if (body.length < minRows) throw new Error(`${what}: ${body.length} rows, expected at least ${minRows}`);
+  return r;
+}
+
+/** a small deterministic generator (mulberry32) for picking records */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const OUR_READS = {
+  a: () => q({ sort: ['priority', 'DESC'], range: [0, 24], filter: {} }),
+  b: () => q({ sort: ['receivedAt', 'DESC'], range: [50, 74], filter: { status: 'delivered', channel: 'web' } }),
+  c: () => q({ sort: ['priority', 'DESC'], range: [0, 24], filter: { q: SEARCH } }),
+  e: () => q({ sort: ['priority', 'DESC'], range: [0, 24], filter: { status: 'submitted' } }),
+};
+
+export const STOCK_READS = {
+  a: () => '/orders?_sort=priority&_order=desc&_start=0&_end=25',
+  b: () => '/orders?status=delivered&channel=web&_sort=receivedAt&_order=desc&_start=50&_end=75',
+  c: () => `/orders?q=${encodeURIComponent(SEARCH)}&_sort=priority&_order=desc&_start=0&_end=25`,
+};
+
+export interface OursResult {
+  results: Partial<Record<ScenarioId, Measured>>;
+  /** an order as our server stores it: the body stock json-server gets for (g) */
+  orderTemplate: Record<string, unknown>;
+  reportStatus: number;
+}
+
+type Log = (s: string) => void;
+
+function line(who: string, id: ScenarioId, m: Measured): string {
+  const st = m.stats;
+  return (
+    `    ${who} ${SCENARIOS[id].title.padEnd(34 - who.length + 4)} median ${st.median.toFixed(1)} ms, p95 ${st.p95.toFixed(1)} ms (n=${st.n})` +
+    (m.single ? ` (1 client: p95 ${m.single.p95.toFixed(1)} ms)` : '') +
+    (st.errors ? `, ${st.errors} errors: ${st.firstError}` : '') +
+    (st.stoppedBecause ? ` — stopped: ${st.stoppedBecause}` : '')
+  );
+}
+
+/** run one scenario; a failure is recorded and the bench goes on with the next one */
+async function scenario(who: string, id: ScenarioId, into: Partial<Record<ScenarioId, Measured>>, log: Log, fn: () => Promise<Measured | null>) {
+  try {
+    const m = await fn();
+    if (m) {
+      into[id] = m;
+      log(line(who, id, m));
+    }
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    into[id] = { stats: emptyStats(msg), error: msg };
+    log(`    ${who} ${SCENARIOS[id].title}: FAILED — ${msg}`);
+  }
+}
+
+function emptyStats(why: string): Stats {
+  return { n: 0, errors: 1, firstError: why, median: NaN, p95: NaN, p99: NaN, mean: NaN, min: NaN, max: NaN, perRun: [], concurrency: 0, throughput: 0, truncated: true, stoppedBecause: why };
+}
+
+export async function benchOurs(base: string, plans: Plans, today: string, dead: () => string | null, log: Log): Promise<OursResult> {
+  const csm = await loginAs(base, 'csmanager');
+  const assistant2 = await loginAs(base, 'assistant2');
+  const results: OursResult['results'] = {};
+  const m = (op: (i: number) => Promise<unknown>, plan: Plan) => measure(op, plan, dead);
+
+  // reads (a)(b)(c)(e): one GET each, as csmanager (no read scope)
+  for (const id of ['a', 'b', 'c', 'e'] as const) {
+    await scenario('ours', id, results, log, async () => {
+      const path = '/orders' + OUR_READS[id]();
+      const first = listCheck(await csm.get(path), `ours ${id}`);
+      const op = async () => listCheck(await csm.get(path), `ours ${id}`);
+      return { stats: await m(op, plans.read), single: await m(op, plans.read1), total: totalOf(first) };
+    });
+  }
+
+  // (d) show page: the order, then (as react-admin does, in parallel) its customer, its
+  // products (getMany), the actions the caller may take and the history
+  await scenario('ours', 'd', results, log, async () => {
+    const maxId = (await csm.get('/orders' + q({ sort: ['id', 'DESC'], range: [0, 0] }))).json()[0].id as number;
+    const pick = rng(42);
+    const showIds = Array.from({ length: 2000 }, () => 1 + Math.floor(pick() * maxId));
+    const show = async (i: number) => {
+      const id = showIds[i % showIds.length];
+      const o = expectStatus(await csm.get(`/orders/${id}`), [200], 'ours d: order').json();
+      const productIds = [...new Set((o.lines as { productId: number }[]).map((l) => l.productId))];
+      const [c, p, a, h] = await Promise.all([
+        csm.get(`/customers/${o.customerId}`),
+        csm.get('/products' + q({ filter: { id: productIds } })),
+        csm.get(`/orders/${id}/actions`),
+        csm.get(`/orders/${id}/history`),
+      ]);
+      expectStatus(c, [200], 'ours d: customer');
+      if (listCheck(p, 'ours d: products').json().length !== productIds.length) throw new Error('ours d: getMany products incomplete');
+      expectStatus(a, [200], 'ours d: actions');
+      expectStatus(h, [200], 'ours d: history');
+    };
+    return { stats: await m(show, plans.read), single: await m(show, plans.read1) };
+  });
+
+  // (f) the report: measured only when it exists
+  const reportPath = `/reports/assistant-performance?date=${today}`;
+  const rep = await csm.get(reportPath);
+  if (rep.status === 200) {
+    await scenario('ours', 'f', results, log, async () => {
+      const op = async () => expectStatus(await csm.get(reportPath), [200], 'ours f');
+      return { stats: await m(op, plans.read), single: await m(op, plans.read1) };
+    });
+  } else log(`    ours ${SCENARIOS.f.title.padEnd(34)} HTTP ${rep.status}: n/a (not built)`);
+
+  // (g) create: assistant2 (SMB group), an SMB cash customer, catalog prices (6.2.2)
+  const customers = (listCheck(await assistant2.get('/customers' + q({ sort: ['id', 'ASC'], range: [0, 199], filter: { tier: 'smb', settlement: 'cash' } })), 'customers', 1).json() as Record<string, unknown>[]).filter((c) => c.active !== false);
+  const products = (listCheck(await assistant2.get('/products' + q({ sort: ['id', 'ASC'], range: [0, 499], filter: {} })), 'products', 1).json() as Record<string, unknown>[]).filter(
+    (p) => p.active !== false && p.catalog !== false && typeof p.catalogPrice === 'number',
+  );
+  if (!customers.length || !products.length) throw new Error('no SMB cash customer or catalog product to order');
+  const pickW = rng(7);
+  const orderBody = () => {
+    const lines = Array.from({ length: 1 + Math.floor(pickW() * 3) }, () => {
+      const p = products[Math.floor(pickW() * products.length)];
+      return { productId: p.id, qty: 1 + Math.floor(pickW() * 5), unitPrice: p.catalogPrice };
+    });
+    const uniq = [...new Map(lines.map((l) => [l.productId, l])).values()];
+    return { customerId: customers[Math.floor(pickW() * customers.length)].id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, note: '压测订单 bench', lines: uniq };
+  };
+  let template: Record<string, unknown> | undefined;
+  const create = async () => {
+    const r = expectStatus(await assistant2.post('/orders', orderBody()), [201], 'ours g: create');
+    template ??= r.json();
+    return r;
+  };
+  await scenario('ours', 'g', results, log, async () => ({ stats: await m(create, plans.write), single: await m(create, plans.write1) }));
+
+  // (h) approve: orders created and submitted beforehand; only the approve is timed
+  await scenario('ours', 'h', results, log, async () => {
+    const need = plans.write.warmup + plans.write.runs * plans.write.perRun + plans.write1.warmup + plans.write1.runs * plans.write1.perRun;
+    log(`    preparing ${need} submitted orders for (h)…`);
+    const ready: number[] = [];
+    const prepare = async () => {
+      const o = expectStatus(await assistant2.post('/orders', orderBody()), [201], 'prepare h: create').json();
+      expectStatus(await assistant2.post(`/orders/${o.id}/actions/submit`, {}), [200], 'prepare h: submit');
+      ready.push(o.id as number);
+    };
+    await m(prepare, { warmup: 0, runs: 1, perRun: need, concurrency: 4, maxSeconds: 600 });
+    if (ready.length < need) throw new Error(`prepared only ${ready.length} of ${need} orders for (h)`);
+    let offset = 0;
+    const approve = async (i: number) => {
+      const r = expectStatus(await csm.post(`/orders/${ready[offset + i]}/actions/approve`, {}), [200], 'ours h: approve');
+      if (r.json().status !== 'approved') throw new Error(`ours h: status ${r.json().status}`);
+    };
+    const stats = await m(approve, plans.write);
+    offset = plans.write.warmup + plans.write.runs * plans.write.perRun;
+    return { stats, single: await m(approve, plans.write1) };
+  });
+
+  return { results, orderTemplate: template ?? {}, reportStatus: rep.status };
+}
+
+/**
+ * Stock json-server gets fewer requests when one takes seconds (a year of orders): a probe
+ * request picks the plan, so the bench ends in reasonable time and says how many it timed.
+ */
+export function stockPlan(base: Plan, probeMs: number): Plan {
+  if (probeMs > 5000) return { ...base, warmup: 0, runs: 1, perRun: 8 };
+  if (probeMs > 1000) return { ...base, warmup: 1, runs: 2, perRun: 8 };
+  return base;
+}
+
+export async function benchStock(base: string, plans: Plans, template: Record<string, unknown>, dead: () => string | null, log: Log) {
+  const api: Api = stockApi(base);
+  const results: Partial<Record<ScenarioId, Measured>> = {};
+  for (const id of ['a', 'b', 'c'] as const) {
+    await scenario('stock', id, results, log, async () => {
+      const path = STOCK_READS[id]();
+      const t = performance.now();
+      const first = listCheck(await api.get(path), `stock ${id}`);
+      const plan = stockPlan(plans.stockRead, performance.now() - t);
+      const stats = await measure(async () => listCheck(await api.get(path), `stock ${id}`), plan, dead);
+      return { stats, total: totalOf(first) };
+    });
+  }
+  const { id: _id, ...body } = template;
+  await scenario('stock', 'g', results, log, async () => {
+    const t = performance.now();
+    expectStatus(await api.post('/orders', body), [201], 'stock g: POST /orders');
+    const plan = stockPlan(plans.stockWrite, performance.now() - t);
+    const stats = await measure(async () => expectStatus(await api.post('/orders', body), [201], 'stock g: POST /orders'), plan, dead);
+    return { stats, note: `body: an order as our server stores it (${Buffer.byteLength(JSON.stringify(body))} bytes)` };
+  });
+  return results;
+}

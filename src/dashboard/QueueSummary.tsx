@@ -1,0 +1,95 @@
+import { Box, Chip, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { Link, useTranslate } from 'react-admin';
+import { CREDIT_REVIEW_WARNING_DAYS, QUOTE_EXPIRY_WARNING_DAYS } from '../../reports/queues';
+import { useText } from '../app/i18n/i18nProvider';
+import { addDays, shanghaiDate } from '../domain/calendar';
+import { ROLES, type Role } from '../domain/roles';
+import { dayBounds, listLink } from './links';
+import type { Column } from './ReportTable';
+import type { Queues } from './useReport';
+
+/** The queues' numbers and the lists they count, as of `at` (when the report was fetched). */
+export function queueLinks(at: Date) {
+  const now = at.toISOString();
+  const today = shanghaiDate(at);
+  return {
+    webOrdersWaiting: listLink('orders', { status: 'pendingConfirmation' }),
+    webOrdersOverdue: listLink('orders', { status: 'pendingConfirmation', confirmDeadline_lte: now }),
+    overdueLoans: listLink('sampleLoans', { status: 'out', dueAt_lte: now }),
+    quotesExpiringSoon: listLink('quotes', { status: ['sent', 'accepted'], validUntil_gte: today, validUntil_lte: addDays(today, QUOTE_EXPIRY_WARNING_DAYS) }),
+    creditReviewsDue: listLink('creditApplications', { status: 'approved', reviewDueAt_lte: dayBounds(addDays(today, CREDIT_REVIEW_WARNING_DAYS)).to }),
+  };
+}
+
+export type PendingItem = Queues['pendingByRole'][number];
+
+export interface RoleQueue {
+  role: Role;
+  total: number;
+  items: PendingItem[];
+}
+
+/** Pending documents grouped by the role they wait on, busiest role first. */
+export function byRole(q: Queues): RoleQueue[] {
+  const map = new Map<Role, RoleQueue>();
+  for (const it of q.pendingByRole) {
+    const r = map.get(it.role) ?? { role: it.role, total: 0, items: [] };
+    r.total += it.count;
+    r.items.push(it);
+    map.set(it.role, r);
+  }
+  return [...map.values()].sort((a, b) => b.total - a.total || a.role.localeCompare(b.role));
+}
+
+function Figure({ label, value, to, warn }: { label: string; value: number; to: string; warn?: boolean }) {
+  return (
+    <Box sx={{ minWidth: 150 }}>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {label}
+      </Typography>
+      <Typography variant="h5" component="div" color={warn && value > 0 ? 'error' : undefined}>
+        <Link to={to} color="inherit" aria-label={`${label}: ${value}`}>
+          {value}
+        </Link>
+      </Typography>
+    </Box>
+  );
+}
+
+/** The five queue numbers (web orders waiting / overdue, overdue loans, quotes expiring, credit reviews). */
+export function QueueFigures({ data, at, extra }: { data: Queues; at: Date; extra?: ReactNode }) {
+  const translate = useTranslate();
+  const links = queueLinks(at);
+  const l = (k: string, o?: Record<string, unknown>) => translate(`app.reports.queues.${k}`, o);
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3 }} data-testid="queue-figures">
+      <Figure label={l('webWaiting')} value={data.webOrdersWaiting} to={links.webOrdersWaiting} />
+      <Figure label={l('webOverdue')} value={data.webOrdersOverdue} to={links.webOrdersOverdue} warn />
+      <Figure label={l('overdueLoans')} value={data.overdueLoans} to={links.overdueLoans} warn />
+      <Figure label={l('quotesExpiring', { n: QUOTE_EXPIRY_WARNING_DAYS })} value={data.quotesExpiringSoon} to={links.quotesExpiringSoon} />
+      <Figure label={l('creditReviews', { n: CREDIT_REVIEW_WARNING_DAYS })} value={data.creditReviewsDue} to={links.creditReviewsDue} />
+      {extra}
+    </Box>
+  );
+}
+
+/** "销售订单 · 待审核 3", linking to the list filtered by that status. */
+export function PendingChip({ item }: { item: PendingItem }) {
+  const translate = useTranslate();
+  const label = `${translate(`resources.${item.resource}.name`, { smart_count: 2, _: item.resource })} · ${translate(`resources.${item.resource}.status.${item.status}`, { _: item.status })} ${item.count}`;
+  return <Chip size="small" clickable component={Link} to={listLink(item.resource, { status: item.status })} label={label} sx={{ mr: 0.5, mb: 0.5 }} />;
+}
+
+export function useRoleColumns(): Column<RoleQueue>[] {
+  const translate = useTranslate();
+  const text = useText();
+  const l = (k: string) => translate(`app.reports.queues.${k}`);
+  const itemCsv = (it: PendingItem) =>
+    `${translate(`resources.${it.resource}.name`, { smart_count: 2, _: it.resource })}/${translate(`resources.${it.resource}.status.${it.status}`, { _: it.status })}: ${it.count}`;
+  return [
+    { key: 'role', label: l('role'), cell: (r) => text(ROLES[r.role]) || r.role, csv: (r) => text(ROLES[r.role]) || r.role },
+    { key: 'total', label: l('count'), align: 'right', cell: (r) => r.total, csv: (r) => r.total },
+    { key: 'items', label: l('documents'), cell: (r) => r.items.map((it) => <PendingChip key={`${it.resource}-${it.status}`} item={it} />), csv: (r) => r.items.map(itemCsv).join('; ') },
+  ];
+}
