@@ -1,6 +1,7 @@
 import { Box, Card, CardContent, CardHeader, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Link, Title, useCreatePath, useDataProvider, useGetIdentity, useTranslate } from 'react-admin';
+import { Link, RecordContextProvider, ResourceContextProvider, Title, useCreatePath, useDataProvider, useGetIdentity, useTranslate } from 'react-admin';
+import { RowActions } from '../approvals/RowActions';
 import { isWorkingDay, shanghaiDate } from '../domain/calendar';
 import { getDefinition } from '../domain/documents';
 import { ROLES, type Role } from '../domain/roles';
@@ -38,6 +39,7 @@ function MyWork() {
           <TableCell>{translate('resources.orders.fields.customerName')}</TableCell>
           <TableCell align="right">{translate('resources.orders.fields.total')}</TableCell>
           <TableCell>{translate('resources.orders.fields.confirmDeadline')}</TableCell>
+          <TableCell />
         </TableRow>
       </TableHead>
       <TableBody>
@@ -55,6 +57,14 @@ function MyWork() {
               <TableCell>{it.customerName ?? ''}</TableCell>
               <TableCell align="right">{formatMoney(it.total)}</TableCell>
               <TableCell>{it.deadline ? it.status === 'pendingConfirmation' ? <ConfirmCountdown deadline={it.deadline} /> : formatShanghai(it.deadline) : ''}</TableCell>
+              <TableCell>
+                {/* approvable from the inbox: the same row buttons as the lists, shown only where the role may act */}
+                <ResourceContextProvider value={it.resource}>
+                  <RecordContextProvider value={{ ...it, id: it.id }}>
+                    <RowActions />
+                  </RecordContextProvider>
+                </ResourceContextProvider>
+              </TableCell>
             </TableRow>
           );
         })}

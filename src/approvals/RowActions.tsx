@@ -1,6 +1,7 @@
 import { Box, Button } from '@mui/material';
 import { useState } from 'react';
 import { useCanAccess, useRecordContext, useResourceContext, useTranslate, type RaRecord } from 'react-admin';
+import { useText } from '../app/i18n/i18nProvider';
 import { CommentDialog } from './CommentDialog';
 import { transitionOf, useActionLabel, useWorkflowAct } from './useWorkflowAct';
 
@@ -28,11 +29,12 @@ function RowActionButton({ resource, record, action }: { resource: string; recor
   const { act, pending } = useWorkflowAct(resource);
   const label = useActionLabel(resource);
   const translate = useTranslate();
+  const text = useText();
   const [asking, setAsking] = useState(false);
-  const t = transitionOf(resource, action);
+  const t = transitionOf(resource, action, record.status);
   // the access decision is exposed (data-access) so tests and tools can tell "not allowed" from "not yet known"
   if (isPending || !canAccess || !t) return <span hidden data-action={action} data-access={isPending ? 'pending' : 'denied'} />;
-  const name = label(action);
+  const name = (t && text(t.label)) || label(action);
   return (
     <>
       <Button

@@ -52,7 +52,7 @@ export function WorkflowButtons() {
             disabled={!a.allowed || pending}
             onClick={() => (a.commentRequired || a.params.length ? setAsking(a) : void act(record, a.action))}
           >
-            {label(a.action)}
+            {text(a.label) || label(a.action)}
           </Button>
         );
         return !a.allowed && a.refusal ? (

@@ -11,9 +11,10 @@ export function errorText(e: unknown): string {
   return 'ra.notification.http_error';
 }
 
-/** The first transition of `resource` named `action` (label, comment rule, tone). */
-export function transitionOf(resource: string, action: string): Transition | undefined {
-  return getDefinition(resource)?.workflow?.transitions.find((t) => t.action === action);
+/** The transition of `resource` named `action` — the one out of `status` when given (label, comment rule, tone). */
+export function transitionOf(resource: string, action: string, status?: unknown): Transition | undefined {
+  const all = getDefinition(resource)?.workflow?.transitions.filter((t) => t.action === action) ?? [];
+  return (status !== undefined ? all.find((t) => t.from.includes(String(status))) : undefined) ?? all[0];
 }
 
 /** The translated label of a workflow action. */

@@ -5,7 +5,14 @@ import { canAccess } from '../domain/access';
 import type { DocRecord, DocumentDefinition } from '../domain/definition';
 import type { Actor } from '../domain/roles';
 import { BulkWorkflowButton } from '../approvals/BulkWorkflowButton';
+import { RowActions } from '../approvals/RowActions';
 import { BulkPrintButtons, RowPrintButton, usePrintsFor } from '../print/PrintButtons';
+import { DeadlineCountdown } from './DeadlineCountdown';
+
+const DEADLINE_LABEL = 'app.workflow.deadline';
+
+/** documents with approve / reject steps get the in-grid buttons (shown only where the role may act) */
+const hasDecisions = (def: DocumentDefinition) => !!def.workflow?.transitions.some((t) => t.decision);
 import { fieldFor } from './fieldRenderers';
 import { filtersFor } from './filtersFor';
 
@@ -76,7 +83,8 @@ export function GeneratedList({ def, extraColumns, leadingColumns, extraFilters,
       >
         {leadingColumns}
         {def.list.map((name) => fieldFor(def, name))}
-        {extraColumns}
+        {extraColumns ?? (def.deadlineField ? <DeadlineCountdown def={def} label={DEADLINE_LABEL} /> : null)}
+        {extraColumns === undefined && hasDecisions(def) ? <RowActions /> : null}
         {prints ? <RowPrintButton /> : null}
       </Datagrid>
     </List>

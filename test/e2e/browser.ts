@@ -17,9 +17,18 @@ export interface E2E {
   close(): Promise<void>;
 }
 
+/**
+ * `E2E_STATIC_DIR` serves another build than `dist` (e.g. one built with `vite build --outDir`, so a
+ * concurrent build does not swap the SPA under a running journey). `E2E_URL` points the journeys
+ * at an already running, seeded server instead of starting one (for iterating on a journey; the
+ * journeys change its data).
+ */
 export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'baoyi-e2e-'));
-  const server = await startServerProcess({ DATA_DIR: dataDir, STATIC_DIR: 'dist', SEED_CUSTOMERS: '30', SEED_DAYS: '3', SEED_PER_DAY: '6', ...env }, 120_000);
+  const external = process.env.E2E_URL;
+  const dataDir = external ? '' : mkdtempSync(join(tmpdir(), 'baoyi-e2e-'));
+  const server = external
+    ? externalServer(external)
+    : await startServerProcess({ DATA_DIR: dataDir, STATIC_DIR: process.env.E2E_STATIC_DIR ?? 'dist', SEED_CUSTOMERS: '30', SEED_DAYS: '3', SEED_PER_DAY: '6', ...env }, 120_000);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -31,9 +40,14 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
     close: async () => {
       await browser.close();
       await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function externalServer(url: string): ServerProcess {
+  const none = async () => undefined;
+  return { url: url.replace(/\/$/, ''), child: undefined as unknown as ServerProcess['child'], output: () => '', kill9: none, stop: none };
 }
 
 /** A logged-in page for a demo user (through the real login screen). */

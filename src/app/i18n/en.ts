@@ -37,6 +37,7 @@ export const enApp: AppMessages = {
     search: 'Search',
   },
   workflow: {
+    deadline: 'Deadline',
     actions: 'Actions',
     reasonTitle: '%{action}: give a reason',
     reason: 'Reason',

@@ -36,6 +36,7 @@ export const zhApp = {
     search: '搜索',
   },
   workflow: {
+    deadline: '时限',
     actions: '操作',
     reasonTitle: '%{action}：请填写原因',
     reason: '原因',

@@ -1,9 +1,7 @@
 import type { DocRecord } from '../../domain/definition';
 import { settlementLabel } from '../../domain/documents/orders';
-import { Fields, fmtDateTime, MoneyLines, PrintPage, Signatures, text, yuan } from '../parts';
+import { Fields, fmtDateTime, linesOf, MoneyLines, PrintPage, Signatures, text, yuan } from '../parts';
 import type { PrintForm } from '../types';
-
-const linesOf = (r: DocRecord) => (Array.isArray(r.lines) ? (r.lines as DocRecord[]) : []);
 
 /**
  * 销售送货单 — sales delivery note (6.2.4, 5.4.1, 5.5.1): settlement printed as 现金付款 or
@@ -47,6 +45,7 @@ export const deliveryNote: PrintForm = {
             { label: '单位', value: (l) => text(product(l).unit) },
             { label: '数量', value: (l) => text(l.qty), num: true },
             { label: '单价', value: (l) => yuan(l.unitPrice), num: true },
+            { label: '金额', value: (l) => yuan(l.amount), num: true },
           ]}
           totals={[
             ['货款小计', Number(r.subtotal ?? 0)],
