@@ -2,23 +2,16 @@ import { readScope } from '../../src/domain/access';
 import { canRole, type DocRecord, type RuleContext } from '../../src/domain/definition';
 import { DEFINITIONS } from '../../src/domain/documents';
 import type { Actor } from '../../src/domain/roles';
+import type { InboxItem } from '../../src/domain/inbox';
 import { availableActions } from '../../src/domain/workflow';
+
+export type { InboxItem };
 import type { Filter, Store } from '../store/types';
 
 /**
  * "My work": every document waiting on the caller — states whose `waitingOn` names their role
  * (for assistants, only the documents they own) — oldest deadline first.
  */
-export interface InboxItem {
-  resource: string;
-  id: number;
-  code: string | null;
-  status: string;
-  deadline: string | null;
-  customerName: string | null;
-  total: number | null;
-  createdAt: string | null;
-}
 
 const PER_RESOURCE = 200;
 

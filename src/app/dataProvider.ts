@@ -3,7 +3,10 @@ import { fetchUtils, HttpError, type DataProvider, type RaRecord } from 'react-a
 import { writableFields, type DocRecord } from '../domain/definition';
 import { getDefinition } from '../domain/documents';
 import type { Refusal } from '../domain/refusal';
+import type { InboxItem } from '../domain/inbox';
 import type { AvailableAction } from '../domain/workflow';
+
+export type { InboxItem };
 import { DEFAULT_API_URL, session } from './session';
 
 /** An audit entry of GET /api/<res>/<id>/history. */
@@ -23,17 +26,6 @@ export interface PreviewResult {
   refusals: Refusal[];
 }
 
-/** GET /api/myWork: a document waiting on the caller's role (server/core/inbox.ts). */
-export interface InboxItem {
-  resource: string;
-  id: number;
-  code: string | null;
-  status: string;
-  deadline: string | null;
-  customerName: string | null;
-  total: number | null;
-  createdAt: string | null;
-}
 
 export interface ActParams {
   id: number | string;
