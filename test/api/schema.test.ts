@@ -66,3 +66,12 @@ describe('row counts', () => {
     expect(tables.find((t) => t.tbl === 'settings')?.n).toBe('2');
   });
 });
+
+describe('foreign keys', () => {
+  it('are all checked at commit, so a restore may insert tables in any order', async () => {
+    const r = await db.query<{ conname: string }>(
+      "SELECT conname FROM pg_constraint WHERE contype = 'f' AND NOT (condeferrable AND condeferred)",
+    );
+    expect(r.rows.map((x) => x.conname)).toEqual([]);
+  });
+});
