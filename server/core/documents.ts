@@ -1,5 +1,5 @@
 import { canAccess, editRefusal, readScope, rowVisible } from '../../src/domain/access';
-import { canRole, type DocRecord, type DocumentDefinition } from '../../src/domain/definition';
+import { canRole, type DocRecord, type DocumentDefinition, type RuleContext } from '../../src/domain/definition';
 import { nextCustomerCode } from '../../src/domain/documents/customers';
 import { shanghaiDate } from '../../src/domain/calendar';
 import { combineRefusals, refusal, RefusedError, ruleRefusal } from '../../src/domain/refusal';
@@ -70,8 +70,9 @@ async function checkUnique(tx: Tx, def: DocumentDefinition, doc: DocRecord) {
   if (total > 0) throw new RefusedError(ruleRefusal(u.rule, u.zh(String(doc[u.field])), u.en(String(doc[u.field])), u.field));
 }
 
-async function runRules(tx: Tx, def: DocumentDefinition, doc: DocRecord, actor: Actor, now: Date) {
-  const ctx = await loadContext(tx, def, doc, actor, now);
+/** compute + rules; `loaded` is a context already read for this document (its refs and facts) */
+async function runRules(tx: Tx, def: DocumentDefinition, doc: DocRecord, actor: Actor, now: Date, loaded?: RuleContext) {
+  const ctx = loaded ?? (await loadContext(tx, def, doc, actor, now));
   const computed = def.compute ? def.compute(doc, ctx) : doc;
   const r = combineRefusals(def.rules?.(computed, ctx) ?? []);
   if (r) throw new RefusedError(r);
@@ -110,11 +111,10 @@ export async function createDoc(deps: DocDeps, def: DocumentDefinition, actor: A
 export async function createInTx(tx: Tx, def: DocumentDefinition, actor: Actor, values: DocRecord, now: Date, action = 'create'): Promise<DocRecord> {
   let doc: DocRecord = { ...values };
   if (def.ownerField && doc[def.ownerField] == null && actor.role === 'assistant') doc[def.ownerField] = actor.id;
-  if (def.workflow) {
-    const ctx = await loadContext(tx, def, doc, actor, now);
-    doc.status = def.workflow.initial(doc, ctx);
-  }
-  doc = (await runRules(tx, def, doc, actor, now)).computed;
+  // one read of the context serves the initial state and the rules (the status changes neither refs nor facts)
+  const ctx = await loadContext(tx, def, doc, actor, now);
+  if (def.workflow) doc.status = def.workflow.initial(doc, ctx);
+  doc = (await runRules(tx, def, doc, actor, now, ctx)).computed;
   await checkUnique(tx, def, doc);
   if (def.codePrefix) {
     const key = codeKey(def, now);
