@@ -1,6 +1,6 @@
 import PrintIcon from '@mui/icons-material/Print';
 import { Alert, Box, Button, CircularProgress } from '@mui/material';
-import { useRef } from 'react';
+import { Fragment, useRef } from 'react';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useReactToPrint } from 'react-to-print';
@@ -48,10 +48,10 @@ export function PrintView() {
         </Box>
       )}
       <div ref={ref} className="bp-sheet" data-testid="print-sheet">
+        {/* the pages are the sheet's own children: print.css breaks after each but the last
+            (`.bp-page:last-child`), which a wrapper per page would make every page */}
         {pages.map((p) => (
-          <div key={String(p.record.id)} style={{ display: 'contents' }}>
-            {form.render(p)}
-          </div>
+          <Fragment key={String(p.record.id)}>{form.render(p)}</Fragment>
         ))}
       </div>
     </Box>

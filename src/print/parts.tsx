@@ -88,7 +88,11 @@ export interface MoneyColumn {
   label: string;
   value: (line: DocRecord, i: number) => ReactNode;
   num?: boolean;
+  /** short codes (货号, 单位) kept on one line: a wrapped code doubles the row's height */
+  nowrap?: boolean;
 }
+
+const cellClass = (c: MoneyColumn) => [c.num && 'bp-num', c.nowrap && 'bp-nowrap'].filter(Boolean).join(' ') || undefined;
 
 /** Lines with amounts right-aligned, then the totals and the total in Chinese capitals (大写). */
 export function MoneyLines(props: { lines: DocRecord[]; columns: MoneyColumn[]; totals: [label: string, amount: number][]; wordsFor?: number; wordsLabel?: string }) {
@@ -99,7 +103,7 @@ export function MoneyLines(props: { lines: DocRecord[]; columns: MoneyColumn[]; 
           <tr>
             <th style={{ width: '8mm' }}>序</th>
             {props.columns.map((c) => (
-              <th key={c.label} className={c.num ? 'bp-num' : undefined}>
+              <th key={c.label} className={cellClass(c)}>
                 {c.label}
               </th>
             ))}
@@ -110,7 +114,7 @@ export function MoneyLines(props: { lines: DocRecord[]; columns: MoneyColumn[]; 
             <tr key={i}>
               <td className="bp-num">{i + 1}</td>
               {props.columns.map((c) => (
-                <td key={c.label} className={c.num ? 'bp-num' : undefined}>
+                <td key={c.label} className={cellClass(c)}>
                   {c.value(l, i)}
                 </td>
               ))}

@@ -39,7 +39,7 @@ export const discountApproval: PrintForm = {
         <MoneyLines
           lines={linesOf(r)}
           columns={[
-            { label: '货号', value: (l) => text(product(l).sku) },
+            { label: '货号', nowrap: true, value: (l) => text(product(l).sku) },
             { label: '品名', value: (l) => text(l.name || product(l).name) },
             { label: '数量', value: (l) => text(l.qty), num: true },
             { label: '成交单价', value: (l) => yuan(l.unitPrice), num: true },

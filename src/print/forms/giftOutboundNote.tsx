@@ -38,9 +38,9 @@ export const giftOutboundNote: PrintForm = {
         <MoneyLines
           lines={linesOf(r, 'items')}
           columns={[
-            { label: '货号', value: (l) => text(product(l).sku) },
+            { label: '货号', nowrap: true, value: (l) => text(product(l).sku) },
             { label: '品名', value: (l) => text(l.name || product(l).name) },
-            { label: '单位', value: (l) => text(product(l).unit) },
+            { label: '单位', nowrap: true, value: (l) => text(product(l).unit) },
             { label: '数量', value: (l) => text(l.qty), num: true },
             { label: '单价', value: (l) => yuan(l.unitPrice), num: true },
             { label: '金额', value: (l) => yuan(l.amount), num: true },

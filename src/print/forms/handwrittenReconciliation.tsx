@@ -45,7 +45,7 @@ export const handwrittenReconciliation: PrintForm = {
           <MoneyLines
             lines={linesOf(order)}
             columns={[
-              { label: '货号', value: (l: DocRecord) => text(l.sku) },
+              { label: '货号', nowrap: true, value: (l: DocRecord) => text(l.sku) },
               { label: '品名', value: (l: DocRecord) => text(l.productName) },
               { label: '数量', value: (l: DocRecord) => text(l.qty), num: true },
               { label: '单价', value: (l: DocRecord) => yuan(l.unitPrice), num: true },

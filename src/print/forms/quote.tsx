@@ -42,10 +42,10 @@ export const quote: PrintForm = {
         <MoneyLines
           lines={linesOf(r)}
           columns={[
-            { label: '货号', value: (l) => text(l.sku || product(l).sku) },
+            { label: '货号', nowrap: true, value: (l) => text(l.sku || product(l).sku) },
             { label: '品名', value: (l) => text(l.productName || product(l).name) },
             { label: '规格/型号', value: (l) => [product(l).brand, product(l).spec, product(l).model, product(l).colour].filter(Boolean).map(String).join(' ') },
-            { label: '单位', value: (l) => text(product(l).unit) },
+            { label: '单位', nowrap: true, value: (l) => text(product(l).unit) },
             { label: '数量', value: (l) => text(l.qty), num: true },
             { label: '单价', value: (l) => yuan(l.unitPrice), num: true },
             { label: '金额', value: (l) => yuan(l.amount), num: true },

@@ -47,7 +47,7 @@ export const urgentDeliveryMemo: PrintForm = {
         <MoneyLines
           lines={linesOf(order)}
           columns={[
-            { label: '货号', value: (l: DocRecord) => text(l.sku) },
+            { label: '货号', nowrap: true, value: (l: DocRecord) => text(l.sku) },
             { label: '品名', value: (l: DocRecord) => text(l.productName) },
             { label: '数量', value: (l: DocRecord) => text(l.qty), num: true },
           ]}
