@@ -31,7 +31,7 @@ export function createHttpApp(api: ApiHandler, opts: { staticDir?: string } = {}
     const out = await api({ method: req.method, path: url.pathname.replace(/^\/api/, '') || '/', query: url.searchParams, headers, body: req.body, ip: req.socket.remoteAddress ?? '' });
     res.status(out.status);
     res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+    res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Total-Exact');
     for (const [k, v] of Object.entries(out.headers ?? {})) res.setHeader(k, v);
     if (out.body === undefined) res.end();
     else res.json(out.body);

@@ -22,7 +22,7 @@ export function apiHandlers(api: ApiHandler, base = '/api') {
       const headers: Record<string, string> = {};
       request.headers.forEach((v, k) => (headers[k] = v));
       const out = await api({ method: request.method, path: url.pathname.slice(url.pathname.indexOf(basePath) + basePath.length) || '/', query: url.searchParams, headers, body, ip: 'msw' });
-      return HttpResponse.json(out.body ?? null, { status: out.status, headers: { 'Access-Control-Expose-Headers': 'Content-Range', ...(out.headers ?? {}) } });
+      return HttpResponse.json(out.body ?? null, { status: out.status, headers: { 'Access-Control-Expose-Headers': 'Content-Range, X-Total-Exact', ...(out.headers ?? {}) } });
     }),
   ];
 }

@@ -91,10 +91,13 @@ export function createApi(deps: ApiDeps) {
     if (parts.length === 1) {
       if (m === 'GET') {
         const q = parseListQuery(def, req.query);
-        const { rows, total } = await listDocs(docDeps, def, actor, q);
+        const { rows, total, exact } = await listDocs(docDeps, def, actor, q);
         const start = q.range ? q.range[0] : 0;
         const end = rows.length ? start + rows.length - 1 : start;
-        return { status: 200, headers: { 'Content-Range': `${def.resource} ${start}-${end}/${total}` }, body: rows.map(clean) };
+        // X-Total-Exact: false — the total is a lower bound (a broad filtered list, see COUNT_BEYOND_PAGE)
+        const headers: Record<string, string> = { 'Content-Range': `${def.resource} ${start}-${end}/${total}` };
+        if (exact === false) headers['X-Total-Exact'] = 'false';
+        return { status: 200, headers, body: rows.map(clean) };
       }
       if (m === 'POST') return { status: 201, body: clean(await createDoc(docDeps, def, actor, req.body)) };
     }

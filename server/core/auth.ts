@@ -55,9 +55,10 @@ export async function authenticate(deps: AuthDeps, req: ApiRequest): Promise<{ a
   if (!h.startsWith('Bearer ')) return null;
   const p = verifyToken(h.slice(7).trim(), deps.secret, deps.now().getTime());
   if (!p || p.scope) return null;
-  const session = await deps.store.getSession(p.sid);
-  if (!session || session.revokedAt || session.userId !== p.uid || Date.parse(session.expiresAt) <= deps.now().getTime()) return null;
-  const user = await deps.store.get('users', p.uid);
+  const found = await deps.store.getSessionUser(p.sid);
+  if (!found) return null;
+  const { session, user } = found;
+  if (session.revokedAt || session.userId !== p.uid || Date.parse(session.expiresAt) <= deps.now().getTime()) return null;
   if (!user || user.active === false) return null;
   return { actor: toActor(user), sid: p.sid };
 }

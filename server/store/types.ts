@@ -25,7 +25,16 @@ export interface ListQuery {
 export interface ListResult {
   rows: DocRecord[];
   total: number;
+  /**
+   * false when `total` is a lower bound: a filtered list counts at most COUNT_BEYOND_PAGE rows past
+   * the page asked for (so a search matching thousands of rows does not read them all to say so).
+   * The API says so with `X-Total-Exact: false`; the SPA shows "500+".
+   */
+  exact?: boolean;
 }
+
+/** how many rows past the requested page a filtered count reads before it stops (PostgreSQL store) */
+export const COUNT_BEYOND_PAGE = 500;
 
 export interface AuditEntry {
   at: string;
@@ -92,7 +101,8 @@ export interface Tx extends Reader {
 export interface AuthStore {
   findUserForLogin(username: string): Promise<{ user: DocRecord; passwordHash: string | null } | undefined>;
   createSession(row: SessionRow): Promise<void>;
-  getSession(id: string): Promise<SessionRow | undefined>;
+  /** a session and its user, read together (one query per request in the PostgreSQL store) */
+  getSessionUser(id: string): Promise<{ session: SessionRow; user: DocRecord | undefined } | undefined>;
   revokeSession(id: string, at: string): Promise<void>;
   /** record a login attempt; returns failures since `since` for this username and this address */
   recordLoginAttempt(username: string, ip: string, ok: boolean, at: string): Promise<void>;

@@ -197,9 +197,9 @@ export class MemoryStore implements Store {
     return this.meta((m) => void (m.sessions[s.id] = s));
   }
 
-  async getSession(id: string) {
+  async getSessionUser(id: string) {
     const s = this.state._meta.sessions[id];
-    return s ? { ...s } : undefined;
+    return s ? { session: { ...s }, user: await this.get('users', s.userId) } : undefined;
   }
 
   revokeSession(id: string, at: string) {

@@ -1,6 +1,9 @@
 import type { DocRecord } from '../../../src/domain/definition';
+import { COUNT_BEYOND_PAGE } from '../types';
 import type { AggregateQuery, AggregateRow, AuditEntry, AuthStore, ExportedState, Filter, ListQuery, ListResult, Reader, SessionRow, Store, Tx } from '../types';
 import type { SqlClient, SqlDriver } from './driver';
+import { startMaintenance, type Maintenance } from './maintenance';
+import { orderDayStatsSql } from './rollups';
 import { migrate } from './migrate';
 import { SqlBuilder } from './sql';
 import { DEFINITIONS } from '../../../src/domain/documents';
@@ -54,14 +57,22 @@ class PgReader implements Reader {
       b.params,
     );
     let total = rows.rows.length;
+    let exact = true;
     if (query.range && (query.range[0] > 0 || total >= query.range[1] - query.range[0] + 1)) {
-      // unfiltered: the trigger-kept exact count (migration 007); filtered: count the matches
-      const c = where
-        ? await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${spec.table} ${where}`, b.params.slice(0, whereParams))
-        : await this.db.query<{ n: number }>('SELECT n::int AS n FROM row_counts WHERE tbl = $1', [spec.table]);
-      total = c.rows[0]?.n ?? 0;
+      if (where) {
+        // filtered: count the matches, but at most COUNT_BEYOND_PAGE past this page — beyond that the
+        // total is a lower bound ("500+"), so a broad search does not visit thousands of rows
+        const cap = query.range[1] + 1 + COUNT_BEYOND_PAGE;
+        const c = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${spec.table} ${where} LIMIT ${cap}) AS matches`, b.params.slice(0, whereParams));
+        total = c.rows[0]?.n ?? 0;
+        exact = total < cap;
+      } else {
+        // unfiltered: the trigger-kept exact count (migration 007)
+        const c = await this.db.query<{ n: number }>('SELECT n::int AS n FROM row_counts WHERE tbl = $1', [spec.table]);
+        total = c.rows[0]?.n ?? 0;
+      }
     }
-    return { rows: rows.rows.map(rowToRecord), total };
+    return exact ? { rows: rows.rows.map(rowToRecord), total } : { rows: rows.rows.map(rowToRecord), total, exact };
   }
 
   async get(resource: string, id: number): Promise<DocRecord | undefined> {
@@ -106,7 +117,9 @@ class PgReader implements Reader {
       }),
     ];
     const sql = `SELECT ${select.join(', ')} FROM ${spec.table} ${where}${groups.length ? ` GROUP BY ${groups.map((_, i) => i + 1).join(', ')}` : ''}`;
-    const r = await this.db.query<Record<string, unknown>>(sql, b.params);
+    // the same question answered from the rollup the database keeps ready, when it can be (migration 010)
+    const ready = orderDayStatsSql(resource, query);
+    const r = ready ? await this.db.query<Record<string, unknown>>(ready.sql, ready.params) : await this.db.query<Record<string, unknown>>(sql, b.params);
     const names = Object.keys(query.measures);
     return r.rows.map((row) => {
       const out: AggregateRow = {};
@@ -194,18 +207,23 @@ class PgTx extends PgReader implements Tx {
 
 export class PgStore extends PgReader implements Store, AuthStore {
   readonly kind: 'pglite' | 'postgres';
-  constructor(private readonly driver: SqlDriver) {
+  /** the embedded database's housekeeping (a server runs its own autovacuum) */
+  private readonly maintenance: Maintenance | null;
+  constructor(private readonly driver: SqlDriver, opts: { log?: (msg: string) => void } = {}) {
     super(driver);
     this.kind = driver.kind;
+    this.maintenance = driver.kind === 'pglite' ? startMaintenance(driver, opts.log) : null;
   }
 
-  static async open(driver: SqlDriver): Promise<PgStore> {
+  static async open(driver: SqlDriver, opts: { log?: (msg: string) => void } = {}): Promise<PgStore> {
     await migrate(driver);
-    return new PgStore(driver);
+    return new PgStore(driver, opts);
   }
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.driver.transaction((client) => fn(new PgTx(client)));
+  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const out = await this.driver.transaction((client) => fn(new PgTx(client)));
+    this.maintenance?.wrote();
+    return out;
   }
 
   async exportState(): Promise<ExportedState> {
@@ -231,6 +249,7 @@ export class PgStore extends PgReader implements Store, AuthStore {
   }
 
   close(): Promise<void> {
+    this.maintenance?.stop();
     return this.driver.close();
   }
 
@@ -264,15 +283,18 @@ export class PgStore extends PgReader implements Store, AuthStore {
     await this.driver.query('INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, $3)', [s.id, s.userId, s.expiresAt]);
   }
 
-  async getSession(id: string): Promise<SessionRow | undefined> {
-    const r = await this.driver.query<{ id: string; user_id: number; expires_at: Date; revoked_at: Date | null }>(
-      'SELECT id, user_id, expires_at, revoked_at FROM sessions WHERE id = $1',
+  async getSessionUser(id: string): Promise<{ session: SessionRow; user: DocRecord | undefined } | undefined> {
+    const r = await this.driver.query<{ id: string; user_id: number; expires_at: Date; revoked_at: Date | null; u_version: number | null; u_data: DocRecord | null }>(
+      `SELECT s.id, s.user_id, s.expires_at, s.revoked_at, u.version AS u_version, u.data AS u_data
+         FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
       [id],
     );
     const row = r.rows[0];
-    return row
-      ? { id: row.id, userId: row.user_id, expiresAt: new Date(row.expires_at).toISOString(), revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null }
-      : undefined;
+    if (!row) return undefined;
+    return {
+      session: { id: row.id, userId: row.user_id, expiresAt: new Date(row.expires_at).toISOString(), revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null },
+      user: row.u_data ? rowToRecord({ id: row.user_id, version: row.u_version ?? 1, data: row.u_data }) : undefined,
+    };
   }
 
   async revokeSession(id: string, at: string): Promise<void> {

@@ -33,7 +33,10 @@ export class SqlBuilder {
     for (const [key, value] of Object.entries(filter)) {
       if (key === 'q') {
         const q = String(value).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-        if (q) parts.push(`search LIKE ${this.param(`%${q}%`)} ESCAPE '\\'`);
+        if (!q) continue;
+        // two characters or more: narrowed by the bigram index first (migration 009), then checked
+        if (Array.from(String(value)).length >= 2) parts.push(`search_grams @> search_bigrams(${this.param(String(value).toLowerCase())})`);
+        parts.push(`search LIKE ${this.param(`%${q}%`)} ESCAPE '\\'`);
         continue;
       }
       const m = /^(.*)_(gte|lte|neq)$/.exec(key);

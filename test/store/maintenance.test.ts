@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { SqlDriver } from '../../server/store/pg/driver';
+import { ANALYZE_EVERY, msUntilNight, startMaintenance } from '../../server/store/pg/maintenance';
+import { openPglite } from '../../server/store/pg/driver';
+import { PgStore } from '../../server/store/pg/pgStore';
+
+/** The embedded database's housekeeping: PGlite has no autovacuum, so the store does it. */
+
+const H = 3_600_000;
+
+describe('nightly time', () => {
+  it('is the next 03:00 in Shanghai', () => {
+    expect(msUntilNight(new Date('2026-11-27T18:00:00Z'))).toBe(1 * H); // 02:00 Shanghai → 1 h
+    expect(msUntilNight(new Date('2026-11-27T19:00:00Z'))).toBe(24 * H); // exactly 03:00 → tomorrow's
+    expect(msUntilNight(new Date('2026-11-27T06:30:00Z'))).toBe(12.5 * H); // 14:30 → 03:00 next day
+  });
+});
+
+function fakeDriver(tablesWithoutStats: string[]) {
+  const execs: string[] = [];
+  const driver = {
+    kind: 'pglite',
+    query: async () => ({ rows: tablesWithoutStats.map((tbl) => ({ tbl })) }),
+    exec: async (sql: string) => void execs.push(sql),
+    transaction: async () => undefined,
+    close: async () => undefined,
+  } as unknown as SqlDriver;
+  return { driver, execs };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe('maintenance', () => {
+  it('analyzes at start the tables without statistics', async () => {
+    const { driver, execs } = fakeDriver(['orders', 'quotes']);
+    const m = startMaintenance(driver);
+    await settle();
+    m.stop();
+    expect(execs).toEqual(['ANALYZE "orders", "quotes"']);
+  });
+
+  it(`analyzes again after every ${ANALYZE_EVERY} write transactions`, async () => {
+    const { driver, execs } = fakeDriver([]);
+    const m = startMaintenance(driver);
+    await settle();
+    for (let i = 0; i < ANALYZE_EVERY - 1; i++) m.wrote();
+    await settle();
+    expect(execs).toEqual([]);
+    m.wrote();
+    await settle();
+    m.stop();
+    expect(execs).toEqual(['ANALYZE']);
+  });
+
+  it('a real PGlite store with unanalyzed rows gets statistics shortly after it opens', async () => {
+    const driver = await openPglite(undefined);
+    const first = await PgStore.open(driver);
+    await driver.exec("INSERT INTO counters (key, value) SELECT 'k' || i, i FROM generate_series(1, 500) AS i");
+    // a second store on the same database is what a restart does
+    const logs: string[] = [];
+    const second = new PgStore(driver, { log: (m) => logs.push(m) });
+    await expect.poll(() => logs.join('\n'), { timeout: 5000 }).toMatch(/ANALYZE of \d+ tables without statistics/);
+    const stats = await driver.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stats WHERE tablename = 'counters'");
+    expect(stats.rows[0].n).toBeGreaterThan(0);
+    void first;
+    await second.close();
+  });
+});
