@@ -15,6 +15,8 @@ import { openPglite, type SqlClient } from '../../server/store/pg/driver';
 import { SqlBuilder } from '../../server/store/pg/sql';
 import { tableSpec } from '../../server/store/pg/tables';
 import type { ListQuery } from '../../server/store/types';
+import { getDefinition } from '../../src/domain/documents';
+import type { Role } from '../../src/domain/roles';
 import { SEARCH } from './scenarios';
 
 export interface Plan {
@@ -32,8 +34,25 @@ const LISTS: Record<string, ListQuery> = {
   a: { filter: {}, sort: { field: 'priority', order: 'DESC' }, range: [0, 24] },
   b: { filter: { status: 'delivered', channel: 'web' }, sort: { field: 'receivedAt', order: 'DESC' }, range: [50, 74] },
   c: { filter: { q: SEARCH }, sort: { field: 'priority', order: 'DESC' }, range: [0, 24] },
-  e: { filter: { status: 'submitted' }, sort: { field: 'priority', order: 'DESC' }, range: [0, 24] },
+  ...inboxOrders('csManager'),
 };
+
+/**
+ * The orders part of (e) the my-work inbox: the query server/core/inbox.ts makes for a role with
+ * no read scope (the CS manager) — the states waiting on the role, oldest deadline first, 200 rows.
+ */
+function inboxOrders(role: Role): Record<string, ListQuery> {
+  const def = getDefinition('orders');
+  const states = Object.entries(def?.workflow?.states ?? {})
+    .filter(([, s]) => s.waitingOn?.includes(role))
+    .map(([k]) => k);
+  const byField = new Map<string, string[]>();
+  for (const st of states) {
+    const field = def?.stateDeadlines?.[st] ?? def?.deadlineField ?? 'createdAt';
+    byField.set(field, [...(byField.get(field) ?? []), st]);
+  }
+  return Object.fromEntries([...byField].map(([field, group], i) => [`e inbox${i ? i + 1 : ''}`, { filter: { status: group }, sort: { field, order: 'ASC' }, range: [0, 199] } as ListQuery]));
+}
 
 async function explain(db: SqlClient, scenario: string, query: Plan['query'], sql: string, params: unknown[]): Promise<Plan> {
   // run once to warm the cache, then explain

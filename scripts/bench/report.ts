@@ -7,6 +7,8 @@ export const BUDGETS = {
   issue7: { p95: 50, ratio: 10 },
   writeP95: 20,
   growth: 2,
+  /** ours ÷ the floor app (a bare react-admin app, scripts/bench/floor/): at most */
+  floor: { initialJs: 1.2, firstRender: 1.3 },
 } as const;
 
 export interface Row {
@@ -22,13 +24,16 @@ export interface Row {
   baseline?: Stats;
   /** ratio budgets are not judged on small data */
   small?: boolean;
+  /** a budget against the floor app: ours and the floor's figure (same unit), ours ≤ max × floor */
+  floor?: { ours: number; floor: number; max: number };
   note?: string;
 }
 
 export interface Judged extends Row {
   ratio?: number;
   growth?: { median: number; p95: number };
-  checks: { name: string; pass: boolean | null; detail: string }[];
+  /** `shown`: the detail is printed even when the check passes */
+  checks: { name: string; pass: boolean | null; detail: string; shown?: boolean }[];
 }
 
 /** stock ÷ ours: the smaller of the median and the p95 ratio (the conservative one) */
@@ -38,6 +43,12 @@ export function speedRatio(ours: Stats, stock: Stats): number {
 
 export function judge(row: Row): Judged {
   const out: Judged = { ...row, checks: [] };
+  if (row.floor) {
+    const f = row.floor;
+    const ratio = f.ours / f.floor;
+    const known = Number.isFinite(ratio) && f.floor > 0;
+    out.checks.push({ name: `≤${f.max}× floor`, pass: known ? ratio <= f.max : false, detail: known ? `${ratio.toFixed(2)}×` : 'not measured', shown: true });
+  }
   const o = row.ours;
   if (row.kind === 'info' || !o) return out;
   if (o.n === 0 || o.errors > 0) out.checks.push({ name: 'errors', pass: false, detail: `${o.errors} errors, ${o.n} timed` });
@@ -90,7 +101,7 @@ const pad = (s: string, w: number, right = false) => {
 };
 
 export function verdictText(j: Judged): string {
-  const checks = j.checks.map((c) => `${c.name} ${c.pass === null ? 'n/a' : c.pass ? 'PASS' : 'FAIL'}${c.detail && c.pass !== true ? ` (${c.detail})` : ''}`);
+  const checks = j.checks.map((c) => `${c.name} ${c.pass === null ? 'n/a' : c.pass ? 'PASS' : 'FAIL'}${c.detail && (c.pass !== true || c.shown) ? ` (${c.detail})` : ''}`);
   return [...checks, ...(j.note ? [j.note] : [])].join(' · ');
 }
 
@@ -104,7 +115,7 @@ export function table(rows: Judged[]): string {
       const ok = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x);
       const f = (x: number | undefined) => (!ok(x) ? '—' : `${x >= 100 ? x.toFixed(0) : x.toFixed(1)} ${v.unit}`);
       const ratio = ok(v.ours) && ok(v.stock) ? `${(v.stock / v.ours).toFixed(1)}×` : '—';
-      return [j.scenario, j.data, f(v.ours), '', '', f(v.stock), '', '', ratio, '', j.note ?? ''];
+      return [j.scenario, j.data, f(v.ours), '', '', f(v.stock), '', '', ratio, '', verdictText(j)];
     }
     if (!j.ours) return [j.scenario, j.data, 'n/a', '', '', '', '', '', '', '', j.note ?? ''];
     return [

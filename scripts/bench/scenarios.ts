@@ -1,3 +1,4 @@
+import { addDays, previousWorkingDay, shanghaiDate } from '../../src/domain/calendar';
 import { expectStatus, loginAs, q, stockApi, type Api, type Reply } from './http';
 import { measure, type Plan, type Stats } from './measure';
 
@@ -9,18 +10,72 @@ import { measure, type Plan, type Stats } from './measure';
 
 export const SEARCH = '科技';
 
-export type ScenarioId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h';
+export type ReportId = 'f1' | 'f2' | 'f3' | 'f4' | 'f5';
+export type ScenarioId = 'a' | 'b' | 'c' | 'd' | 'e' | ReportId | 'g' | 'h';
 
 export const SCENARIOS: Record<ScenarioId, { title: string; kind: 'read' | 'write' }> = {
   a: { title: '(a) orders list, default view', kind: 'read' },
   b: { title: '(b) filtered+sorted page', kind: 'read' },
   c: { title: `(c) full-text q="${SEARCH}"`, kind: 'read' },
   d: { title: '(d) show page (5 requests)', kind: 'read' },
-  e: { title: '(e) my-work inbox (proxy)', kind: 'read' },
-  f: { title: '(f) report assistant-perf', kind: 'read' },
+  e: { title: '(e) my-work inbox', kind: 'read' },
+  f1: { title: '(f1) report assistant-perf', kind: 'read' },
+  f2: { title: '(f2) report order-trends 30 d', kind: 'read' },
+  f3: { title: '(f3) report order-trends 90 d', kind: 'read' },
+  f4: { title: '(f4) report complaint-trends', kind: 'read' },
+  f5: { title: '(f5) report queues', kind: 'read' },
   g: { title: '(g) create order', kind: 'write' },
   h: { title: '(h) approve action', kind: 'write' },
 };
+
+/** who asks (e) and (f): the inbox is the CS manager's home page; the reports are the team lead's meeting pages (PAGES.reports) */
+export const INBOX_USER = 'csmanager';
+export const REPORTS_USER = 'teamlead';
+
+/**
+ * The reports as the dashboard pages ask them (src/dashboard/pages/*, useReport → /api/reports/…),
+ * on the data's day (the seed clock): the morning meeting the previous working day, the trends
+ * page 30 and 90 days (it leaves `to` to the server's clock: named here only when the seed day
+ * is not the server's today, e.g. BENCH_NOW), complaint trends its default 30 days, queues bare.
+ */
+export function reportPaths(seedNow: Date, realNow = new Date()): Record<ReportId, string> {
+  const today = shanghaiDate(seedNow);
+  const to = today === shanghaiDate(realNow) ? '' : `&to=${today}`;
+  return {
+    f1: `/reports/assistant-performance?date=${previousWorkingDay(today)}`,
+    f2: `/reports/order-trends?days=30${to}`,
+    f3: `/reports/order-trends?days=90${to}`,
+    f4: `/reports/complaint-trends?from=${addDays(today, -29)}&to=${today}`,
+    f5: '/reports/queues',
+  };
+}
+
+/** what each report must answer (a 200 with the wrong shape is an error, not a fast read); a short description of it */
+const REPORT_CHECKS: Record<ReportId, (body: Record<string, unknown>, path: string) => string> = {
+  f1: (b, path) => {
+    const rows = b.rows as unknown[];
+    if (!Array.isArray(rows) || !rows.length) throw new Error('no assistant rows');
+    if (!path.endsWith(`date=${b.date}`)) throw new Error(`answered date ${b.date}`);
+    return `${rows.length} assistants`;
+  },
+  f2: (b, path) => trendDays(b, path),
+  f3: (b, path) => trendDays(b, path),
+  f4: (b) => {
+    if (!Array.isArray(b.days) || !Array.isArray(b.byCategory)) throw new Error('no days / byCategory');
+    return `${b.days.length} day×category rows, ${b.open} open`;
+  },
+  f5: (b) => {
+    if (!Array.isArray(b.pendingByRole)) throw new Error('no pendingByRole');
+    return `${b.pendingByRole.length} queues`;
+  },
+};
+
+function trendDays(b: Record<string, unknown>, path: string): string {
+  const want = Number(/days=(\d+)/.exec(path)?.[1]);
+  const days = b.days as { web: number; phone: number }[];
+  if (!Array.isArray(days) || days.length !== want) throw new Error(`${Array.isArray(days) ? days.length : 'no'} days, asked ${want}`);
+  return `${days.reduce((s, d) => s + d.web + d.phone, 0)} orders in ${want} days`;
+}
 
 export interface Measured {
   stats: Stats;
@@ -28,6 +83,8 @@ export interface Measured {
   single?: Stats;
   /** rows the question matches (Content-Range / X-Total-Count), to compare ours and stock */
   total?: number;
+  /** what was asked (the reports' path with its parameters) */
+  path?: string;
   note?: string;
   error?: string;
 }
@@ -72,7 +129,6 @@ export const OUR_READS = {
   a: () => q({ sort: ['priority', 'DESC'], range: [0, 24], filter: {} }),
   b: () => q({ sort: ['receivedAt', 'DESC'], range: [50, 74], filter: { status: 'delivered', channel: 'web' } }),
   c: () => q({ sort: ['priority', 'DESC'], range: [0, 24], filter: { q: SEARCH } }),
-  e: () => q({ sort: ['priority', 'DESC'], range: [0, 24], filter: { status: 'submitted' } }),
 };
 
 export const STOCK_READS = {
@@ -85,7 +141,6 @@ export interface OursResult {
   results: Partial<Record<ScenarioId, Measured>>;
   /** an order as our server stores it: the body stock json-server gets for (g) */
   orderTemplate: Record<string, unknown>;
-  reportStatus: number;
 }
 
 type Log = (s: string) => void;
@@ -93,10 +148,11 @@ type Log = (s: string) => void;
 function line(who: string, id: ScenarioId, m: Measured): string {
   const st = m.stats;
   return (
-    `    ${who} ${SCENARIOS[id].title.padEnd(34 - who.length + 4)} median ${st.median.toFixed(1)} ms, p95 ${st.p95.toFixed(1)} ms (n=${st.n})` +
+    `    ${who} ${SCENARIOS[id].title.padEnd(38 - who.length)} median ${st.median.toFixed(1)} ms, p95 ${st.p95.toFixed(1)} ms (n=${st.n})` +
     (m.single ? ` (1 client: p95 ${m.single.p95.toFixed(1)} ms)` : '') +
     (st.errors ? `, ${st.errors} errors: ${st.firstError}` : '') +
-    (st.stoppedBecause ? ` — stopped: ${st.stoppedBecause}` : '')
+    (st.stoppedBecause ? ` — stopped: ${st.stoppedBecause}` : '') +
+    (m.note ? ` — ${m.note}` : '')
   );
 }
 
@@ -119,14 +175,16 @@ function emptyStats(why: string): Stats {
   return { n: 0, errors: 1, firstError: why, median: NaN, p95: NaN, p99: NaN, mean: NaN, min: NaN, max: NaN, perRun: [], concurrency: 0, throughput: 0, truncated: true, stoppedBecause: why };
 }
 
-export async function benchOurs(base: string, plans: Plans, today: string, dead: () => string | null, log: Log): Promise<OursResult> {
+export async function benchOurs(base: string, plans: Plans, reports: Record<ReportId, string>, dead: () => string | null, log: Log): Promise<OursResult> {
   const csm = await loginAs(base, 'csmanager');
+  const inboxUser = INBOX_USER === 'csmanager' ? csm : await loginAs(base, INBOX_USER);
+  const lead = await loginAs(base, REPORTS_USER);
   const assistant2 = await loginAs(base, 'assistant2');
   const results: OursResult['results'] = {};
   const m = (op: (i: number) => Promise<unknown>, plan: Plan) => measure(op, plan, dead);
 
-  // reads (a)(b)(c)(e): one GET each, as csmanager (no read scope)
-  for (const id of ['a', 'b', 'c', 'e'] as const) {
+  // reads (a)(b)(c): one GET each, as csmanager (no read scope)
+  for (const id of ['a', 'b', 'c'] as const) {
     await scenario('ours', id, results, log, async () => {
       const path = '/orders' + OUR_READS[id]();
       const first = listCheck(await csm.get(path), `ours ${id}`);
@@ -159,15 +217,40 @@ export async function benchOurs(base: string, plans: Plans, today: string, dead:
     return { stats: await m(show, plans.read), single: await m(show, plans.read1) };
   });
 
-  // (f) the report: measured only when it exists
-  const reportPath = `/reports/assistant-performance?date=${today}`;
-  const rep = await csm.get(reportPath);
-  if (rep.status === 200) {
-    await scenario('ours', 'f', results, log, async () => {
-      const op = async () => expectStatus(await csm.get(reportPath), [200], 'ours f');
-      return { stats: await m(op, plans.read), single: await m(op, plans.read1) };
+  // (e) the my-work inbox: GET /api/myWork, what the home page's dashboard asks (dataProvider.myWork)
+  await scenario('ours', 'e', results, log, async () => {
+    const check = (r: Reply) => {
+      expectStatus(r, [200], 'ours e: myWork');
+      if (!Array.isArray(r.json())) throw new Error('ours e: myWork is not a list');
+      return r;
+    };
+    const first = check(await inboxUser.get('/myWork'));
+    const items = first.json() as { resource: string }[];
+    const perResource = [...items.reduce((m, i) => m.set(i.resource, (m.get(i.resource) ?? 0) + 1), new Map<string, number>())].map(([k, v]) => `${k} ${v}`).join(', ');
+    log(`    ours (e) GET /api/myWork as ${INBOX_USER}: ${items.length} items${perResource ? ` (${perResource})` : ''}`);
+    const op = async () => check(await inboxUser.get('/myWork'));
+    return { stats: await m(op, plans.read), single: await m(op, plans.read1), total: items.length, note: `${items.length} items, ${(Buffer.byteLength(first.text) / 1024).toFixed(0)} kB` };
+  });
+
+  // (f1)–(f5) the reports, as the dashboard pages ask them, as the team lead
+  for (const id of Object.keys(reports) as ReportId[]) {
+    await scenario('ours', id, results, log, async () => {
+      const path = reports[id];
+      const check = (r: Reply) => {
+        expectStatus(r, [200], `ours ${id}: ${path}`);
+        try {
+          return REPORT_CHECKS[id](r.json(), path);
+        } catch (e) {
+          throw new Error(`ours ${id}: ${path}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      };
+      const first = await lead.get(path);
+      const what = check(first);
+      const op = async () => check(await lead.get(path));
+      log(`    ours (${id}) GET /api${path} as ${REPORTS_USER}: ${what}`);
+      return { stats: await m(op, plans.read), single: await m(op, plans.read1), path, note: `${what}, ${(Buffer.byteLength(first.text) / 1024).toFixed(0)} kB` };
     });
-  } else log(`    ours ${SCENARIOS.f.title.padEnd(34)} HTTP ${rep.status}: n/a (not built)`);
+  }
 
   // (g) create: assistant2 (SMB group), an SMB cash customer, catalog prices (6.2.2)
   const customers = (listCheck(await assistant2.get('/customers' + q({ sort: ['id', 'ASC'], range: [0, 199], filter: { tier: 'smb', settlement: 'cash' } })), 'customers', 1).json() as Record<string, unknown>[]).filter((c) => c.active !== false);
@@ -214,7 +297,7 @@ export async function benchOurs(base: string, plans: Plans, today: string, dead:
     return { stats, single: await m(approve, plans.write1) };
   });
 
-  return { results, orderTemplate: template ?? {}, reportStatus: rep.status };
+  return { results, orderTemplate: template ?? {} };
 }
 
 /**

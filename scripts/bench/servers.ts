@@ -74,11 +74,12 @@ export async function freePort(): Promise<number> {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-export function startOurs(dataDir: string, timeoutMs = 120_000): Promise<RunningServer> {
+/** `staticDir`: the built SPA(s) the server also serves (the browser measurement); none by default */
+export function startOurs(dataDir: string, staticDir = '/nonexistent', timeoutMs = 120_000): Promise<RunningServer> {
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'none', STATIC_DIR: '/nonexistent', STORE: '', DATABASE_URL: '' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'none', STATIC_DIR: staticDir, STORE: '', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   track(child);

@@ -79,7 +79,7 @@ beforeAll(async () => {
     s.transaction(async (tx) => {
       for (const e of edits) {
         const cur = (await tx.lock('orders', e.id))!;
-        const next = { ...cur, id: e.id };
+        const next: DocRecord = { ...cur, id: e.id };
         if (e.kind === 0) next.status = 'cancelled';
         if (e.kind === 1) next.status = 'approved';
         if (e.kind === 2) next.assistantId = e.v < 0.2 ? null : 1 + Math.floor(e.v * 4);
