@@ -26,17 +26,21 @@ export async function queues(src: ReportSource, now: Date): Promise<Queues> {
   const iso = now.toISOString();
   const today = shanghaiDate(now);
   const pendingByRole: Queues['pendingByRole'] = [];
-  for (const def of Object.values(DEFINITIONS)) {
+  // every document family asked at once (a PostgreSQL server answers them in parallel), read in definition order
+  const families = Object.values(DEFINITIONS).flatMap((def) => {
     const wf = def.workflow;
-    if (!wf) continue;
-    const waiting = Object.entries(wf.states).filter(([, s]) => (s.waitingOn ?? []).some((r) => r !== 'assistant'));
-    if (waiting.length === 0) continue;
-    const counts = await src.aggregate(def.resource, { filter: { status: waiting.map(([k]) => k) }, groupBy: [{ field: 'status' }], measures: { count: { op: 'count' } } });
-    for (const c of counts) {
+    const waiting = wf ? Object.entries(wf.states).filter(([, s]) => (s.waitingOn ?? []).some((r) => r !== 'assistant')) : [];
+    return wf && waiting.length ? [{ def, wf, waiting }] : [];
+  });
+  const counted = await Promise.all(
+    families.map(({ def, waiting }) => src.aggregate(def.resource, { filter: { status: waiting.map(([k]) => k) }, groupBy: [{ field: 'status' }], measures: { count: { op: 'count' } } })),
+  );
+  families.forEach(({ def, wf }, i) => {
+    for (const c of counted[i]) {
       const state = wf.states[String(c.status)];
       for (const role of state?.waitingOn ?? []) if (role !== 'assistant') pendingByRole.push({ role, resource: def.resource, status: String(c.status), count: Number(c.count) });
     }
-  }
+  });
   const one = async (resource: string, filter: Record<string, string | string[]>) => Number((await src.aggregate(resource, { filter, groupBy: [], measures: { n: { op: 'count' } } }))[0]?.n ?? 0);
   const [webOrdersWaiting, webOrdersOverdue, overdueLoans, quotesExpiringSoon, creditReviewsDue] = await Promise.all([
     one('orders', { status: 'pendingConfirmation' }),

@@ -19,7 +19,8 @@ const PER_RESOURCE = 200;
 const bareContext = (user: Actor): RuleContext => ({ now: new Date(), user, refs: {}, lineRefs: {}, facts: {}, settings: {} });
 
 export async function myWork(store: Store, actor: Actor): Promise<InboxItem[]> {
-  const items: InboxItem[] = [];
+  // every question asked at once (a PostgreSQL server answers them in parallel); the answer is sorted after
+  const asks: Promise<InboxItem[]>[] = [];
   for (const def of Object.values(DEFINITIONS)) {
     const wf = def.workflow;
     if (!wf || !canRole(def.access.read, actor.role)) continue;
@@ -40,12 +41,16 @@ export async function myWork(store: Store, actor: Actor): Promise<InboxItem[]> {
         filters.splice(0, 1, { status: group, [def.ownerField]: actor.id }, { status: group, [def.ownerField]: null });
       }
       for (const [i, filter] of filters.entries()) {
-        const { rows } = await store.list(def.resource, { filter, sort: { field, order: 'ASC' }, range: [0, PER_RESOURCE - 1] });
-        const mine = i === 0 ? rows : rows.filter((r) => availableActions(wf, r, bareContext(actor)).length > 0);
-        for (const r of mine) items.push(toItem(def.resource, r, field === 'createdAt' ? undefined : field));
+        asks.push(
+          store.list(def.resource, { filter, sort: { field, order: 'ASC' }, range: [0, PER_RESOURCE - 1] }).then(({ rows }) => {
+            const mine = i === 0 ? rows : rows.filter((r) => availableActions(wf, r, bareContext(actor)).length > 0);
+            return mine.map((r) => toItem(def.resource, r, field === 'createdAt' ? undefined : field));
+          }),
+        );
       }
     }
   }
+  const items = (await Promise.all(asks)).flat();
   return items.sort((a, b) => cmpDeadline(a, b));
 }
 
