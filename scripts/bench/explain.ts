@@ -1,6 +1,6 @@
 /**
  * Where the time of the bench's reads goes in PostgreSQL: EXPLAIN (ANALYZE, BUFFERS) of the SQL
- * the store runs for each list scenario — the page query and its count(*) — built with the
+ * the store runs for each list scenario — the page query and its count — built with the
  * store's own SqlBuilder so it stays the SQL the server sends.
  *
  *   npx tsx scripts/bench/explain.ts <DATA_DIR | DATA_DIR/pglite>
@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { openPglite, type SqlClient } from '../../server/store/pg/driver';
 import { SqlBuilder } from '../../server/store/pg/sql';
 import { tableSpec } from '../../server/store/pg/tables';
-import type { ListQuery } from '../../server/store/types';
+import { COUNT_BEYOND_PAGE, type ListQuery } from '../../server/store/types';
 import { getDefinition } from '../../src/domain/documents';
 import type { Role } from '../../src/domain/roles';
 import { SEARCH } from './scenarios';
@@ -77,7 +77,13 @@ export async function explainReads(pgliteDir: string): Promise<Plan[]> {
       const n = b.params.length;
       const limit = b.limit(q.range);
       out.push(await explain(db, id, 'page', `SELECT id, version, data FROM ${spec.table} ${where} ${order} ${limit}`.replace(/\s+/g, ' '), b.params));
-      out.push(await explain(db, id, 'count', `SELECT count(*)::int AS n FROM ${spec.table} ${where}`.replace(/\s+/g, ' '), b.params.slice(0, n)));
+      // as PgStore.list counts: the trigger-kept row count unfiltered, else at most COUNT_BEYOND_PAGE past the page
+      const cap = (q.range?.[1] ?? 0) + 1 + COUNT_BEYOND_PAGE;
+      out.push(
+        where
+          ? await explain(db, id, 'count', `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${spec.table} ${where} LIMIT ${cap}) AS matches`.replace(/\s+/g, ' '), b.params.slice(0, n))
+          : await explain(db, id, 'count', `SELECT n::int AS n FROM row_counts WHERE tbl = $1`, [spec.table]),
+      );
     }
     // the creditUsed fact every order create / approve / actions call loads (5.10.4)
     const cust = await db.query<{ id: number }>("SELECT customer_id AS id FROM orders WHERE payment_method = 'credit' GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1");
