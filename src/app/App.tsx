@@ -1,15 +1,22 @@
-import { useMemo } from 'react';
+import { CircularProgress } from '@mui/material';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { Admin, CustomRoutes, Resource, type Store } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { ComplaintTrendsRoute, HomeDashboard, MorningMeetingRoute, QueuesRoute, ReportsApiProvider, TrendsRoute } from '../dashboard';
-import { PrintView } from '../print/PrintView';
-import { RESOURCES } from '../resources';
+import { PAGES } from '../resources/pages';
 import { createAuthProvider } from './authProvider';
 import { createDataProvider } from './dataProvider';
+import { AppLoading } from './AppLoading';
+import { loadDomain, loadedDomain, type Domain } from './domain';
 import { createI18nProvider } from './i18n/i18nProvider';
 import { BaoyiLayout } from './Layout';
 import { DEFAULT_API_URL } from './session';
 import { theme } from './theme';
+
+/** The print view (forms, react-to-print, print.css) is a chunk of its own. */
+const PrintView = lazy(() => PAGES.printView().then((m) => ({ default: m.PrintView })));
+
+const resourcesOf = (domain: Domain) => domain.RESOURCES.map((r) => <Resource key={r.name} {...r} />);
 
 export interface AppProps {
   /** the API base (default '/api') */
@@ -26,6 +33,54 @@ export function App({ apiUrl = DEFAULT_API_URL, store }: AppProps) {
     return { dataProvider: createDataProvider({ apiUrl, getLocale }), authProvider: createAuthProvider({ apiUrl, getLocale }) };
   }, [apiUrl, i18nProvider]);
 
+  /**
+   * The <Resource>s come from the definitions, which are loaded on demand (./domain.ts): react-admin
+   * waits for this function (on its loading page) before it renders the layout. A logged-out
+   * visitor (no permissions) gets none, so the login page does not wait for the definitions. Once
+   * loaded (a locale switch re-renders everything), the answer is immediate.
+   */
+  const resources = useCallback(
+    (permissions: unknown) => {
+      if (permissions == null) return null;
+      const loaded = loadedDomain();
+      if (loaded && i18nProvider.hasResourceMessages(loaded.definitionMessages)) return resourcesOf(loaded);
+      return loadDomain().then(
+        async (domain) => {
+          await i18nProvider.addResourceMessages(domain.definitionMessages);
+          return resourcesOf(domain);
+        },
+        // the download failed: the loading page says so (AppLoading) and stays
+        () => new Promise<never>(() => undefined),
+      );
+    },
+    [i18nProvider],
+  );
+
+  // the same children on every render: react-admin re-resolves the resources when they change
+  const children = useMemo(
+    () => [
+      resources,
+      <CustomRoutes key="print" noLayout>
+        <Route
+          path="/print/:form/:ids"
+          element={
+            <Suspense fallback={<CircularProgress sx={{ m: 4 }} />}>
+              <PrintView />
+            </Suspense>
+          }
+        />
+      </CustomRoutes>,
+      // reports (issue 5): lazy pages, charts in their own chunks
+      <CustomRoutes key="reports">
+        <Route path="/reports/morning" element={<MorningMeetingRoute />} />
+        <Route path="/reports/trends" element={<TrendsRoute />} />
+        <Route path="/reports/complaints" element={<ComplaintTrendsRoute />} />
+        <Route path="/reports/queues" element={<QueuesRoute />} />
+      </CustomRoutes>,
+    ],
+    [resources],
+  );
+
   return (
     <ReportsApiProvider apiUrl={apiUrl}>
       <Admin
@@ -36,23 +91,12 @@ export function App({ apiUrl = DEFAULT_API_URL, store }: AppProps) {
         theme={theme}
         layout={BaoyiLayout}
         dashboard={HomeDashboard}
+        loading={AppLoading}
         store={store}
         requireAuth
         disableTelemetry
       >
-        {RESOURCES.map((r) => (
-          <Resource key={r.name} {...r} />
-        ))}
-        <CustomRoutes noLayout>
-          <Route path="/print/:form/:ids" element={<PrintView />} />
-        </CustomRoutes>
-        {/* reports (issue 5): lazy pages, charts in their own chunks */}
-        <CustomRoutes>
-          <Route path="/reports/morning" element={<MorningMeetingRoute />} />
-          <Route path="/reports/trends" element={<TrendsRoute />} />
-          <Route path="/reports/complaints" element={<ComplaintTrendsRoute />} />
-          <Route path="/reports/queues" element={<QueuesRoute />} />
-        </CustomRoutes>
+        {children}
       </Admin>
     </ReportsApiProvider>
   );

@@ -3,6 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, TitlePortal, useLocaleState, useTranslate } from 'react-admin';
 import { ReportsMenu } from '../dashboard/ReportsMenu';
 import { BaoyiMenu } from './Menu';
+import { prefetchWhenIdle } from './prefetch';
 
 /** App bar: the product name, the page title, the 中文 / English switch. */
 function BaoyiAppBar() {
@@ -36,6 +37,7 @@ function MenuWithReports() {
 
 export function BaoyiLayout({ children }: { children: ReactNode }) {
   const [locale] = useLocaleState();
+  useEffect(prefetchWhenIdle, []);
   const translate = useTranslate();
   // the page language follows the UI (fonts, screen readers, the tab title)
   useEffect(() => {

@@ -1,8 +1,7 @@
 import { ListSubheader } from '@mui/material';
-import { Menu, useCanAccessResources, useSidebarState, useTranslate } from 'react-admin';
+import { useMemo } from 'react';
+import { Menu, useCanAccessResources, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 import type { DocumentDefinition } from '../domain/definition';
-import { DEFINITIONS } from '../domain/documents';
-import { RESOURCES } from '../resources';
 
 type Group = NonNullable<DocumentDefinition['menuGroup']>;
 export const MENU_GROUPS: readonly Group[] = ['sales', 'service', 'approvals', 'master', 'admin'];
@@ -13,18 +12,22 @@ export function menuGroupOf(def: DocumentDefinition): Group {
   return def.resource === 'users' || def.resource === 'auditLog' || def.resource === 'settings' ? 'admin' : 'master';
 }
 
-const names = RESOURCES.map((r) => r.name);
-
-/** The resources in sections (from the definitions' menuGroup); a section shows only if one of its screens is allowed. */
+/**
+ * The resources in sections (from the definitions' menuGroup, which resourceFromDefinition puts
+ * in each <Resource>'s options); a section shows only if one of its screens is allowed.
+ */
 export function BaoyiMenu() {
   const translate = useTranslate();
   const [open] = useSidebarState();
+  const resources = useResourceDefinitions<{ menuGroup?: Group }>();
+  // in <Resource> order: the order App.tsx registers them in (src/resources/index.tsx)
+  const names = useMemo(() => Object.keys(resources), [resources]);
   const { canAccess } = useCanAccessResources({ action: 'list', resources: names });
   return (
     <Menu>
       <Menu.DashboardItem />
       {MENU_GROUPS.map((g) => {
-        const inGroup = names.filter((n) => DEFINITIONS[n] && menuGroupOf(DEFINITIONS[n]) === g);
+        const inGroup = names.filter((n) => resources[n].options?.menuGroup === g);
         if (!canAccess || !inGroup.some((n) => canAccess[n])) return null;
         return [
           open ? (

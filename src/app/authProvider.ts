@@ -1,12 +1,13 @@
 import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
-import { canAccess as domainCanAccess } from '../domain/access';
 import type { DocRecord } from '../domain/definition';
 import type { Actor } from '../domain/roles';
+import { loadDomain } from './domain';
 import { DEFAULT_API_URL, session } from './session';
 
 /**
  * Token login against /api/auth/*; access control is the domain's `canAccess` — the same
  * rules the server enforces — so menus, buttons and routes hide what the server would refuse.
+ * Those rules come with the definitions (a chunk loaded on demand, ./domain.ts).
  */
 
 export interface AuthProviderOptions {
@@ -106,7 +107,8 @@ export function createAuthProvider(opts: AuthProviderOptions = {}): BaoyiAuthPro
     async canAccess({ resource, action, record }: { resource: string; action: string; record?: Record<string, unknown> }) {
       const user = await getUser();
       if (!user) return false;
-      return domainCanAccess(user, resource, action, record as DocRecord | undefined);
+      const domain = await loadDomain();
+      return domain.canAccess(user, resource, action, record as DocRecord | undefined);
     },
     getUser,
   };

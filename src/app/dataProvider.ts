@@ -1,13 +1,14 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider, type RaRecord } from 'react-admin';
-import { writableFields, type DocRecord } from '../domain/definition';
-import { getDefinition } from '../domain/documents';
+import { writableFields, type DocRecord, type DocumentDefinition } from '../domain/definition';
 import type { Refusal } from '../domain/refusal';
 import type { InboxItem } from '../domain/inbox';
 import type { AvailableAction } from '../domain/workflow';
 
-export type { InboxItem };
+import { loadDomain } from './domain';
 import { DEFAULT_API_URL, session } from './session';
+
+export type { InboxItem };
 
 /** An audit entry of GET /api/<res>/<id>/history. */
 export interface HistoryEntry {
@@ -84,8 +85,7 @@ const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
  * Only what a client may write (api.md: the server computes status, approvals, totals, codes…);
  * `version` rides along on updates for the stale-write check (409).
  */
-export function writableBody(resource: string, data: Record<string, unknown>, mode: 'create' | 'update'): Record<string, unknown> {
-  const def = getDefinition(resource);
+export function writableBody(def: DocumentDefinition | undefined, data: Record<string, unknown>, mode: 'create' | 'update'): Record<string, unknown> {
   if (!def) return data;
   const out: Record<string, unknown> = {};
   for (const name of writableFields(def)) {
@@ -118,11 +118,14 @@ export function createDataProvider(opts: DataProviderOptions = {}): BaoyiDataPro
   const path = (resource: string, id?: number | string, tail = '') =>
     `${apiUrl}/${encodeURIComponent(resource)}${id === undefined ? '' : `/${encodeURIComponent(String(id))}`}${tail}`;
   const post = (url: string, body: unknown) => httpClient(url, { method: 'POST', body: JSON.stringify(body ?? {}) });
+  // the definitions say what is writable; they are loaded on demand (./domain.ts)
+  const bodyOf = async (resource: string, data: unknown, mode: 'create' | 'update') =>
+    writableBody((await loadDomain()).getDefinition(resource), data as Record<string, unknown>, mode);
 
   return {
     ...base,
-    create: (resource, params) => base.create(resource, { ...params, data: writableBody(resource, params.data as Record<string, unknown>, 'create') }),
-    update: (resource, params) => base.update(resource, { ...params, data: writableBody(resource, params.data as Record<string, unknown>, 'update') }),
+    create: async (resource, params) => base.create(resource, { ...params, data: await bodyOf(resource, params.data, 'create') }),
+    update: async (resource, params) => base.update(resource, { ...params, data: await bodyOf(resource, params.data, 'update') }),
     // updateMany would PUT a partial body to each row (design.md); documents change through actions
     updateMany: () => Promise.reject(new HttpError('批量修改不可用，请使用审批操作', 405)),
     // documents are cancelled, never deleted (api.md)
@@ -136,7 +139,7 @@ export function createDataProvider(opts: DataProviderOptions = {}): BaoyiDataPro
       const { json } = await post(path(resource, id, `/actions/${encodeURIComponent(action)}`), body);
       return { data: json };
     },
-    preview: async (resource, data) => (await post(`${path(resource)}/preview`, writableBody(resource, data, 'create'))).json as PreviewResult,
+    preview: async (resource, data) => (await post(`${path(resource)}/preview`, await bodyOf(resource, data, 'create'))).json as PreviewResult,
     history: async (resource, id) => (await httpClient(path(resource, id, '/history'))).json as HistoryEntry[],
     printed: async (resource, id, form) => (await httpClient(path(resource, id, '/printed'), { method: 'POST', body: JSON.stringify({ form }) })).json,
     myWork: async () => (await httpClient(`${apiUrl}/myWork`)).json as InboxItem[],

@@ -7,9 +7,16 @@ import { Loading, ReportGuard } from './ReportFrame';
  * (recharts) — is a separate chunk loaded on first visit: none of it is in the first bundle.
  * A role that may not read reports gets the not-allowed message without loading the page.
  */
-export { HomeDashboard } from './HomeDashboard';
 export { ReportsMenu } from './ReportsMenu';
 export { ReportsApiProvider } from './useReport';
+
+/**
+ * The home page (今日工作 and the queues) is a chunk too: its inbox needs the definitions (status
+ * colours, workflow steps) and the Shanghai calendar. main.tsx prefetches it for a logged-in
+ * start on the home page (src/app/prefetch.ts).
+ */
+export const loadHomeDashboard = () => import('./HomeDashboard');
+export const HomeDashboard = lazy(() => loadHomeDashboard().then((m) => ({ default: m.HomeDashboard })));
 
 function guarded(titleKey: string, Page: LazyExoticComponent<ComponentType>) {
   function ReportRoute() {

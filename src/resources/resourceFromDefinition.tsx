@@ -1,9 +1,8 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { RaRecord, ResourceProps } from 'react-admin';
+import { menuGroupOf } from '../app/Menu';
 import type { DocumentDefinition } from '../domain/definition';
-import { GeneratedCreate, GeneratedEdit } from './GeneratedForm';
-import { GeneratedList } from './GeneratedList';
-import { GeneratedShow } from './GeneratedShow';
+import { PAGES } from './pages';
 
 /** How a record is named in titles, references and autocompletes. */
 export function recordRepresentation(def: DocumentDefinition): (r: RaRecord) => string {
@@ -21,7 +20,18 @@ export function recordRepresentation(def: DocumentDefinition): (r: RaRecord) => 
 
 const hasAny = (a: DocumentDefinition['access']['create']) => a === 'all' || a.length > 0;
 
+// the generated screens, each loaded on first use (react-admin's Layout shows its loader meanwhile)
+const GeneratedList = lazy(() => PAGES.generatedList().then((m) => ({ default: m.GeneratedList })));
+const GeneratedShow = lazy(() => PAGES.generatedShow().then((m) => ({ default: m.GeneratedShow })));
+const GeneratedCreate = lazy(() => PAGES.generatedForm().then((m) => ({ default: m.GeneratedCreate })));
+const GeneratedEdit = lazy(() => PAGES.generatedForm().then((m) => ({ default: m.GeneratedEdit })));
+
 export type ResourceOverrides = Partial<Pick<ResourceProps, 'list' | 'create' | 'edit' | 'show' | 'icon'>>;
+
+/** `options` of our <Resource>s: the menu section (Menu.tsx reads it from react-admin's resource definitions). */
+export interface ResourceOptions {
+  menuGroup: ReturnType<typeof menuGroupOf>;
+}
 
 /**
  * The react-admin <Resource> props of a definition: generated list / create / edit / show, each
@@ -33,6 +43,7 @@ export function resourceFromDefinition(def: DocumentDefinition, overrides: Resou
   const Show: ComponentType = () => <GeneratedShow def={def} />;
   const Create: ComponentType = () => <GeneratedCreate def={def} />;
   const Edit: ComponentType = () => <GeneratedEdit def={def} />;
+  const options: ResourceOptions = { menuGroup: menuGroupOf(def) };
   return {
     name: def.resource,
     list: overrides.list ?? List,
@@ -41,5 +52,6 @@ export function resourceFromDefinition(def: DocumentDefinition, overrides: Resou
     ...(hasAny(def.access.edit) ? { edit: overrides.edit ?? Edit } : {}),
     icon: overrides.icon,
     recordRepresentation: recordRepresentation(def),
+    options,
   };
 }

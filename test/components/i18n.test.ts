@@ -26,9 +26,12 @@ describe('app messages: zh and en have the same keys', () => {
   });
 
   it('the whole message trees agree too (ra, resources, app)', () => {
-    expect(missingKeys(enMessages, zhMessages)).toEqual([]);
-    expect(missingKeys(zhMessages, enMessages)).toEqual([]);
-    expect(missingKeys(englishMessages, zhMessages)).toEqual([]);
+    // the resources' messages are generated from the definitions and join when those are loaded
+    const zhAll = { ...zhMessages, ...definitionMessages('zh') };
+    const enAll = { ...enMessages, ...definitionMessages('en') };
+    expect(missingKeys(enAll, zhAll)).toEqual([]);
+    expect(missingKeys(zhAll, enAll)).toEqual([]);
+    expect(missingKeys(englishMessages, zhAll)).toEqual([]);
   });
 
   it.each(flattenKeys(zhApp))('app.%s: non-empty in both, same placeholders', (key) => {
@@ -59,9 +62,13 @@ describe('resource messages are generated from the definitions', () => {
     }
   });
 
-  it('translates concrete labels through polyglot', () => {
-    const zhI18n = createI18nProvider('zh');
-    const enI18n = createI18nProvider('en');
+  it('translates concrete labels through polyglot', async () => {
+    // as App.tsx does once the definitions are loaded; English is loaded on the switch
+    const zhI18n = createI18nProvider();
+    await zhI18n.addResourceMessages(definitionMessages);
+    const enI18n = createI18nProvider();
+    await enI18n.addResourceMessages(definitionMessages);
+    await enI18n.changeLocale('en');
     expect(zhI18n.translate('resources.orders.name', { smart_count: 2 })).toBe('销售订单');
     expect(enI18n.translate('resources.orders.name', { smart_count: 2 })).toBe('Sales orders');
     expect(enI18n.translate('resources.orders.name', { smart_count: 1 })).toBe('Sales order');
@@ -72,5 +79,24 @@ describe('resource messages are generated from the definitions', () => {
     expect(zhI18n.translate('resources.orders.lineFields.lines.unitPrice')).toBe('单价');
     expect(zhI18n.translate('app.order.short', { n: 3 })).toBe('缺货 3');
     expect(zhI18n.getLocale()).toBe('zh');
+    expect(enI18n.getLocale()).toBe('en');
+  });
+
+  it('the resources translate in the current language whenever they arrive (before or after a switch)', async () => {
+    const i18n = createI18nProvider();
+    expect(i18n.translate('resources.orders.name', { smart_count: 2, _: 'orders' })).toBe('orders');
+    await i18n.changeLocale('en');
+    expect(i18n.translate('app.title')).toBe('Baoyi Service Desk');
+    await i18n.addResourceMessages(definitionMessages);
+    expect(i18n.translate('resources.orders.name', { smart_count: 2 })).toBe('Sales orders');
+    // a switch started before the resources are added still ends with both
+    const other = createI18nProvider();
+    const switching = other.changeLocale('en');
+    const adding = other.addResourceMessages(definitionMessages);
+    await Promise.all([switching, adding]);
+    expect(other.getLocale()).toBe('en');
+    expect(other.translate('resources.orders.fields.deliveryFee')).toBe('Delivery fee');
+    await other.changeLocale('zh');
+    expect(other.translate('resources.orders.fields.deliveryFee')).toBe('运费');
   });
 });

@@ -1,11 +1,14 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
-import { definitionMessages } from './definitionMessages';
 import type { AppMessages } from './zh';
 
 /** English UI texts: the same keys as zh.ts (the type enforces the shape, a test the key sets). */
 export const enApp: AppMessages = {
   title: 'Baoyi Service Desk',
+  loadFailed: {
+    message: 'The page could not be loaded. Check the network and reload.',
+    reload: 'Reload',
+  },
   common: {
     none: '—',
     yes: 'Yes',
@@ -215,8 +218,8 @@ export const enApp: AppMessages = {
   },
 };
 
+/** Loaded when the user switches to English (i18nProvider.ts); `resources.*` join as in zh.ts. */
 export const enMessages: TranslationMessages = {
   ...englishMessages,
-  ...definitionMessages('en'),
   app: enApp,
 };

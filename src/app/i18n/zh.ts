@@ -1,10 +1,13 @@
 import type { TranslationMessages } from 'react-admin';
-import { definitionMessages } from './definitionMessages';
 import { raZh } from './raZh';
 
 /** Our own UI texts (Simplified Chinese, the default). `en.ts` has exactly the same keys (tested). */
 export const zhApp = {
   title: '寶億客服台',
+  loadFailed: {
+    message: '页面加载失败，请检查网络后重新加载',
+    reload: '重新加载',
+  },
   common: {
     none: '—',
     yes: '是',
@@ -216,8 +219,12 @@ export const zhApp = {
 
 export type AppMessages = typeof zhApp;
 
+/**
+ * react-admin's and our texts. The `resources.*` messages are generated from the document
+ * definitions (definitionMessages.ts) and join these when the definitions are loaded (the
+ * i18nProvider's addResourceMessages): the first bundle does not carry the definitions.
+ */
 export const zhMessages: TranslationMessages = {
   ...raZh,
-  ...definitionMessages('zh'),
   app: zhApp,
 };
