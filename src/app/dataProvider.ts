@@ -124,6 +124,21 @@ export function createDataProvider(opts: DataProviderOptions = {}): BaoyiDataPro
 
   return {
     ...base,
+    // the server says when a filtered list's total is only a lower bound (X-Total-Exact: false, README):
+    // react-admin then paginates by next/previous, and ListPagination shows "525+"
+    getList: async (resource, params) => {
+      let partial = false;
+      const watching = simpleRestProvider(apiUrl, (url, options) =>
+        httpClient(url, options).then((r) => {
+          partial = r.headers.get('X-Total-Exact') === 'false';
+          return r;
+        }),
+      );
+      const result = await watching.getList(resource, params);
+      if (!partial) return result;
+      const page = params.pagination?.page ?? 1;
+      return { data: result.data, pageInfo: { hasNextPage: true, hasPreviousPage: page > 1 }, meta: { totalAtLeast: result.total } };
+    },
     create: async (resource, params) => base.create(resource, { ...params, data: await bodyOf(resource, params.data, 'create') }),
     update: async (resource, params) => base.update(resource, { ...params, data: await bodyOf(resource, params.data, 'update') }),
     // updateMany would PUT a partial body to each row (design.md); documents change through actions

@@ -1,3 +1,4 @@
+import { ListPagination } from './ListPagination';
 import type { ReactElement, ReactNode } from 'react';
 import { useMemo } from 'react';
 import { CreateButton, Datagrid, ExportButton, FilterButton, List, TopToolbar, useGetIdentity, useResourceDefinition, useTranslate, type RaRecord } from 'react-admin';
@@ -64,7 +65,7 @@ export function GeneratedList({ def, extraColumns, leadingColumns, extraFilters,
   }, [identity, def, bulkActions]);
 
   return (
-    <List filters={filters} sort={def.defaultSort} perPage={25} actions={<ListToolbar extra={extraActions} />} title={title}>
+    <List filters={filters} sort={def.defaultSort} perPage={25} pagination={<ListPagination />} actions={<ListToolbar extra={extraActions} />} title={title}>
       <Datagrid
         rowClick="show"
         rowSx={rowSx ?? (def.overdue ? overdueRowSx(def) : undefined)}

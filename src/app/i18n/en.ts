@@ -14,6 +14,7 @@ export const enApp: AppMessages = {
     yes: 'Yes',
     no: 'No',
     assumption: 'Assumption (clause cut in the source)',
+    rangeAtLeast: '%{from}-%{to} of %{total}+',
   },
   dashboard: {
     title: "Today's work",

@@ -13,6 +13,7 @@ export const zhApp = {
     yes: '是',
     no: '否',
     assumption: '假设（原文缺失）',
+    rangeAtLeast: '第 %{from}-%{to} 条，共 %{total}+ 条',
   },
   dashboard: {
     title: '今日工作',
