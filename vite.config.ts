@@ -27,7 +27,7 @@ export default defineConfig({
     // tests that need a PostgreSQL server run when TEST_DATABASE_URL names one (.ci/run does)
     exclude: ['node_modules/**', ...(process.env.TEST_DATABASE_URL ? [] : ['test/postgres/**'])],
     testTimeout: 30000,
-    hookTimeout: 60000,
+    hookTimeout: 180000,
     setupFiles: ['test/setup.ts'],
   },
 });

@@ -24,6 +24,7 @@ async function main() {
         customers: num(process.env.SEED_CUSTOMERS),
         days: num(process.env.SEED_DAYS),
         perWorkingDay: num(process.env.SEED_PER_DAY),
+        volume: process.env.SEED_VOLUME === 'branch' ? 'branch' : undefined,
       });
       console.log(`Seeded the demo branch in ${Date.now() - t0} ms:`, counts);
     }

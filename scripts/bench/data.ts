@@ -127,7 +127,7 @@ export async function generateBranch(root: string, spec: BranchSpec, progress: P
   mkdirSync(jsonDir, { recursive: true });
   const jsonFile = join(jsonDir, 'db.json');
   const hasher = replayingHasher();
-  const opts = { now: spec.now, customers: spec.customers, days: spec.days, perWorkingDay: spec.perWorkingDay, seed: spec.seed, hashPassword: hasher.hash };
+  const opts = { now: spec.now, customers: spec.customers, days: spec.days, perWorkingDay: spec.perWorkingDay, seed: spec.seed, hashPassword: hasher.hash, volume: 'branch' as const };
   const expectedTx = Math.ceil(expectedOrders(spec) / 500) + Math.ceil(spec.customers / 500) + 3;
 
   // 1. db.json for stock json-server: seeded in memory, written once

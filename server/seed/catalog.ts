@@ -274,17 +274,23 @@ export const CATALOG: readonly CatalogItem[] = (() => {
 
 const HINTS = new Map(CATALOG.map((c) => [c.sku, c.hint]));
 
+/** Makes the hints of generated catalog items (the branch volume's bigger catalog) known to `salesHint`. */
+export function registerSalesHints(items: readonly CatalogItem[]): void {
+  for (const c of items) if (!HINTS.has(c.sku)) HINTS.set(c.sku, c.hint);
+}
+
 /** How often a product is ordered and in what quantities (not stored; used by the order seed). */
 export function salesHint(sku: unknown): SalesHint {
   return HINTS.get(String(sku)) ?? { popularity: 1, maxQty: 5 };
 }
 
 /**
- * Product records (domain fields only; the seed adds the system fields). Cost is 70–90 % of
- * the catalog price; stock is random with some lines at 0 or low so shortages happen (5.6.4).
+ * Product records (domain fields only; the seed adds the system fields) of `items` (default the
+ * demo catalog). Cost is 70–90 % of the catalog price; stock is random with some lines at 0 or
+ * low so shortages happen (5.6.4).
  */
-export function buildProducts(rng: Rng): DocRecord[] {
-  return CATALOG.map((c) => {
+export function buildProducts(rng: Rng, items: readonly CatalogItem[] = CATALOG): DocRecord[] {
+  return items.map((c) => {
     const priceFen = yuanToFen(c.catalogPrice);
     const cost = fenToYuan(Math.round(priceFen * rng.float(0.7, 0.9)));
     const r = rng.next();

@@ -13,6 +13,9 @@ import { seedSalesDocs } from './docs-sales';
 import { seedServiceDocs } from './docs-service';
 import { createRng } from './random';
 import type { SeedDocsContext } from './walk';
+import { branchCatalog } from './branch/catalog';
+import { orderInfo, type OrderInfo } from './branch/kit';
+import { seedBranchVolume } from './branch';
 
 /**
  * The demo branch (深圳分公司 客户服务中心): users, catalog, customers and several weeks of
@@ -30,8 +33,19 @@ export interface SeedOptions {
   /** orders on an average full working day (default 40) */
   perWorkingDay?: number;
   seed?: number;
+  /**
+   * 'demo' (default): the demo's handful of documents in every state, a ~150-product catalog.
+   * 'branch': a branch's real volume over the seeded window — ~1,500 products and documents in
+   * proportion to the orders (quotes ≈ 10 %, returns ≈ 2.5 %, complaints ≈ 2 %, sample loans ≈ 1.25 %,
+   * the other documents a few a week), spread over the days, old ones mostly closed, recent ones open.
+   */
+  volume?: SeedVolume;
+  /** told what the branch volume is doing (a line per document family, with its seconds) */
+  progress?: (msg: string) => void;
   hashPassword: (pw: string) => Promise<string>;
 }
+
+export type SeedVolume = 'demo' | 'branch';
 
 export const SEED_DEFAULTS = { customers: 200, days: 35, perWorkingDay: 40, seed: 20_260_101 } as const;
 
@@ -63,7 +77,9 @@ export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<R
   const adminId = byUsername.get('admin')?.id ?? null;
   const idsOf = (group: AssistantGroup) => actors.filter((a) => a.role === 'assistant' && a.group === group).map((a) => a.id);
 
-  const products = await insertChunked(store, 'products', buildProducts(rng.fork('products')).map((p) => ({ ...p, ...stamp(adminId) })));
+  const branch = opts.volume === 'branch';
+  const catalog = branch ? branchCatalog() : undefined;
+  const products = await insertChunked(store, 'products', buildProducts(rng.fork('products'), catalog).map((p) => ({ ...p, ...stamp(adminId) })));
 
   const customerRecords = buildCustomers(rng.fork('customers'), {
     count: opts.customers ?? SEED_DEFAULTS.customers,
@@ -85,12 +101,15 @@ export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<R
   });
   // codes come from the store's daily counters, so orders entered later continue the sequence
   let orders = 0;
+  // the branch volume's documents refer to the seeded orders: a light index of them (the stream is not kept)
+  const orderIndex: OrderInfo[] | null = branch ? [] : null;
   for (let chunk = takeChunk(orderStream); chunk.length; chunk = takeChunk(orderStream)) {
     orders += await store.transaction(async (tx) => {
       for (const rec of chunk) {
         const key = String(rec.code).slice(0, 11); // 'SO-YYYYMMDD'
         const n = await tx.nextNumber(key);
-        await tx.insert('orders', { ...rec, code: `${key}-${String(n).padStart(4, '0')}` });
+        const saved = await tx.insert('orders', { ...rec, code: `${key}-${String(n).padStart(4, '0')}` });
+        orderIndex?.push(orderInfo(saved));
       }
       return chunk.length;
     });
@@ -116,7 +135,15 @@ export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<R
     ...(await seedApprovalsDocs({ ...docsCtx, rng: rng.fork('approvals') })),
   };
 
-  return { users: users.length, products: products.length, customers: customers.length, orders, settings: settingsRows.length, ...docCounts };
+  const counts = { users: users.length, products: products.length, customers: customers.length, orders, settings: settingsRows.length, ...docCounts };
+  if (!orderIndex) return counts;
+
+  // the branch volume: a year's worth of every document on top of the demo's showcase above
+  const volumeCounts = await seedBranchVolume({ store, now, rng: rng.fork('branch'), users: actors, days, perWorkingDay: opts.perWorkingDay ?? SEED_DEFAULTS.perWorkingDay, orders: orderIndex, progress: opts.progress });
+  // (the demo's `salesOrders` is not reported: `ordersFromDocuments` counts all orders the documents made)
+  const rest: Record<string, number> = { ...counts };
+  delete rest.salesOrders;
+  return { ...rest, ...volumeCounts };
 }
 
 async function insertChunked(store: Store, resource: string, records: readonly DocRecord[]): Promise<DocRecord[]> {
