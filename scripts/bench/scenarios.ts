@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../server/seed/random';
 import { addDays, previousWorkingDay, shanghaiDate } from '../../src/domain/calendar';
 import { expectStatus, loginAs, q, stockApi, type Api, type Reply } from './http';
 import { measure, type Plan, type Stats } from './measure';
@@ -113,17 +114,8 @@ function listCheck(r: Reply, what: string, minRows = 0): Reply {
   return r;
 }
 
-/** a small deterministic generator (mulberry32) for picking records */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** a small deterministic generator for picking records: the seed's mulberry32 */
+const rng = mulberry32;
 
 export const OUR_READS = {
   a: () => q({ sort: ['priority', 'DESC'], range: [0, 24], filter: {} }),

@@ -6,6 +6,7 @@ import { MemoryStore } from '../../server/store/json/memoryStore';
 import { openPglite, type SqlDriver } from '../../server/store/pg/driver';
 import { PgStore } from '../../server/store/pg/pgStore';
 import { orderDayStatsSql } from '../../server/store/pg/rollups';
+import { mulberry32 } from '../../server/seed/random';
 import type { AggregateQuery, AggregateRow, Store } from '../../server/store/types';
 
 /**
@@ -14,17 +15,7 @@ import type { AggregateQuery, AggregateRow, Store } from '../../server/store/typ
  * against the memory store, which always counts the orders themselves.
  */
 
-/** a small deterministic generator */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const STAMP = { createdAt: '2026-10-01T01:00:00.000Z', updatedAt: '2026-10-01T01:00:00.000Z', version: 1 };
 const STATUSES = ['draft', 'submitted', 'approved', 'delivered', 'closed', 'cancelled'];

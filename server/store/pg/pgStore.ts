@@ -89,6 +89,24 @@ class PgReader implements Reader {
   }
 
   async aggregate(resource: string, query: AggregateQuery): Promise<AggregateRow[]> {
+    // the question answered from the rollup the database keeps ready, when it can be (migration 010)
+    const ready = orderDayStatsSql(resource, query);
+    const r = ready ? await this.db.query<Record<string, unknown>>(ready.sql, ready.params) : await this.aggregateRows(resource, query);
+    const names = Object.keys(query.measures);
+    return r.rows.map((row) => {
+      const out: AggregateRow = {};
+      query.groupBy.forEach((g, i) => (out[g.field] = (row[`g${i}`] ?? null) as AggregateRow[string]));
+      names.forEach((n, i) => {
+        const v = row[`m${i}`];
+        const m = query.measures[n];
+        out[n] = m.op === 'sum' ? Number(v) : m.op === 'min' ? (v instanceof Date ? v.toISOString() : ((v ?? null) as AggregateRow[string])) : Number(v);
+      });
+      return out;
+    });
+  }
+
+  /** the aggregation computed from the table itself */
+  private aggregateRows(resource: string, query: AggregateQuery) {
     const spec = tableSpec(resource);
     const col = (field: string) => {
       const c = spec.columns.get(field);
@@ -117,20 +135,7 @@ class PgReader implements Reader {
       }),
     ];
     const sql = `SELECT ${select.join(', ')} FROM ${spec.table} ${where}${groups.length ? ` GROUP BY ${groups.map((_, i) => i + 1).join(', ')}` : ''}`;
-    // the same question answered from the rollup the database keeps ready, when it can be (migration 010)
-    const ready = orderDayStatsSql(resource, query);
-    const r = ready ? await this.db.query<Record<string, unknown>>(ready.sql, ready.params) : await this.db.query<Record<string, unknown>>(sql, b.params);
-    const names = Object.keys(query.measures);
-    return r.rows.map((row) => {
-      const out: AggregateRow = {};
-      query.groupBy.forEach((g, i) => (out[g.field] = (row[`g${i}`] ?? null) as AggregateRow[string]));
-      names.forEach((n, i) => {
-        const v = row[`m${i}`];
-        const m = query.measures[n];
-        out[n] = m.op === 'sum' ? Number(v) : m.op === 'min' ? (v instanceof Date ? v.toISOString() : ((v ?? null) as AggregateRow[string])) : Number(v);
-      });
-      return out;
-    });
+    return this.db.query<Record<string, unknown>>(sql, b.params);
   }
 
   async sum(resource: string, field: string, filter: Filter): Promise<number> {
