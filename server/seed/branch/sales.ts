@@ -5,6 +5,7 @@ import { isKeyAccount } from '../../../src/domain/rules/customerTerms';
 import { URGENT_SLOTS, urgentRequestRefusal } from '../../../src/domain/rules/sales/urgent';
 import { minuteOfDay, shanghaiDate } from '../clock';
 import { round2 } from '../random';
+import { INQUIRY_ITEMS, type InquiryItem } from '../sales/special';
 import type { BranchKit, Job, Step } from './kit';
 import { finishOrder, phoneOrder, walkOrder } from './orders';
 
@@ -14,25 +15,8 @@ import { finishOrder, phoneOrder, walkOrder } from './orders';
  * delivery notes (6.7), urgent delivery letters (6.8), memberships (5.2.2). (Quotes: quotes.ts.)
  */
 
-interface Item {
-  itemName: string;
-  spec: string;
-  colour?: string;
-  qty: number;
-  targetPrice: number;
-  customMade?: boolean;
-}
-
-const ITEMS: Item[] = [
-  { itemName: '定制LOGO笔记本', spec: 'A5 烫金LOGO 80页', colour: '深蓝色', qty: 300, targetPrice: 30 },
-  { itemName: '定制印刷信封', spec: 'DL 110×220mm 双色印刷', colour: '白色', qty: 5000, targetPrice: 0.6 },
-  { itemName: '非标铁皮文件柜', spec: '1800×900×400mm 五层', colour: '灰白色', qty: 6, targetPrice: 1200 },
-  { itemName: '企业定制台历', spec: '210×140mm 13张 彩印', qty: 500, targetPrice: 18 },
-  { itemName: '定制手提纸袋', spec: '32×25×11cm 印LOGO', colour: '白色', qty: 2000, targetPrice: 3 },
-  { itemName: '定制工牌及挂绳', spec: 'PVC 双面印刷 + 涤纶挂绳', qty: 400, targetPrice: 8 },
-  { itemName: '财务凭证纸（定制印刷）', spec: '240×140mm 500张/包', qty: 100, targetPrice: 26 },
-  { itemName: '定制文件袋', spec: 'A4 牛皮纸 单色印LOGO', colour: '牛皮色', qty: 1000, targetPrice: 2.5 },
-  { itemName: '碎纸机（非目录型号）', spec: '5级保密 30L', colour: '黑色', qty: 2, targetPrice: 2800, customMade: false },
+const ITEMS: InquiryItem[] = [
+  ...INQUIRY_ITEMS,
   { itemName: '定制LOGO保温杯', spec: '500ml 激光刻字', colour: '银色', qty: 100, targetPrice: 32 },
   { itemName: '会议室定制白板', spec: '2400×1200mm 磁性', colour: '白色', qty: 3, targetPrice: 1450 },
   { itemName: '定制纸杯', spec: '9盎司 印LOGO 1000只/箱', colour: '白色', qty: 20, targetPrice: 230 },

@@ -10,7 +10,7 @@ import { assistantOf, takeSome, type SalesKit } from './kit';
  * written confirmation, the csManager from 5000 yuan, purchasing's supplier PO, goods back).
  */
 
-interface Item {
+export interface InquiryItem {
   itemName: string;
   spec: string;
   colour?: string;
@@ -19,7 +19,8 @@ interface Item {
   customMade?: boolean;
 }
 
-const ITEMS: Item[] = [
+/** custom goods customers ask about (5.10); the branch volume adds a few more */
+export const INQUIRY_ITEMS: InquiryItem[] = [
   { itemName: '定制LOGO笔记本', spec: 'A5 烫金LOGO 80页', colour: '深蓝色', qty: 300, targetPrice: 30 },
   { itemName: '定制印刷信封', spec: 'DL 110×220mm 双色印刷', colour: '白色', qty: 5000, targetPrice: 0.6 },
   { itemName: '非标铁皮文件柜', spec: '1800×900×400mm 五层', colour: '灰白色', qty: 6, targetPrice: 1200 },
@@ -41,7 +42,7 @@ export async function seedInquiries(k: SalesKit): Promise<number> {
   let n = 0;
   let i = 0;
   const draft = async (by = rep, at: Date) => {
-    const item = ITEMS[i % ITEMS.length];
+    const item = INQUIRY_ITEMS[i % INQUIRY_ITEMS.length];
     const c = keys[i++ % keys.length];
     n++;
     return k.create('inquiries', by, at, {
@@ -66,7 +67,7 @@ export async function seedInquiries(k: SalesKit): Promise<number> {
   };
   const answered = async (dayN: number) => {
     const q = await priced(dayN);
-    const item = ITEMS[(i - 1) % ITEMS.length];
+    const item = INQUIRY_ITEMS[(i - 1) % INQUIRY_ITEMS.length];
     return k.act('inquiries', q, 'answer', merch, k.at(dayN - 1, '11:00'), {
       answerPrice: round2(item.targetPrice * rng.float(1, 1.15)),
       minQty: Math.max(1, Math.round(item.qty / rng.int(2, 4))),
