@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocRecord } from '../../src/domain/definition';
 import { hashPassword } from '../../server/auth/password';
@@ -35,6 +35,8 @@ export interface Branch {
   jsonBytes: number;
   seconds: { pg: number; json: number };
   fingerprint: string;
+  /** copied from this kept folder (`--reuse`), not generated in this run */
+  reusedFrom?: string;
 }
 
 type Progress = (msg: string) => void;
@@ -161,5 +163,30 @@ export async function generateBranch(root: string, spec: BranchSpec, progress: P
   if (JSON.stringify(counts) !== JSON.stringify(memCounts) || pgFingerprint !== jsonFingerprint) {
     throw new Error(`${spec.label}: PGlite and db.json differ: ${JSON.stringify(counts)} ${pgFingerprint} vs ${JSON.stringify(memCounts)} ${jsonFingerprint}`);
   }
-  return { spec, pgDataDir, jsonFile, counts, jsonBytes, seconds: { pg: pgSeconds, json: jsonSeconds }, fingerprint: pgFingerprint };
+  const branch: Branch = { spec, pgDataDir, jsonFile, counts, jsonBytes, seconds: { pg: pgSeconds, json: jsonSeconds }, fingerprint: pgFingerprint };
+  writeFileSync(join(root, BRANCH_FILE), JSON.stringify({ ...branch, spec: { ...spec, now: spec.now.toISOString() } }, null, 2));
+  return branch;
+}
+
+/** what generateBranch leaves next to the data: its spec, counts and fingerprint */
+const BRANCH_FILE = 'branch.json';
+
+/**
+ * `--reuse label=DIR`: copy the data a kept run generated (DIR = its `baoyi-bench-<label>-…`
+ * folder) instead of generating it again — only when that data was made from the same spec
+ * (size, seed and clock). A copy, so the kept folder stays as generated (the bench writes).
+ */
+export function reuseBranch(from: string, root: string, spec: BranchSpec, progress: Progress): Branch {
+  const file = join(from, BRANCH_FILE);
+  if (!existsSync(file)) throw new Error(`--reuse ${spec.label}: no ${file} (not a folder kept by --keep)`);
+  const kept = JSON.parse(readFileSync(file, 'utf8')) as Omit<Branch, 'spec'> & { spec: Omit<BranchSpec, 'now'> & { now: string } };
+  const want = { ...spec, now: spec.now.toISOString() };
+  for (const k of Object.keys(want) as (keyof typeof want)[]) {
+    if (kept.spec[k] !== want[k]) throw new Error(`--reuse ${spec.label}: ${from} was generated with ${k}=${kept.spec[k]}, this run needs ${want[k]} (set BENCH_NOW=${kept.spec.now} to reuse it)`);
+  }
+  const t0 = Date.now();
+  cpSync(join(from, 'pg'), join(root, 'pg'), { recursive: true });
+  cpSync(join(from, 'json'), join(root, 'json'), { recursive: true });
+  progress(`  ${spec.label}: reused the data generated in ${from} (copied in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  return { ...kept, spec, pgDataDir: join(root, 'pg'), jsonFile: join(root, 'json', 'db.json'), reusedFrom: from };
 }

@@ -23,7 +23,7 @@ import { benchFirstRender, type BrowserResult } from './browser';
 import { buildInChild, type Built } from './build';
 import { initialJsSize, type BundleSize } from './bundle';
 import { explainReads, planSummary, type Plan as QueryPlan } from './explain';
-import { expectedOrders, generateBranch, type Branch, type BranchSpec } from './data';
+import { expectedOrders, generateBranch, reuseBranch, type Branch, type BranchSpec } from './data';
 import type { Plan, Stats } from './measure';
 import { BUDGETS, judge, table, type Judged, type Row } from './report';
 import { benchOurs, benchStock, INBOX_USER, REPORTS_USER, reportPaths, SCENARIOS, type Measured, type Plans, type ScenarioId } from './scenarios';
@@ -36,6 +36,8 @@ const STRICT = argv.includes('--strict');
 const distArg = argv.indexOf('--dist');
 /** a built SPA to size and serve instead of building the current source */
 const DIST_OVERRIDE = distArg >= 0 ? resolve(argv[distArg + 1]) : process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : undefined;
+/** `--reuse label=DIR` (repeatable): copy a kept run's generated data for that size instead of generating it */
+const REUSE = new Map(argv.flatMap((a, i) => (argv[i - 1] === '--reuse' ? [a.split('=') as [string, string]] : [])).map(([label, dir]) => [label, resolve(dir)]));
 const SEED = 20_260_101;
 
 const t0 = Date.now();
@@ -185,8 +187,9 @@ async function benchSize(spec: BranchSpec, siteReady: Promise<Site>, browse: boo
   const ts = Date.now();
   const root = mkdtempSync(join(tmpdir(), `baoyi-bench-${spec.label}-`));
   try {
-    log(`${spec.label}: generating ~${expectedOrders(spec).toLocaleString('en')} orders, ${spec.customers} customers, ${spec.days} days (seed ${spec.seed}, now ${now.toISOString()}) in ${root}`);
-    const branch = await generateBranch(root, spec, log);
+    const reuse = REUSE.get(spec.label);
+    if (!reuse) log(`${spec.label}: generating ~${expectedOrders(spec).toLocaleString('en')} orders, ${spec.customers} customers, ${spec.days} days (seed ${spec.seed}, now ${now.toISOString()}) in ${root}`);
+    const branch = reuse ? reuseBranch(reuse, root, spec, log) : await generateBranch(root, spec, log);
     log(`${spec.label}: ${JSON.stringify(branch.counts)}; PGlite and db.json match (fingerprint ${branch.fingerprint})`);
 
     // the builds run alongside the data generation, never alongside a measurement
@@ -347,7 +350,7 @@ async function main() {
   const header = [
     `Baoyi Service Desk bench (${SMALL ? 'small' : 'full'}) — ${new Date().toISOString()}, ${cpuCount} cores, ${totalSeconds.toFixed(0)} s`,
     `  ${loadText}`,
-    ...sizes.map((s) => `  ${s.branch.spec.label}: ${s.branch.counts.orders.toLocaleString('en')} orders, ${s.branch.counts.customers} customers, ${s.branch.counts.products} products; db.json ${(s.branch.jsonBytes / 1e6).toFixed(0)} MB; generated in ${(s.branch.seconds.pg + s.branch.seconds.json).toFixed(0)} s (PGlite ${s.branch.seconds.pg.toFixed(0)} s, json ${s.branch.seconds.json.toFixed(0)} s)`),
+    ...sizes.map((s) => `  ${s.branch.spec.label}: ${s.branch.counts.orders.toLocaleString('en')} orders, ${s.branch.counts.customers} customers, ${s.branch.counts.products} products; db.json ${(s.branch.jsonBytes / 1e6).toFixed(0)} MB; generated in ${(s.branch.seconds.pg + s.branch.seconds.json).toFixed(0)} s (PGlite ${s.branch.seconds.pg.toFixed(0)} s, json ${s.branch.seconds.json.toFixed(0)} s)${s.branch.reusedFrom ? ` — reused (copied) from ${s.branch.reusedFrom}` : ''}`),
     `  ms; ours: ${PLANS.read.concurrency} clients, reads ${PLANS.read.runs}×${PLANS.read.perRun} after ${PLANS.read.warmup} warm-up, writes ${PLANS.write.runs}×${PLANS.write.perRun}; "p95 1 cl." = one client alone; stock: ${PLANS.stockRead.concurrency} clients, ${PLANS.stockRead.runs}×${PLANS.stockRead.perRun} reads, ${PLANS.stockWrite.runs}×${PLANS.stockWrite.perRun} writes`,
   ];
   const chromiumVersion = sizes.find((s) => s.browser?.version)?.browser?.version;

@@ -35,8 +35,13 @@ export class SqlBuilder {
         const q = String(value).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
         if (!q) continue;
         // two characters or more: narrowed by the bigram index first (migration 009), then checked
-        if (Array.from(String(value)).length >= 2) parts.push(`search_grams @> search_bigrams(${this.param(String(value).toLowerCase())})`);
-        parts.push(`search LIKE ${this.param(`%${q}%`)} ESCAPE '\\'`);
+        // with LIKE — except for exactly two, where holding the pair IS containing the text: the
+        // planner then estimates from the pair's statistics alone, and for a common word (科技)
+        // walks the list's sort index instead of fetching every match (a LIKE would make it guess
+        // a handful of rows)
+        const chars = Array.from(String(value)).length;
+        if (chars >= 2) parts.push(`search_grams @> search_bigrams(${this.param(String(value).toLowerCase())})`);
+        if (chars !== 2) parts.push(`search LIKE ${this.param(`%${q}%`)} ESCAPE '\\'`);
         continue;
       }
       const m = /^(.*)_(gte|lte|neq)$/.exec(key);
