@@ -21,6 +21,9 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
 export function createHttpApp(api: ApiHandler, opts: { staticDir?: string } = {}) {
   const app = express();
   app.disable('x-powered-by');
+  // API answers are no-store (below), so an ETag would only cost a hash of every body; the SPA's
+  // files get theirs from express.static
+  app.set('etag', false);
   app.set('trust proxy', false);
   app.use(securityHeaders);
   app.use('/api', express.json({ limit: BODY_LIMIT, strict: false, type: () => true }));

@@ -172,9 +172,11 @@ export async function generateBranch(root: string, spec: BranchSpec, progress: P
 const BRANCH_FILE = 'branch.json';
 
 /**
- * `--reuse label=DIR`: copy the data a kept run generated (DIR = its `baoyi-bench-<label>-…`
- * folder) instead of generating it again — only when that data was made from the same spec
- * (size, seed and clock). A copy, so the kept folder stays as generated (the bench writes).
+ * `--reuse label=DIR`: copy the data of a kept run (DIR = its `baoyi-bench-<label>-…` folder)
+ * instead of generating it again — only when that data was made from the same spec (size, seed
+ * and clock). For quick comparisons while working: that run's servers wrote to it ((g) created
+ * orders, (h) approved some), so it is the generated branch plus those writes; a table to quote
+ * comes from a run that generates its data. A copy, so the kept folder is not changed further.
  */
 export function reuseBranch(from: string, root: string, spec: BranchSpec, progress: Progress): Branch {
   const file = join(from, BRANCH_FILE);
@@ -187,6 +189,6 @@ export function reuseBranch(from: string, root: string, spec: BranchSpec, progre
   const t0 = Date.now();
   cpSync(join(from, 'pg'), join(root, 'pg'), { recursive: true });
   cpSync(join(from, 'json'), join(root, 'json'), { recursive: true });
-  progress(`  ${spec.label}: reused the data generated in ${from} (copied in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  progress(`  ${spec.label}: reused the data of the kept run ${from}, with that run's writes (copied in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   return { ...kept, spec, pgDataDir: join(root, 'pg'), jsonFile: join(root, 'json', 'db.json'), reusedFrom: from };
 }
