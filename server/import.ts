@@ -45,6 +45,7 @@ async function main() {
   });
   for (const [key, value] of Object.entries(state._meta.counters)) await store.setCounter(key, value);
   await store.resetSequences();
+  await store.settle?.();
   for (const r of resources) {
     const { total } = await store.list(r, { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] });
     if (total !== counts[r]) throw new Error(`${r}: imported ${counts[r]} but the database holds ${total}`);

@@ -26,6 +26,7 @@ async function main() {
         perWorkingDay: num(process.env.SEED_PER_DAY),
         volume: process.env.SEED_VOLUME === 'branch' ? 'branch' : undefined,
       });
+      await store.settle?.();
       console.log(`Seeded the demo branch in ${Date.now() - t0} ms:`, counts);
     }
   }

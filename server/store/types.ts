@@ -119,6 +119,12 @@ export interface Store extends Reader, AuthStore {
   exportState(): Promise<ExportedState>;
   /** true when the store holds no users yet (first start → seed the demo branch) */
   isEmpty(): Promise<boolean>;
+  /**
+   * After a bulk load (the seed, an import): leave the store as its housekeeping would — for
+   * PostgreSQL VACUUM (ANALYZE), so the first plans are made for the data just loaded and its
+   * dead row versions are gone. Nothing to do for the json stores.
+   */
+  settle?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -65,4 +65,24 @@ describe('maintenance', () => {
     void first;
     await second.close();
   });
+
+  it('after a bulk load, settle() leaves the store vacuumed and analyzed (what the seed and an import call)', async () => {
+    const driver = await openPglite(undefined);
+    const store = await PgStore.open(driver);
+    await driver.exec("INSERT INTO counters (key, value) SELECT 'k' || i, i FROM generate_series(1, 2000) AS i");
+    await driver.exec('UPDATE counters SET value = value + 1'); // 2,000 dead row versions, as a seed walking workflows leaves
+    const state = () =>
+      driver.query<{ dead: number; vacuumed: boolean; stats: number }>(
+        `SELECT n_dead_tup::int AS dead, last_vacuum IS NOT NULL AS vacuumed,
+                (SELECT count(*)::int FROM pg_stats WHERE tablename = 'counters') AS stats
+           FROM pg_stat_user_tables WHERE relname = 'counters'`,
+      );
+    await driver.query('SELECT pg_stat_force_next_flush()');
+    expect((await state()).rows[0]).toMatchObject({ vacuumed: false });
+    await store.settle();
+    await driver.query('SELECT pg_stat_force_next_flush()');
+    expect((await state()).rows[0]).toEqual({ dead: 0, vacuumed: true, stats: expect.any(Number) });
+    expect((await state()).rows[0].stats).toBeGreaterThan(0);
+    await store.close();
+  });
 });

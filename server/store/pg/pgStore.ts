@@ -253,6 +253,10 @@ export class PgStore extends PgReader implements Store, AuthStore {
     return r.rows[0].n === 0;
   }
 
+  async settle(): Promise<void> {
+    await this.driver.exec('VACUUM (ANALYZE)');
+  }
+
   close(): Promise<void> {
     this.maintenance?.stop();
     return this.driver.close();
