@@ -1,6 +1,7 @@
 import type { DocRecord, DocumentDefinition, RuleContext } from '../../src/domain/definition';
 import { getDefinition } from '../../src/domain/documents';
 import type { Actor } from '../../src/domain/roles';
+import { setBranchCalendar } from '../../src/domain/calendar';
 import { settingsOf } from '../../src/domain/settings';
 import type { Reader } from '../store/types';
 import { FACTS } from './facts';
@@ -10,10 +11,16 @@ import { FACTS } from './facts';
  * lines reference (products) and named facts computed from other records (creditUsed).
  */
 
-/** The branch settings record (one row), with defaults for anything not set. */
+/**
+ * The branch settings record (one row), with defaults for anything not set. Its calendar entries
+ * take effect here, before any rule or report counts working time — so every server (several may
+ * share one database) uses what the settings say now.
+ */
 export async function loadSettings(reader: Reader): Promise<Record<string, unknown>> {
   const { rows } = await reader.list('settings', { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] });
-  return settingsOf(rows[0]) as unknown as Record<string, unknown>;
+  const settings = settingsOf(rows[0]);
+  setBranchCalendar(settings.calendarDays);
+  return settings as unknown as Record<string, unknown>;
 }
 
 export async function loadContext(reader: Reader, def: DocumentDefinition, doc: DocRecord, user: Actor, now: Date): Promise<RuleContext> {

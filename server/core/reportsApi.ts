@@ -26,16 +26,19 @@ export async function reportsRoute(store: Store, actor: Actor, name: string, par
   const today = shanghaiDate(now);
   switch (name) {
     case 'assistant-performance': {
+      // first the settings: they bring the branch's calendar entries, which working days depend on
+      const settings = settingsOf(await loadSettings(store));
       // 6.1.1 default: yesterday's (previous working day's) performance
       const date = day(params, 'date', previousWorkingDay(today));
       const assistants = (await store.list('users', { filter: { role: 'assistant', active: true }, sort: { field: 'username', order: 'ASC' }, range: null })).rows;
-      return assistantPerformance(store, date, assistants, settingsOf(await loadSettings(store)));
+      return assistantPerformance(store, date, assistants, settings);
     }
     case 'complaint-trends': {
       const to = day(params, 'to', today);
       const from = day(params, 'from', to);
       if (from > to) throw bad('开始日期不能晚于结束日期', 'from must not be after to');
       if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > 400) throw bad('最多查询400天', 'At most 400 days');
+      await loadSettings(store); // the branch's calendar entries: reply and resolution times are working time
       return complaintTrends(store, from, to);
     }
     case 'order-trends': {

@@ -1,12 +1,13 @@
-import { Box, Card, CardContent, CardHeader, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, CardHeader, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Link, RecordContextProvider, ResourceContextProvider, Title, useCreatePath, useDataProvider, useGetIdentity, useTranslate } from 'react-admin';
 import { RowActions } from '../approvals/RowActions';
-import { isWorkingDay, shanghaiDate } from '../domain/calendar';
+import { calendarGap, isWorkingDay, shanghaiDate } from '../domain/calendar';
 import { getDefinition } from '../domain/documents';
 import { ROLES, type Role } from '../domain/roles';
 import { StatusChip, formatMoney, formatShanghai } from '../resources/fieldRenderers';
 import { ConfirmCountdown } from '../resources/orders/ConfirmCountdown';
+import { useBranchCalendar } from './branchCalendar';
 import type { BaoyiDataProvider, InboxItem } from './dataProvider';
 import { useText } from './i18n/i18nProvider';
 
@@ -73,6 +74,36 @@ function MyWork() {
   );
 }
 
+/** who is told that the holiday arrangement is missing: who enters it, and who plans with working time */
+const CALENDAR_WATCHERS: readonly Role[] = ['admin', 'csManager', 'teamLead'];
+
+/**
+ * A year whose statutory holidays neither the built-in calendar nor the settings list (this year,
+ * or next year from mid-November): working time would count its holidays as working days.
+ */
+function CalendarGapWarning({ today, role }: { today: string; role: Role }) {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const loaded = useBranchCalendar();
+  const year = loaded && CALENDAR_WATCHERS.includes(role) ? calendarGap(today) : null;
+  if (year === null) return null;
+  return (
+    <Alert
+      severity="warning"
+      sx={{ gridColumn: '1 / -1' }}
+      action={
+        role === 'admin' ? (
+          <Button component={Link} to={createPath({ resource: 'settings', type: 'list' })} color="inherit" size="small">
+            {translate('app.dashboard.calendarGapLink')}
+          </Button>
+        ) : undefined
+      }
+    >
+      {translate('app.dashboard.calendarGap', { year })}
+    </Alert>
+  );
+}
+
 /** 今日工作: who I am, what day it is on the Shanghai calendar, what waits for me. */
 export function Dashboard() {
   const translate = useTranslate();
@@ -80,9 +111,11 @@ export function Dashboard() {
   const { identity } = useGetIdentity();
   const role = identity?.role as Role | undefined;
   const today = shanghaiDate(new Date());
+  useBranchCalendar();
   return (
     <Box sx={{ mt: 2, display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 2fr' }, alignItems: 'start' }}>
       <Title title={translate('app.dashboard.title')} />
+      {role && <CalendarGapWarning today={today} role={role} />}
       <Card>
         <CardHeader title={translate('app.dashboard.title')} />
         <CardContent>

@@ -25,14 +25,9 @@ function BaoyiAppBar() {
   );
 }
 
-/** The menu, then the 报表 section (only for the roles that may read reports). */
+/** The menu with the 报表 section under the home page (only for the roles that may read reports). */
 function MenuWithReports() {
-  return (
-    <>
-      <BaoyiMenu />
-      <ReportsMenu />
-    </>
-  );
+  return <BaoyiMenu afterHome={<ReportsMenu />} />;
 }
 
 export function BaoyiLayout({ children }: { children: ReactNode }) {

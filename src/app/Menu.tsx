@@ -1,5 +1,5 @@
 import { ListSubheader } from '@mui/material';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Menu, useCanAccessResources, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 import type { DocumentDefinition } from '../domain/definition';
 
@@ -13,10 +13,10 @@ export function menuGroupOf(def: DocumentDefinition): Group {
 }
 
 /**
- * The resources in sections (from the definitions' menuGroup, which resourceFromDefinition puts
+ * The home page, `afterHome` (the reports), then the resources in sections (from the definitions' menuGroup, which resourceFromDefinition puts
  * in each <Resource>'s options); a section shows only if one of its screens is allowed.
  */
-export function BaoyiMenu() {
+export function BaoyiMenu({ afterHome }: { afterHome?: ReactNode }) {
   const translate = useTranslate();
   const [open] = useSidebarState();
   const resources = useResourceDefinitions<{ menuGroup?: Group }>();
@@ -26,6 +26,7 @@ export function BaoyiMenu() {
   return (
     <Menu>
       <Menu.DashboardItem />
+      {afterHome}
       {MENU_GROUPS.map((g) => {
         const inGroup = names.filter((n) => resources[n].options?.menuGroup === g);
         if (!canAccess || !inGroup.some((n) => canAccess[n])) return null;

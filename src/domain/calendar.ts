@@ -93,31 +93,74 @@ function listedDay(date: string): { work: boolean; name: string } | undefined {
 }
 
 const coverCache = new Map<number, boolean>();
+/** Statutory holidays off, make-up weekends (调休) on; Mon–Fri outside the package's years. */
+const workingDayCache = new Map<string, boolean>();
 
 /**
- * Whether chinese-days has the official holiday arrangement for `year` (1.5.7: 2004–2026).
- * Probed, not hard-coded: a covered year always lists 元旦 (1 Jan) as a holiday.
- * For uncovered years isWorkingDay falls back to Mon–Fri; the UI should warn.
+ * The branch's own calendar entries (settings `calendarDays`): the official arrangement of a year
+ * the package does not list yet — the State Council publishes next year's each November, and a
+ * package release follows weeks or months later — or a local correction. They win over the package.
+ */
+export interface CalendarDay {
+  date: string; // YYYY-MM-DD
+  kind: 'holiday' | 'workday';
+  name?: string;
+}
+let branchDays = new Map<string, boolean>();
+let branchKey = '';
+
+/**
+ * Use these entries from now on (the server calls it whenever it reads the settings, the SPA when
+ * it loads them; the same entries again cost a comparison). Malformed entries are ignored.
+ */
+export function setBranchCalendar(days: readonly CalendarDay[] | undefined): void {
+  const valid = (days ?? []).filter((d) => d && /^\d{4}-\d{2}-\d{2}$/.test(d.date) && (d.kind === 'holiday' || d.kind === 'workday'));
+  const key = valid.map((d) => `${d.date}:${d.kind}`).join(',');
+  if (key === branchKey) return;
+  branchKey = key;
+  branchDays = new Map(valid.map((d) => [d.date, d.kind === 'workday']));
+  workingDayCache.clear();
+  coverCache.clear();
+}
+
+/**
+ * Whether the official holiday arrangement for `year` is known: chinese-days has it (1.5.7:
+ * 2004–2026; probed, not hard-coded: a covered year always lists 元旦 (1 Jan) as a holiday), or
+ * the branch entered that year's holidays in the settings.
+ * For uncovered years isWorkingDay falls back to Mon–Fri, and the home page warns (calendarGap).
  */
 export function calendarCovers(year: number): boolean {
   let c = coverCache.get(year);
   if (c === undefined) {
     c = Number.isInteger(year) && year >= 1000 && year <= 9999
-      && (listedDay(`${year}-01-01`)?.name.includes('元旦') ?? false);
+      && ((listedDay(`${year}-01-01`)?.name.includes('元旦') ?? false)
+        || [...branchDays].some(([d, work]) => !work && d.startsWith(`${year}-`)));
     coverCache.set(year, c);
   }
   return c;
 }
 
-/** Statutory holidays off, make-up weekends (调休) on; Mon–Fri outside the package's years. */
-const workingDayCache = new Map<string, boolean>();
+/** from this day of the year on, next year's arrangement is expected (it is usually published in November) */
+export const NEXT_YEAR_EXPECTED_FROM = '11-15';
+
+/**
+ * The year whose holiday arrangement is missing and matters now: this year, or from mid-November
+ * next year; null when both are known.
+ */
+export function calendarGap(today: string): number | null {
+  const year = Number(today.slice(0, 4));
+  if (!calendarCovers(year)) return year;
+  if (today.slice(5) >= NEXT_YEAR_EXPECTED_FROM && !calendarCovers(year + 1)) return year + 1;
+  return null;
+}
 
 export function isWorkingDay(date: string): boolean {
   let known = workingDayCache.get(date);
   if (known === undefined) {
-    const listed = listedDay(date);
+    const own = branchDays.get(date);
+    const listed = own === undefined ? listedDay(date) : undefined;
     const wd = dayOfWeek(date);
-    known = listed ? listed.work : wd >= 1 && wd <= 5;
+    known = own ?? (listed ? listed.work : wd >= 1 && wd <= 5);
     if (workingDayCache.size > 20_000) workingDayCache.clear();
     workingDayCache.set(date, known);
   }

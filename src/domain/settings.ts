@@ -1,3 +1,4 @@
+import type { CalendarDay } from './calendar';
 import { SALES_ASSUMPTIONS, SALES_SETTINGS_DEFAULTS, type SalesSettings } from './rules/sales/settings';
 import { t, type Text } from './text';
 
@@ -24,6 +25,8 @@ export interface BranchSettings extends SalesSettings {
   dailyOrderTarget: number;
   /** 6.1.1 daily target of order value per assistant, yuan (dashboard) */
   dailyValueTarget: number;
+  /** holidays and make-up working days the built-in calendar lacks (calendar.ts setBranchCalendar) */
+  calendarDays: CalendarDay[];
 }
 
 export const DEFAULT_SETTINGS: BranchSettings = {
@@ -36,6 +39,7 @@ export const DEFAULT_SETTINGS: BranchSettings = {
   discountMinMarginPercent: 10,
   dailyOrderTarget: 16,
   dailyValueTarget: 8000,
+  calendarDays: [],
   ...SALES_SETTINGS_DEFAULTS,
 };
 

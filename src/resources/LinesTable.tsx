@@ -13,8 +13,9 @@ export function LinesTable({ def, source }: { def: DocumentDefinition; source: s
   // a ref column is redundant when the line carries the referenced name (productName, sku)
   const hasNames = rows.some((r) => typeof r.productName === 'string' && r.productName !== '');
   const cols = Object.entries(f.lineFields ?? {}).filter(([k]) => !(k === 'productId' && hasNames));
-  const cell = (type: string, v: unknown) => {
+  const cell = (k: string, type: string, v: unknown) => {
     if (type === 'money') return formatMoney(v);
+    if (type === 'enum' && v != null && v !== '') return translate(`resources.${def.resource}.enums.${source}_${k}.${String(v)}`, { _: String(v) });
     if (type === 'datetime') return formatShanghai(v);
     if (type === 'bool') return v ? translate('app.common.yes') : translate('app.common.no');
     return v === null || v === undefined ? '' : String(v);
@@ -37,7 +38,7 @@ export function LinesTable({ def, source }: { def: DocumentDefinition; source: s
             <TableCell>{i + 1}</TableCell>
             {cols.map(([k, lf]) => (
               <TableCell key={k} align={lf.type === 'money' || lf.type === 'int' ? 'right' : 'left'} sx={k === 'shortBy' && Number(r[k]) > 0 ? { color: 'error.main', fontWeight: 600 } : undefined}>
-                {cell(lf.type, r[k])}
+                {cell(k, lf.type, r[k])}
               </TableCell>
             ))}
           </TableRow>

@@ -68,11 +68,12 @@ export function validatorsFor(f: FieldDef, opts: Pick<InputOptions, 'mode'>): Va
   return out;
 }
 
-export const choicesOf = (resource: string, source: string, f: FieldDef) =>
-  Object.keys(f.options ?? {}).map((id) => ({ id, name: `resources.${resource}.enums.${source}.${id}` }));
+/** `enumKey`: the field's key under `enums` — its name, or `<linesField>_<field>` in a line (definitionMessages) */
+export const choicesOf = (resource: string, enumKey: string, f: FieldDef) =>
+  Object.keys(f.options ?? {}).map((id) => ({ id, name: `resources.${resource}.enums.${enumKey}.${id}` }));
 
-/** One input; `source` may be nested (lines) while `labelKey` names the definition's label. */
-function inputElement(resource: string, source: string, f: FieldDef, opts: InputOptions, labelKey?: string): ReactElement | null {
+/** One input; `source` may be nested (lines) while `labelKey` names the definition's label and `enumKey` its options. */
+function inputElement(resource: string, source: string, f: FieldDef, opts: InputOptions, labelKey?: string, enumKey = source): ReactElement | null {
   const disabled = (opts.mode === 'edit' && !!f.immutable) || (!!f.writableBy && !!opts.role && !f.writableBy.includes(opts.role));
   const common = {
     source,
@@ -90,7 +91,7 @@ function inputElement(resource: string, source: string, f: FieldDef, opts: Input
     case 'longText':
       return <TextInput key={source} {...common} multiline minRows={2} />;
     case 'enum':
-      return <SelectInput key={source} {...common} choices={choicesOf(resource, source, f)} emptyText="" />;
+      return <SelectInput key={source} {...common} choices={choicesOf(resource, enumKey, f)} emptyText="" />;
     case 'money':
       return <NumberInput key={source} {...common} step={0.01} min={0} />;
     case 'int':
@@ -116,7 +117,7 @@ function inputElement(resource: string, source: string, f: FieldDef, opts: Input
           <SimpleFormIterator inline disableReordering>
             {Object.entries(f.lineFields ?? {})
               .filter(([, lf]) => !lf.computed && !lf.readOnly)
-              .map(([lk, lf]) => inputElement(resource, lk, lf, { ...opts, mode: opts.mode }, `resources.${resource}.lineFields.${source}.${lk}`))}
+              .map(([lk, lf]) => inputElement(resource, lk, lf, { ...opts, mode: opts.mode }, `resources.${resource}.lineFields.${source}.${lk}`, `${source}_${lk}`))}
           </SimpleFormIterator>
         </ArrayInput>
       );

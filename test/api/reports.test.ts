@@ -67,4 +67,23 @@ describe(`reports on the ${STORE_KIND} store`, () => {
     expect((await lead.get('/reports/complaint-trends?from=2026-11-27&to=2026-11-01')).status).toBe(400);
     expect((await lead.get('/reports/nope')).status).toBe(404);
   });
+
+  it("the branch's calendar entries in the settings move the morning meeting's default day, and bad entries are refused", async () => {
+    const admin = await loginAs(srv.url, 'admin');
+    const [settings] = (await admin.get('/settings' + q({ range: [0, 0] }))).body;
+    const yesterday = previousWorkingDay(shanghaiDate(TEST_NOW));
+    const dayBefore = previousWorkingDay(yesterday); // before the entry exists
+    const refused = await admin.put(`/settings/${settings.id}`, { ...settings, calendarDays: [{ date: yesterday, kind: 'vacation' }] });
+    expect(refused.status).toBe(400);
+    const put = await admin.put(`/settings/${settings.id}`, { ...settings, calendarDays: [{ date: yesterday, kind: 'holiday', name: '临时放假' }] });
+    expect(put.status).toBe(200);
+    try {
+      // a declared holiday is not the previous working day: the meeting looks at the one before it
+      expect((await lead.get('/reports/assistant-performance')).body.date).toBe(dayBefore);
+    } finally {
+      const back = await admin.put(`/settings/${settings.id}`, { ...put.body, calendarDays: [] });
+      expect(back.status).toBe(200);
+    }
+    expect((await lead.get('/reports/assistant-performance')).body.date).toBe(yesterday);
+  });
 });

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { dayBounds } from '../../reports/source';
-import { previousWorkingDay, shanghaiDate } from '../../src/domain/calendar';
+import { previousWorkingDay, setBranchCalendar, shanghaiDate } from '../../src/domain/calendar';
 import type { DocRecord } from '../../src/domain/definition';
 import { call, endTest, listPath, loginAs, renderApp, startMockApi, tokenOf } from './helpers';
 
@@ -201,5 +201,70 @@ describe('the other report pages render their tables', () => {
     const links = within(row).getAllByRole('link');
     expect(links.length).toBeGreaterThan(0);
     expect(links[0].getAttribute('href')).toMatch(/^\/\w+\?filter=/);
+  });
+});
+
+describe("the holiday arrangement of a year the built-in calendar lacks (settings → 节假日与调休)", () => {
+  const GAP = /系统日历尚未收录 2027 年的法定节假日安排/;
+  async function setCalendarDays(days: unknown[]) {
+    const admin = await tokenOf(mock.api, 'admin');
+    const [settings] = (await call(mock.api, 'GET', `/settings?range=${encodeURIComponent('[0,0]')}`, admin)) as unknown as DocRecord[];
+    await call(mock.api, 'PUT', `/settings/${settings.id}`, admin, { ...settings, calendarDays: days });
+    // a browser that has not read the settings yet: what the API applied in this shared test process is forgotten
+    setBranchCalendar([]);
+  }
+  afterEach(() => setCalendarDays([]));
+
+  it('the home page warns the admin (with the way to the settings) and the team lead, not the assistant, until 2027 is entered', async () => {
+    // 27 Nov 2026: next year's arrangement is due, and chinese-days 1.5.7 ends with 2026
+    await loginAs('admin');
+    renderApp('/');
+    const alert = (await screen.findByText(GAP, {}, WAIT)).closest('[role="alert"]') as HTMLElement;
+    expect(within(alert).getByRole('link', { name: '打开系统设置' })).toHaveAttribute('href', '/settings');
+    cleanup();
+    await loginAs('teamlead');
+    renderApp('/');
+    expect(await screen.findByText(GAP, {}, WAIT)).toBeInTheDocument();
+    cleanup();
+    await loginAs('assistant');
+    renderApp('/');
+    await screen.findByText('等您处理的单据', {}, WAIT);
+    expect(screen.queryByText(GAP)).toBeNull();
+    cleanup();
+    await setCalendarDays([{ date: '2027-01-01', kind: 'holiday', name: '元旦' }]);
+    const answered: string[] = [];
+    const onEnd = ({ request }: { request: Request }) => void answered.push(new URL(request.url).pathname);
+    mock.server.events.on('request:end', onEnd);
+    try {
+      await loginAs('admin');
+      renderApp('/');
+      await screen.findByText('等您处理的单据', {}, WAIT);
+      await waitFor(() => expect(answered).toContain('/api/settings'), WAIT);
+      await new Promise((r) => setTimeout(r, 50)); // the render after the answer
+      expect(screen.queryByText(GAP)).toBeNull();
+    } finally {
+      mock.server.events.removeListener('request:end', onEnd);
+    }
+  });
+
+  it("the morning meeting opens on the working day before a holiday the branch declared for yesterday — the browser reads the branch's entries", async () => {
+    await setCalendarDays([{ date: yesterday, kind: 'holiday', name: '临时放假' }]);
+    const asked: string[] = [];
+    const onStart = ({ request }: { request: Request }) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith('/reports/assistant-performance')) asked.push(url.searchParams.get('date') ?? '');
+    };
+    mock.server.events.on('request:start', onStart);
+    const before = previousWorkingDay(yesterday);
+    try {
+      await loginAs('teamlead');
+      renderApp('/reports/morning');
+      expect(await screen.findByRole('table', { name: `${before} 客户助理业绩` }, WAIT)).toBeInTheDocument();
+      expect(screen.getByLabelText('日期')).toHaveValue(before);
+    } finally {
+      mock.server.events.removeListener('request:start', onStart);
+    }
+    // the page asked for that day from the start: it did not first ask the API for the holiday
+    expect(asked).toEqual([before]);
   });
 });

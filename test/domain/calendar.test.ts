@@ -6,12 +6,14 @@ import {
   addWorkingMinutes,
   atShanghai,
   calendarCovers,
+  calendarGap,
   dayOfMonth,
   dayOfWeek,
   isWithinWorkingHours,
   isWorkingDay,
   nextWorkingDay,
   previousWorkingDay,
+  setBranchCalendar,
   shanghaiDate,
   shanghaiMinutesOfDay,
   shanghaiTime,
@@ -142,5 +144,47 @@ describe('workingMinutesBetween', () => {
   it('inverts addWorkingMinutes', () => {
     const a = at('2026-09-29 13:17');
     for (const m of [0, 1, 253, 570, 1000, 5000]) expect(workingMinutesBetween(a, addWorkingMinutes(a, m))).toBe(m);
+  });
+});
+
+describe("the branch's own calendar entries (settings: years the package lacks, local corrections)", () => {
+  afterEach(() => setBranchCalendar([]));
+
+  it('a year the package lacks is Monday–Friday until its holidays are entered; then they count', () => {
+    // 2027: not in chinese-days 1.5.7. Entries as the State Council might publish them (illustrative)
+    expect(calendarCovers(2027)).toBe(false);
+    expect(isWorkingDay('2027-02-08')).toBe(true); // a Monday
+    expect(isWorkingDay('2027-02-20')).toBe(false); // a Saturday
+    setBranchCalendar([
+      { date: '2027-02-08', kind: 'holiday', name: '春节' },
+      { date: '2027-02-09', kind: 'holiday', name: '春节' },
+      { date: '2027-02-20', kind: 'workday', name: '春节调休' },
+    ]);
+    expect(calendarCovers(2027)).toBe(true);
+    expect(isWorkingDay('2027-02-08')).toBe(false);
+    expect(isWorkingDay('2027-02-20')).toBe(true);
+    expect(previousWorkingDay('2027-02-10')).toBe('2027-02-05'); // over the weekend and both holidays
+    expect(nextWorkingDay('2027-02-19')).toBe('2027-02-20');
+    // working time skips the holidays: Friday 17:00 + 60 working minutes = Wednesday 08:30
+    expect(sh(addWorkingMinutes(at('2027-02-05 17:00'), 60))).toBe('2027-02-10 08:30');
+    setBranchCalendar([]);
+    expect(isWorkingDay('2027-02-08')).toBe(true);
+    expect(calendarCovers(2027)).toBe(false);
+  });
+
+  it('an entry wins over the package (a local correction), and malformed entries are ignored', () => {
+    expect(isWorkingDay('2026-11-27')).toBe(true);
+    setBranchCalendar([{ date: '2026-11-27', kind: 'holiday' }, { date: 'soon', kind: 'holiday' }, { date: '2026-11-28', kind: 'nap' as never }]);
+    expect(isWorkingDay('2026-11-27')).toBe(false);
+    expect(isWorkingDay('2026-11-28')).toBe(false); // a Saturday, untouched
+  });
+
+  it('warns about this year when missing, and about next year from mid-November', () => {
+    expect(calendarGap('2026-11-01')).toBeNull();
+    expect(calendarGap('2026-11-27')).toBe(2027);
+    expect(calendarGap('2027-03-01')).toBe(2027);
+    setBranchCalendar([{ date: '2027-01-01', kind: 'holiday', name: '元旦' }]);
+    expect(calendarGap('2026-11-27')).toBeNull();
+    expect(calendarGap('2027-11-20')).toBe(2028);
   });
 });

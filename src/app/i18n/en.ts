@@ -26,6 +26,8 @@ export const enApp: AppMessages = {
     hours: 'Working hours 08:00–17:30 (6.1)',
     waiting: 'Waiting for you',
     nothingWaiting: 'Nothing is waiting for you',
+    calendarGap: "The built-in calendar does not list %{year}'s statutory holidays yet: until they are entered, working days in %{year} are Monday to Friday (confirmation deadlines, reply times and the morning meeting's date depend on them). An administrator enters the State Council's arrangement under Settings → Holidays and make-up working days.",
+    calendarGapLink: 'Open the settings',
   },
   menu: {
     sales: 'Sales',

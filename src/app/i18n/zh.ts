@@ -25,6 +25,8 @@ export const zhApp = {
     hours: '工作时间 08:00–17:30 (6.1)',
     waiting: '等您处理的单据',
     nothingWaiting: '目前没有等您处理的单据',
+    calendarGap: '系统日历尚未收录 %{year} 年的法定节假日安排：在录入之前，%{year} 年的工作日按周一至周五计算（确认时限、回复时限、晨会日期都受影响）。请管理员在「系统设置 → 节假日与调休」中按国务院办公厅公布的安排录入。',
+    calendarGapLink: '打开系统设置',
   },
   menu: {
     sales: '销售',

@@ -4,6 +4,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { useText } from '../../app/i18n/i18nProvider';
+import { useBranchCalendar } from '../../app/branchCalendar';
 import { isWorkingDay, previousWorkingDay, shanghaiDate } from '../../domain/calendar';
 import { ASSISTANT_GROUPS, type AssistantGroup } from '../../domain/roles';
 import { formatMoney, moneyCsv, pct, ratioText } from '../format';
@@ -142,8 +143,11 @@ export default function MorningMeetingPage() {
   const [search, setSearch] = useSearchParams();
   const today = shanghaiDate(new Date());
   const asked = search.get('date');
-  const date = asked && DAY.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : defaultMeetingDate();
-  const { data, error, isPending } = useReport('assistant-performance', { date });
+  // the default day counts working days: with the branch's own calendar entries once loaded
+  const calendarReady = useBranchCalendar();
+  const given = asked && DAY.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : null;
+  const date = given ?? defaultMeetingDate();
+  const { data, error, isPending } = useReport('assistant-performance', { date }, { enabled: !!given || calendarReady });
   const columns = useColumns(date);
   const title = translate('app.reports.morning.title');
   return (
