@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SqlDriver } from '../../server/store/pg/driver';
-import { ANALYZE_EVERY, msUntilNight, startMaintenance } from '../../server/store/pg/maintenance';
+import { ANALYZE_EVERY, IDLE_BEFORE_CATCH_UP_MS, msUntilNight, startMaintenance, VACUUM_STALE_AFTER_MS } from '../../server/store/pg/maintenance';
 import { openPglite } from '../../server/store/pg/driver';
 import { PgStore } from '../../server/store/pg/pgStore';
 
@@ -83,6 +83,68 @@ describe('maintenance', () => {
     await driver.query('SELECT pg_stat_force_next_flush()');
     expect((await state()).rows[0]).toEqual({ dead: 0, vacuumed: true, stats: expect.any(Number) });
     expect((await state()).rows[0].stats).toBeGreaterThan(0);
+    await store.close();
+  });
+
+  describe('a VACUUM missed at night (the machine was off at 03:00) is caught up while the database is idle', () => {
+    const MIN = 60_000;
+    function driverWithLastVacuum(at: Date | null) {
+      const execs: string[] = [];
+      const recorded: string[] = [];
+      const driver = {
+        kind: 'pglite',
+        query: async (sql: string) => {
+          if (sql.includes('FROM housekeeping')) return { rows: at ? [{ at }] : [] };
+          if (sql.includes('INSERT INTO housekeeping')) recorded.push(sql);
+          return { rows: [] };
+        },
+        exec: async (sql: string) => void execs.push(sql),
+        transaction: async () => undefined,
+        close: async () => undefined,
+      } as unknown as SqlDriver;
+      return { driver, execs, recorded };
+    }
+    afterEach(() => vi.useRealTimers());
+
+    it('waits for a quiet spell: every query starts the wait again', async () => {
+      vi.useFakeTimers({ now: new Date('2026-11-27T01:00:00Z') }); // 09:00 in Shanghai, a working morning
+      const { driver, execs, recorded } = driverWithLastVacuum(new Date(Date.now() - 2 * VACUUM_STALE_AFTER_MS));
+      const m = startMaintenance(driver, () => undefined, Date.now);
+      await vi.advanceTimersByTimeAsync(IDLE_BEFORE_CATCH_UP_MS - 2 * MIN);
+      m.busy(); // a request
+      await vi.advanceTimersByTimeAsync(IDLE_BEFORE_CATCH_UP_MS - 2 * MIN);
+      expect(execs).toEqual([]); // never idle long enough yet
+      await vi.advanceTimersByTimeAsync(3 * MIN);
+      expect(execs).toEqual(['VACUUM (ANALYZE)']);
+      expect(recorded).toHaveLength(1); // its time kept in the database
+      await vi.advanceTimersByTimeAsync(2 * IDLE_BEFORE_CATCH_UP_MS);
+      expect(execs).toHaveLength(1); // done: not again until it is stale
+      m.stop();
+    });
+
+    it('does nothing when the last VACUUM is recent, and catches up a database that was never vacuumed', async () => {
+      vi.useFakeTimers({ now: new Date('2026-11-27T01:00:00Z') });
+      const recent = driverWithLastVacuum(new Date(Date.now() - 3_600_000));
+      const m1 = startMaintenance(recent.driver, () => undefined, Date.now);
+      await vi.advanceTimersByTimeAsync(3 * IDLE_BEFORE_CATCH_UP_MS);
+      expect(recent.execs).toEqual([]);
+      m1.stop();
+      const never = driverWithLastVacuum(null);
+      const m2 = startMaintenance(never.driver, () => undefined, Date.now);
+      await vi.advanceTimersByTimeAsync(IDLE_BEFORE_CATCH_UP_MS + 2 * MIN);
+      expect(never.execs).toEqual(['VACUUM (ANALYZE)']);
+      m2.stop();
+    });
+  });
+
+  it('a real PGlite store: settle() and the housekeeping record the VACUUM in the database (migration 013)', async () => {
+    const driver = await openPglite(undefined);
+    const store = await PgStore.open(driver);
+    expect((await driver.query('SELECT * FROM housekeeping')).rows).toEqual([]);
+    await store.settle();
+    const r = await driver.query<{ task: string; done_at: Date }>('SELECT task, done_at FROM housekeeping');
+    expect(r.rows.map((x) => x.task)).toEqual(['vacuum']);
+    expect(Date.now() - new Date(r.rows[0].done_at).getTime()).toBeLessThan(60_000);
     await store.close();
   });
 });

@@ -2,7 +2,7 @@ import type { DocRecord } from '../../../src/domain/definition';
 import { COUNT_BEYOND_PAGE } from '../types';
 import type { AggregateQuery, AggregateRow, AuditEntry, AuthStore, ExportedState, Filter, ListQuery, ListResult, Reader, SessionRow, Store, Tx } from '../types';
 import type { SqlClient, SqlDriver } from './driver';
-import { startMaintenance, type Maintenance } from './maintenance';
+import { RECORD_VACUUM, startMaintenance, type Maintenance } from './maintenance';
 import { orderDayStatsSql } from './rollups';
 import { migrate } from './migrate';
 import { SqlBuilder } from './sql';
@@ -215,9 +215,11 @@ export class PgStore extends PgReader implements Store, AuthStore {
   /** the embedded database's housekeeping (a server runs its own autovacuum) */
   private readonly maintenance: Maintenance | null;
   constructor(private readonly driver: SqlDriver, opts: { log?: (msg: string) => void } = {}) {
-    super(driver);
+    const maintenance = driver.kind === 'pglite' ? startMaintenance(driver, opts.log) : null;
+    // every read tells the housekeeping the database is in use (it catches up only when idle)
+    super(maintenance ? { query: (sql, params) => (maintenance.busy(), driver.query(sql, params)) } : driver);
     this.kind = driver.kind;
-    this.maintenance = driver.kind === 'pglite' ? startMaintenance(driver, opts.log) : null;
+    this.maintenance = maintenance;
   }
 
   static async open(driver: SqlDriver, opts: { log?: (msg: string) => void } = {}): Promise<PgStore> {
@@ -226,6 +228,7 @@ export class PgStore extends PgReader implements Store, AuthStore {
   }
 
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    this.maintenance?.busy();
     const out = await this.driver.transaction((client) => fn(new PgTx(client)));
     this.maintenance?.wrote();
     return out;
@@ -255,6 +258,7 @@ export class PgStore extends PgReader implements Store, AuthStore {
 
   async settle(): Promise<void> {
     await this.driver.exec('VACUUM (ANALYZE)');
+    await this.driver.query(RECORD_VACUUM);
   }
 
   close(): Promise<void> {
