@@ -3,6 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DocRecord, RuleContext } from '../../src/domain/definition';
 import { computeOrder } from '../../src/domain/documents/orders';
+import { shanghaiDate } from '../../src/domain/calendar';
 import { formatYuan, yuanToFen } from '../../src/domain/money';
 import { call, endTest, loginAs, makeFixtures, renderApp, startMockApi, tokenOf } from './helpers';
 
@@ -98,5 +99,37 @@ describe('order entry (live amounts from computeOrder, saved through the API)', 
     await waitFor(() => expect(screen.getByTestId('order-total')).toHaveTextContent('¥297.00'));
     await user.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(async () => expect(await mock.store.get('orders', draft.id)).toMatchObject({ version: 2, subtotal: 297, deliveryFee: 0, total: 297, channel: 'phone' }), { timeout: 5000 });
+  });
+
+  it("a key account's quote is picked by its code, among that customer's accepted quotes still valid today (6.4.4)", async () => {
+    vi.setSystemTime(mock.clock.now); // the form's "today" is the API's
+    try {
+      const lead = await tokenOf(mock.api, 'teamlead');
+      const enc = (o: unknown) => encodeURIComponent(JSON.stringify(o));
+      const today = shanghaiDate(mock.clock.now);
+      const usable = (await call(mock.api, 'GET', `/quotes?filter=${enc({ status: ['accepted'], validUntil_gte: today })}&range=${enc([0, 199])}`, lead)) as unknown as DocRecord[];
+      const quote = usable.find((x) => x.customerId != null);
+      expect(quote, 'the demo branch has an accepted, valid quote').toBeDefined();
+      const cust = (await call(mock.api, 'GET', `/customers/${quote!.customerId}`, lead)) as unknown as DocRecord;
+      expect(cust.tier).toBe('keyAccount');
+      const all = (await call(mock.api, 'GET', `/quotes?filter=${enc({ customerId: cust.id })}&range=${enc([0, 199])}`, lead)) as unknown as DocRecord[];
+      const offered = all.filter((x) => ['accepted', 'converted'].includes(String(x.status)) && String(x.validUntil) >= today).map((x) => String(x.code)).sort();
+
+      await loginAs('teamlead');
+      renderApp('/orders/create');
+      const customerInput = await screen.findByLabelText(/^客户\s*\*?$/, { selector: 'input' }, { timeout: 8000 });
+      await pick(customerInput, String(cust.name), String(cust.name));
+      const quoteInput = await screen.findByLabelText(/^报价单\s*\*?$/, { selector: 'input' }, { timeout: 8000 });
+      expect(screen.getByText('该客户已接受且在有效期内的报价单 (6.4.4)')).toBeInTheDocument();
+      const user = userEvent.setup();
+      await user.click(quoteInput);
+      const options = await screen.findAllByRole('option', {}, { timeout: 5000 });
+      // offered by code with its validity, and nothing else (drafts, expired, other customers' quotes)
+      expect(options.map((o) => o.textContent?.split('（')[0]).sort()).toEqual(offered);
+      await user.click(options.find((o) => o.textContent?.startsWith(String(quote!.code)))!);
+      await waitFor(() => expect(quoteInput).toHaveValue(`${quote!.code}（有效期至 ${quote!.validUntil}）`));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

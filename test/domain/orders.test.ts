@@ -104,6 +104,10 @@ describe('computeOrder and orderRules', () => {
     expect((stock.lines as DocRecord[])[0].shortBy).toBe(1);
     expect(stock.shortLines).toBe(1);
     expect(stock.promisedDeliveryAt).toBe(iso('2026-11-30', '17:30'));
+    // the empty line the form adds (no product yet) is not "short of stock"
+    const empty = computeOrder({ customerId: 5, channel: 'phone', lines: [{ productId: 2, qty: 1, unitPrice: 120 }, { productId: null, qty: 1, unitPrice: null }] }, ctxFor(actor('assistant'), smb));
+    expect((empty.lines as DocRecord[]).map((l) => l.shortBy)).toEqual([0, 0]);
+    expect(empty.shortLines).toBe(0);
   });
   it('refuses off-catalog prices for SMB (6.2.2) and credit for SMB (6.2.3)', () => {
     const ctx = ctxFor(actor('assistant'), smb);

@@ -91,6 +91,8 @@ export const enApp: AppMessages = {
     short: 'Short %{n}',
     stock: 'Stock %{n}',
     shortHint: 'Lines short of stock lead to a requisition (6.5) or transfer (6.13)',
+    quoteOption: '%{code} (valid until %{validUntil})',
+    quoteHelp: "This customer's accepted, unexpired quotes (6.4.4)",
     creditNotAllowed: 'No credit: %{reason}',
     creditRemaining: 'Remaining credit %{amount}',
     needsGm: 'Beyond the remaining credit: the branch GM approves after the review (5.10.4)',

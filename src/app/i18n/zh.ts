@@ -90,6 +90,8 @@ export const zhApp = {
     short: '缺货 %{n}',
     stock: '库存 %{n}',
     shortHint: '缺货的行需请购 (6.5) 或调拨 (6.13)',
+    quoteOption: '%{code}（有效期至 %{validUntil}）',
+    quoteHelp: '该客户已接受且在有效期内的报价单 (6.4.4)',
     creditNotAllowed: '不能赊销：%{reason}',
     creditRemaining: '剩余信用额度 %{amount}',
     needsGm: '超出剩余信用额度，审核后还需分公司总经理审批 (5.10.4)',

@@ -50,8 +50,13 @@ export function quotedPriceRefusal(line: DocRecord, index: number, product: DocR
   return null;
 }
 
-/** 5.2.2 / 5.6.4 a line short of stock is flagged (it leads to a requisition or transfer). */
+/**
+ * 5.2.2 / 5.6.4 a line short of stock is flagged (it leads to a requisition or transfer). A line
+ * with no product yet (the empty line the order form adds) is short of nothing: what it lacks is
+ * a product, which the rules refuse on their own.
+ */
 export function shortBy(qty: number, product: DocRecord | undefined): number {
-  const stock = typeof product?.stock === 'number' ? product.stock : 0;
+  if (!product) return 0;
+  const stock = typeof product.stock === 'number' ? product.stock : 0;
   return Math.max(0, qty - stock);
 }

@@ -27,6 +27,8 @@ import { orders } from '../../domain/documents/orders';
 import { formatYuan, lineTotalFen, yuanToFen } from '../../domain/money';
 import { remainingCreditFen } from '../../domain/rules/customerTerms';
 import { shortBy } from '../../domain/rules/pricing';
+import { QUOTE_USABLE_STATUSES } from '../../domain/rules/sales/quoteTime';
+import { shanghaiDate } from '../../domain/calendar';
 import { formatMoney, formatShanghai } from '../fieldRenderers';
 import { SaveOnlyToolbar } from '../GeneratedForm';
 import { formatShanghaiInput, moneyAmount, parseShanghaiInput, validatorsFor } from '../inputFor';
@@ -83,7 +85,7 @@ function LineInfo() {
   const { data: product } = useGetOne<DocRecord & { id: number }>('products', { id: Number(productId) }, { enabled: typeof productId === 'number' });
   const q = typeof qty === 'number' && Number.isFinite(qty) ? qty : 0;
   const amountFen = typeof unitPrice === 'number' && Number.isFinite(unitPrice) ? lineTotalFen(yuanToFen(unitPrice), q) : 0;
-  const short = product ? shortBy(q, product) : 0;
+  const short = shortBy(q, product);
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minWidth: 180, pt: 1 }}>
       <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums', minWidth: 80, textAlign: 'right' }} data-testid="line-amount">
@@ -242,8 +244,27 @@ function DeliveryInputs({ mode }: { mode: 'create' | 'edit' }) {
         <TextInput source="receiverPhone" validate={validatorsFor(F.receiverPhone, { mode })} helperText={fromCustomer(customer?.phone)} />
       </Stack>
       <TextInput source="deliveryAddress" validate={validatorsFor(F.deliveryAddress, { mode })} helperText={fromCustomer(customer?.address)} />
-      {customer?.tier === 'keyAccount' && <NumberInput source="quoteId" step={1} helperText={false} />}
+      {customer?.tier === 'keyAccount' && <QuotePicker customerId={Number(customer.id)} />}
     </>
+  );
+}
+
+/**
+ * 6.4.4 a key account's prices off the catalog come from its quote: picked by code among this
+ * customer's accepted quotes still valid today (the rules check the order's own date again).
+ */
+function QuotePicker({ customerId }: { customerId: number }) {
+  const translate = useTranslate();
+  const today = shanghaiDate(new Date());
+  return (
+    <ReferenceInput source="quoteId" reference="quotes" filter={{ customerId, status: [...QUOTE_USABLE_STATUSES], validUntil_gte: today }} sort={{ field: 'validUntil', order: 'DESC' }}>
+      <AutocompleteInput
+        optionText={(q: RaRecord) => translate('app.order.quoteOption', { code: String(q.code ?? `#${q.id}`), validUntil: String(q.validUntil ?? '') })}
+        filterToQuery={(q: string) => ({ q })}
+        helperText={translate('app.order.quoteHelp')}
+        sx={{ minWidth: 320 }}
+      />
+    </ReferenceInput>
   );
 }
 
