@@ -3,6 +3,7 @@ import { COUNT_BEYOND_PAGE } from '../types';
 import type { AggregateQuery, AggregateRow, AuditEntry, AuthStore, ExportedState, Filter, ListQuery, ListResult, Reader, SessionRow, Store, Tx } from '../types';
 import type { SqlClient, SqlDriver } from './driver';
 import { RECORD_VACUUM, startMaintenance, type Maintenance } from './maintenance';
+import { QueryBatch } from './batch';
 import { orderDayStatsSql } from './rollups';
 import { migrate } from './migrate';
 import { SqlBuilder } from './sql';
@@ -13,6 +14,13 @@ import { tableSpec, type TableSpec } from './tables';
 
 function rowToRecord(row: { id: number; version: number; data: DocRecord }): DocRecord {
   return { ...row.data, id: row.id, version: row.version };
+}
+
+/** a `min` as the API gives it: instants as ISO strings (a driver's Date, or JSON text from a batch) */
+function minValue(v: unknown, type: string | undefined): AggregateRow[string] {
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'string' && type === 'timestamptz') return new Date(v).toISOString();
+  return (v ?? null) as AggregateRow[string];
 }
 
 function columnValue(value: unknown, type: string): unknown {
@@ -43,7 +51,15 @@ function rowValues(spec: TableSpec, record: DocRecord) {
 }
 
 class PgReader implements Reader {
-  constructor(protected readonly db: SqlClient) {}
+  /** `batch`: list pages and aggregations asked in the same tick go as one statement (the store; a transaction asks one by one) */
+  constructor(
+    protected readonly db: SqlClient,
+    private readonly batch?: QueryBatch,
+  ) {}
+
+  private ask(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    return this.batch ? this.batch.query(sql, params) : this.db.query<Record<string, unknown>>(sql, params).then((r) => r.rows);
+  }
 
   async list(resource: string, query: ListQuery): Promise<ListResult> {
     const spec = tableSpec(resource);
@@ -52,10 +68,8 @@ class PgReader implements Reader {
     const order = b.orderBy(query.sort);
     const whereParams = b.params.length;
     const limit = b.limit(query.range);
-    const rows = await this.db.query<{ id: number; version: number; data: DocRecord }>(
-      `SELECT id, version, data FROM ${spec.table} ${where} ${order} ${limit}`,
-      b.params,
-    );
+    // pages asked together (the inbox asks every document family at once) travel as one statement
+    const rows = { rows: (await this.ask(`SELECT id, version, data FROM ${spec.table} ${where} ${order} ${limit}`, b.params)) as { id: number; version: number; data: DocRecord }[] };
     let total = rows.rows.length;
     let exact = true;
     if (query.range && (query.range[0] > 0 || total >= query.range[1] - query.range[0] + 1)) {
@@ -91,22 +105,24 @@ class PgReader implements Reader {
   async aggregate(resource: string, query: AggregateQuery): Promise<AggregateRow[]> {
     // the question answered from the rollup the database keeps ready, when it can be (migration 010)
     const ready = orderDayStatsSql(resource, query);
-    const r = ready ? await this.db.query<Record<string, unknown>>(ready.sql, ready.params) : await this.aggregateRows(resource, query);
+    const { sql, params } = ready ?? this.aggregateSql(resource, query);
+    const rows = await this.ask(sql, params);
+    const spec = tableSpec(resource);
     const names = Object.keys(query.measures);
-    return r.rows.map((row) => {
+    return rows.map((row) => {
       const out: AggregateRow = {};
       query.groupBy.forEach((g, i) => (out[g.field] = (row[`g${i}`] ?? null) as AggregateRow[string]));
       names.forEach((n, i) => {
         const v = row[`m${i}`];
         const m = query.measures[n];
-        out[n] = m.op === 'sum' ? Number(v) : m.op === 'min' ? (v instanceof Date ? v.toISOString() : ((v ?? null) as AggregateRow[string])) : Number(v);
+        out[n] = m.op === 'sum' ? Number(v) : m.op === 'min' ? minValue(v, spec.columns.get(m.field)?.type) : Number(v);
       });
       return out;
     });
   }
 
   /** the aggregation computed from the table itself */
-  private aggregateRows(resource: string, query: AggregateQuery) {
+  private aggregateSql(resource: string, query: AggregateQuery): { sql: string; params: unknown[] } {
     const spec = tableSpec(resource);
     const col = (field: string) => {
       const c = spec.columns.get(field);
@@ -135,7 +151,7 @@ class PgReader implements Reader {
       }),
     ];
     const sql = `SELECT ${select.join(', ')} FROM ${spec.table} ${where}${groups.length ? ` GROUP BY ${groups.map((_, i) => i + 1).join(', ')}` : ''}`;
-    return this.db.query<Record<string, unknown>>(sql, b.params);
+    return { sql, params: b.params };
   }
 
   async sum(resource: string, field: string, filter: Filter): Promise<number> {
@@ -217,7 +233,8 @@ export class PgStore extends PgReader implements Store, AuthStore {
   constructor(private readonly driver: SqlDriver, opts: { log?: (msg: string) => void } = {}) {
     const maintenance = driver.kind === 'pglite' ? startMaintenance(driver, opts.log) : null;
     // every read tells the housekeeping the database is in use (it catches up only when idle)
-    super(maintenance ? { query: (sql, params) => (maintenance.busy(), driver.query(sql, params)) } : driver);
+    const client: SqlClient = maintenance ? { query: (sql, params) => (maintenance.busy(), driver.query(sql, params)) } : driver;
+    super(client, new QueryBatch(client));
     this.kind = driver.kind;
     this.maintenance = maintenance;
   }
