@@ -75,6 +75,10 @@ describe(`reports on the ${STORE_KIND} store`, () => {
     const dayBefore = previousWorkingDay(yesterday); // before the entry exists
     const refused = await admin.put(`/settings/${settings.id}`, { ...settings, calendarDays: [{ date: yesterday, kind: 'vacation' }] });
     expect(refused.status).toBe(400);
+    const twice = await admin.put(`/settings/${settings.id}`, { ...settings, calendarDays: [{ date: yesterday, kind: 'holiday' }, { date: yesterday, kind: 'workday' }] });
+    expect(twice.status).toBe(422);
+    expect(twice.body.message).toContain('(6.1)');
+    expect(Object.keys(twice.body.errors ?? {})).toEqual(['calendarDays.1.date']);
     const put = await admin.put(`/settings/${settings.id}`, { ...settings, calendarDays: [{ date: yesterday, kind: 'holiday', name: '临时放假' }] });
     expect(put.status).toBe(200);
     try {

@@ -1,6 +1,25 @@
-import { date, defineDocument, enumOf, int, lines, money, text } from '../definition';
+import { date, defineDocument, enumOf, int, lines, money, text, type DocRecord } from '../definition';
+import { ruleRefusal, type Refusal } from '../refusal';
 import { ASSUMPTIONS } from '../settings';
 import { t } from '../text';
+
+/**
+ * 6.1 working days: each date of the branch calendar once — two entries for one day (a holiday and
+ * a make-up working day, or the same day twice) would leave it to the order of the list.
+ */
+export function calendarDaysRefusals(doc: DocRecord): Refusal[] {
+  const days = Array.isArray(doc.calendarDays) ? (doc.calendarDays as DocRecord[]) : [];
+  const first = new Map<string, number>();
+  const out: Refusal[] = [];
+  days.forEach((d, i) => {
+    const date = String(d?.date ?? '');
+    if (!date) return;
+    const before = first.get(date);
+    if (before === undefined) first.set(date, i);
+    else out.push(ruleRefusal('6.1', `${date} 已在第 ${before + 1} 行录入`, `${date} is already entered on line ${before + 1}`, `calendarDays.${i}.date`));
+  });
+  return out;
+}
 
 /** Branch settings: one record. Cut clauses' defaults are labelled as assumptions. */
 export const settings = defineDocument({
@@ -36,4 +55,5 @@ export const settings = defineDocument({
   defaultSort: { field: 'id', order: 'ASC' },
   columns: [],
   access: { read: 'all', create: [], edit: ['admin'] },
+  rules: calendarDaysRefusals,
 });
