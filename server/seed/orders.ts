@@ -47,13 +47,14 @@ const HOUR_WEIGHTS: [fromMin: number, weight: number][] = [
   [8 * 60, 0.6], [9 * 60, 1.3], [10 * 60, 1.4], [11 * 60, 1.1], [12 * 60, 0.4],
   [13 * 60, 0.9], [14 * 60, 1.2], [15 * 60, 1.1], [16 * 60, 0.8], [17 * 60, 0.3],
 ];
-const MINUTE_PICKER = new WeightedPicker(
+/** a minute of the working day as orders (and the branch volume's other documents) arrive */
+export const MINUTE_PICKER = new WeightedPicker(
   Array.from({ length: END_MIN - START_MIN }, (_, i) => START_MIN + i),
   (m) => HOUR_WEIGHTS.filter(([from]) => from <= m).at(-1)?.[1] ?? 1,
 );
 
 /** Van departures (minutes of the day). */
-const VAN_SLOTS = [8 * 60 + 30, 10 * 60, 13 * 60, 15 * 60];
+export const VAN_SLOTS = [8 * 60 + 30, 10 * 60, 13 * 60, 15 * 60];
 
 const WEB_INVALID = ['网上订单信息不全，客户电话无法联系，按无效订单处理', '客户重复下单，取消重复的网上订单'];
 const DRAFT_CANCEL = ['客户来电取消订购', '客户改为到门店自提，取消本订单'];

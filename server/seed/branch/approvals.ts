@@ -7,6 +7,7 @@ import type { FestivalWindow } from '../../../src/domain/settings';
 import { fenToYuan, lineTotalFen, yuanToFen } from '../../../src/domain/money';
 import type { Actor } from '../../../src/domain/roles';
 import { loadSettings } from '../../core/context';
+import { FREE_ITEMS, JUSTIFICATIONS } from '../approvals/gifts';
 import { atMinute, shanghaiDate } from '../clock';
 import type { BranchKit, Job, Step } from './kit';
 
@@ -23,21 +24,6 @@ function timed(k: BranchKit, start: Date, plan: Plan[]): Step[] {
   const times = k.chain(start, plan.map((p) => p[2]));
   return plan.map(([action, by, , comment, extra], i) => ({ action, by, at: times[i], ...(comment ? { comment } : {}), ...(extra ? { extra } : {}) }));
 }
-
-const FREE_ITEMS: [string, number][] = [
-  ['广式月饼礼盒', 188],
-  ['双黄白莲蓉月饼礼盒', 268],
-  ['铁观音茶叶礼盒', 320],
-  ['新春坚果礼盒', 158],
-  ['公司定制台历', 35],
-  ['红酒双支礼盒', 398],
-];
-
-const JUSTIFICATIONS = [
-  { monthlySales: '近三个月平均每月约9000元', marginAssessment: '综合毛利率约16%', creditStanding: '信用良好，无逾期', paymentRecord: '每月25日前按时回款', potential: '明年新设两个办事处，采购量有望翻倍' },
-  { monthlySales: '每月约6500元，稳定', marginAssessment: '毛利率约14%', creditStanding: '良好', paymentRecord: '现金结算，从未拖欠', potential: '行政部有意将打印耗材统一交由我司供应' },
-  { monthlySales: '每月1.2万元左右', marginAssessment: '设备类为主，毛利约12%', creditStanding: '优良，合作三年', paymentRecord: '月结，回款及时', potential: '集团总部在深圳，可拓展其他分支机构' },
-];
 
 export async function giftJobs(k: BranchKit): Promise<Job[]> {
   const rng = k.rng.fork('gifts');

@@ -6,7 +6,8 @@ import { actOnDoc, createDoc, updateDoc } from '../../core/documents';
 import type { Store } from '../../store/types';
 import { runBatched, SeedCache } from '../batch';
 import { addWorkMinutes, atMinute, END_MIN, minuteOfDay, nextWorkingDay, shanghaiDate, START_MIN, workingDay } from '../clock';
-import { WeightedPicker, type Rng } from '../random';
+import { MINUTE_PICKER } from '../orders';
+import type { Rng } from '../random';
 
 /**
  * What the branch-volume seeders share: the seeded window's working days, the demo people, the
@@ -86,16 +87,6 @@ export interface Job {
 
 /** Documents per batch (one transaction): big enough to save the commits, small enough to stay light. */
 const PER_BATCH = 40;
-
-/** Documents arrive like orders: busy mornings, a lunch dip, a quiet end of day. */
-const HOUR_WEIGHTS: [fromMin: number, weight: number][] = [
-  [8 * 60, 0.6], [9 * 60, 1.3], [10 * 60, 1.4], [11 * 60, 1.1], [12 * 60, 0.4],
-  [13 * 60, 0.9], [14 * 60, 1.2], [15 * 60, 1.1], [16 * 60, 0.8], [17 * 60, 0.3],
-];
-const MINUTES = new WeightedPicker(
-  Array.from({ length: END_MIN - START_MIN }, (_, i) => START_MIN + i),
-  (m) => HOUR_WEIGHTS.filter(([from]) => from <= m).at(-1)?.[1] ?? 1,
-);
 
 export class BranchKit {
   readonly store: Store;
@@ -214,7 +205,7 @@ export class BranchKit {
       let limit = (opts.latestMin ?? END_MIN) - START_MIN;
       if (day === this.today) limit = Math.min(limit, Math.floor(nowMin - 5 - START_MIN));
       if (day > this.today || limit <= 0) continue;
-      for (let i = 0; i < n; i++) out.push(atMinute(day, MINUTES.pickIndex(this.rng, limit) + START_MIN + this.rng.next()));
+      for (let i = 0; i < n; i++) out.push(atMinute(day, MINUTE_PICKER.pickIndex(this.rng, limit) + START_MIN + this.rng.next()));
     }
     return out.sort((a, b) => a.getTime() - b.getTime());
   }

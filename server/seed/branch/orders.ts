@@ -2,6 +2,7 @@ import type { DocRecord } from '../../../src/domain/definition';
 import type { Actor } from '../../../src/domain/roles';
 import type { Store } from '../../store/types';
 import { atMinute, nextWorkingDay, shanghaiDate, workingDay } from '../clock';
+import { VAN_SLOTS } from '../orders';
 import type { BranchKit } from './kit';
 
 /**
@@ -13,7 +14,6 @@ import type { BranchKit } from './kit';
  */
 
 /** Van departures (minutes of the day), as in the order seed. */
-const VANS = [8 * 60 + 30, 10 * 60, 13 * 60, 15 * 60];
 
 /** the first van at or after `from`, not before the working day `earliest` */
 export function nextVan(from: Date, earliest: string): Date {
@@ -21,7 +21,7 @@ export function nextVan(from: Date, earliest: string): Date {
   let day = fromDay > earliest ? fromDay : earliest;
   if (!workingDay(day)) day = nextWorkingDay(day);
   for (;;) {
-    for (const slot of VANS) {
+    for (const slot of VAN_SLOTS) {
       const t = atMinute(day, slot);
       if (t.getTime() >= from.getTime()) return t;
     }

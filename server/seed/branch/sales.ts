@@ -1,11 +1,14 @@
 import { addDays, atShanghai } from '../../../src/domain/calendar';
 import type { DocRecord } from '../../../src/domain/definition';
+import { fenToYuan, lineTotalFen, sumFen, yuanToFen } from '../../../src/domain/money';
 import type { Actor } from '../../../src/domain/roles';
+import { SPECIAL_ORDER_REVIEW_FROM_FEN } from '../../../src/domain/documents/sales/specialOrders';
+import { SALES_SETTINGS_DEFAULTS } from '../../../src/domain/rules/sales/settings';
 import { isKeyAccount } from '../../../src/domain/rules/customerTerms';
 import { URGENT_SLOTS, urgentRequestRefusal } from '../../../src/domain/rules/sales/urgent';
 import { minuteOfDay, shanghaiDate } from '../clock';
 import { round2 } from '../random';
-import { INQUIRY_ITEMS, type InquiryItem } from '../sales/special';
+import { INQUIRY_ITEMS, SPECIAL_LINES, type InquiryItem, type SpecialLine } from '../sales/special';
 import type { BranchKit, Job, Step } from './kit';
 import { finishOrder, phoneOrder, walkOrder } from './orders';
 
@@ -22,21 +25,18 @@ const ITEMS: InquiryItem[] = [
   { itemName: '定制纸杯', spec: '9盎司 印LOGO 1000只/箱', colour: '白色', qty: 20, targetPrice: 230 },
 ];
 
-const SPECIAL: DocRecord[][] = [
-  [{ name: '定制LOGO保温杯', spec: '500ml 激光刻字', colour: '银色', qty: 60, unitPrice: 30 }],
-  [{ name: '非标铁皮文件柜', spec: '1800×900×400mm', colour: '灰白色', qty: 6, unitPrice: 1280 }],
-  [{ name: '会议室定制白板', spec: '2400×1200mm 磁性', colour: '白色', qty: 4, unitPrice: 1500 }, { name: '白板安装', spec: '上门安装', colour: null, qty: 4, unitPrice: 300 }],
-  [{ name: '定制印刷信纸', spec: 'A4 双色印刷 500张/包', colour: '白色', qty: 30, unitPrice: 158 }],
-  [{ name: '档案密集架（非标）', spec: '定制尺寸 6列', colour: '灰色', qty: 1, unitPrice: 6400 }],
-  [{ name: '定制纸杯', spec: '9盎司 印LOGO 1000只/箱', colour: '白色', qty: 10, unitPrice: 235 }],
-  [{ name: '定制笔记本礼盒', spec: 'A5 笔记本+签字笔', colour: '黑色', qty: 100, unitPrice: 45 }],
+const SPECIAL: SpecialLine[][] = [
+  ...SPECIAL_LINES,
   [{ name: '定制横幅', spec: '0.9×6m 喷绘', colour: '红色', qty: 5, unitPrice: 120 }],
   [{ name: '定制胸牌', spec: '金属 烤漆', colour: '金色', qty: 80, unitPrice: 18 }],
 ];
 
 const PO = (at: Date, n: number) => `PO-${shanghaiDate(at).replaceAll('-', '')}-${String(n % 1000).padStart(3, '0')}`;
 
-/** the special order's steps from its draft: the rep confirms, the csManager from 5000 yuan, purchasing orders, goods back */
+/** 6.5.4 a large special order needs a deposit or a contract: the branch's default threshold (the seed keeps default settings) */
+const DEPOSIT_FROM = SALES_SETTINGS_DEFAULTS.specialOrderDepositFrom;
+
+/** the special order's steps from its draft: the rep confirms, the csManager from 5000 yuan (6.5.5), purchasing orders, goods back */
 function specialOrderSteps(k: BranchKit, start: Date, owner: Actor, total: number, n: number): Step[] {
   const rng = k.rng;
   const rep = k.user('salesrep');
@@ -58,7 +58,7 @@ function specialOrderSteps(k: BranchKit, start: Date, owner: Actor, total: numbe
     return steps;
   }
   add('confirm', rep, rng.float(60, 900));
-  if (total >= 5000) {
+  if (yuanToFen(total) >= SPECIAL_ORDER_REVIEW_FROM_FEN) {
     if (rng.chance(0.1)) {
       add('reject', k.user('csmanager'), rng.float(60, 600), '请与供应商再次确认价格及交期后重新提交');
       add('cancel', owner, rng.float(60, 1200), '客户取消订购');
@@ -135,7 +135,7 @@ export function inquiryJobs(k: BranchKit): Job[] {
           const total = Number(so.total ?? 0);
           // a large custom order without a deposit needs a contract (6.5.4): the assistant records it first
           let start = orderAt;
-          if (total >= 5000 && !(Number(so.depositAmount) > 0)) {
+          if (total >= DEPOSIT_FROM && !(Number(so.depositAmount) > 0)) {
             start = k.after(orderAt, rng.float(30, 300));
             if (!k.done(start)) return;
             await k.update(s, 'specialOrders', Number(so.id), owner, start, { contractNo: `HT-${shanghaiDate(start).slice(0, 4)}-${String(idx).padStart(4, '0')}` });
@@ -163,8 +163,8 @@ export function specialOrderJobs(k: BranchKit): Job[] {
     const c = rng.pick(keys);
     const owner = k.assistantOf(c);
     const lines: DocRecord[] = rng.pick(SPECIAL).map((l) => ({ ...l, qty: Math.max(1, Math.round(Number(l.qty) * rng.float(0.5, 1.5))) }));
-    const total = lines.reduce((sum, l) => sum + Number(l.qty) * Math.round(Number(l.unitPrice) * 100), 0) / 100;
-    const big = total >= 5000;
+    const total = fenToYuan(sumFen(lines.map((l) => lineTotalFen(yuanToFen(Number(l.unitPrice)), Number(l.qty)))));
+    const big = total >= DEPOSIT_FROM;
     const body: DocRecord = {
       customerId: Number(c.id),
       lines,

@@ -95,7 +95,7 @@ export async function seedInquiries(k: SalesKit): Promise<number> {
   return n;
 }
 
-interface SpecialLine {
+export interface SpecialLine {
   name: string;
   spec: string;
   colour: string | null;
@@ -103,7 +103,8 @@ interface SpecialLine {
   unitPrice: number;
 }
 
-const SPECIAL: SpecialLine[][] = [
+/** special goods orders (6.5): their lines — the branch volume's special orders extend the list */
+export const SPECIAL_LINES: SpecialLine[][] = [
   [{ name: '定制LOGO保温杯', spec: '500ml 激光刻字', colour: '银色', qty: 60, unitPrice: 30 }],
   [{ name: '非标铁皮文件柜', spec: '1800×900×400mm', colour: '灰白色', qty: 6, unitPrice: 1280 }],
   [{ name: '会议室定制白板', spec: '2400×1200mm 磁性', colour: '白色', qty: 4, unitPrice: 1500 }, { name: '白板安装', spec: '上门安装', colour: null, qty: 4, unitPrice: 300 }],
@@ -123,7 +124,7 @@ export async function seedSpecialOrders(k: SalesKit): Promise<number> {
   let i = 0;
   const make = async (dayN: number, extra: DocRecord = {}) => {
     const c = keys[i % keys.length];
-    const lines = SPECIAL[i++ % SPECIAL.length];
+    const lines = SPECIAL_LINES[i++ % SPECIAL_LINES.length];
     const by = assistantOf(k, c);
     n++;
     const so = await k.create('specialOrders', by, k.at(dayN, '09:45'), { customerId: Number(c.id), lines, requirements: '特殊商品，不予退货，已告知客户 (6.5.4)', ...extra });
