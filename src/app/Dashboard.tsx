@@ -81,10 +81,9 @@ const CALENDAR_WATCHERS: readonly Role[] = ['admin', 'csManager', 'teamLead'];
  * A year whose statutory holidays neither the built-in calendar nor the settings list (this year,
  * or next year from mid-November): working time would count its holidays as working days.
  */
-function CalendarGapWarning({ today, role }: { today: string; role: Role }) {
+function CalendarGapWarning({ today, role, loaded }: { today: string; role: Role; loaded: boolean }) {
   const translate = useTranslate();
   const createPath = useCreatePath();
-  const loaded = useBranchCalendar();
   const year = loaded && CALENDAR_WATCHERS.includes(role) ? calendarGap(today) : null;
   if (year === null) return null;
   return (
@@ -111,11 +110,12 @@ export function Dashboard() {
   const { identity } = useGetIdentity();
   const role = identity?.role as Role | undefined;
   const today = shanghaiDate(new Date());
-  useBranchCalendar();
+  // the branch's calendar entries: for 工作日/休息日 below and the warning
+  const calendarLoaded = useBranchCalendar();
   return (
     <Box sx={{ mt: 2, display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 2fr' }, alignItems: 'start' }}>
       <Title title={translate('app.dashboard.title')} />
-      {role && <CalendarGapWarning today={today} role={role} />}
+      {role && <CalendarGapWarning today={today} role={role} loaded={calendarLoaded} />}
       <Card>
         <CardHeader title={translate('app.dashboard.title')} />
         <CardContent>

@@ -69,8 +69,9 @@ class PgReader implements Reader {
     const whereParams = b.params.length;
     const limit = b.limit(query.range);
     // pages asked together (the inbox asks every document family at once) travel as one statement
-    const rows = { rows: (await this.ask(`SELECT id, version, data FROM ${spec.table} ${where} ${order} ${limit}`, b.params)) as { id: number; version: number; data: DocRecord }[] };
-    let total = rows.rows.length;
+    const page = (await this.ask(`SELECT id, version, data FROM ${spec.table} ${where} ${order} ${limit}`, b.params)) as { id: number; version: number; data: DocRecord }[];
+    const rows = page.map(rowToRecord);
+    let total = rows.length;
     let exact = true;
     if (query.range && (query.range[0] > 0 || total >= query.range[1] - query.range[0] + 1)) {
       if (where) {
@@ -86,7 +87,7 @@ class PgReader implements Reader {
         total = c.rows[0]?.n ?? 0;
       }
     }
-    return exact ? { rows: rows.rows.map(rowToRecord), total } : { rows: rows.rows.map(rowToRecord), total, exact };
+    return exact ? { rows, total } : { rows, total, exact };
   }
 
   async get(resource: string, id: number): Promise<DocRecord | undefined> {

@@ -27,7 +27,7 @@ import { orders } from '../../domain/documents/orders';
 import { formatYuan, lineTotalFen, yuanToFen } from '../../domain/money';
 import { remainingCreditFen } from '../../domain/rules/customerTerms';
 import { shortBy } from '../../domain/rules/pricing';
-import { QUOTE_USABLE_STATUSES } from '../../domain/rules/sales/quoteTime';
+import { usableQuotesFilter } from '../../domain/rules/sales/quoteTime';
 import { shanghaiDate } from '../../domain/calendar';
 import { formatMoney, formatShanghai } from '../fieldRenderers';
 import { SaveOnlyToolbar } from '../GeneratedForm';
@@ -257,7 +257,7 @@ function QuotePicker({ customerId }: { customerId: number }) {
   const translate = useTranslate();
   const today = shanghaiDate(new Date());
   return (
-    <ReferenceInput source="quoteId" reference="quotes" filter={{ customerId, status: [...QUOTE_USABLE_STATUSES], validUntil_gte: today }} sort={{ field: 'validUntil', order: 'DESC' }}>
+    <ReferenceInput source="quoteId" reference="quotes" filter={usableQuotesFilter(customerId, today)} sort={{ field: 'validUntil', order: 'DESC' }}>
       <AutocompleteInput
         optionText={(q: RaRecord) => translate('app.order.quoteOption', { code: String(q.code ?? `#${q.id}`), validUntil: String(q.validUntil ?? '') })}
         filterToQuery={(q: string) => ({ q })}

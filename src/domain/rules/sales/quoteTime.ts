@@ -28,6 +28,14 @@ export const QUOTE_USABLE_STATUSES: readonly string[] = ['accepted', 'converted'
  * 6.4.4 every quote has a validity date ('YYYY-MM-DD', Asia/Shanghai, inclusive): valid through
  * that whole day, expired from the next day on.
  */
+/**
+ * The list filter for the quotes an order of `customerId` may take its prices from on `today`
+ * (6.4.4): the form of QUOTE_USABLE_STATUSES and isQuoteExpired a list query can ask.
+ */
+export function usableQuotesFilter(customerId: number, today: string) {
+  return { customerId, status: [...QUOTE_USABLE_STATUSES], validUntil_gte: today };
+}
+
 export function isQuoteExpired(validUntil: unknown, at: Date): boolean {
   if (typeof validUntil !== 'string' || !validUntil) return true;
   return shanghaiDate(at) > validUntil;
