@@ -24,22 +24,27 @@ export async function loadSettings(reader: Reader): Promise<Record<string, unkno
 }
 
 export async function loadContext(reader: Reader, def: DocumentDefinition, doc: DocRecord, user: Actor, now: Date): Promise<RuleContext> {
+  // asked together (the PostgreSQL store sends what is asked in one tick as one statement): the
+  // referenced records, the records the lines reference, and the settings
   const refs: RuleContext['refs'] = {};
   const lineRefs: RuleContext['lineRefs'] = {};
+  const reads: Promise<unknown>[] = [];
   for (const [name, f] of Object.entries(def.fields)) {
-    if (f.type === 'ref' && f.ref && typeof doc[name] === 'number' && isStored(f.ref)) refs[name] = await reader.get(f.ref, doc[name] as number);
+    if (f.type === 'ref' && f.ref && typeof doc[name] === 'number' && isStored(f.ref)) reads.push(reader.get(f.ref, doc[name] as number).then((r) => (refs[name] = r)));
     if (f.type === 'lines' && Array.isArray(doc[name])) {
       for (const [ln, lf] of Object.entries(f.lineFields ?? {})) {
         if (lf.type !== 'ref' || !lf.ref || !isStored(lf.ref)) continue;
         const ids = [...new Set((doc[name] as DocRecord[]).map((l) => l[ln]).filter((v): v is number => typeof v === 'number'))];
-        const rows = await reader.getMany(lf.ref, ids);
-        lineRefs[ln] = Object.fromEntries(rows.map((r) => [Number(r.id), r]));
+        reads.push(reader.getMany(lf.ref, ids).then((rows) => (lineRefs[ln] = Object.fromEntries(rows.map((r) => [Number(r.id), r])))));
       }
     }
   }
-  const facts: RuleContext['facts'] = {};
-  for (const name of def.facts ?? []) facts[name] = FACTS[name] ? await FACTS[name](reader, doc, now) : null;
-  return { now, user, refs, lineRefs, facts, settings: await loadSettings(reader) };
+  const [settings] = await Promise.all([loadSettings(reader), ...reads]);
+  // then the facts, together: some count working time, so they come after the settings' calendar
+  const names = def.facts ?? [];
+  const values = await Promise.all(names.map((name) => (FACTS[name] ? FACTS[name](reader, doc, now) : null)));
+  const facts: RuleContext['facts'] = Object.fromEntries(names.map((name, i) => [name, values[i]]));
+  return { now, user, refs, lineRefs, facts, settings };
 }
 
 /** refs to resources that have no definition yet (e.g. quotes before issue 3) are not loaded */

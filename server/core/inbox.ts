@@ -42,7 +42,7 @@ export async function myWork(store: Store, actor: Actor): Promise<InboxItem[]> {
       }
       for (const [i, filter] of filters.entries()) {
         asks.push(
-          store.list(def.resource, { filter, sort: { field, order: 'ASC' }, range: [0, PER_RESOURCE - 1] }).then(({ rows }) => {
+          store.list(def.resource, { filter, sort: { field, order: 'ASC' }, range: [0, PER_RESOURCE - 1], total: false }).then(({ rows }) => {
             const mine = i === 0 ? rows : rows.filter((r) => availableActions(wf, r, bareContext(actor)).length > 0);
             return mine.map((r) => toItem(def.resource, r, field === 'createdAt' ? undefined : field));
           }),

@@ -141,8 +141,9 @@ class CachedTx implements Tx {
       if (resource !== undefined && r !== resource) continue;
       for (const [id, { record, dbVersion }] of rows) {
         if (id === except) continue;
-        if (!(await this.tx.update(r, record as DocRecord & { id: number }, dbVersion))) throw new Error(`seed batch: ${r} #${String(record.id)} changed behind the batch`);
+        // claimed before the write: facts are loaded together, and a flush alongside must not write it twice
         rows.delete(id);
+        if (!(await this.tx.update(r, record as DocRecord & { id: number }, dbVersion))) throw new Error(`seed batch: ${r} #${String(record.id)} changed behind the batch`);
       }
     }
   }

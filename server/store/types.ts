@@ -20,6 +20,8 @@ export interface ListQuery {
   sort: { field: string; order: 'ASC' | 'DESC' };
   /** inclusive [start, end] as react-admin sends; null = all */
   range: [number, number] | null;
+  /** false: the caller shows no total (the inbox): the store need not count, and `total` may be just the rows returned */
+  total?: false;
 }
 
 export interface ListResult {

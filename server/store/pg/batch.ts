@@ -21,8 +21,14 @@ export class QueryBatch {
     });
   }
 
+  /** send what is waiting now (before a statement that must come after it, e.g. a write in a transaction) */
+  drain(): void {
+    if (this.pending.length) void this.flush();
+  }
+
   private async flush() {
     const asks = this.pending;
+    if (asks.length === 0) return;
     this.pending = [];
     if (asks.length === 1) {
       const [a] = asks;

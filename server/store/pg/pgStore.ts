@@ -51,7 +51,7 @@ function rowValues(spec: TableSpec, record: DocRecord) {
 }
 
 class PgReader implements Reader {
-  /** `batch`: list pages and aggregations asked in the same tick go as one statement (the store; a transaction asks one by one) */
+  /** `batch`: reads asked in the same tick (pages, records, sums, aggregations) go as one statement */
   constructor(
     protected readonly db: SqlClient,
     private readonly batch?: QueryBatch,
@@ -68,39 +68,38 @@ class PgReader implements Reader {
     const order = b.orderBy(query.sort);
     const whereParams = b.params.length;
     const limit = b.limit(query.range);
-    // pages asked together (the inbox asks every document family at once) travel as one statement
-    const page = (await this.ask(`SELECT id, version, data FROM ${spec.table} ${where} ${order} ${limit}`, b.params)) as { id: number; version: number; data: DocRecord }[];
+    const range = query.total === false ? null : query.range;
+    // filtered: count the matches, but at most COUNT_BEYOND_PAGE past this page — beyond that the
+    // total is a lower bound ("500+"), so a broad search does not visit thousands of rows;
+    // unfiltered: the trigger-kept exact count (migration 007)
+    const cap = range ? range[1] + 1 + COUNT_BEYOND_PAGE : 0;
+    const count = !range ? null : where ? `(SELECT count(*)::int FROM (SELECT 1 FROM ${spec.table} ${where} LIMIT ${cap}) AS matches)` : `(SELECT n::int FROM row_counts WHERE tbl = '${spec.table}')`;
+    // the total travels with the page, in the same statement (computed once, as an InitPlan); pages
+    // asked together (the inbox asks every document family at once) travel as one statement too
+    const page = (await this.ask(`SELECT id, version, data${count ? `, ${count} AS total` : ''} FROM ${spec.table} ${where} ${order} ${limit}`, b.params)) as {
+      id: number;
+      version: number;
+      data: DocRecord;
+      total?: number;
+    }[];
     const rows = page.map(rowToRecord);
-    let total = rows.length;
-    let exact = true;
-    if (query.range && (query.range[0] > 0 || total >= query.range[1] - query.range[0] + 1)) {
-      if (where) {
-        // filtered: count the matches, but at most COUNT_BEYOND_PAGE past this page — beyond that the
-        // total is a lower bound ("500+"), so a broad search does not visit thousands of rows
-        const cap = query.range[1] + 1 + COUNT_BEYOND_PAGE;
-        const c = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${spec.table} ${where} LIMIT ${cap}) AS matches`, b.params.slice(0, whereParams));
-        total = c.rows[0]?.n ?? 0;
-        exact = total < cap;
-      } else {
-        // unfiltered: the trigger-kept exact count (migration 007)
-        const c = await this.db.query<{ n: number }>('SELECT n::int AS n FROM row_counts WHERE tbl = $1', [spec.table]);
-        total = c.rows[0]?.n ?? 0;
-      }
-    }
-    return exact ? { rows, total } : { rows, total, exact };
+    if (!range || !count) return { rows, total: rows.length };
+    // an empty page past the end carries no total: ask for it alone
+    const total = page.length > 0 ? Number(page[0].total) : range[0] === 0 ? 0 : ((await this.db.query<{ n: number }>(`SELECT ${count} AS n`, b.params.slice(0, whereParams))).rows[0]?.n ?? 0);
+    return !where || total < cap ? { rows, total } : { rows, total, exact: false };
   }
 
   async get(resource: string, id: number): Promise<DocRecord | undefined> {
     const spec = tableSpec(resource);
-    const r = await this.db.query<{ id: number; version: number; data: DocRecord }>(`SELECT id, version, data FROM ${spec.table} WHERE id = $1`, [id]);
-    return r.rows[0] ? rowToRecord(r.rows[0]) : undefined;
+    const rows = (await this.ask(`SELECT id, version, data FROM ${spec.table} WHERE id = $1`, [id])) as { id: number; version: number; data: DocRecord }[];
+    return rows[0] ? rowToRecord(rows[0]) : undefined;
   }
 
   async getMany(resource: string, ids: number[]): Promise<DocRecord[]> {
     if (ids.length === 0) return [];
     const spec = tableSpec(resource);
-    const r = await this.db.query<{ id: number; version: number; data: DocRecord }>(`SELECT id, version, data FROM ${spec.table} WHERE id = ANY($1::int[])`, [ids]);
-    return r.rows.map(rowToRecord);
+    const rows = (await this.ask(`SELECT id, version, data FROM ${spec.table} WHERE id = ANY($1::int[])`, [ids])) as { id: number; version: number; data: DocRecord }[];
+    return rows.map(rowToRecord);
   }
 
   async aggregate(resource: string, query: AggregateQuery): Promise<AggregateRow[]> {
@@ -161,8 +160,8 @@ class PgReader implements Reader {
     if (!col) throw new Error(`cannot sum ${field}`);
     const b = new SqlBuilder(spec);
     const where = b.where(filter);
-    const r = await this.db.query<{ s: string | null }>(`SELECT sum("${col.column}")::text AS s FROM ${spec.table} ${where}`, b.params);
-    return Number(r.rows[0]?.s ?? 0);
+    const rows = await this.ask(`SELECT sum("${col.column}")::text AS s FROM ${spec.table} ${where}`, b.params);
+    return Number(rows[0]?.s ?? 0);
   }
 
   async max(resource: string, field: string): Promise<string | number | null> {
@@ -175,6 +174,12 @@ class PgReader implements Reader {
 }
 
 class PgTx extends PgReader implements Tx {
+  /** reads asked in one tick travel as one statement here too; any other statement first sends them, so order is kept */
+  constructor(client: SqlClient) {
+    const batch = new QueryBatch(client);
+    super({ query: (sql, params) => (batch.drain(), client.query(sql, params)) }, batch);
+  }
+
   async lock(resource: string, id: number): Promise<DocRecord | undefined> {
     const spec = tableSpec(resource);
     const r = await this.db.query<{ id: number; version: number; data: DocRecord }>(`SELECT id, version, data FROM ${spec.table} WHERE id = $1 FOR UPDATE`, [id]);

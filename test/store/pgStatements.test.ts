@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocRecord } from '../../src/domain/definition';
+import { DEFINITIONS } from '../../src/domain/documents';
+import { loadContext } from '../../server/core/context';
+import { MemoryStore } from '../../server/store/json/memoryStore';
+import { openPglite, type SqlClient, type SqlDriver } from '../../server/store/pg/driver';
+import { PgStore } from '../../server/store/pg/pgStore';
+import { COUNT_BEYOND_PAGE, type ListQuery, type Store } from '../../server/store/types';
+
+/**
+ * On the embedded database every statement costs its own planning and relation opening, so the
+ * store asks in as few statements as the answer allows: a list page carries its total, and reads
+ * asked together (a document's customer, products, settings …) go as one — inside a transaction
+ * too, without a write overtaking a read asked before it.
+ */
+
+let sent: string[] = [];
+const counted = (c: SqlClient): SqlClient => ({ query: (sql, params) => (sent.push(sql), c.query(sql, params)) });
+
+let raw: SqlDriver;
+let pg: PgStore;
+const mem = new MemoryStore();
+const N = 60;
+
+const AT = { createdAt: '2026-01-05T01:00:00.000Z', updatedAt: '2026-01-05T01:00:00.000Z' };
+const customer = (i: number): DocRecord => ({ ...AT, code: `C${100000 + i}`, name: `客户${i}`, tier: i % 2 ? 'smb' : 'keyAccount', settlement: 'cash', active: true, version: 1 });
+const product = (i: number): DocRecord => ({ ...AT, sku: `P${1000 + i}`, name: `产品${i}`, category: 'stationery', unit: '个', catalogPrice: 1000 + i, stock: 10, catalog: true, active: true, version: 1 });
+
+beforeAll(async () => {
+  raw = await openPglite(undefined);
+  const driver: SqlDriver = { ...raw, query: (sql, params) => (sent.push(sql), raw.query(sql, params)), transaction: (fn) => raw.transaction((c) => fn(counted(c))) };
+  pg = await PgStore.open(driver);
+  for (const store of [pg, mem] as Store[]) {
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < N; i++) await tx.insert('customers', customer(i));
+      for (let i = 0; i < 3; i++) await tx.insert('products', product(i));
+      await tx.insert('settings', { ...AT, version: 1 });
+    });
+  }
+});
+afterAll(() => pg.close());
+
+const page = (filter: ListQuery['filter'], range: [number, number], extra: Partial<ListQuery> = {}): ListQuery => ({ filter, sort: { field: 'id', order: 'ASC' }, range, ...extra });
+
+describe('a list page carries its total', () => {
+  for (const [what, filter] of [
+    ['unfiltered (the kept row count)', {}],
+    ['filtered (the matches counted)', { tier: 'smb' }],
+  ] as const) {
+    it(`${what}: one statement, the total the memory store gives`, async () => {
+      sent = [];
+      const r = await pg.list('customers', page(filter, [10, 19]));
+      expect(sent).toHaveLength(1);
+      const m = await mem.list('customers', page(filter, [10, 19]));
+      expect(r.rows.map((x) => x.id)).toEqual(m.rows.map((x) => x.id));
+      expect(r.total).toBe(m.total);
+      expect(r.exact).toBeUndefined();
+    });
+  }
+
+  it('a page past the end still says how many there are', async () => {
+    sent = [];
+    const r = await pg.list('customers', page({ tier: 'smb' }, [100, 109]));
+    expect(r).toEqual({ rows: [], total: N / 2 });
+    expect(sent).toHaveLength(2);
+    expect((await pg.list('customers', page({}, [100, 109]))).total).toBe(N);
+    expect(await pg.list('customers', page({ tier: 'nobody' }, [0, 9]))).toEqual({ rows: [], total: 0 });
+  });
+
+  it('a broad filtered count stops past the page and says it is a lower bound', async () => {
+    // the cap: COUNT_BEYOND_PAGE rows past the page; 60 rows cannot reach it, so shrink the page instead
+    const r = await pg.list('customers', page({ active: true }, [0, 4]));
+    expect(r.total).toBe(Math.min(N, 5 + COUNT_BEYOND_PAGE));
+    expect(r.exact).toBe(N < 5 + COUNT_BEYOND_PAGE ? undefined : false);
+  });
+
+  it('`total: false` (the inbox) counts nothing', async () => {
+    sent = [];
+    const r = await pg.list('customers', page({ tier: 'smb' }, [0, 9], { total: false }));
+    expect(r.rows).toHaveLength(10);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toContain('count(');
+  });
+});
+
+describe('reads asked together go as one statement', () => {
+  const ask = (s: Pick<Store, 'get' | 'getMany' | 'sum'>) => Promise.all([s.get('customers', 3), s.getMany('products', [1, 2]), s.sum('products', 'catalogPrice', { active: true }), s.get('customers', 999)]);
+
+  it('outside a transaction, with the answers each gets alone', async () => {
+    sent = [];
+    const [c, ps, sum, none] = await ask(pg);
+    expect(sent).toHaveLength(1);
+    expect(c).toMatchObject({ id: 3, name: '客户2', version: 1 });
+    expect(ps.map((p) => p.name).sort()).toEqual(['产品0', '产品1']);
+    expect(sum).toBe(1000 + 1001 + 1002);
+    expect(none).toBeUndefined();
+  });
+
+  it('inside a transaction too; a write asked after them runs after them', async () => {
+    sent = [];
+    const before = await pg.transaction(async (tx) => {
+      const [c] = await ask(tx);
+      const current = (await tx.get('customers', 4))!;
+      const readFirst = tx.get('customers', 4);
+      const write = tx.update('customers', { ...current, id: 4, name: '改名', version: 2 }, 1);
+      const [seen, ok] = await Promise.all([readFirst, write]);
+      expect(ok).toBe(true);
+      return { c, seen };
+    });
+    expect(before.c).toMatchObject({ id: 3, name: '客户2' });
+    expect(before.seen).toMatchObject({ name: '客户3', version: 1 }); // asked before the write: not its result
+    expect((await pg.get('customers', 4))?.name).toBe('改名');
+    expect(sent.filter((s) => s.includes('UNION ALL'))).toHaveLength(1);
+  });
+
+  it("a document's context: its customer, its lines' products and the settings in one statement, then the facts", async () => {
+    sent = [];
+    const order = { customerId: 5, paymentMethod: 'credit', lines: [{ productId: 1, qty: 1 }, { productId: 3, qty: 2 }] };
+    const ctx = await loadContext(pg, DEFINITIONS.orders, order, { id: 1, role: 'assistant', fullName: '甲' } as never, new Date('2026-11-27T06:30:00Z'));
+    expect(ctx.refs.customerId).toMatchObject({ id: 5 });
+    expect(Object.keys(ctx.lineRefs.productId).map(Number).sort()).toEqual([1, 3]);
+    expect(ctx.facts.creditUsed).toBe(0);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/customers[\s\S]*products[\s\S]*settings/);
+    expect(sent[1]).toContain('sum(');
+  });
+});
