@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocRecord } from '../../src/domain/definition';
 import { DEFINITIONS } from '../../src/domain/documents';
 import { loadContext } from '../../server/core/context';
+import { BodyCache } from '../../server/store/pg/bodyCache';
 import { MemoryStore } from '../../server/store/json/memoryStore';
 import { openPglite, type SqlClient, type SqlDriver } from '../../server/store/pg/driver';
 import { PgStore } from '../../server/store/pg/pgStore';
@@ -47,7 +48,8 @@ describe('a list page carries its total', () => {
     ['unfiltered (the kept row count)', {}],
     ['filtered (the matches counted)', { tier: 'smb' }],
   ] as const) {
-    it(`${what}: one statement, the total the memory store gives`, async () => {
+    it(`${what}: one statement (bodies already read), the total the memory store gives`, async () => {
+      await pg.list('customers', page(filter, [10, 19]));
       sent = [];
       const r = await pg.list('customers', page(filter, [10, 19]));
       expect(sent).toHaveLength(1);
@@ -75,6 +77,7 @@ describe('a list page carries its total', () => {
   });
 
   it('`total: false` (the inbox) counts nothing', async () => {
+    await pg.list('customers', page({ tier: 'smb' }, [0, 9], { total: false }));
     sent = [];
     const r = await pg.list('customers', page({ tier: 'smb' }, [0, 9], { total: false }));
     expect(r.rows).toHaveLength(10);
@@ -83,10 +86,63 @@ describe('a list page carries its total', () => {
   });
 });
 
+describe('bodies read once are not read again until their version changes (BodyCache)', () => {
+  const names = async () => (await pg.list('customers', page({ tier: 'keyAccount' }, [0, 4]))).rows.map((r) => `${r.id}:${r.version}:${r.name}`);
+
+  it('a page read before: one statement for ids and versions; the first time, one more for the bodies it lacks', async () => {
+    sent = [];
+    const first = await pg.list('customers', page({ tier: 'keyAccount' }, [20, 24]));
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toContain('data::text');
+    sent = [];
+    const again = await pg.list('customers', page({ tier: 'keyAccount' }, [20, 24]));
+    expect(sent).toHaveLength(1);
+    expect(again).toEqual(first);
+    again.rows[0].name = 'changed by a caller';
+    expect((await pg.list('customers', page({ tier: 'keyAccount' }, [20, 24]))).rows[0].name).toBe(first.rows[0].name); // each reader its own objects
+  });
+
+  it('a committed change is read at once; a rolled-back one never', async () => {
+    const before = await names();
+    const c = (await pg.get('customers', 1))!;
+    const v = Number(c.version);
+    await pg.transaction((tx) => tx.update('customers', { ...c, id: 1, name: '新名字', version: v + 1 }, v));
+    expect((await names())[0]).toBe(`1:${v + 1}:新名字`);
+    const failed = await pg
+      .transaction(async (tx) => {
+        await tx.update('customers', { ...c, id: 1, name: '回滚的名字', version: v + 2 }, v + 1);
+        expect((await tx.list('customers', page({ tier: 'keyAccount' }, [0, 4]))).rows[0].name).toBe('回滚的名字');
+        throw new Error('refused');
+      })
+      .catch((e: Error) => e.message);
+    expect(failed).toBe('refused');
+    expect((await names())[0]).toBe(`1:${v + 1}:新名字`);
+    expect((await names()).slice(1)).toEqual(before.slice(1));
+  });
+});
+
+describe('BodyCache', () => {
+  it('answers only for the version it holds, and lets the least recently used go past its size', () => {
+    const c = new BodyCache(2);
+    c.set('orders', 1, 1, '{"a":1}');
+    c.set('orders', 2, 1, '{"a":2}');
+    expect(c.get('orders', 1, 2)).toBeUndefined();
+    expect(c.get('customers', 1, 1)).toBeUndefined();
+    expect(c.get('orders', 1, 1)).toEqual({ a: 1 }); // 1 is now the most recent
+    c.set('orders', 3, 1, '{"a":3}');
+    expect(c.size).toBe(2);
+    expect(c.get('orders', 2, 1)).toBeUndefined();
+    expect(c.get('orders', 1, 1)).toEqual({ a: 1 });
+    c.set('orders', 1, 2, '{"a":10}');
+    expect([c.get('orders', 1, 1), c.get('orders', 1, 2)]).toEqual([undefined, { a: 10 }]);
+  });
+});
+
 describe('reads asked together go as one statement', () => {
   const ask = (s: Pick<Store, 'get' | 'getMany' | 'sum'>) => Promise.all([s.get('customers', 3), s.getMany('products', [1, 2]), s.sum('products', 'catalogPrice', { active: true }), s.get('customers', 999)]);
 
   it('outside a transaction, with the answers each gets alone', async () => {
+    await pg.getMany('products', [1, 2, 3]);
     sent = [];
     const [c, ps, sum, none] = await ask(pg);
     expect(sent).toHaveLength(1);
@@ -114,13 +170,15 @@ describe('reads asked together go as one statement', () => {
   });
 
   it("a document's context: its customer, its lines' products and the settings in one statement, then the facts", async () => {
-    sent = [];
     const order = { customerId: 5, paymentMethod: 'credit', lines: [{ productId: 1, qty: 1 }, { productId: 3, qty: 2 }] };
-    const ctx = await loadContext(pg, DEFINITIONS.orders, order, { id: 1, role: 'assistant', fullName: '甲' } as never, new Date('2026-11-27T06:30:00Z'));
+    const load = () => loadContext(pg, DEFINITIONS.orders, order, { id: 1, role: 'assistant', fullName: '甲' } as never, new Date('2026-11-27T06:30:00Z'));
+    await load();
+    sent = [];
+    const ctx = await load();
     expect(ctx.refs.customerId).toMatchObject({ id: 5 });
     expect(Object.keys(ctx.lineRefs.productId).map(Number).sort()).toEqual([1, 3]);
     expect(ctx.facts.creditUsed).toBe(0);
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(2); // the products' and settings' bodies were read before (BodyCache)
     expect(sent[0]).toMatch(/customers[\s\S]*products[\s\S]*settings/);
     expect(sent[1]).toContain('sum(');
   });

@@ -4,6 +4,7 @@ import type { AggregateQuery, AggregateRow, AuditEntry, AuthStore, ExportedState
 import type { SqlClient, SqlDriver } from './driver';
 import { RECORD_VACUUM, startMaintenance, type Maintenance } from './maintenance';
 import { QueryBatch } from './batch';
+import { BodyCache } from './bodyCache';
 import { orderDayStatsSql } from './rollups';
 import { migrate } from './migrate';
 import { SqlBuilder } from './sql';
@@ -52,10 +53,43 @@ function rowValues(spec: TableSpec, record: DocRecord) {
 
 class PgReader implements Reader {
   /** `batch`: reads asked in the same tick (pages, records, sums, aggregations) go as one statement */
+  /** `bodies`: committed reads only (the store, not a transaction) — see BodyCache */
   constructor(
     protected readonly db: SqlClient,
     private readonly batch?: QueryBatch,
+    private readonly bodies?: BodyCache,
   ) {}
+
+  /**
+   * `SELECT id, version${extra} FROM …` — the records of the rows it finds, their bodies from the
+   * cache where it has them and in one more statement where not. Without a cache (a transaction)
+   * or `cached` false, one statement with the bodies.
+   */
+  private async records<H extends { id: number; version: number }>(table: string, select: (cols: string) => string, params: unknown[], cached: boolean): Promise<{ head: H[]; rows: DocRecord[] }> {
+    if (!this.bodies || !cached) {
+      const head = (await this.ask(select('id, version, data'), params)) as (H & { data: DocRecord })[];
+      return { head, rows: head.map(rowToRecord) };
+    }
+    const cache = this.bodies;
+    const head = (await this.ask(select('id, version'), params)) as H[];
+    const rows: (DocRecord | undefined)[] = head.map((h) => {
+      const body = cache.get(table, h.id, h.version);
+      return body && { ...body, id: h.id, version: h.version };
+    });
+    const missing = head.filter((_, i) => !rows[i]).map((h) => h.id);
+    if (missing.length > 0) {
+      // a row changed since the first statement comes as it is now; one deleted since is left out
+      const got = (await this.ask(`SELECT id, version, data::text AS data FROM ${table} WHERE id = ANY($1::int[])`, [missing])) as { id: number; version: number; data: string }[];
+      const byId = new Map(got.map((g) => [g.id, g]));
+      head.forEach((h, i) => {
+        const g = rows[i] ? undefined : byId.get(h.id);
+        if (!g) return;
+        cache.set(table, g.id, g.version, g.data);
+        rows[i] = { ...(JSON.parse(g.data) as DocRecord), id: g.id, version: g.version };
+      });
+    }
+    return { head, rows: rows.filter((r): r is DocRecord => r !== undefined) };
+  }
 
   private ask(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
     return this.batch ? this.batch.query(sql, params) : this.db.query<Record<string, unknown>>(sql, params).then((r) => r.rows);
@@ -76,13 +110,15 @@ class PgReader implements Reader {
     const count = !range ? null : where ? `(SELECT count(*)::int FROM (SELECT 1 FROM ${spec.table} ${where} LIMIT ${cap}) AS matches)` : `(SELECT n::int FROM row_counts WHERE tbl = '${spec.table}')`;
     // the total travels with the page, in the same statement (computed once, as an InitPlan); pages
     // asked together (the inbox asks every document family at once) travel as one statement too
-    const page = (await this.ask(`SELECT id, version, data${count ? `, ${count} AS total` : ''} FROM ${spec.table} ${where} ${order} ${limit}`, b.params)) as {
-      id: number;
-      version: number;
-      data: DocRecord;
-      total?: number;
-    }[];
-    const rows = page.map(rowToRecord);
+    const { head: page, rows } = await this.records<{ id: number; version: number; total?: number }>(
+      spec.table,
+      (cols) => `SELECT ${cols}${count ? `, ${count} AS total` : ''} FROM ${spec.table} ${where} ${order} ${limit}`,
+      b.params,
+      // pages asked by criteria (lists on screen, the inbox) come back to the same rows all day; a
+      // whole unpaged list (a record's history, the seed's walks) or given ids (react-admin's
+      // getMany) is read in one statement, not two when the bodies are new
+      query.range !== null && !Object.hasOwn(query.filter, 'id'),
+    );
     if (!range || !count) return { rows, total: rows.length };
     // an empty page past the end carries no total: ask for it alone
     const total = page.length > 0 ? Number(page[0].total) : range[0] === 0 ? 0 : ((await this.db.query<{ n: number }>(`SELECT ${count} AS n`, b.params.slice(0, whereParams))).rows[0]?.n ?? 0);
@@ -240,7 +276,7 @@ export class PgStore extends PgReader implements Store, AuthStore {
     const maintenance = driver.kind === 'pglite' ? startMaintenance(driver, opts.log) : null;
     // every read tells the housekeeping the database is in use (it catches up only when idle)
     const client: SqlClient = maintenance ? { query: (sql, params) => (maintenance.busy(), driver.query(sql, params)) } : driver;
-    super(client, new QueryBatch(client));
+    super(client, new QueryBatch(client), new BodyCache());
     this.kind = driver.kind;
     this.maintenance = maintenance;
   }

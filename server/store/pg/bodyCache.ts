@@ -1,0 +1,39 @@
+import type { DocRecord } from '../../../src/domain/definition';
+
+/**
+ * Document bodies the server has read lately, by table, id and version.
+ *
+ * A record's body never changes without its version (every write is `version + 1`, checked in
+ * the UPDATE), so the body of (id, version) read once is that body for good — on this server
+ * and on any other server sharing the database: a list asks PostgreSQL for the ids and versions
+ * of its page and reads only the bodies it has not seen. That matters on the embedded database,
+ * where turning a JSONB body into text costs more than finding the rows (a page of 25 orders:
+ * ~0.6 ms for the ids, ~2 ms with the bodies). Only committed reads fill it (never a transaction,
+ * whose writes may yet roll back). Kept as JSON text, so every reader gets its own objects.
+ * Least recently used bodies go first past `max`.
+ */
+export class BodyCache {
+  private readonly map = new Map<string, { version: number; text: string }>();
+
+  constructor(private readonly max = 10_000) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(table: string, id: number, version: number): DocRecord | undefined {
+    const key = `${table}:${id}`;
+    const hit = this.map.get(key);
+    if (!hit || hit.version !== version) return undefined;
+    this.map.delete(key);
+    this.map.set(key, hit);
+    return JSON.parse(hit.text) as DocRecord;
+  }
+
+  set(table: string, id: number, version: number, text: string): void {
+    const key = `${table}:${id}`;
+    this.map.delete(key);
+    this.map.set(key, { version, text });
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
+}
