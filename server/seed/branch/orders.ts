@@ -13,8 +13,6 @@ import type { BranchKit } from './kit';
  * happened by now.
  */
 
-/** Van departures (minutes of the day), as in the order seed. */
-
 /** the first van at or after `from`, not before the working day `earliest` */
 export function nextVan(from: Date, earliest: string): Date {
   const fromDay = shanghaiDate(from);

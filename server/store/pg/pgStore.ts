@@ -52,8 +52,10 @@ function rowValues(spec: TableSpec, record: DocRecord) {
 }
 
 class PgReader implements Reader {
-  /** `batch`: reads asked in the same tick (pages, records, sums, aggregations) go as one statement */
-  /** `bodies`: committed reads only (the store, not a transaction) — see BodyCache */
+  /**
+   * `batch`: reads asked in the same tick (pages, records, sums, aggregations) go as one statement;
+   * `bodies`: for committed reads only (the store, never a transaction) — see BodyCache
+   */
   constructor(
     protected readonly db: SqlClient,
     private readonly batch?: QueryBatch,
