@@ -1,3 +1,5 @@
+import { runStatement } from './pgliteStatement';
+
 /**
  * The two PostgreSQL drivers behind one small interface: PGlite (real PostgreSQL compiled to
  * WASM, in-process, a data directory — the embedded default) and node-postgres (a server via
@@ -18,10 +20,23 @@ export async function openPglite(dataDir: string | undefined): Promise<SqlDriver
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const db = await PGlite.create(dataDir ? { dataDir, extensions: { pg_trgm } } : { extensions: { pg_trgm } });
+  // Statements go as one call each (runStatement), under PGlite's own locks, as its query() does:
+  // outside a transaction it waits for any transaction to end; inside, for the statement before.
   return {
     kind: 'pglite',
-    query: (sql, params) => db.query(sql, params) as never,
-    transaction: (fn) => db.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) as never })),
+    query: async (sql, params) => {
+      await db._checkReady();
+      return db._runExclusiveTransaction(() => db._runExclusiveQuery(() => runStatement(db, sql, params, true)));
+    },
+    transaction: (fn) =>
+      db.transaction((tx) =>
+        fn({
+          query: async (sql, params) => {
+            if (tx.closed) throw new Error('Transaction is closed');
+            return db._runExclusiveQuery(() => runStatement(db, sql, params, false));
+          },
+        }),
+      ),
     exec: async (sql) => {
       await db.exec(sql);
     },
