@@ -95,11 +95,16 @@ export function specialOrderRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
   return out;
 }
 
+/** 6.5.4 large amounts: does this special order still need a deposit or a formal purchase contract? */
+export function lacksDepositOrContract(doc: DocRecord, settings: Record<string, unknown> | undefined): boolean {
+  if (fen(doc.total) < fen(salesSettings(settings).specialOrderDepositFrom)) return false;
+  return !(fen(doc.depositAmount) > 0 || (typeof doc.contractNo === 'string' && doc.contractNo.trim()));
+}
+
 /** 6.5.4 large amounts: a deposit or a formal purchase contract before the order goes on. */
 function depositOrContract(doc: DocRecord, ctx: RuleContext): Refusal | null {
+  if (!lacksDepositOrContract(doc, ctx.settings)) return null;
   const from = salesSettings(ctx.settings).specialOrderDepositFrom;
-  if (fen(doc.total) < fen(from)) return null;
-  if (fen(doc.depositAmount) > 0 || (typeof doc.contractNo === 'string' && doc.contractNo.trim())) return null;
   return ruleRefusal('6.5.4', `金额较大（≥${from}元）的特殊商品须收取订金或签订正式购销合同`, `Special goods of a large amount (≥ ${from} yuan) need a deposit or a formal purchase contract`, 'depositAmount');
 }
 
