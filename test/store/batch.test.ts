@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryBatch, renumberParams } from '../../server/store/pg/batch';
 import { openPglite, type SqlClient, type SqlDriver } from '../../server/store/pg/driver';
+import { recording } from '../helpers/sqlLog';
 
 /** Questions asked in the same tick travel as one statement, and each gets exactly its own answer. */
 
@@ -14,7 +15,7 @@ afterAll(() => db.close());
 
 function counting(client: SqlClient) {
   const sent: string[] = [];
-  return { sent, client: { query: (sql: string, params?: unknown[]) => (sent.push(sql), client.query(sql, params)) } as SqlClient };
+  return { sent, client: recording(client, sent) };
 }
 
 const ASKS: [string, unknown[]][] = [

@@ -4,8 +4,9 @@ import { DEFINITIONS } from '../../src/domain/documents';
 import { loadContext } from '../../server/core/context';
 import { BodyCache } from '../../server/store/pg/bodyCache';
 import { MemoryStore } from '../../server/store/json/memoryStore';
-import { openPglite, type SqlClient, type SqlDriver } from '../../server/store/pg/driver';
+import { openPglite, type SqlDriver } from '../../server/store/pg/driver';
 import { PgStore } from '../../server/store/pg/pgStore';
+import { recordingDriver } from '../helpers/sqlLog';
 import { COUNT_BEYOND_PAGE, type ListQuery, type Store } from '../../server/store/types';
 
 /**
@@ -15,8 +16,7 @@ import { COUNT_BEYOND_PAGE, type ListQuery, type Store } from '../../server/stor
  * too, without a write overtaking a read asked before it.
  */
 
-let sent: string[] = [];
-const counted = (c: SqlClient): SqlClient => ({ query: (sql, params) => (sent.push(sql), c.query(sql, params)) });
+const sent: string[] = [];
 
 let raw: SqlDriver;
 let pg: PgStore;
@@ -29,8 +29,7 @@ const product = (i: number): DocRecord => ({ ...AT, sku: `P${1000 + i}`, name: `
 
 beforeAll(async () => {
   raw = await openPglite(undefined);
-  const driver: SqlDriver = { ...raw, query: (sql, params) => (sent.push(sql), raw.query(sql, params)), transaction: (fn) => raw.transaction((c) => fn(counted(c))) };
-  pg = await PgStore.open(driver);
+  pg = await PgStore.open(recordingDriver(raw, sent));
   for (const store of [pg, mem] as Store[]) {
     await store.transaction(async (tx) => {
       for (let i = 0; i < N; i++) await tx.insert('customers', customer(i));
@@ -50,7 +49,7 @@ describe('a list page carries its total', () => {
   ] as const) {
     it(`${what}: one statement (bodies already read), the total the memory store gives`, async () => {
       await pg.list('customers', page(filter, [10, 19]));
-      sent = [];
+      sent.length = 0;
       const r = await pg.list('customers', page(filter, [10, 19]));
       expect(sent).toHaveLength(1);
       const m = await mem.list('customers', page(filter, [10, 19]));
@@ -61,7 +60,7 @@ describe('a list page carries its total', () => {
   }
 
   it('a page past the end still says how many there are', async () => {
-    sent = [];
+    sent.length = 0;
     const r = await pg.list('customers', page({ tier: 'smb' }, [100, 109]));
     expect(r).toEqual({ rows: [], total: N / 2 });
     expect(sent).toHaveLength(2);
@@ -78,7 +77,7 @@ describe('a list page carries its total', () => {
 
   it('`total: false` (the inbox) counts nothing', async () => {
     await pg.list('customers', page({ tier: 'smb' }, [0, 9], { total: false }));
-    sent = [];
+    sent.length = 0;
     const r = await pg.list('customers', page({ tier: 'smb' }, [0, 9], { total: false }));
     expect(r.rows).toHaveLength(10);
     expect(sent).toHaveLength(1);
@@ -90,11 +89,11 @@ describe('bodies read once are not read again until their version changes (BodyC
   const names = async () => (await pg.list('customers', page({ tier: 'keyAccount' }, [0, 4]))).rows.map((r) => `${r.id}:${r.version}:${r.name}`);
 
   it('a page read before: one statement for ids and versions; the first time, one more for the bodies it lacks', async () => {
-    sent = [];
+    sent.length = 0;
     const first = await pg.list('customers', page({ tier: 'keyAccount' }, [20, 24]));
     expect(sent).toHaveLength(2);
     expect(sent[1]).toContain('data::text');
-    sent = [];
+    sent.length = 0;
     const again = await pg.list('customers', page({ tier: 'keyAccount' }, [20, 24]));
     expect(sent).toHaveLength(1);
     expect(again).toEqual(first);
@@ -143,7 +142,7 @@ describe('reads asked together go as one statement', () => {
 
   it('outside a transaction, with the answers each gets alone', async () => {
     await pg.getMany('products', [1, 2, 3]);
-    sent = [];
+    sent.length = 0;
     const [c, ps, sum, none] = await ask(pg);
     expect(sent).toHaveLength(1);
     expect(c).toMatchObject({ id: 3, name: '客户2', version: 1 });
@@ -153,7 +152,7 @@ describe('reads asked together go as one statement', () => {
   });
 
   it('inside a transaction too; a write asked after them runs after them', async () => {
-    sent = [];
+    sent.length = 0;
     const before = await pg.transaction(async (tx) => {
       const [c] = await ask(tx);
       const current = (await tx.get('customers', 4))!;
@@ -173,7 +172,7 @@ describe('reads asked together go as one statement', () => {
     const order = { customerId: 5, paymentMethod: 'credit', lines: [{ productId: 1, qty: 1 }, { productId: 3, qty: 2 }] };
     const load = () => loadContext(pg, DEFINITIONS.orders, order, { id: 1, role: 'assistant', fullName: '甲' } as never, new Date('2026-11-27T06:30:00Z'));
     await load();
-    sent = [];
+    sent.length = 0;
     const ctx = await load();
     expect(ctx.refs.customerId).toMatchObject({ id: 5 });
     expect(Object.keys(ctx.lineRefs.productId).map(Number).sort()).toEqual([1, 3]);
