@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../../server/store/pg/driver';
 import { submittedOrder } from '../helpers/fixtures';
 import { startServerProcess, type ServerProcess } from '../helpers/process';
-import { client, loginAs } from '../helpers/server';
+import { client, loginAs, q } from '../helpers/server';
 
 // Runs only with TEST_DATABASE_URL (a PostgreSQL server); see vite.config.ts and .ci/run.
 /** Stateless servers: two processes on one PostgreSQL server serve the same data. */
@@ -41,6 +41,19 @@ describe('two server processes on one PostgreSQL', () => {
       const results = await Promise.all([csmA.post(`/orders/${o.id}/actions/approve`, {}), csmB.post(`/orders/${o.id}/actions/approve`, {})]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     }
+  });
+
+  it('a list page read through one shows a change made through the other at once (bodies are cached by version)', async () => {
+    const [adminA, assistantA, csmA, csmB] = await Promise.all([loginAs(a.url, 'admin'), loginAs(a.url, 'assistant2'), loginAs(a.url, 'csmanager'), loginAs(b.url, 'csmanager')]);
+    const o = await submittedOrder(adminA, assistantA);
+    // the newest orders, as a list screen asks them: B keeps the bodies it has read
+    const onB = async () => ((await csmB.get('/orders' + q({ sort: ['id', 'DESC'], range: [0, 9], filter: {} }))).body as { id: number; status: string; version: number }[]).find((r) => r.id === o.id);
+    expect((await onB())?.status).toBe('submitted');
+    expect((await onB())?.status).toBe('submitted');
+    const approved = await csmA.post(`/orders/${o.id}/actions/approve`, {});
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).not.toBe('submitted');
+    expect(await onB()).toMatchObject({ status: approved.body.status, version: approved.body.version });
   });
 
   it('logout on one server revokes the token on the other (revocation lives in the database)', async () => {
