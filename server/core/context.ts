@@ -26,20 +26,21 @@ export async function loadSettings(reader: Reader): Promise<Record<string, unkno
 export async function loadContext(reader: Reader, def: DocumentDefinition, doc: DocRecord, user: Actor, now: Date): Promise<RuleContext> {
   // asked together (the PostgreSQL store sends what is asked in one tick as one statement): the
   // referenced records, the records the lines reference, and the settings
-  const refs: RuleContext['refs'] = {};
-  const lineRefs: RuleContext['lineRefs'] = {};
-  const reads: Promise<unknown>[] = [];
+  const refReads: [field: string, read: Promise<DocRecord | undefined>][] = [];
+  const lineReads: [lineField: string, read: Promise<DocRecord[]>][] = [];
   for (const [name, f] of Object.entries(def.fields)) {
-    if (f.type === 'ref' && f.ref && typeof doc[name] === 'number' && isStored(f.ref)) reads.push(reader.get(f.ref, doc[name] as number).then((r) => (refs[name] = r)));
+    if (f.type === 'ref' && f.ref && typeof doc[name] === 'number' && isStored(f.ref)) refReads.push([name, reader.get(f.ref, doc[name] as number)]);
     if (f.type === 'lines' && Array.isArray(doc[name])) {
       for (const [ln, lf] of Object.entries(f.lineFields ?? {})) {
         if (lf.type !== 'ref' || !lf.ref || !isStored(lf.ref)) continue;
         const ids = [...new Set((doc[name] as DocRecord[]).map((l) => l[ln]).filter((v): v is number => typeof v === 'number'))];
-        reads.push(reader.getMany(lf.ref, ids).then((rows) => (lineRefs[ln] = Object.fromEntries(rows.map((r) => [Number(r.id), r])))));
+        lineReads.push([ln, reader.getMany(lf.ref, ids)]);
       }
     }
   }
-  const [settings] = await Promise.all([loadSettings(reader), ...reads]);
+  const [settings, refRows, lineRows] = await Promise.all([loadSettings(reader), Promise.all(refReads.map(([, read]) => read)), Promise.all(lineReads.map(([, read]) => read))]);
+  const refs: RuleContext['refs'] = Object.fromEntries(refReads.map(([name], i) => [name, refRows[i]]));
+  const lineRefs: RuleContext['lineRefs'] = Object.fromEntries(lineReads.map(([ln], i) => [ln, Object.fromEntries(lineRows[i].map((r) => [Number(r.id), r]))]));
   // then the facts, together: some count working time, so they come after the settings' calendar
   const names = def.facts ?? [];
   const values = await Promise.all(names.map((name) => (FACTS[name] ? FACTS[name](reader, doc, now) : null)));
