@@ -1,7 +1,7 @@
 /**
  * Where the time of the bench's reads goes in PostgreSQL: EXPLAIN (ANALYZE, BUFFERS) of the SQL
- * the store runs for each list scenario — the page query and its count — built with the
- * store's own SqlBuilder so it stays the SQL the server sends.
+ * the store runs for each list scenario — the page with its total, one statement — built by the
+ * store's own listStatement(), so it is the SQL the server sends.
  *
  *   npx tsx scripts/bench/explain.ts <DATA_DIR | DATA_DIR/pglite>
  *
@@ -12,16 +12,18 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openPglite, type SqlClient } from '../../server/store/pg/driver';
+import { listStatement } from '../../server/store/pg/listStatement';
 import { SqlBuilder } from '../../server/store/pg/sql';
 import { tableSpec } from '../../server/store/pg/tables';
-import { COUNT_BEYOND_PAGE, type ListQuery } from '../../server/store/types';
+import type { ListQuery } from '../../server/store/types';
 import { getDefinition } from '../../src/domain/documents';
 import type { Role } from '../../src/domain/roles';
 import { SEARCH } from './scenarios';
 
 export interface Plan {
   scenario: string;
-  query: 'page' | 'count' | 'fact';
+  /** a list page with its total (one statement, as the server sends it), or a fact's query */
+  query: 'page' | 'fact';
   sql: string;
   ms: number;
   /** the scan nodes, e.g. "Seq Scan on orders", "Index Scan using orders_status on orders" */
@@ -71,19 +73,10 @@ export async function explainReads(pgliteDir: string): Promise<Plan[]> {
     const spec = tableSpec('orders');
     const out: Plan[] = [];
     for (const [id, q] of Object.entries(LISTS)) {
-      const b = new SqlBuilder(spec);
-      const where = b.where(q.filter);
-      const order = b.orderBy(q.sort);
-      const n = b.params.length;
-      const limit = b.limit(q.range);
-      out.push(await explain(db, id, 'page', `SELECT id, version, data FROM ${spec.table} ${where} ${order} ${limit}`.replace(/\s+/g, ' '), b.params));
-      // as PgStore.list counts: the trigger-kept row count unfiltered, else at most COUNT_BEYOND_PAGE past the page
-      const cap = (q.range?.[1] ?? 0) + 1 + COUNT_BEYOND_PAGE;
-      out.push(
-        where
-          ? await explain(db, id, 'count', `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${spec.table} ${where} LIMIT ${cap}) AS matches`.replace(/\s+/g, ' '), b.params.slice(0, n))
-          : await explain(db, id, 'count', `SELECT n::int AS n FROM row_counts WHERE tbl = $1`, [spec.table]),
-      );
+      // the ids and versions of the page with its total, as PgStore.list asks a page (the bodies
+      // come from its cache, or in one more statement the first time)
+      const st = listStatement('orders', q);
+      out.push(await explain(db, id, 'page', st.select('id, version').replace(/\s+/g, ' '), st.params));
     }
     // the creditUsed fact every order create / approve / actions call loads (5.10.4)
     const cust = await db.query<{ id: number }>("SELECT customer_id AS id FROM orders WHERE payment_method = 'credit' GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1");

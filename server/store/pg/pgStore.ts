@@ -1,10 +1,10 @@
 import type { DocRecord } from '../../../src/domain/definition';
-import { COUNT_BEYOND_PAGE } from '../types';
 import type { AggregateQuery, AggregateRow, AuditEntry, AuthStore, ExportedState, Filter, ListQuery, ListResult, Reader, SessionRow, Store, Tx } from '../types';
 import type { SqlClient, SqlDriver } from './driver';
 import { RECORD_VACUUM, startMaintenance, type Maintenance } from './maintenance';
 import { QueryBatch } from './batch';
 import { BodyCache } from './bodyCache';
+import { listStatement } from './listStatement';
 import { orderDayStatsSql } from './rollups';
 import { migrate } from './migrate';
 import { SqlBuilder } from './sql';
@@ -98,33 +98,21 @@ class PgReader implements Reader {
   }
 
   async list(resource: string, query: ListQuery): Promise<ListResult> {
-    const spec = tableSpec(resource);
-    const b = new SqlBuilder(spec);
-    const where = b.where(query.filter);
-    const order = b.orderBy(query.sort);
-    const whereParams = b.params.length;
-    const limit = b.limit(query.range);
-    const range = query.total === false ? null : query.range;
-    // filtered: count the matches, but at most COUNT_BEYOND_PAGE past this page — beyond that the
-    // total is a lower bound ("500+"), so a broad search does not visit thousands of rows;
-    // unfiltered: the trigger-kept exact count (migration 007)
-    const cap = range ? range[1] + 1 + COUNT_BEYOND_PAGE : 0;
-    const count = !range ? null : where ? `(SELECT count(*)::int FROM (SELECT 1 FROM ${spec.table} ${where} LIMIT ${cap}) AS matches)` : `(SELECT n::int FROM row_counts WHERE tbl = '${spec.table}')`;
-    // the total travels with the page, in the same statement (computed once, as an InitPlan); pages
-    // asked together (the inbox asks every document family at once) travel as one statement too
+    const st = listStatement(resource, query);
+    // pages asked together (the inbox asks every document family at once) travel as one statement
     const { head: page, rows } = await this.records<{ id: number; version: number; total?: number }>(
-      spec.table,
-      (cols) => `SELECT ${cols}${count ? `, ${count} AS total` : ''} FROM ${spec.table} ${where} ${order} ${limit}`,
-      b.params,
+      st.table,
+      st.select,
+      st.params,
       // pages asked by criteria (lists on screen, the inbox) come back to the same rows all day; a
       // whole unpaged list (a record's history, the seed's walks) or given ids (react-admin's
       // getMany) is read in one statement, not two when the bodies are new
       query.range !== null && !Object.hasOwn(query.filter, 'id'),
     );
-    if (!range || !count) return { rows, total: rows.length };
+    if (!st.range || !st.count) return { rows, total: rows.length };
     // an empty page past the end carries no total: ask for it alone
-    const total = page.length > 0 ? Number(page[0].total) : range[0] === 0 ? 0 : ((await this.db.query<{ n: number }>(`SELECT ${count} AS n`, b.params.slice(0, whereParams))).rows[0]?.n ?? 0);
-    return !where || total < cap ? { rows, total } : { rows, total, exact: false };
+    const total = page.length > 0 ? Number(page[0].total) : st.range[0] === 0 ? 0 : ((await this.db.query<{ n: number }>(`SELECT ${st.count} AS n`, st.countParams)).rows[0]?.n ?? 0);
+    return !st.filtered || total < st.cap ? { rows, total } : { rows, total, exact: false };
   }
 
   async get(resource: string, id: number): Promise<DocRecord | undefined> {
