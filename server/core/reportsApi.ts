@@ -26,11 +26,12 @@ export async function reportsRoute(store: Store, actor: Actor, name: string, par
   const today = shanghaiDate(now);
   switch (name) {
     case 'assistant-performance': {
-      // first the settings: they bring the branch's calendar entries, which working days depend on
-      const settings = settingsOf(await loadSettings(store));
+      // the settings (they bring the branch's calendar entries, which working days depend on) and
+      // the assistants, asked together
+      const [raw, { rows: assistants }] = await Promise.all([loadSettings(store), store.list('users', { filter: { role: 'assistant', active: true }, sort: { field: 'username', order: 'ASC' }, range: null })]);
+      const settings = settingsOf(raw);
       // 6.1.1 default: yesterday's (previous working day's) performance
       const date = day(params, 'date', previousWorkingDay(today));
-      const assistants = (await store.list('users', { filter: { role: 'assistant', active: true }, sort: { field: 'username', order: 'ASC' }, range: null })).rows;
       return assistantPerformance(store, date, assistants, settings);
     }
     case 'complaint-trends': {

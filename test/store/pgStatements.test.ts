@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocRecord } from '../../src/domain/definition';
 import { DEFINITIONS } from '../../src/domain/documents';
+import { queues } from '../../reports/queues';
 import { loadContext } from '../../server/core/context';
 import { BodyCache } from '../../server/store/pg/bodyCache';
 import { MemoryStore } from '../../server/store/json/memoryStore';
@@ -180,5 +181,13 @@ describe('reads asked together go as one statement', () => {
     expect(sent).toHaveLength(2); // the products' and settings' bodies were read before (BodyCache)
     expect(sent[0]).toMatch(/customers[\s\S]*products[\s\S]*settings/);
     expect(sent[1]).toContain('sum(');
+  });
+
+  it('the queues report: every family’s pending counts and the five queues in one statement, the same answer as the memory store', async () => {
+    const now = new Date('2026-01-05T08:00:00.000Z');
+    sent.length = 0;
+    const ours = await queues(pg, now);
+    expect(sent).toHaveLength(1);
+    expect(ours).toEqual(await queues(mem, now));
   });
 });
