@@ -6,8 +6,10 @@ import type { SqlClient } from './driver';
  * pays its own planning and relation opening (~0.4 ms even for a count an index answers), and its
  * queries run one after the other anyway, so 17 status counts took ~7 ms asked apart and ~2 ms as
  * one UNION ALL. Each question keeps its own SQL and parameters (renumbered); its rows come back
- * as JSON (`row_to_json`), so questions of different shapes travel together. One question alone is
- * sent as it is. If the statement fails, every question in it fails.
+ * as one JSON array (`json_agg`, in the order its query gives them), so questions of different
+ * shapes travel together, and a question of many rows (a 90-day trend: 720 day × assistant rows)
+ * crosses as one value, not one protocol message per row. One question alone is sent as it is.
+ * If the statement fails, every question in it fails.
  */
 export class QueryBatch {
   private pending: { sql: string; params: unknown[]; resolve: (rows: Record<string, unknown>[]) => void; reject: (e: unknown) => void }[] = [];
@@ -39,12 +41,12 @@ export class QueryBatch {
     const parts = asks.map((a, k) => {
       const sql = renumberParams(a.sql, params.length);
       params.push(...a.params);
-      return `(SELECT ${k} AS k, row_to_json(x)::text AS r FROM (${sql}) AS x)`;
+      return `(SELECT ${k} AS k, coalesce(json_agg(x), '[]')::text AS r FROM (${sql}) AS x)`;
     });
     try {
       const r = await this.db.query<{ k: number; r: string }>(parts.join(' UNION ALL '), params);
       const rows = asks.map((): Record<string, unknown>[] => []);
-      for (const row of r.rows) rows[row.k].push(JSON.parse(row.r) as Record<string, unknown>);
+      for (const row of r.rows) rows[row.k] = JSON.parse(row.r) as Record<string, unknown>[];
       asks.forEach((a, i) => a.resolve(rows[i]));
     } catch (e) {
       for (const a of asks) a.reject(e);
