@@ -54,7 +54,11 @@ function narrow(filter: ListQuery['filter'], scope: Record<string, unknown>): Li
 
 export async function getDoc(reader: Reader, def: DocumentDefinition, actor: Actor, id: number) {
   assertRead(def, actor);
-  const rec = await reader.get(def.resource, id);
+  return visibleTo(def, actor, await reader.get(def.resource, id));
+}
+
+/** the record if the caller may see it; else 404, as for a record that does not exist */
+function visibleTo(def: DocumentDefinition, actor: Actor, rec: DocRecord | undefined): DocRecord {
   if (!rec || !rowVisible(def, rec, actor)) throw notFound();
   return rec;
 }
@@ -218,8 +222,10 @@ export async function proposeCustomerCode(store: Store) {
 }
 
 export async function historyOf(deps: DocDeps, def: DocumentDefinition, actor: Actor, id: number) {
-  await getDoc(deps.store, def, actor, id);
-  const { rows } = await deps.store.list('auditLog', { filter: { resource: def.resource, recordId: id }, sort: { field: 'id', order: 'ASC' }, range: null });
+  assertRead(def, actor);
+  // the record and its history asked together (one statement); the history only goes out when the caller may see the record
+  const [rec, { rows }] = await Promise.all([deps.store.get(def.resource, id), deps.store.list('auditLog', { filter: { resource: def.resource, recordId: id }, sort: { field: 'id', order: 'ASC' }, range: null })]);
+  visibleTo(def, actor, rec);
   return rows;
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, loginAs, q, startTestServer, STORE_KIND, type TestServer } from '../helpers/server';
-import { creditKeyAccount, makeCustomer, makeProduct } from '../helpers/fixtures';
+import { creditKeyAccount, makeCustomer, makeProduct, submittedOrder } from '../helpers/fixtures';
 
 type C = Awaited<ReturnType<typeof loginAs>>;
 let srv: TestServer;
@@ -242,11 +242,13 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
     expect((await admin.del(`/orders/${list.body[0].id}`)).status).toBe(403);
   });
 
-  it('a driver does not see orders before picking', async () => {
+  it('a driver does not see orders before picking, nor their history', async () => {
     const r = await driver.get('/orders' + q({ range: [0, 999] }));
     expect(r.body.every((o: { status: string }) => ['picked', 'shipped', 'delivered', 'closed'].includes(o.status))).toBe(true);
-    const draft = await csm.get('/orders' + q({ filter: { status: 'draft' }, range: [0, 0] }));
-    if (draft.body[0]) expect((await driver.get(`/orders/${draft.body[0].id}`)).status).toBe(404);
+    const o = await submittedOrder(admin, assistant2);
+    expect((await driver.get(`/orders/${o.id}`)).status).toBe(404);
+    expect((await driver.get(`/orders/${o.id}/history`)).status).toBe(404);
+    expect((await csm.get(`/orders/${o.id}/history`)).body.map((h: { action: string }) => h.action)).toEqual(['create', 'submit']);
   });
 
   it('customers: code proposed as max + 1, a duplicate refused with a clear message (6.3.3)', async () => {
