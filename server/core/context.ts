@@ -23,9 +23,14 @@ export async function loadSettings(reader: Reader): Promise<Record<string, unkno
   return settings as unknown as Record<string, unknown>;
 }
 
-export async function loadContext(reader: Reader, def: DocumentDefinition, doc: DocRecord, user: Actor, now: Date): Promise<RuleContext> {
+/**
+ * `settings`: read already (with the document, see actionsFor) — then the facts go together with
+ * the references, their calendar being set; without, the facts follow the settings.
+ */
+export async function loadContext(reader: Reader, def: DocumentDefinition, doc: DocRecord, user: Actor, now: Date, settings?: Record<string, unknown>): Promise<RuleContext> {
   // asked together (the PostgreSQL store sends what is asked in one tick as one statement): the
-  // referenced records, the records the lines reference, and the settings
+  // referenced records, the records the lines reference, and the settings — or, when they were
+  // read already, the facts
   const refReads: [field: string, read: Promise<DocRecord | undefined>][] = [];
   const lineReads: [lineField: string, read: Promise<DocRecord[]>][] = [];
   for (const [name, f] of Object.entries(def.fields)) {
@@ -38,14 +43,16 @@ export async function loadContext(reader: Reader, def: DocumentDefinition, doc: 
       }
     }
   }
-  const [settings, refRows, lineRows] = await Promise.all([loadSettings(reader), Promise.all(refReads.map(([, read]) => read)), Promise.all(lineReads.map(([, read]) => read))]);
+  const names = def.facts ?? [];
+  const readFacts = () => Promise.all(names.map((name) => (FACTS[name] ? FACTS[name](reader, doc, now) : null)));
+  // some facts count working time, so they are read once the settings' calendar is in force
+  const factsWithRefs = settings ? readFacts() : null;
+  const [loaded, refRows, lineRows] = await Promise.all([settings ?? loadSettings(reader), Promise.all(refReads.map(([, read]) => read)), Promise.all(lineReads.map(([, read]) => read))]);
   const refs: RuleContext['refs'] = Object.fromEntries(refReads.map(([name], i) => [name, refRows[i]]));
   const lineRefs: RuleContext['lineRefs'] = Object.fromEntries(lineReads.map(([ln], i) => [ln, Object.fromEntries(lineRows[i].map((r) => [Number(r.id), r]))]));
-  // then the facts, together: some count working time, so they come after the settings' calendar
-  const names = def.facts ?? [];
-  const values = await Promise.all(names.map((name) => (FACTS[name] ? FACTS[name](reader, doc, now) : null)));
+  const values = await (factsWithRefs ?? readFacts());
   const facts: RuleContext['facts'] = Object.fromEntries(names.map((name, i) => [name, values[i]]));
-  return { now, user, refs, lineRefs, facts, settings };
+  return { now, user, refs, lineRefs, facts, settings: loaded };
 }
 
 /** refs to resources that have no definition yet (e.g. quotes before issue 3) are not loaded */

@@ -7,7 +7,7 @@ import type { Actor } from '../../src/domain/roles';
 import { availableActions, decide, paramsOf } from '../../src/domain/workflow';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import type { ListQuery, Reader, Store, Tx } from '../store/types';
-import { loadContext } from './context';
+import { loadContext, loadSettings } from './context';
 import { checkActionBody, checkBody } from './validate';
 import { applyEffects } from './effects';
 
@@ -201,9 +201,13 @@ export async function actOnDoc(deps: DocDeps, def: DocumentDefinition, actor: Ac
 }
 
 export async function actionsFor(deps: DocDeps, def: DocumentDefinition, actor: Actor, id: number) {
-  const rec = await getDoc(deps.store, def, actor, id);
-  if (!def.workflow) return [];
-  const ctx = await loadContext(deps.store, def, rec, actor, deps.now());
+  if (!def.workflow) {
+    await getDoc(deps.store, def, actor, id);
+    return [];
+  }
+  // the record and the settings together, then its references and facts together: two statements
+  const [rec, settings] = await Promise.all([getDoc(deps.store, def, actor, id), loadSettings(deps.store)]);
+  const ctx = await loadContext(deps.store, def, rec, actor, deps.now(), settings);
   return availableActions(def.workflow, rec, ctx);
 }
 

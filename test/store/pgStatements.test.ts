@@ -3,6 +3,8 @@ import type { DocRecord } from '../../src/domain/definition';
 import { DEFINITIONS } from '../../src/domain/documents';
 import { queues } from '../../reports/queues';
 import { loadContext } from '../../server/core/context';
+import { actionsFor, createInTx } from '../../server/core/documents';
+import { availableActions } from '../../src/domain/workflow';
 import { BodyCache } from '../../server/store/pg/bodyCache';
 import { MemoryStore } from '../../server/store/json/memoryStore';
 import { openPglite, type SqlDriver } from '../../server/store/pg/driver';
@@ -181,6 +183,30 @@ describe('reads asked together go as one statement', () => {
     expect(sent).toHaveLength(2); // the products' and settings' bodies were read before (BodyCache)
     expect(sent[0]).toMatch(/customers[\s\S]*products[\s\S]*settings/);
     expect(sent[1]).toContain('sum(');
+  });
+
+  it("the actions a caller may take on a document: the document and the settings in one statement, its references and facts in the next", async () => {
+    const assistant = { id: 1, role: 'assistant', fullName: '甲' } as never;
+    const now = new Date('2026-11-27T06:30:00Z');
+    const order = { customerId: 5, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: 1, qty: 1, unitPrice: 1000 }, { productId: 3, qty: 2, unitPrice: 1002 }] };
+    const stored = await pg.transaction(async (tx) => {
+      const user = await tx.insert('users', { ...AT, username: 'assistant1', fullName: '甲', role: 'assistant', active: true, version: 1 });
+      return createInTx(tx, DEFINITIONS.orders, { id: Number(user.id), role: 'assistant', fullName: '甲' } as never, order, now);
+    });
+    const id = Number(stored.id);
+    const deps = { store: pg, now: () => now };
+    await actionsFor(deps, DEFINITIONS.orders, assistant, id);
+    sent.length = 0;
+    const ours = await actionsFor(deps, DEFINITIONS.orders, assistant, id);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/orders[\s\S]*settings/);
+    expect(sent[1]).toMatch(/customers[\s\S]*products[\s\S]*sum\(/);
+    // the same actions as from the context read the usual way (settings with the references, then the facts)
+    const rec = (await pg.get('orders', id))!;
+    expect(ours).toEqual(availableActions(DEFINITIONS.orders.workflow!, rec, await loadContext(pg, DEFINITIONS.orders, rec, assistant, now)));
+    expect(ours.map((a) => a.action)).toContain('submit');
+    // a driver may not see an order before picking: 404, not its actions
+    await expect(actionsFor(deps, DEFINITIONS.orders, { id: 2, role: 'driver', fullName: '乙' } as never, id)).rejects.toMatchObject({ refusal: { status: 404 } });
   });
 
   it('the queues report: every family’s pending counts and the five queues in one statement, the same answer as the memory store', async () => {
