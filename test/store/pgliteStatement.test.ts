@@ -32,6 +32,7 @@ const ASKS: [string, unknown[]][] = [
   ['SELECT $1::jsonb AS j, $2::text AS s, $3::int AS n, $4::boolean AS b', [JSON.stringify({ k: '值' }), '中文 "quoted"', 7, false]],
   ['SELECT id FROM t WHERE day = $1::date OR $2::text IS NULL', ['2026-11-27', null]],
   ['SELECT count(*)::int AS n FROM t WHERE id > $1', [100]],
+  ['SELECT $1::bytea AS b', [new Uint8Array([1, 2, 250])]],
 ];
 
 describe('a statement in one call (runStatement)', () => {
@@ -59,6 +60,7 @@ describe('a statement in one call (runStatement)', () => {
     expect(textParam([1, 2, null])).toBe('{"1","2",null}');
     expect(textParam(['a"b', 'c\\d'])).toBe('{"a\\"b","c\\\\d"}');
     expect(textParam({ a: 1 })).toBe('{"a":1}');
+    expect(textParam(new Uint8Array([0, 255]))).toBe('\\x00ff');
   });
 });
 

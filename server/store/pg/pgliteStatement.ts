@@ -41,6 +41,7 @@ export function textParam(v: unknown): string | null {
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (v instanceof Date) return v.toISOString();
+  if (v instanceof Uint8Array) return `\\x${Buffer.from(v).toString('hex')}`;
   if (Array.isArray(v)) return types.arraySerializer(v, (x: unknown) => (x instanceof Date ? x.toISOString() : String(x)), 0) as string;
   return JSON.stringify(v);
 }
