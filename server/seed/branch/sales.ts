@@ -2,7 +2,7 @@ import { addDays, atShanghai } from '../../../src/domain/calendar';
 import type { DocRecord } from '../../../src/domain/definition';
 import { fenToYuan, lineTotalFen, sumFen, yuanToFen } from '../../../src/domain/money';
 import type { Actor } from '../../../src/domain/roles';
-import { lacksDepositOrContract as lacksDepositOrContractRule, SPECIAL_ORDER_REVIEW_FROM_FEN } from '../../../src/domain/documents/sales/specialOrders';
+import { isLargeSpecialOrder, lacksDepositOrContract, SPECIAL_ORDER_REVIEW_FROM_FEN } from '../../../src/domain/documents/sales/specialOrders';
 import { isKeyAccount } from '../../../src/domain/rules/customerTerms';
 import { URGENT_SLOTS, urgentRequestRefusal } from '../../../src/domain/rules/sales/urgent';
 import { minuteOfDay, shanghaiDate } from '../clock';
@@ -32,8 +32,8 @@ const SPECIAL: SpecialLine[][] = [
 
 const PO = (at: Date, n: number) => `PO-${shanghaiDate(at).replaceAll('-', '')}-${String(n % 1000).padStart(3, '0')}`;
 
-/** 6.5.4 asked of the domain with the settings the seed keeps (the defaults) */
-const lacksDepositOrContract = (doc: DocRecord) => lacksDepositOrContractRule(doc, undefined);
+/** the settings the seed's rules are asked with: none set, so the defaults (what the seed keeps) */
+const SEED_SETTINGS = undefined;
 
 /** the special order's steps from its draft: the rep confirms, the csManager from 5000 yuan (6.5.5), purchasing orders, goods back */
 function specialOrderSteps(k: BranchKit, start: Date, owner: Actor, total: number, n: number): Step[] {
@@ -134,7 +134,7 @@ export function inquiryJobs(k: BranchKit): Job[] {
           const total = Number(so.total ?? 0);
           // a large custom order without a deposit needs a contract (6.5.4): the assistant records it first
           let start = orderAt;
-          if (lacksDepositOrContract(so)) {
+          if (lacksDepositOrContract(so, SEED_SETTINGS)) {
             start = k.after(orderAt, rng.float(30, 300));
             if (!k.done(start)) return;
             await k.update(s, 'specialOrders', Number(so.id), owner, start, { contractNo: `HT-${shanghaiDate(start).slice(0, 4)}-${String(idx).padStart(4, '0')}` });
@@ -164,7 +164,7 @@ export function specialOrderJobs(k: BranchKit): Job[] {
     const lines: DocRecord[] = rng.pick(SPECIAL).map((l) => ({ ...l, qty: Math.max(1, Math.round(Number(l.qty) * rng.float(0.5, 1.5))) }));
     const total = fenToYuan(sumFen(lines.map((l) => lineTotalFen(yuanToFen(Number(l.unitPrice)), Number(l.qty)))));
     // a large order comes with its deposit or its contract (6.5.4)
-    const big = lacksDepositOrContract({ total });
+    const big = isLargeSpecialOrder({ total }, SEED_SETTINGS);
     const body: DocRecord = {
       customerId: Number(c.id),
       lines,

@@ -95,9 +95,14 @@ export function specialOrderRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
   return out;
 }
 
+/** 6.5.4 "large amounts" of special goods: from the branch's threshold (settings; an assumption) */
+export function isLargeSpecialOrder(doc: DocRecord, settings: Record<string, unknown> | undefined): boolean {
+  return fen(doc.total) >= fen(salesSettings(settings).specialOrderDepositFrom);
+}
+
 /** 6.5.4 large amounts: does this special order still need a deposit or a formal purchase contract? */
 export function lacksDepositOrContract(doc: DocRecord, settings: Record<string, unknown> | undefined): boolean {
-  if (fen(doc.total) < fen(salesSettings(settings).specialOrderDepositFrom)) return false;
+  if (!isLargeSpecialOrder(doc, settings)) return false;
   return !(fen(doc.depositAmount) > 0 || (typeof doc.contractNo === 'string' && doc.contractNo.trim()));
 }
 
