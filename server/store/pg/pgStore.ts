@@ -76,7 +76,7 @@ class PgReader implements Reader {
     const head = (await this.ask(select('id, version'), params)) as H[];
     const rows: (DocRecord | undefined)[] = head.map((h) => {
       const body = cache.get(table, h.id, h.version);
-      return body && { ...body, id: h.id, version: h.version };
+      return body && rowToRecord({ id: h.id, version: h.version, data: body });
     });
     const missing = head.filter((_, i) => !rows[i]).map((h) => h.id);
     if (missing.length > 0) {
@@ -87,7 +87,7 @@ class PgReader implements Reader {
         const g = rows[i] ? undefined : byId.get(h.id);
         if (!g) return;
         cache.set(table, g.id, g.version, g.data);
-        rows[i] = { ...(JSON.parse(g.data) as DocRecord), id: g.id, version: g.version };
+        rows[i] = rowToRecord({ id: g.id, version: g.version, data: JSON.parse(g.data) as DocRecord });
       });
     }
     return { head, rows: rows.filter((r): r is DocRecord => r !== undefined) };
