@@ -17,6 +17,7 @@ import { SqlBuilder } from '../../server/store/pg/sql';
 import { tableSpec } from '../../server/store/pg/tables';
 import type { ListQuery } from '../../server/store/types';
 import { getDefinition } from '../../src/domain/documents';
+import { CREDIT_USING_STATUSES } from '../../src/domain/documents/orders';
 import type { Role } from '../../src/domain/roles';
 import { SEARCH } from './scenarios';
 
@@ -83,7 +84,7 @@ export async function explainReads(pgliteDir: string): Promise<Plan[]> {
     const cust = await db.query<{ id: number }>("SELECT customer_id AS id FROM orders WHERE payment_method = 'credit' GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1");
     if (cust.rows[0]) {
       const b = new SqlBuilder(spec);
-      const where = b.where({ customerId: cust.rows[0].id, paymentMethod: 'credit', status: ['gmApproval', 'approved', 'picked', 'shipped', 'delivered'], id_neq: 1 });
+      const where = b.where({ customerId: cust.rows[0].id, paymentMethod: 'credit', status: [...CREDIT_USING_STATUSES], id_neq: 1 });
       out.push(await explain(db, 'g/h creditUsed', 'fact', `SELECT sum("total")::text AS s FROM ${spec.table} ${where}`, b.params));
     }
     return out;
