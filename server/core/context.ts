@@ -2,7 +2,7 @@ import type { DocRecord, DocumentDefinition, RuleContext } from '../../src/domai
 import { getDefinition } from '../../src/domain/documents';
 import type { Actor } from '../../src/domain/roles';
 import { setBranchCalendar } from '../../src/domain/calendar';
-import { settingsOf } from '../../src/domain/settings';
+import { settingsOf, type BranchSettings } from '../../src/domain/settings';
 import type { Reader } from '../store/types';
 import { FACTS } from './facts';
 
@@ -16,18 +16,18 @@ import { FACTS } from './facts';
  * take effect here, before any rule or report counts working time — so every server (several may
  * share one database) uses what the settings say now.
  */
-export async function loadSettings(reader: Reader): Promise<Record<string, unknown>> {
+export async function loadSettings(reader: Reader): Promise<BranchSettings> {
   const { rows } = await reader.list('settings', { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] });
   const settings = settingsOf(rows[0]);
   setBranchCalendar(settings.calendarDays);
-  return settings as unknown as Record<string, unknown>;
+  return settings;
 }
 
 /**
  * `settings`: read already (with the document, see actionsFor) — then the facts go together with
  * the references, their calendar being set; without, the facts follow the settings.
  */
-export async function loadContext(reader: Reader, def: DocumentDefinition, doc: DocRecord, user: Actor, now: Date, settings?: Record<string, unknown>): Promise<RuleContext> {
+export async function loadContext(reader: Reader, def: DocumentDefinition, doc: DocRecord, user: Actor, now: Date, settings?: BranchSettings): Promise<RuleContext> {
   // asked together (the PostgreSQL store sends what is asked in one tick as one statement): the
   // referenced records, the records the lines reference, and the settings — or, when they were
   // read already, the facts
@@ -52,7 +52,8 @@ export async function loadContext(reader: Reader, def: DocumentDefinition, doc: 
   const lineRefs: RuleContext['lineRefs'] = Object.fromEntries(lineReads.map(([ln], i) => [ln, Object.fromEntries(lineRows[i].map((r) => [Number(r.id), r]))]));
   const values = await (factsWithRefs ?? readFacts());
   const facts: RuleContext['facts'] = Object.fromEntries(names.map((name, i) => [name, values[i]]));
-  return { now, user, refs, lineRefs, facts, settings: loaded };
+  // rules read the settings as a record of named values (RuleContext is shared with the SPA)
+  return { now, user, refs, lineRefs, facts, settings: loaded as unknown as Record<string, unknown> };
 }
 
 /** refs to resources that have no definition yet (e.g. quotes before issue 3) are not loaded */

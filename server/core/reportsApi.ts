@@ -2,7 +2,6 @@ import { canAccess } from '../../src/domain/access';
 import { previousWorkingDay, shanghaiDate } from '../../src/domain/calendar';
 import { refusal, RefusedError } from '../../src/domain/refusal';
 import type { Actor } from '../../src/domain/roles';
-import { settingsOf } from '../../src/domain/settings';
 import { assistantPerformance } from '../../reports/assistantPerformance';
 import { complaintTrends } from '../../reports/complaintTrends';
 import { orderTrends } from '../../reports/orderTrends';
@@ -28,8 +27,7 @@ export async function reportsRoute(store: Store, actor: Actor, name: string, par
     case 'assistant-performance': {
       // the settings (they bring the branch's calendar entries, which working days depend on) and
       // the assistants, asked together
-      const [raw, { rows: assistants }] = await Promise.all([loadSettings(store), store.list('users', { filter: { role: 'assistant', active: true }, sort: { field: 'username', order: 'ASC' }, range: null })]);
-      const settings = settingsOf(raw);
+      const [settings, { rows: assistants }] = await Promise.all([loadSettings(store), store.list('users', { filter: { role: 'assistant', active: true }, sort: { field: 'username', order: 'ASC' }, range: null })]);
       // 6.1.1 default: yesterday's (previous working day's) performance
       const date = day(params, 'date', previousWorkingDay(today));
       return assistantPerformance(store, date, assistants, settings);
