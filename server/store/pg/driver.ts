@@ -1,3 +1,4 @@
+import { lockDataDir } from './dataDirLock';
 import { runStatement } from './pgliteStatement';
 
 /**
@@ -19,7 +20,15 @@ export interface SqlDriver extends SqlClient {
 export async function openPglite(dataDir: string | undefined): Promise<SqlDriver> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  const db = await PGlite.create(dataDir ? { dataDir, extensions: { pg_trgm } } : { extensions: { pg_trgm } });
+  // one process at a time on a data folder (dataDirLock.ts); none for an in-memory database
+  const lock = dataDir ? lockDataDir(dataDir) : null;
+  let db: InstanceType<typeof PGlite>;
+  try {
+    db = await PGlite.create(dataDir ? { dataDir, extensions: { pg_trgm } } : { extensions: { pg_trgm } });
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   // Statements go as one call each (runStatement), under PGlite's own locks, as its query() does:
   // outside a transaction it waits for any transaction to end; inside, for the statement before.
   return {
@@ -40,7 +49,13 @@ export async function openPglite(dataDir: string | undefined): Promise<SqlDriver
     exec: async (sql) => {
       await db.exec(sql);
     },
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
