@@ -272,6 +272,19 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
     expect((await c.get('/auth/me')).status).toBe(401);
   });
 
+  it("an admin's change to a user holds at that user's next request: deactivated → 401, a new role at once", async () => {
+    const created = await admin.post('/users', { username: 'temp1', fullName: '临时助理', role: 'assistant', group: 'smb', password: 'longenough1' });
+    expect(created.status).toBe(201);
+    const temp = await loginAs(srv.url, 'temp1', 'longenough1');
+    expect((await temp.get('/auth/me')).body.role).toBe('assistant');
+    const promoted = await admin.put(`/users/${created.body.id}`, { ...created.body, role: 'teamLead' });
+    expect(promoted.status).toBe(200);
+    expect((await temp.get('/auth/me')).body.role).toBe('teamLead');
+    expect((await admin.put(`/users/${created.body.id}`, { ...promoted.body, active: false })).status).toBe(200);
+    expect((await temp.get('/auth/me')).status).toBe(401);
+    expect((await temp.get('/orders')).status).toBe(401);
+  });
+
   it('wrong passwords are refused; users are admin-managed', async () => {
     expect((await client(srv.url).post('/auth/login', { username: 'csmanager', password: 'nope' })).status).toBe(401);
     expect((await assistant.post('/users', { username: 'x1', fullName: 'X', role: 'admin', password: 'longenough' })).status).toBe(403);

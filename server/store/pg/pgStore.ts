@@ -7,6 +7,7 @@ import { BodyCache } from './bodyCache';
 import { listStatement } from './listStatement';
 import { orderDayStatsSql } from './rollups';
 import { migrate } from './migrate';
+import { SessionCache, type SessionUser } from './sessionCache';
 import { SqlBuilder } from './sql';
 import { DEFINITIONS } from '../../../src/domain/documents';
 import { tableSpec, type TableSpec } from './tables';
@@ -200,6 +201,8 @@ class PgReader implements Reader {
 }
 
 class PgTx extends PgReader implements Tx {
+  /** the resources this transaction inserted or updated */
+  readonly wrote = new Set<string>();
   /** reads asked in one tick travel as one statement here too; any other statement first sends them, so order is kept */
   constructor(client: SqlClient) {
     const batch = new QueryBatch(client);
@@ -214,6 +217,7 @@ class PgTx extends PgReader implements Tx {
 
   async insert(resource: string, record: DocRecord): Promise<DocRecord> {
     const spec = tableSpec(resource);
+    this.wrote.add(resource);
     const { cols, vals } = rowValues(spec, record);
     cols.push('version');
     vals.push(record.version ?? 1);
@@ -229,6 +233,7 @@ class PgTx extends PgReader implements Tx {
 
   async update(resource: string, record: DocRecord & { id: number }, expectedVersion: number): Promise<boolean> {
     const spec = tableSpec(resource);
+    this.wrote.add(resource);
     const { cols, vals } = rowValues(spec, record);
     const sets = cols.map((c, i) => `${c} = $${i + 1}`);
     vals.push(record.version, record.id, expectedVersion);
@@ -254,6 +259,7 @@ class PgTx extends PgReader implements Tx {
   }
 
   async setPasswordHash(userId: number, hash: string): Promise<void> {
+    this.wrote.add('users');
     await this.db.query('UPDATE users SET password_hash = $1 WHERE id = $2', [hash, userId]);
   }
 }
@@ -262,6 +268,8 @@ export class PgStore extends PgReader implements Store, AuthStore {
   readonly kind: 'pglite' | 'postgres';
   /** the embedded database's housekeeping (a server runs its own autovacuum) */
   private readonly maintenance: Maintenance | null;
+  /** the embedded database's sessions in memory (see SessionCache: this process is its only writer) */
+  private readonly sessions: SessionCache | null;
   constructor(private readonly driver: SqlDriver, opts: { log?: (msg: string) => void } = {}) {
     const maintenance = driver.kind === 'pglite' ? startMaintenance(driver, opts.log) : null;
     // every read tells the housekeeping the database is in use (it catches up only when idle)
@@ -269,6 +277,7 @@ export class PgStore extends PgReader implements Store, AuthStore {
     super(client, new QueryBatch(client), new BodyCache());
     this.kind = driver.kind;
     this.maintenance = maintenance;
+    this.sessions = driver.kind === 'pglite' ? new SessionCache() : null;
   }
 
   static async open(driver: SqlDriver, opts: { log?: (msg: string) => void } = {}): Promise<PgStore> {
@@ -278,9 +287,15 @@ export class PgStore extends PgReader implements Store, AuthStore {
 
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     this.maintenance?.busy();
-    const out = await this.driver.transaction((client) => fn(new PgTx(client)));
-    this.maintenance?.wrote();
-    return out;
+    let tx: PgTx | undefined;
+    try {
+      const out = await this.driver.transaction((client) => fn((tx = new PgTx(client))));
+      this.maintenance?.wrote();
+      return out;
+    } finally {
+      // committed or not: what it wrote of users may have reached the database
+      if (tx?.wrote.has('users')) this.sessions?.dropAll();
+    }
   }
 
   async exportState(): Promise<ExportedState> {
@@ -327,7 +342,7 @@ export class PgStore extends PgReader implements Store, AuthStore {
     await this.driver.query('INSERT INTO counters (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = GREATEST(counters.value, $2)', [key, value]);
   }
 
-  /** raw SQL for tests, import and reports */
+  /** raw SQL for tests, import and the bench's data (what it writes of users or sessions bypasses the session cache) */
   get sql(): SqlClient {
     return this.driver;
   }
@@ -345,7 +360,11 @@ export class PgStore extends PgReader implements Store, AuthStore {
     await this.driver.query('INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, $3)', [s.id, s.userId, s.expiresAt]);
   }
 
-  async getSessionUser(id: string): Promise<{ session: SessionRow; user: DocRecord | undefined } | undefined> {
+  getSessionUser(id: string): Promise<SessionUser | undefined> {
+    return this.sessions ? this.sessions.get(id, () => this.readSessionUser(id)) : this.readSessionUser(id);
+  }
+
+  private async readSessionUser(id: string): Promise<SessionUser | undefined> {
     const r = await this.driver.query<{ id: string; user_id: number; expires_at: Date; revoked_at: Date | null; u_version: number | null; u_data: DocRecord | null }>(
       `SELECT s.id, s.user_id, s.expires_at, s.revoked_at, u.version AS u_version, u.data AS u_data
          FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
@@ -360,7 +379,11 @@ export class PgStore extends PgReader implements Store, AuthStore {
   }
 
   async revokeSession(id: string, at: string): Promise<void> {
-    await this.driver.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]);
+    try {
+      await this.driver.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]);
+    } finally {
+      this.sessions?.drop(id);
+    }
   }
 
   async recordLoginAttempt(username: string, ip: string, ok: boolean, at: string): Promise<void> {
