@@ -1,55 +1,42 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { ApiHandler } from './core/api';
+import { apiListener, isApiRequest, SECURITY_HEADERS } from './apiHttp';
 
-/** Express adapter: security headers, body limits, /api → the core, the built SPA at /. */
-
-export const BODY_LIMIT = '2mb';
+/** The HTTP front: /api → the core over Node's HTTP (apiHttp.ts), the built SPA's files at / by Express. */
 
 export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader(
-    'Content-Security-Policy',
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  );
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
   next();
 }
 
-export function createHttpApp(api: ApiHandler, opts: { staticDir?: string } = {}) {
-  const app = express();
-  app.disable('x-powered-by');
-  // API answers are no-store (below), so an ETag would only cost a hash of every body; the SPA's
-  // files get theirs from express.static
-  app.set('etag', false);
-  app.set('trust proxy', false);
-  app.use(securityHeaders);
-  app.use('/api', express.json({ limit: BODY_LIMIT, strict: false, type: () => true }));
-  app.use('/api', async (req: Request, res: Response) => {
-    const url = new URL(req.originalUrl, 'http://x');
-    const headers: Record<string, string | undefined> = {};
-    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(',') : v;
-    const out = await api({ method: req.method, path: url.pathname.replace(/^\/api/, '') || '/', query: url.searchParams, headers, body: req.body, ip: req.socket.remoteAddress ?? '' });
-    res.status(out.status);
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Total-Exact');
-    for (const [k, v] of Object.entries(out.headers ?? {})) res.setHeader(k, v);
-    if (out.body === undefined) res.end();
-    else res.json(out.body);
-  });
+export interface HttpApp {
+  /** a request listener, or middleware in another app (the mock API mounts it in json-server's) */
+  (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void): void;
+  listen(port: number, host: string, ready?: () => void): Server;
+}
+
+export function createHttpApp(api: ApiHandler, opts: { staticDir?: string } = {}): HttpApp {
+  const serveApi = apiListener(api);
+  const spa = express();
+  spa.disable('x-powered-by');
+  spa.set('trust proxy', false);
+  spa.use(securityHeaders);
   const dir = opts.staticDir ? resolve(opts.staticDir) : undefined;
   if (dir && existsSync(join(dir, 'index.html'))) {
-    app.use(express.static(dir, { index: 'index.html', dotfiles: 'deny' }));
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dir, 'index.html')));
+    spa.use(express.static(dir, { index: 'index.html', dotfiles: 'deny' }));
+    spa.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dir, 'index.html')));
   }
-  // malformed JSON, too large bodies: a clear 4xx, never a stack trace
-  app.use((err: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    const status = err.type === 'entity.too.large' ? 413 : err.status && err.status < 500 ? 400 : 500;
-    const message =
-      status === 413 ? { zh: '请求内容过大', en: 'Request body too large' } : status === 400 ? { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' } : { zh: '服务器错误', en: 'Server error' };
-    res.status(status).json({ message: message.zh, messages: message });
+  // never a stack trace
+  spa.use((_err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    res.status(500).json({ message: '服务器错误', messages: { zh: '服务器错误', en: 'Server error' } });
   });
+  const app = ((req, res, next) => {
+    if (isApiRequest(req.url)) void serveApi(req, res);
+    else spa(req as Request, res as Response, next as NextFunction);
+  }) as HttpApp;
+  app.listen = (port, host, ready) => createServer(app).listen(port, host, ready);
   return app;
 }

@@ -1,0 +1,97 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiHandler } from './core/api';
+
+/**
+ * The API over Node's own HTTP: the request's JSON body read (at most BODY_LIMIT_BYTES), the core
+ * asked (server/core/api.ts), its answer written as JSON. Express's router and body parser in front
+ * of it cost ~0.2 ms of CPU a request (measured: 0.39 vs 0.21 ms for the same 25-row answer) — a
+ * tenth of a list page's whole time on the embedded database — and do nothing the API needs;
+ * Express keeps the SPA's files (server/http.ts).
+ */
+
+export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+};
+
+const TOO_LARGE = { status: 413, zh: '请求内容过大', en: 'Request body too large' };
+const NOT_JSON = { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' };
+type BodyRefusal = typeof TOO_LARGE;
+
+/** does this request go to the API (`/api`, `/api/…`, `/api?…`)? */
+export const isApiRequest = (url: string | undefined) => /^\/api(?:[/?]|$)/.test(url ?? '');
+
+/**
+ * The body as JSON (any JSON value); `{}` when there is none, as for a GET. A body over the
+ * limit or not JSON is refused before the core sees the request.
+ */
+function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const declared = req.headers['content-length'];
+  if (req.headers['transfer-encoding'] === undefined && (declared === undefined || declared === '0')) return Promise.resolve({});
+  if (declared !== undefined && Number(declared) > BODY_LIMIT_BYTES) return Promise.reject(TOO_LARGE);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size > BODY_LIMIT_BYTES) {
+        req.off('data', onData); // the rest is read and dropped by Node once the answer is sent
+        reject(TOO_LARGE);
+      } else chunks.push(c);
+    };
+    req.on('data', onData);
+    req.once('error', reject);
+    req.once('end', () => {
+      if (size > BODY_LIMIT_BYTES) return;
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (text.length === 0) return resolve({});
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(NOT_JSON);
+      }
+    });
+  });
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown) {
+  const all: Record<string, string | number> = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', 'Access-Control-Expose-Headers': 'Content-Range, X-Total-Exact', ...headers };
+  if (body === undefined) {
+    res.writeHead(status, all).end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  all['Content-Type'] = 'application/json; charset=utf-8';
+  all['Content-Length'] = Buffer.byteLength(text);
+  res.writeHead(status, all).end(text);
+}
+
+export function apiListener(api: ApiHandler) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let body: unknown;
+    try {
+      body = await readJsonBody(req);
+    } catch (e) {
+      const r: BodyRefusal = 'status' in (e as object) ? (e as BodyRefusal) : NOT_JSON; // a broken connection: nobody reads the answer
+      send(res, r.status, {}, { message: r.zh, messages: { zh: r.zh, en: r.en } });
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://x');
+    const headers: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(',') : v;
+    try {
+      const out = await api({ method: req.method ?? 'GET', path: url.pathname.replace(/^\/api/, '') || '/', query: url.searchParams, headers, body, ip: req.socket.remoteAddress ?? '' });
+      send(res, out.status, out.headers ?? {}, out.body);
+    } catch (e) {
+      // the core answers every refusal and storage failure itself; this is a bug: never a stack trace
+      console.error(`${req.method} ${url.pathname} failed`, e);
+      if (!res.headersSent) send(res, 500, {}, { message: '服务器错误', messages: { zh: '服务器错误', en: 'Server error' } });
+      else res.destroy();
+    }
+  };
+}
