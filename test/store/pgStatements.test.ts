@@ -138,6 +138,17 @@ describe('BodyCache', () => {
     c.set('orders', 1, 2, '{"a":10}');
     expect([c.get('orders', 1, 1), c.get('orders', 1, 2)]).toEqual([undefined, { a: 10 }]);
   });
+
+  it('readers share a kept body, so nobody can change one: not its fields, not a line inside it', () => {
+    const c = new BodyCache();
+    const kept = c.set('orders', 1, 1, '{"note":"x","lines":[{"productId":1,"qty":2}]}');
+    expect(c.get('orders', 1, 1)).toBe(kept);
+    const lines = kept.lines as { qty: number }[];
+    expect(() => ((kept as { note: string }).note = 'y')).toThrow(TypeError);
+    expect(() => (lines[0].qty = 5)).toThrow(TypeError);
+    expect(() => lines.push({ qty: 1 })).toThrow(TypeError);
+    expect(c.get('orders', 1, 1)).toEqual({ note: 'x', lines: [{ productId: 1, qty: 2 }] });
+  });
 });
 
 describe('reads asked together go as one statement', () => {

@@ -87,8 +87,7 @@ class PgReader implements Reader {
       head.forEach((h, i) => {
         const g = rows[i] ? undefined : byId.get(h.id);
         if (!g) return;
-        cache.set(table, g.id, g.version, g.data);
-        rows[i] = rowToRecord({ id: g.id, version: g.version, data: JSON.parse(g.data) as DocRecord });
+        rows[i] = rowToRecord({ id: g.id, version: g.version, data: cache.set(table, g.id, g.version, g.data) });
       });
     }
     return { head, rows: rows.filter((r): r is DocRecord => r !== undefined) };
