@@ -123,6 +123,39 @@ describe('bodies read once are not read again until their version changes (BodyC
   });
 });
 
+describe('records by id send their bodies only where the cache lacks that version', () => {
+  it('a record read before: one statement, the same record; a changed one comes with its new body', async () => {
+    const first = await pg.get('customers', 7);
+    sent.length = 0;
+    const again = await pg.get('customers', 7);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('CASE WHEN version = $2 THEN NULL ELSE data END');
+    expect(again).toEqual(first);
+    const v = Number(first!.version);
+    await pg.transaction((tx) => tx.update('customers', { ...first!, id: 7, name: '改过的名字', version: v + 1 }, v));
+    expect(await pg.get('customers', 7)).toMatchObject({ id: 7, version: v + 1, name: '改过的名字' });
+    sent.length = 0;
+    expect((await pg.getMany('customers', [9, 7, 8])).map((c) => `${c.id}:${c.name}`).sort()).toEqual(['7:改过的名字', '8:客户7', '9:客户8']);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a body the cache let go of between the question and the answer is read again, whole', async () => {
+    // a second store on the same database, its cache one body small (closing it leaves the database open)
+    const small = await PgStore.open({ ...recordingDriver(raw, sent), close: async () => undefined }, { bodyCacheSize: 1 });
+    try {
+      await small.get('customers', 12); // the cache holds 12 only
+      sent.length = 0;
+      // 11 comes first with its body and pushes 12 out; 12 came without one: read again
+      const both = await small.getMany('customers', [11, 12]);
+      expect(both.map((c) => `${c.id}:${c.name}`).sort()).toEqual(['11:客户10', '12:客户11']);
+      expect(sent).toHaveLength(2);
+      expect(sent[1]).toMatch(/SELECT id, version, data FROM customers WHERE id = ANY/);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe('BodyCache', () => {
   it('answers only for the version it holds, and lets the least recently used go past its size', () => {
     const c = new BodyCache(2);

@@ -34,10 +34,20 @@ export class BodyCache {
     return hit.body;
   }
 
+  /** the version of (table, id) it holds, if any */
+  versionOf(table: string, id: number): number | undefined {
+    return this.map.get(`${table}:${id}`)?.version;
+  }
+
   /** keep the body read as JSON text; the kept (frozen) body */
   set(table: string, id: number, version: number, text: string): DocRecord {
+    return this.keep(table, id, version, JSON.parse(text) as DocRecord);
+  }
+
+  /** keep a body read parsed (nobody else may hold it: it is frozen); the kept body */
+  keep(table: string, id: number, version: number, parsed: DocRecord): DocRecord {
     const key = `${table}:${id}`;
-    const body = deepFreeze(JSON.parse(text) as DocRecord);
+    const body = deepFreeze(parsed);
     this.map.delete(key);
     this.map.set(key, { version, body });
     if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);

@@ -116,16 +116,43 @@ class PgReader implements Reader {
   }
 
   async get(resource: string, id: number): Promise<DocRecord | undefined> {
-    const spec = tableSpec(resource);
-    const rows = (await this.ask(`SELECT id, version, data FROM ${spec.table} WHERE id = $1`, [id])) as { id: number; version: number; data: DocRecord }[];
-    return rows[0] ? rowToRecord(rows[0]) : undefined;
+    return (await this.byIds(tableSpec(resource).table, [id]))[0];
   }
 
   async getMany(resource: string, ids: number[]): Promise<DocRecord[]> {
-    if (ids.length === 0) return [];
-    const spec = tableSpec(resource);
-    const rows = (await this.ask(`SELECT id, version, data FROM ${spec.table} WHERE id = ANY($1::int[])`, [ids])) as { id: number; version: number; data: DocRecord }[];
-    return rows.map(rowToRecord);
+    return ids.length === 0 ? [] : this.byIds(tableSpec(resource).table, ids);
+  }
+
+  /**
+   * Records by id in one statement. With the body cache, the statement is told the version the
+   * cache holds of each and sends the body only where that is not the row's version (a record
+   * on screen was usually just on a list page, and turning a body into text is the dear part).
+   */
+  private async byIds(table: string, ids: number[]): Promise<DocRecord[]> {
+    type Row = { id: number; version: number; data: DocRecord | null };
+    const cache = this.bodies;
+    if (!cache) {
+      const sql = ids.length === 1 ? `SELECT id, version, data FROM ${table} WHERE id = $1` : `SELECT id, version, data FROM ${table} WHERE id = ANY($1::int[])`;
+      return ((await this.ask(sql, [ids.length === 1 ? ids[0] : ids])) as Row[]).map((r) => rowToRecord({ ...r, data: r.data ?? {} }));
+    }
+    const held = ids.map((id) => cache.versionOf(table, id) ?? 0); // versions start at 1
+    const rows = (
+      ids.length === 1
+        ? await this.ask(`SELECT id, version, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM ${table} WHERE id = $1`, [ids[0], held[0]])
+        : await this.ask(`SELECT id, version, CASE WHEN version = ($2::int[])[array_position($1::int[], id)] THEN NULL ELSE data END AS data FROM ${table} WHERE id = ANY($1::int[])`, [ids, held])
+    ) as Row[];
+    const out: DocRecord[] = [];
+    const lost: number[] = [];
+    for (const r of rows) {
+      const body = r.data ? cache.keep(table, r.id, r.version, r.data) : cache.get(table, r.id, r.version);
+      if (body) out.push(rowToRecord({ id: r.id, version: r.version, data: body }));
+      else lost.push(r.id); // let go by the cache since it was asked: read it whole
+    }
+    if (lost.length > 0) {
+      const again = (await this.ask(`SELECT id, version, data FROM ${table} WHERE id = ANY($1::int[])`, [lost])) as { id: number; version: number; data: DocRecord }[];
+      for (const r of again) out.push(rowToRecord({ id: r.id, version: r.version, data: cache.keep(table, r.id, r.version, r.data) }));
+    }
+    return out;
   }
 
   async aggregate(resource: string, query: AggregateQuery): Promise<AggregateRow[]> {
@@ -263,23 +290,29 @@ class PgTx extends PgReader implements Tx {
   }
 }
 
+interface StoreOptions {
+  log?: (msg: string) => void;
+  /** how many bodies the body cache keeps (BodyCache's default when not given) */
+  bodyCacheSize?: number;
+}
+
 export class PgStore extends PgReader implements Store, AuthStore {
   readonly kind: 'pglite' | 'postgres';
   /** the embedded database's housekeeping (a server runs its own autovacuum) */
   private readonly maintenance: Maintenance | null;
   /** the embedded database's sessions in memory (see SessionCache: this process is its only writer) */
   private readonly sessions: SessionCache | null;
-  constructor(private readonly driver: SqlDriver, opts: { log?: (msg: string) => void } = {}) {
+  constructor(private readonly driver: SqlDriver, opts: StoreOptions = {}) {
     const maintenance = driver.kind === 'pglite' ? startMaintenance(driver, opts.log) : null;
     // every read tells the housekeeping the database is in use (it catches up only when idle)
     const client: SqlClient = maintenance ? { query: (sql, params) => (maintenance.busy(), driver.query(sql, params)) } : driver;
-    super(client, new QueryBatch(client), new BodyCache());
+    super(client, new QueryBatch(client), new BodyCache(opts.bodyCacheSize));
     this.kind = driver.kind;
     this.maintenance = maintenance;
     this.sessions = driver.kind === 'pglite' ? new SessionCache() : null;
   }
 
-  static async open(driver: SqlDriver, opts: { log?: (msg: string) => void } = {}): Promise<PgStore> {
+  static async open(driver: SqlDriver, opts: StoreOptions = {}): Promise<PgStore> {
     await migrate(driver);
     return new PgStore(driver, opts);
   }
