@@ -6,6 +6,7 @@ import type { Actor, Role } from '../../src/domain/roles';
 import { creditRefusal, exceedsRemainingCredit, isNewCustomer, monthsBefore, tierForMonthlySales } from '../../src/domain/rules/customerTerms';
 import { deliveryFeeFen, deliveryPromise } from '../../src/domain/rules/delivery';
 import { webOrderConfirmDeadline } from '../../src/domain/rules/webOrder';
+import { actor } from '../helpers/actors';
 import { availableActions, decide } from '../../src/domain/workflow';
 
 const at = (day: string, time: string) => atShanghai(day, time);
@@ -80,7 +81,6 @@ describe('cash vs credit', () => {
   });
 });
 
-const actor = (role: Role, id = 1, group: Actor['group'] = null): Actor => ({ id, username: role, fullName: role, role, group });
 const products = { 1: { id: 1, name: '中性笔', sku: 'ST-1', catalogPrice: 49.995, stock: 3 }, 2: { id: 2, name: 'A4纸', sku: 'PA-1', catalogPrice: 120, stock: 100 } } as Record<number, DocRecord>;
 const ctxFor = (user: Actor, customer: DocRecord, creditUsed = 0, now = at('2026-11-27', '10:00')): RuleContext => ({
   now,

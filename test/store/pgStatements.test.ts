@@ -10,6 +10,7 @@ import { MemoryStore } from '../../server/store/json/memoryStore';
 import { openPglite, type SqlDriver } from '../../server/store/pg/driver';
 import { PgStore } from '../../server/store/pg/pgStore';
 import { recordingDriver } from '../helpers/sqlLog';
+import { actor } from '../helpers/actors';
 import { COUNT_BEYOND_PAGE, type ListQuery, type Store } from '../../server/store/types';
 
 /**
@@ -217,7 +218,7 @@ describe('reads asked together go as one statement', () => {
 
   it("a document's context: its customer, its lines' products and the settings in one statement, then the facts", async () => {
     const order = { customerId: 5, paymentMethod: 'credit', lines: [{ productId: 1, qty: 1 }, { productId: 3, qty: 2 }] };
-    const load = () => loadContext(pg, DEFINITIONS.orders, order, { id: 1, role: 'assistant', fullName: '甲' } as never, new Date('2026-11-27T06:30:00Z'));
+    const load = () => loadContext(pg, DEFINITIONS.orders, order, actor('assistant', 1), new Date('2026-11-27T06:30:00Z'));
     await load();
     sent.length = 0;
     const ctx = await load();
@@ -230,12 +231,12 @@ describe('reads asked together go as one statement', () => {
   });
 
   it("the actions a caller may take on a document: the document and the settings in one statement, its references and facts in the next", async () => {
-    const assistant = { id: 1, role: 'assistant', fullName: '甲' } as never;
+    const assistant = actor('assistant', 1);
     const now = new Date('2026-11-27T06:30:00Z');
     const order = { customerId: 5, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: 1, qty: 1, unitPrice: 1000 }, { productId: 3, qty: 2, unitPrice: 1002 }] };
     const stored = await pg.transaction(async (tx) => {
       const user = await tx.insert('users', { ...AT, username: 'assistant1', fullName: '甲', role: 'assistant', active: true, version: 1 });
-      return createInTx(tx, DEFINITIONS.orders, { id: Number(user.id), role: 'assistant', fullName: '甲' } as never, order, now);
+      return createInTx(tx, DEFINITIONS.orders, actor('assistant', Number(user.id)), order, now);
     });
     const id = Number(stored.id);
     const deps = { store: pg, now: () => now };
@@ -250,7 +251,7 @@ describe('reads asked together go as one statement', () => {
     expect(ours).toEqual(availableActions(DEFINITIONS.orders.workflow!, rec, await loadContext(pg, DEFINITIONS.orders, rec, assistant, now)));
     expect(ours.map((a) => a.action)).toContain('submit');
     // a driver may not see an order before picking: 404, not its actions
-    await expect(actionsFor(deps, DEFINITIONS.orders, { id: 2, role: 'driver', fullName: '乙' } as never, id)).rejects.toMatchObject({ refusal: { status: 404 } });
+    await expect(actionsFor(deps, DEFINITIONS.orders, actor('driver', 2), id)).rejects.toMatchObject({ refusal: { status: 404 } });
   });
 
   it('the queues report: every family’s pending counts and the five queues in one statement, the same answer as the memory store', async () => {

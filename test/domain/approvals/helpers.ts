@@ -2,12 +2,14 @@ import { atShanghai } from '../../../src/domain/calendar';
 import type { DocRecord, RuleContext } from '../../../src/domain/definition';
 import type { Actor, Role } from '../../../src/domain/roles';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
+import { actor as anActor } from '../../helpers/actors';
 
 export const at = (day: string, time = '10:00') => atShanghai(day, time);
 export const iso = (day: string, time = '10:00') => at(day, time).toISOString();
 
 let nextId = 100;
-export const actor = (role: Role, id = nextId++, group: Actor['group'] = role === 'assistant' ? 'smb' : null): Actor => ({ id, username: role, fullName: role, role, group });
+/** each call a new caller (ids from 100); assistants in the SMB group */
+export const actor = (role: Role, id = nextId++, group: Actor['group'] = role === 'assistant' ? 'smb' : null): Actor => anActor(role, id, group);
 
 /** A rule context as the server builds it (refs, lineRefs, facts, settings), for pure tests. */
 export function ctxOf(opts: { now?: Date; user?: Actor; refs?: RuleContext['refs']; products?: DocRecord[]; facts?: RuleContext['facts']; settings?: Record<string, unknown> } = {}): RuleContext {

@@ -1,6 +1,6 @@
 import { atShanghai } from '../../../src/domain/calendar';
 import type { DocRecord, RuleContext } from '../../../src/domain/definition';
-import type { Actor, Role } from '../../../src/domain/roles';
+import type { Actor } from '../../../src/domain/roles';
 import { decide, type Workflow } from '../../../src/domain/workflow';
 
 export const at = (day: string, time: string) => atShanghai(day, time);
@@ -9,7 +9,7 @@ export const iso = (day: string, time: string) => at(day, time).toISOString();
 /** Friday 27 Nov 2026, 10:00 in Shanghai */
 export const NOW = at('2026-11-27', '10:00');
 
-export const actor = (role: Role, id = 1, group: Actor['group'] = null): Actor => ({ id, username: role, fullName: role, role, group });
+export { actor } from '../../helpers/actors';
 
 export function ctxOf(user: Actor, opts: Partial<Omit<RuleContext, 'user'>> = {}): RuleContext {
   return { now: opts.now ?? NOW, user, refs: opts.refs ?? {}, lineRefs: opts.lineRefs ?? {}, facts: opts.facts ?? {}, settings: opts.settings ?? {} };

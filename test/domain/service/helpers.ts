@@ -1,7 +1,7 @@
 import type { DocRecord, RuleContext } from '../../../src/domain/definition';
-import type { Actor, Role } from '../../../src/domain/roles';
+import { actor } from '../../helpers/actors';
 
-export const actor = (role: Role, id = 1, group: Actor['group'] = null): Actor => ({ id, username: role, fullName: role, role, group });
+export { actor };
 
 export function ctxOf(now: Date, over: Partial<RuleContext> = {}): RuleContext {
   return { now, user: actor('assistant'), refs: {}, lineRefs: {}, facts: {}, settings: {}, ...over };
