@@ -2,7 +2,7 @@ import { addDays, atShanghai } from '../../../src/domain/calendar';
 import type { DocRecord } from '../../../src/domain/definition';
 import type { Actor } from '../../../src/domain/roles';
 import { isKeyAccount, isNewCustomer } from '../../../src/domain/rules/customerTerms';
-import { addWorkMinutes, atMinute, END_MIN, minuteOfDay, shanghaiDate, START_MIN, workingDay, workingDayOnOrBefore } from '../clock';
+import { addWorkMinutes, backWork, shanghaiDate, workingDay } from '../clock';
 import { round2 } from '../random';
 import { actAs, createAs, type SeedDocsContext } from '../walk';
 
@@ -33,29 +33,6 @@ export interface SalesKit {
   create(resource: string, by: Actor, at: Date, body: DocRecord): Promise<DocRecord>;
   /** take a step; `extra` is the comment (a string) or the step's params with an optional comment */
   act(resource: string, rec: DocRecord, action: string, by: Actor, at: Date, extra?: string | DocRecord): Promise<DocRecord>;
-}
-
-/** The latest working instant at or before `t`. */
-function clampBack(t: Date): Date {
-  const day = shanghaiDate(t);
-  const m = minuteOfDay(t);
-  if (workingDay(day) && m >= START_MIN) return m <= END_MIN ? t : atMinute(day, END_MIN);
-  return atMinute(workingDayOnOrBefore(addDays(day, -1)), END_MIN);
-}
-
-/** `minutes` of working time before `t`. */
-function backWork(t: Date, minutes: number): Date {
-  const cur = clampBack(t);
-  let day = shanghaiDate(cur);
-  let m = minuteOfDay(cur);
-  let remaining = minutes;
-  for (;;) {
-    const available = m - START_MIN;
-    if (remaining <= available) return atMinute(day, m - remaining);
-    remaining -= available;
-    day = workingDayOnOrBefore(addDays(day, -1));
-    m = END_MIN;
-  }
 }
 
 export async function salesKit(ctx: SeedDocsContext): Promise<SalesKit> {

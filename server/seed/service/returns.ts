@@ -2,7 +2,8 @@ import type { DocRecord } from '../../../src/domain/definition';
 import { daysSinceInvoice, RETURN_WINDOW_DAYS } from '../../../src/domain/rules/service/returns';
 import type { SeedDocsContext } from '../walk';
 import { shanghaiDate } from '../clock';
-import { chain, clampBack } from './time';
+import { clampBack } from '../clock';
+import { chain } from './time';
 import { gaps, walkAt, type Step } from './common';
 
 /** Returns (6.9) in every state, on orders delivered in the last two weeks. */
