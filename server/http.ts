@@ -29,9 +29,11 @@ export function createHttpApp(api: ApiHandler, opts: { staticDir?: string } = {}
     spa.use(express.static(dir, { index: 'index.html', dotfiles: 'deny' }));
     spa.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dir, 'index.html')));
   }
-  // never a stack trace
-  spa.use((_err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    res.status(500).json({ message: '服务器错误', messages: { zh: '服务器错误', en: 'Server error' } });
+  // a file that cannot be served (a bad path: 400, 403 …) keeps its status; never a stack trace
+  spa.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const message = status === 500 ? { zh: '服务器错误', en: 'Server error' } : { zh: '请求无效', en: 'Bad request' };
+    res.status(status).json({ message: message.zh, messages: message });
   });
   const app = ((req, res, next) => {
     if (isApiRequest(req.url)) void serveApi(req, res);

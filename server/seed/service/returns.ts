@@ -1,8 +1,7 @@
 import type { DocRecord } from '../../../src/domain/definition';
 import { daysSinceInvoice, RETURN_WINDOW_DAYS } from '../../../src/domain/rules/service/returns';
 import type { SeedDocsContext } from '../walk';
-import { shanghaiDate } from '../clock';
-import { clampBack } from '../clock';
+import { clampBack, shanghaiDate } from '../clock';
 import { chain } from './time';
 import { gaps, walkAt, type Step } from './common';
 
