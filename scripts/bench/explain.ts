@@ -13,11 +13,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openPglite, type SqlClient } from '../../server/store/pg/driver';
 import { listStatement } from '../../server/store/pg/listStatement';
-import { SqlBuilder } from '../../server/store/pg/sql';
-import { tableSpec } from '../../server/store/pg/tables';
+import { PgStore } from '../../server/store/pg/pgStore';
 import type { ListQuery } from '../../server/store/types';
 import { getDefinition } from '../../src/domain/documents';
-import { CREDIT_USING_STATUSES } from '../../src/domain/documents/orders';
+import { FACTS } from '../../server/core/facts';
 import type { Role } from '../../src/domain/roles';
 import { SEARCH } from './scenarios';
 
@@ -72,7 +71,6 @@ async function explain(db: SqlClient, scenario: string, query: Plan['query'], sq
 export async function explainReads(pgliteDir: string): Promise<Plan[]> {
   const db = await openPglite(pgliteDir);
   try {
-    const spec = tableSpec('orders');
     const out: Plan[] = [];
     for (const [id, q] of Object.entries(LISTS)) {
       // the ids and versions of the page with its total, as PgStore.list asks a page (the bodies
@@ -80,12 +78,15 @@ export async function explainReads(pgliteDir: string): Promise<Plan[]> {
       const st = listStatement('orders', q);
       out.push(await explain(db, id, 'page', st.select('id, version').replace(/\s+/g, ' '), st.params));
     }
-    // the creditUsed fact every order create / approve / actions call loads (5.10.4)
+    // the creditUsed fact every order create / approve / actions call loads (5.10.4), for the
+    // customer with the most credit orders: its statement as the fact itself asks it of the store
     const cust = await db.query<{ id: number }>("SELECT customer_id AS id FROM orders WHERE payment_method = 'credit' GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1");
     if (cust.rows[0]) {
-      const b = new SqlBuilder(spec);
-      const where = b.where({ customerId: cust.rows[0].id, paymentMethod: 'credit', status: [...CREDIT_USING_STATUSES], id_neq: 1 });
-      out.push(await explain(db, 'g/h creditUsed', 'fact', `SELECT sum("total")::text AS s FROM ${spec.table} ${where}`, b.params));
+      const asked: { sql: string; params: unknown[] }[] = [];
+      // a store over the copy that only records (kind 'postgres': no housekeeping of its own)
+      const store = new PgStore({ ...db, kind: 'postgres', query: async (sql, params) => (asked.push({ sql, params: params ?? [] }), { rows: [] }) });
+      await FACTS.creditUsed(store, { customerId: cust.rows[0].id, id: 1 }, new Date());
+      for (const a of asked) out.push(await explain(db, 'g/h creditUsed', 'fact', a.sql, a.params));
     }
     return out;
   } finally {
