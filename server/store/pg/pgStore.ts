@@ -129,12 +129,12 @@ class PgReader implements Reader {
    * on screen was usually just on a list page, and turning a body into text is the dear part).
    */
   private async byIds(table: string, ids: number[]): Promise<DocRecord[]> {
-    type Row = { id: number; version: number; data: DocRecord | null };
     const cache = this.bodies;
     if (!cache) {
       const sql = ids.length === 1 ? `SELECT id, version, data FROM ${table} WHERE id = $1` : `SELECT id, version, data FROM ${table} WHERE id = ANY($1::int[])`;
-      return ((await this.ask(sql, [ids.length === 1 ? ids[0] : ids])) as Row[]).map((r) => rowToRecord({ ...r, data: r.data ?? {} }));
+      return ((await this.ask(sql, [ids.length === 1 ? ids[0] : ids])) as { id: number; version: number; data: DocRecord }[]).map(rowToRecord);
     }
+    type Row = { id: number; version: number; data: DocRecord | null };
     const held = ids.map((id) => cache.versionOf(table, id) ?? 0); // versions start at 1
     const rows = (
       ids.length === 1
