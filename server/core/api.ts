@@ -76,7 +76,8 @@ export function createApi(deps: ApiDeps) {
     if (!who) return { status: 401, body: { message: localeOf(req) === 'en' ? 'Not logged in' : '请先登录' } };
     const actor = who.actor;
     if (parts[0] === 'auth' && parts.length === 2) {
-      if (parts[1] === 'me' && m === 'GET') return { status: 200, body: publicUser((await deps.store.get('users', actor.id)) as DocRecord) };
+      // the user as this request's authentication read it (with its session): no second read
+      if (parts[1] === 'me' && m === 'GET') return { status: 200, body: publicUser(actor) };
       if (parts[1] === 'logout' && m === 'POST') {
         await logout(authDeps, who.sid);
         return { status: 200, body: { ok: true } };

@@ -21,10 +21,8 @@ export function toActor(u: DocRecord): Actor {
   return { id: Number(u.id), username: String(u.username), fullName: String(u.fullName), role: u.role as Actor['role'], group: (u.group as Actor['group']) ?? null };
 }
 
-export const publicUser = (u: DocRecord) => {
-  const a = toActor(u);
-  return { id: a.id, username: a.username, fullName: a.fullName, role: a.role, group: a.group };
-};
+/** what the SPA is told of the caller (login, /auth/me) */
+export const publicUser = (a: Actor) => ({ id: a.id, username: a.username, fullName: a.fullName, role: a.role, group: a.group });
 
 export async function login(deps: AuthDeps, body: unknown, ip: string) {
   const b = (body ?? {}) as Record<string, unknown>;
@@ -46,7 +44,7 @@ export async function login(deps: AuthDeps, body: unknown, ip: string) {
   const sid = newSessionId();
   const exp = Math.floor(now.getTime() / 1000) + TOKEN_TTL_SECONDS;
   await deps.store.createSession({ id: sid, userId: Number(user.id), expiresAt: new Date(exp * 1000).toISOString(), revokedAt: null });
-  return { token: signToken({ sid, uid: Number(user.id), exp }, deps.secret), user: publicUser(user) };
+  return { token: signToken({ sid, uid: Number(user.id), exp }, deps.secret), user: publicUser(toActor(user)) };
 }
 
 /** The caller, or null: a valid signature, not expired, session not revoked, user active. */
