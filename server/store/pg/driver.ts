@@ -1,5 +1,5 @@
 import { lockDataDir } from './dataDirLock';
-import { runStatement } from './pgliteStatement';
+import { PreparedStatements, runStatement } from './pgliteStatement';
 
 /**
  * The two PostgreSQL drivers behind one small interface: PGlite (real PostgreSQL compiled to
@@ -29,25 +29,38 @@ export async function openPglite(dataDir: string | undefined): Promise<SqlDriver
     lock?.release();
     throw e;
   }
+  try {
+    // statements are prepared once (pgliteStatement.ts); one with parameters is planned for each
+    // run's values, never with PostgreSQL's generic plan (see there why)
+    await db.exec('SET plan_cache_mode = force_custom_plan');
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    lock?.release();
+    throw e;
+  }
   // Statements go as one call each (runStatement), under PGlite's own locks, as its query() does:
   // outside a transaction it waits for any transaction to end; inside, for the statement before.
+  // Each text is prepared once on this, the one connection (pgliteStatement.ts).
+  const prepared = new PreparedStatements();
   return {
     kind: 'pglite',
     query: async (sql, params) => {
       await db._checkReady();
-      return db._runExclusiveTransaction(() => db._runExclusiveQuery(() => runStatement(db, sql, params, true)));
+      return db._runExclusiveTransaction(() => db._runExclusiveQuery(() => runStatement(db, prepared, sql, params, true)));
     },
     transaction: (fn) =>
       db.transaction((tx) =>
         fn({
           query: async (sql, params) => {
             if (tx.closed) throw new Error('Transaction is closed');
-            return db._runExclusiveQuery(() => runStatement(db, sql, params, false));
+            return db._runExclusiveQuery(() => runStatement(db, prepared, sql, params, false));
           },
         }),
       ),
     exec: async (sql) => {
       await db.exec(sql);
+      // DDL may change what a prepared statement answers: each is prepared again when next asked
+      prepared.closeAll();
     },
     close: async () => {
       try {

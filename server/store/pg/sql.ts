@@ -78,6 +78,10 @@ export class SqlBuilder {
   limit(range: ListQuery['range']): string {
     if (!range) return '';
     const [start, end] = range;
-    return `LIMIT ${this.param(Math.max(0, end - start + 1))} OFFSET ${this.param(start)}`;
+    const rows = end - start + 1;
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(rows)) throw new Error(`range [${start}, ${end}] is not two whole numbers`);
+    // numbers in the text, not parameters: a statement planned once (pgliteStatement.ts) is
+    // planned for the rows it asks, as the filtered total's cap already is (listStatement.ts)
+    return `LIMIT ${Math.max(0, rows)} OFFSET ${Math.max(0, start)}`;
   }
 }
