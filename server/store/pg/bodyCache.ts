@@ -39,11 +39,6 @@ export class BodyCache {
     return this.map.get(`${table}:${id}`)?.version;
   }
 
-  /** keep the body read as JSON text; the kept (frozen) body */
-  set(table: string, id: number, version: number, text: string): DocRecord {
-    return this.keep(table, id, version, JSON.parse(text) as DocRecord);
-  }
-
   /** keep a body read parsed (nobody else may hold it: it is frozen); the kept body */
   keep(table: string, id: number, version: number, parsed: DocRecord): DocRecord {
     const key = `${table}:${id}`;

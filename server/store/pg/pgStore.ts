@@ -82,15 +82,16 @@ class PgReader implements Reader {
     const missing = head.filter((_, i) => !rows[i]).map((h) => h.id);
     if (missing.length > 0) {
       // a row changed since the first statement comes as it is now; one deleted since is left out
-      const got = (await this.ask(`SELECT id, version, data::text AS data FROM ${table} WHERE id = ANY($1::int[])`, [missing])) as { id: number; version: number; data: string }[];
-      const byId = new Map(got.map((g) => [g.id, g]));
-      head.forEach((h, i) => {
-        const g = rows[i] ? undefined : byId.get(h.id);
-        if (!g) return;
-        rows[i] = rowToRecord({ id: g.id, version: g.version, data: cache.set(table, g.id, g.version, g.data) });
-      });
+      const byId = new Map((await this.readToCache(cache, table, missing)).map((r) => [r.id, r]));
+      head.forEach((h, i) => (rows[i] ??= byId.get(h.id)));
     }
     return { head, rows: rows.filter((r): r is DocRecord => r !== undefined) };
+  }
+
+  /** whole records by id as they are now, their bodies kept in the cache (a row deleted since is absent) */
+  private async readToCache(cache: BodyCache, table: string, ids: number[]): Promise<DocRecord[]> {
+    const rows = (await this.ask(`SELECT id, version, data FROM ${table} WHERE id = ANY($1::int[])`, [ids])) as { id: number; version: number; data: DocRecord }[];
+    return rows.map((r) => rowToRecord({ id: r.id, version: r.version, data: cache.keep(table, r.id, r.version, r.data) }));
   }
 
   private ask(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
@@ -148,10 +149,7 @@ class PgReader implements Reader {
       if (body) out.push(rowToRecord({ id: r.id, version: r.version, data: body }));
       else lost.push(r.id); // let go by the cache since it was asked: read it whole
     }
-    if (lost.length > 0) {
-      const again = (await this.ask(`SELECT id, version, data FROM ${table} WHERE id = ANY($1::int[])`, [lost])) as { id: number; version: number; data: DocRecord }[];
-      for (const r of again) out.push(rowToRecord({ id: r.id, version: r.version, data: cache.keep(table, r.id, r.version, r.data) }));
-    }
+    if (lost.length > 0) out.push(...(await this.readToCache(cache, table, lost)));
     return out;
   }
 
