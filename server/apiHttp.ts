@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { refusal, type Refusal } from '../src/domain/refusal';
 import type { ApiHandler } from './core/api';
+import { localeOf, refusalResponse } from './core/types';
 
 /**
  * The API over Node's own HTTP: the request's JSON body read (at most BODY_LIMIT_BYTES), the core
@@ -19,9 +21,10 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
 };
 
-const TOO_LARGE = { status: 413, zh: '请求内容过大', en: 'Request body too large' };
-const NOT_JSON = { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' };
-type BodyRefusal = typeof TOO_LARGE;
+const TOO_LARGE = refusal(413, '请求内容过大', 'Request body too large');
+const NOT_JSON = refusal(400, '请求内容不是有效的 JSON', 'The request body is not valid JSON');
+/** a bug in the core (it answers every refusal and storage failure itself) */
+export const SERVER_ERROR = refusal(500, '服务器错误', 'Server error');
 
 /** does this request go to the API (`/api`, `/api/…`, `/api?…`)? */
 export const isApiRequest = (url: string | undefined) => /^\/api(?:[/?]|$)/.test(url ?? '');
@@ -71,14 +74,19 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.writeHead(status, all).end(text);
 }
 
+/** a refusal as api.md's error body, in the caller's language (`status`: another 4xx of the same meaning) */
+export function sendRefusal(res: ServerResponse, r: Refusal, req: IncomingMessage, status: number = r.status) {
+  send(res, status, {}, refusalResponse(r, localeOf(req)).body);
+}
+
 export function apiListener(api: ApiHandler) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let body: unknown;
     try {
       body = await readJsonBody(req);
     } catch (e) {
-      const r: BodyRefusal = 'status' in (e as object) ? (e as BodyRefusal) : NOT_JSON; // a broken connection: nobody reads the answer
-      send(res, r.status, {}, { message: r.zh, messages: { zh: r.zh, en: r.en } });
+      const r = e === TOO_LARGE ? TOO_LARGE : NOT_JSON; // or a broken connection: nobody reads the answer
+      sendRefusal(res, r, req);
       return;
     }
     const url = new URL(req.url ?? '/', 'http://x');
@@ -90,7 +98,7 @@ export function apiListener(api: ApiHandler) {
     } catch (e) {
       // the core answers every refusal and storage failure itself; this is a bug: never a stack trace
       console.error(`${req.method} ${url.pathname} failed`, e);
-      if (!res.headersSent) send(res, 500, {}, { message: '服务器错误', messages: { zh: '服务器错误', en: 'Server error' } });
+      if (!res.headersSent) sendRefusal(res, SERVER_ERROR, req);
       else res.destroy();
     }
   };

@@ -3,9 +3,12 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { ApiHandler } from './core/api';
-import { apiListener, isApiRequest, SECURITY_HEADERS } from './apiHttp';
+import { refusal } from '../src/domain/refusal';
+import { apiListener, isApiRequest, SECURITY_HEADERS, sendRefusal, SERVER_ERROR } from './apiHttp';
 
 /** The HTTP front: /api → the core over Node's HTTP (apiHttp.ts), the built SPA's files at / by Express. */
+
+const BAD_FILE_REQUEST = refusal(400, '请求无效', 'Bad request');
 
 export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
@@ -30,10 +33,9 @@ export function createHttpApp(api: ApiHandler, opts: { staticDir?: string } = {}
     spa.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dir, 'index.html')));
   }
   // a file that cannot be served (a bad path: 400, 403 …) keeps its status; never a stack trace
-  spa.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+  spa.use((err: { status?: number }, req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    const message = status === 500 ? { zh: '服务器错误', en: 'Server error' } : { zh: '请求无效', en: 'Bad request' };
-    res.status(status).json({ message: message.zh, messages: message });
+    sendRefusal(res, status === 500 ? SERVER_ERROR : BAD_FILE_REQUEST, req, status);
   });
   const app = ((req, res, next) => {
     if (isApiRequest(req.url)) void serveApi(req, res);

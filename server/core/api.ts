@@ -73,7 +73,7 @@ export function createApi(deps: ApiDeps) {
       return { status: 200, body: await deps.store.exportState() };
     }
     const who = await authenticate(authDeps, req);
-    if (!who) return { status: 401, body: { message: localeOf(req) === 'en' ? 'Not logged in' : '请先登录' } };
+    if (!who) throw new RefusedError(refusal(401, '请先登录', 'Not logged in'));
     const actor = who.actor;
     if (parts[0] === 'auth' && parts.length === 2) {
       // the user as this request's authentication read it (with its session): no second read

@@ -18,7 +18,8 @@ export interface ApiResponse {
   body?: unknown;
 }
 
-export function localeOf(req: ApiRequest): Locale {
+/** the caller's language from Accept-Language (an API request, or Node's / Express's request) */
+export function localeOf(req: { headers: { 'accept-language'?: string | undefined } }): Locale {
   return (req.headers['accept-language'] ?? '').toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 

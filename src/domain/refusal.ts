@@ -5,7 +5,7 @@ import type { Text } from './text';
  * procedure ("6.12.2"); `errors` are per-field messages react-admin shows under inputs.
  */
 export interface Refusal {
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
   rule?: string;
   message: Text;
   errors?: Record<string, Text>;

@@ -69,6 +69,9 @@ describe('the API over HTTP', () => {
     const big = await fetch(`${base}/api/orders`, { method: 'POST', body: JSON.stringify({ note: 'x'.repeat(BODY_LIMIT_BYTES) }) });
     expect(big.status).toBe(413);
     expect((await big.json()).message).toBe('请求内容过大');
+    // in the caller's language, as every other refusal (api.md's error body)
+    const badEn = await fetch(`${base}/api/orders`, { method: 'POST', body: '{', headers: { 'Accept-Language': 'en-GB,en;q=0.9' } });
+    expect(await badEn.json()).toEqual({ message: 'The request body is not valid JSON', messages: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' } });
     const streamed = await chunked('/api/orders', ['{"note":"', 'y'.repeat(BODY_LIMIT_BYTES / 2), 'y'.repeat(BODY_LIMIT_BYTES / 2), '"}']);
     expect(streamed.status).toBe(413);
     expect(seen.length).toBe(before);
@@ -83,6 +86,7 @@ describe('the API over HTTP', () => {
     const boom = await fetch(`${base}/api/boom`);
     expect(boom.status).toBe(500);
     expect(await boom.text()).not.toMatch(/a bug in the core|at .*\.ts/);
+    expect((await (await fetch(`${base}/api/boom`, { headers: { 'Accept-Language': 'en' } })).json()).message).toBe('Server error');
   });
 
   it('only /api and below are the API; other paths are the SPA (none here: 404)', async () => {

@@ -29,7 +29,9 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
     for (const p of ['/orders', '/users', '/db', '/customers/1/orders', '/orders?_embed=customers', '/orders?_expand=customer', '/auditLog', '/auth/me']) {
       expect((await anon.get(p)).status, p).toBe(401);
     }
-    expect((await client(srv.url, 'forged.token').get('/orders')).status).toBe(401);
+    const forged = await client(srv.url, 'forged.token').get('/orders');
+    expect(forged.status).toBe(401);
+    expect(forged.body).toMatchObject({ message: '请先登录', messages: { en: 'Not logged in' } });
   });
 
   it('has no /db dump and no nested routes even when logged in, and never shows password hashes', async () => {
