@@ -18,6 +18,8 @@ export interface Row {
   ours?: Stats;
   single?: Stats;
   stock?: Stats;
+  /** the same request answered by a server that does no work (replay.ts): the round trip alone */
+  replay?: Stats;
   /** value rows (start time, memory, bundle): [ours, stock] with a unit */
   values?: { ours?: number; stock?: number; unit: string };
   /** p95 of the same scenario on the 10k branch, for the growth factor */
@@ -31,6 +33,8 @@ export interface Row {
 
 export interface Judged extends Row {
   ratio?: number;
+  /** stock ÷ the no-work server: the largest stock/ours any server could show here */
+  ceiling?: number;
   growth?: { median: number; p95: number };
   /** `shown`: the detail is printed even when the check passes */
   checks: { name: string; pass: boolean | null; detail: string; shown?: boolean }[];
@@ -53,6 +57,7 @@ export function judge(row: Row): Judged {
   if (row.kind === 'info' || !o) return out;
   if (o.n === 0 || o.errors > 0) out.checks.push({ name: 'errors', pass: false, detail: `${o.errors} errors, ${o.n} timed` });
   if (row.stock && row.stock.n > 0) out.ratio = speedRatio(o, row.stock);
+  if (row.stock && row.stock.n > 0 && row.replay && row.replay.n > 0) out.ceiling = speedRatio(row.replay, row.stock);
   if (row.kind === 'read') {
     for (const [name, b] of [['#8', BUDGETS.issue8], ['#7', BUDGETS.issue7]] as const) {
       const latencyOk = o.p95 <= b.p95;
@@ -60,7 +65,7 @@ export function judge(row: Row): Judged {
       const pass = latencyOk && ratioOk !== false;
       const why: string[] = [];
       if (!latencyOk) why.push(`p95>${b.p95}`);
-      if (ratioOk === false) why.push(`${fmtRatio(out.ratio!)}<${b.ratio}×`);
+      if (ratioOk === false) why.push(`${fmtRatio(out.ratio!)}<${b.ratio}×${out.ceiling !== undefined && out.ceiling < b.ratio ? `; no server can: no-work ${fmtRatio(out.ceiling)}` : ''}`);
       if (out.ratio === undefined) why.push('no stock eq.');
       else if (row.small) why.push('ratio n/a on small data');
       out.checks.push({ name, pass, detail: why.join(', ') });
@@ -106,8 +111,8 @@ export function verdictText(j: Judged): string {
 }
 
 export function table(rows: Judged[]): string {
-  const head = ['scenario', 'data', 'ours med', 'ours p95', 'p95 1 cl.', 'stock med', 'stock p95', 'n ours/stock', 'stock/ours', 'growth', 'budgets'];
-  const right = [false, false, true, true, true, true, true, true, true, true, false];
+  const head = ['scenario', 'data', 'ours med', 'ours p95', 'p95 1 cl.', 'stock med', 'stock p95', 'n ours/stock', 'stock/ours', 'no-work p95', 'stock/no-work', 'growth', 'budgets'];
+  const right = [false, false, true, true, true, true, true, true, true, true, true, true, false];
   const n = (st: Stats | undefined) => (st ? `${st.n}${st.truncated ? '*' : ''}` : '—');
   const body = rows.map((j) => {
     if (j.values) {
@@ -115,9 +120,9 @@ export function table(rows: Judged[]): string {
       const ok = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x);
       const f = (x: number | undefined) => (!ok(x) ? '—' : `${x >= 100 ? x.toFixed(0) : x.toFixed(1)} ${v.unit}`);
       const ratio = ok(v.ours) && ok(v.stock) ? `${(v.stock / v.ours).toFixed(1)}×` : '—';
-      return [j.scenario, j.data, f(v.ours), '', '', f(v.stock), '', '', ratio, '', verdictText(j)];
+      return [j.scenario, j.data, f(v.ours), '', '', f(v.stock), '', '', ratio, '', '', '', verdictText(j)];
     }
-    if (!j.ours) return [j.scenario, j.data, 'n/a', '', '', '', '', '', '', '', j.note ?? ''];
+    if (!j.ours) return [j.scenario, j.data, 'n/a', '', '', '', '', '', '', '', '', '', j.note ?? ''];
     return [
       j.scenario,
       j.data,
@@ -128,6 +133,8 @@ export function table(rows: Judged[]): string {
       fmtMs(j.stock?.p95),
       `${n(j.ours)}/${n(j.stock)}`,
       fmtRatio(j.ratio),
+      j.replay ? fmtMs(j.replay.p95) : '',
+      j.ceiling !== undefined ? fmtRatio(j.ceiling) : '',
       j.growth ? fmtRatio(j.growth.p95) : '',
       verdictText(j),
     ];

@@ -27,7 +27,8 @@ import { expectedOrders, generateBranch, reuseBranch, type Branch, type BranchSp
 import type { Plan, Stats } from './measure';
 import { BUDGETS, judge, table, type Judged, type Row } from './report';
 import { benchOurs, benchStock, INBOX_USER, REPORTS_USER, reportPaths, SCENARIOS, type Measured, type Plans, type ScenarioId } from './scenarios';
-import { memoryOf, startOurs, startStock, type RunningServer } from './servers';
+import { benchReplay, type ReplayId } from './replay';
+import { memoryOf, startOurs, startReplay, startStock, type RunningServer } from './servers';
 
 const argv = process.argv.slice(2);
 const SMALL = argv.includes('--small') || process.env.BENCH_SMALL === '1';
@@ -124,6 +125,8 @@ interface SizeResult {
   branch: Omit<Branch, 'spec'> & { spec: Omit<BranchSpec, 'now'> & { now: string } };
   ours: Partial<Record<ScenarioId, Measured>>;
   stock: Partial<Record<ScenarioId, Measured>>;
+  /** (a)–(c) from the no-work server: the round trip alone (replay.ts) */
+  replay: Partial<Record<ReplayId, Measured>>;
   server: { ours: ServerFacts; stock: ServerFacts };
   /** first rendered orders list in Chromium, ours and the floor app (the size the browser runs on) */
   browser?: BrowserResult;
@@ -211,7 +214,12 @@ async function benchSize(spec: BranchSpec, siteReady: Promise<Site>, browse: boo
       (srv) => benchOurs(srv.base, PLANS, REPORTS, srv.dead, log),
       staticDir ? firstRender : undefined,
     );
-    const ours = oursPhase.result ?? { results: {}, orderTemplate: {} };
+    const ours = oursPhase.result ?? { results: {}, orderTemplate: {}, pages: {} };
+    const pagesFile = join(root, 'replay-pages.json');
+    writeFileSync(pagesFile, JSON.stringify(ours.pages));
+    const replay = Object.keys(ours.pages).length
+      ? ((await phase(() => startReplay(pagesFile), `${spec.label}: no-work server (our answers replayed)`, (srv) => benchReplay(srv.base, PLANS, ours.pages, srv.dead, log))).result ?? {})
+      : {};
     const browser: BrowserResult | undefined = !browse
       ? undefined
       : (oursPhase.afterResult ?? { chromium: '', user: BROWSER_USER, ...BROWSER, failure: site.failure ? `not built: ${site.failure}` : `our server: ${oursPhase.facts.failure ?? 'did not run'}` });
@@ -231,6 +239,7 @@ async function benchSize(spec: BranchSpec, siteReady: Promise<Site>, browse: boo
       branch: { ...branch, spec: { ...spec, now: spec.now.toISOString() } },
       ours: ours.results,
       stock,
+      replay,
       browser,
       plans,
       server: { ours: oursPhase.facts, stock: stockPhase.facts },
@@ -259,6 +268,7 @@ function rowsFor(sizes: SizeResult[], site: Site): Row[] {
         ours: m.stats,
         single: m.single,
         stock: s.stock[id]?.stats,
+        replay: s.replay[id as ReplayId]?.stats,
         baseline,
         small: SMALL,
         note: stockDied ?? m.note,
@@ -357,6 +367,7 @@ async function main() {
   const legend = [
     `budgets: reads #8 p95 ≤ ${BUDGETS.issue8.p95} ms and ≥ ${BUDGETS.issue8.ratio}× stock · #7 p95 ≤ ${BUDGETS.issue7.p95} ms and ≥ ${BUDGETS.issue7.ratio}× stock · writes p95 ≤ ${BUDGETS.writeP95} ms · growth (p95 ${SPECS.length > 1 ? `${SPECS[0].label} → ${SPECS.at(-1)!.label}` : 'first → last size; n/a on one size'}) ≤ ${BUDGETS.growth}× · vs the floor app: initial JS ≤ ${BUDGETS.floor.initialJs}×, first orders list (median) ≤ ${BUDGETS.floor.firstRender}×`,
     `stock/ours = the smaller of the median and the p95 ratio. n* = cut short (time cap, errors or a dead server: see the log and the JSON).`,
+    `no-work = a server that does nothing but send our recorded answer to (a)–(c) (scripts/bench/replay.ts), timed by the same clients: the round trip alone; stock/no-work = the largest stock/ours any server could show on this machine by this measure.`,
     `(e) GET /api/myWork as ${INBOX_USER} (the home page's inbox). (f1)–(f5) as ${REPORTS_USER}, as the dashboard pages ask: ${Object.values(REPORTS).join(' ')}`,
     `(j) headless Chromium${chromiumVersion ? ` ${chromiumVersion}` : ''}, logged in as ${BROWSER_USER} (token in localStorage), cold (new context, empty cache): navigation start → the frame that paints the first row of /#/orders; ${BROWSER.runs} runs each, alternating, after ${BROWSER.warmup} warm-up; "ours p95" = the slowest at this n.`,
     `floor app = scripts/bench/floor/ (bare react-admin: Admin + ra-data-simple-rest + ListGuesser for orders), built by the same Vite, served at /floor/ by the same server, same API and data.`,

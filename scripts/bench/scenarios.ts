@@ -1,6 +1,7 @@
 import { mulberry32 } from '../../server/seed/random';
 import { addDays, previousWorkingDay, shanghaiDate } from '../../src/domain/calendar';
 import { expectStatus, loginAs, q, stockApi, type Api, type Reply } from './http';
+import { recordPage, type ReplayPages } from './replay';
 import { measure, type Plan, type Stats } from './measure';
 
 /**
@@ -133,6 +134,8 @@ export interface OursResult {
   results: Partial<Record<ScenarioId, Measured>>;
   /** an order as our server stores it: the body stock json-server gets for (g) */
   orderTemplate: Record<string, unknown>;
+  /** our answers to (a)–(c), for the no-work server (replay.ts) */
+  pages: ReplayPages;
 }
 
 type Log = (s: string) => void;
@@ -173,6 +176,7 @@ export async function benchOurs(base: string, plans: Plans, reports: Record<Repo
   const lead = await loginAs(base, REPORTS_USER);
   const assistant2 = await loginAs(base, 'assistant2');
   const results: OursResult['results'] = {};
+  const pages: ReplayPages = {};
   const m = (op: (i: number) => Promise<unknown>, plan: Plan) => measure(op, plan, dead);
 
   // reads (a)(b)(c): one GET each, as csmanager (no read scope)
@@ -180,6 +184,7 @@ export async function benchOurs(base: string, plans: Plans, reports: Record<Repo
     await scenario('ours', id, results, log, async () => {
       const path = '/orders' + OUR_READS[id]();
       const first = listCheck(await csm.get(path), `ours ${id}`);
+      pages[id] = recordPage(`/api${path}`, first);
       const op = async () => listCheck(await csm.get(path), `ours ${id}`);
       return { stats: await m(op, plans.read), single: await m(op, plans.read1), total: totalOf(first) };
     });
@@ -289,7 +294,7 @@ export async function benchOurs(base: string, plans: Plans, reports: Record<Repo
     return { stats, single: await m(approve, plans.write1) };
   });
 
-  return { results, orderTemplate: template ?? {} };
+  return { results, orderTemplate: template ?? {}, pages };
 }
 
 /**

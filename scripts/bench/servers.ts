@@ -12,7 +12,7 @@ import { request } from './http';
  */
 
 export interface RunningServer {
-  kind: 'ours' | 'stock';
+  kind: 'ours' | 'stock' | 'replay';
   base: string;
   pid: number;
   child: ChildProcess;
@@ -76,18 +76,25 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /** `staticDir`: the built SPA(s) the server also serves (the browser measurement); none by default */
 export function startOurs(dataDir: string, staticDir = '/nonexistent', timeoutMs = 120_000): Promise<RunningServer> {
+  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'none', STATIC_DIR: staticDir, STORE: '', DATABASE_URL: '' };
+  return spawnListening('ours', ['--import', 'tsx', 'server/main.ts'], env, timeoutMs);
+}
+
+/** the no-work server (replayServer.ts) on the pages recorded in `pagesFile` */
+export function startReplay(pagesFile: string, timeoutMs = 60_000): Promise<RunningServer> {
+  return spawnListening('replay', ['--import', 'tsx', 'scripts/bench/replayServer.ts', pagesFile], process.env, timeoutMs);
+}
+
+/** a Node child that prints `LISTENING <port>` when it is ready */
+function spawnListening(kind: RunningServer['kind'], args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<RunningServer> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'none', STATIC_DIR: staticDir, STORE: '', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   track(child);
   let out = '';
   return new Promise((res, rej) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      rej(new Error(`our server did not start in ${timeoutMs} ms:\n${out}`));
+      rej(new Error(`${kind} server did not start in ${timeoutMs} ms:\n${out}`));
     }, timeoutMs);
     const onData = (b: Buffer) => {
       out += b.toString();
@@ -99,14 +106,14 @@ export function startOurs(dataDir: string, staticDir = '/nonexistent', timeoutMs
         // keep draining the pipes so the child never blocks on a full pipe
         child.stdout!.on('data', (x: Buffer) => void (out = (out + x.toString()).slice(-50_000)));
         const output = () => out;
-        res({ kind: 'ours', base: `http://127.0.0.1:${m[1]}`, pid: child.pid!, child, startMs: performance.now() - t0, output, dead: deadness(child, output), stop: () => stopChild(child) });
+        res({ kind, base: `http://127.0.0.1:${m[1]}`, pid: child.pid!, child, startMs: performance.now() - t0, output, dead: deadness(child, output), stop: () => stopChild(child) });
       }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (b: Buffer) => void (out = (out + b.toString()).slice(-50_000)));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      rej(new Error(`our server exited (${code}) before listening:\n${out}`));
+      rej(new Error(`${kind} server exited (${code}) before listening:\n${out}`));
     });
   });
 }

@@ -50,6 +50,19 @@ describe('bench statistics and budgets', () => {
     expect(small.checks.map((c) => c.pass)).toEqual([true, true]);
   });
 
+  it('says when no server could reach the ratio: stock against the no-work server (the round trip alone)', () => {
+    const j = judge({ scenario: 'b', data: 'year', kind: 'read', ours: stats(8, 20), stock: stats(340, 370), replay: stats(2.5, 6) });
+    expect(j.ratio).toBeCloseTo(18.5);
+    expect(j.ceiling).toBeCloseTo(61.67, 1);
+    expect(j.checks[0]).toMatchObject({ name: '#8', pass: false });
+    expect(j.checks[0].detail).toContain('no server can: no-work 62×');
+    // a ceiling above the budget is no excuse: the ratio alone fails
+    const k = judge({ scenario: 'a', data: 'year', kind: 'read', ours: stats(8, 20), stock: stats(1100, 1500), replay: stats(1, 3) });
+    expect(k.ceiling).toBeCloseTo(500);
+    expect(k.checks[0].detail).not.toContain('no server can');
+    expect(table([j, k])).toMatch(/stock\/no-work[\s\S]*62×[\s\S]*500×/);
+  });
+
   it('judges writes on p95 and growth against the 10k baseline', () => {
     const j = judge({ scenario: 'g', data: 'year', kind: 'write', ours: stats(8, 18), baseline: stats(5, 8) });
     expect(j.growth!.p95).toBeCloseTo(2.25);
