@@ -1,5 +1,5 @@
 import { CircularProgress } from '@mui/material';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Admin, CustomRoutes, Resource, type Store } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { ComplaintTrendsRoute, HomeDashboard, MorningMeetingRoute, QueuesRoute, ReportsApiProvider, TrendsRoute } from '../dashboard';
@@ -11,10 +11,11 @@ import { loadDomain, loadedDomain, type Domain } from './domain';
 import { createI18nProvider } from './i18n/i18nProvider';
 import { BaoyiLayout } from './Layout';
 import { DEFAULT_API_URL } from './session';
+import { lazyPage } from './lazyPage';
 import { theme } from './theme';
 
 /** The print view (forms, react-to-print, print.css) is a chunk of its own. */
-const PrintView = lazy(() => PAGES.printView().then((m) => ({ default: m.PrintView })));
+const PrintView = lazyPage(PAGES.printView, (m) => m.PrintView, () => <CircularProgress sx={{ m: 4 }} />);
 
 const resourcesOf = (domain: Domain) => domain.RESOURCES.map((r) => <Resource key={r.name} {...r} />);
 
@@ -63,11 +64,7 @@ export function App({ apiUrl = DEFAULT_API_URL, store }: AppProps) {
       <CustomRoutes key="print" noLayout>
         <Route
           path="/print/:form/:ids"
-          element={
-            <Suspense fallback={<CircularProgress sx={{ m: 4 }} />}>
-              <PrintView />
-            </Suspense>
-          }
+          element={<PrintView />}
         />
       </CustomRoutes>,
       // reports (issue 5): lazy pages, charts in their own chunks

@@ -22,10 +22,10 @@ const quietly = (p: Promise<unknown>) => void p.catch(() => undefined); // the r
 function screenOf(path: string): (() => Promise<unknown>) | null {
   const [, resource = '', second = '', third = ''] = path.split('/');
   if (!resource) return loadHomeDashboard;
-  if (resource === 'print') return PAGES.printView;
+  if (resource === 'print') return PAGES.printView.load;
   if (resource === 'reports' || resource === 'login') return null; // the report pages load their own
   const view = third === 'show' ? 'Show' : second ? 'Form' : 'List';
-  return resource === 'orders' ? PAGES[`order${view}`] : PAGES[`generated${view}`];
+  return (resource === 'orders' ? PAGES[`order${view}`] : PAGES[`generated${view}`]).load;
 }
 
 /**
@@ -42,7 +42,7 @@ export function prefetchFirstScreen() {
 /** Once the layout is up, when the browser is idle: the orders list, the most used screen. */
 export function prefetchWhenIdle() {
   if (!import.meta.env.PROD) return; // tests and the dev server load what they show
-  const run = () => quietly(PAGES.orderList());
+  const run = () => quietly(PAGES.orderList.load());
   if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 3000 });
   else setTimeout(run, 1000);
 }

@@ -1,5 +1,6 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
 import { useTranslate } from 'react-admin';
+import { chunk, lazyPage } from '../app/lazyPage';
 import { Loading, ReportGuard } from './ReportFrame';
 
 /**
@@ -15,24 +16,24 @@ export { ReportsApiProvider } from './useReport';
  * colours, workflow steps) and the Shanghai calendar. main.tsx prefetches it for a logged-in
  * start on the home page (src/app/prefetch.ts).
  */
-export const loadHomeDashboard = () => import('./HomeDashboard');
-export const HomeDashboard = lazy(() => loadHomeDashboard().then((m) => ({ default: m.HomeDashboard })));
+const HOME_DASHBOARD = chunk(() => import('./HomeDashboard'));
+export const loadHomeDashboard = HOME_DASHBOARD.load;
+export const HomeDashboard = lazyPage(HOME_DASHBOARD, (m) => m.HomeDashboard);
 
-function guarded(titleKey: string, Page: LazyExoticComponent<ComponentType>) {
+function guarded(titleKey: string, importer: () => Promise<{ default: ComponentType }>) {
+  const Page = lazyPage(chunk(importer), (m) => m.default, Loading);
   function ReportRoute() {
     const translate = useTranslate();
     return (
       <ReportGuard title={translate(titleKey)}>
-        <Suspense fallback={<Loading />}>
-          <Page />
-        </Suspense>
+        <Page />
       </ReportGuard>
     );
   }
   return ReportRoute;
 }
 
-export const MorningMeetingRoute = guarded('app.reports.morning.title', lazy(() => import('./pages/MorningMeetingPage')));
-export const TrendsRoute = guarded('app.reports.trends.title', lazy(() => import('./pages/TrendsPage')));
-export const ComplaintTrendsRoute = guarded('app.reports.complaints.title', lazy(() => import('./pages/ComplaintTrendsPage')));
-export const QueuesRoute = guarded('app.reports.queues.title', lazy(() => import('./pages/QueuesPage')));
+export const MorningMeetingRoute = guarded('app.reports.morning.title', () => import('./pages/MorningMeetingPage'));
+export const TrendsRoute = guarded('app.reports.trends.title', () => import('./pages/TrendsPage'));
+export const ComplaintTrendsRoute = guarded('app.reports.complaints.title', () => import('./pages/ComplaintTrendsPage'));
+export const QueuesRoute = guarded('app.reports.queues.title', () => import('./pages/QueuesPage'));

@@ -3,19 +3,19 @@ import Inventory2Icon from '@mui/icons-material/Inventory2';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import PeopleIcon from '@mui/icons-material/People';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
-import { lazy } from 'react';
 import type { ResourceProps } from 'react-admin';
 import { DEFINITIONS } from '../domain/documents';
+import { lazyPage } from '../app/lazyPage';
 import { PAGES } from './pages';
 import { resourceFromDefinition, type ResourceOverrides } from './resourceFromDefinition';
 
 // the custom screens, each loaded on first use like the generated ones
-const OrderList = lazy(() => PAGES.orderList().then((m) => ({ default: m.OrderList })));
-const OrderShow = lazy(() => PAGES.orderShow().then((m) => ({ default: m.OrderShow })));
-const OrderCreate = lazy(() => PAGES.orderForm().then((m) => ({ default: m.OrderCreate })));
-const OrderEdit = lazy(() => PAGES.orderForm().then((m) => ({ default: m.OrderEdit })));
-const CustomerCreate = lazy(() => PAGES.customerCreate().then((m) => ({ default: m.CustomerCreate })));
-const AuditLogShow = lazy(() => PAGES.auditLogShow().then((m) => ({ default: m.AuditLogShow })));
+const OrderList = lazyPage(PAGES.orderList, (m) => m.OrderList);
+const OrderShow = lazyPage(PAGES.orderShow, (m) => m.OrderShow);
+const OrderCreate = lazyPage(PAGES.orderForm, (m) => m.OrderCreate);
+const OrderEdit = lazyPage(PAGES.orderForm, (m) => m.OrderEdit);
+const CustomerCreate = lazyPage(PAGES.customerCreate, (m) => m.CustomerCreate);
+const AuditLogShow = lazyPage(PAGES.auditLogShow, (m) => m.AuditLogShow);
 
 /** The few screens that are not generated; everything else comes from the definitions. */
 const CUSTOM: Record<string, ResourceOverrides> = {

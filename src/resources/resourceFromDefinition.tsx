@@ -1,7 +1,8 @@
-import { lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import type { RaRecord, ResourceProps } from 'react-admin';
 import { menuGroupOf } from '../app/Menu';
 import type { DocumentDefinition } from '../domain/definition';
+import { lazyPage } from '../app/lazyPage';
 import { PAGES } from './pages';
 
 /** How a record is named in titles, references and autocompletes. */
@@ -20,11 +21,11 @@ export function recordRepresentation(def: DocumentDefinition): (r: RaRecord) => 
 
 const hasAny = (a: DocumentDefinition['access']['create']) => a === 'all' || a.length > 0;
 
-// the generated screens, each loaded on first use (react-admin's Layout shows its loader meanwhile)
-const GeneratedList = lazy(() => PAGES.generatedList().then((m) => ({ default: m.GeneratedList })));
-const GeneratedShow = lazy(() => PAGES.generatedShow().then((m) => ({ default: m.GeneratedShow })));
-const GeneratedCreate = lazy(() => PAGES.generatedForm().then((m) => ({ default: m.GeneratedCreate })));
-const GeneratedEdit = lazy(() => PAGES.generatedForm().then((m) => ({ default: m.GeneratedEdit })));
+// the generated screens, each loaded on first use (lazyPage shows react-admin's loader meanwhile)
+const GeneratedList = lazyPage(PAGES.generatedList, (m) => m.GeneratedList);
+const GeneratedShow = lazyPage(PAGES.generatedShow, (m) => m.GeneratedShow);
+const GeneratedCreate = lazyPage(PAGES.generatedForm, (m) => m.GeneratedCreate);
+const GeneratedEdit = lazyPage(PAGES.generatedForm, (m) => m.GeneratedEdit);
 
 export type ResourceOverrides = Partial<Pick<ResourceProps, 'list' | 'create' | 'edit' | 'show' | 'icon'>>;
 
