@@ -1,13 +1,15 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { ApiHandler } from './core/api';
 import { refusal } from '../src/domain/refusal';
 import { apiListener, isApiRequest, SECURITY_HEADERS, sendRefusal, SERVER_ERROR } from './apiHttp';
 
 /** The HTTP front: /api → the core over Node's HTTP (apiHttp.ts), the built SPA's files at / by Express. */
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
 const BAD_FILE_REQUEST = refusal(400, '请求无效', 'Bad request');
 
 export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
@@ -29,8 +31,12 @@ export function createHttpApp(api: ApiHandler, opts: { staticDir?: string } = {}
   spa.use(securityHeaders);
   const dir = opts.staticDir ? resolve(opts.staticDir) : undefined;
   if (dir && existsSync(join(dir, 'index.html'))) {
-    spa.use(express.static(dir, { index: 'index.html', dotfiles: 'deny' }));
-    spa.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dir, 'index.html')));
+    // Vite names what it puts in assets/ by content hash: a browser keeps those for good and asks
+    // for nothing on the next start; index.html (which names them) is asked again every time
+    const assets = join(dir, 'assets') + sep;
+    const cacheControl = (file: string) => (file.startsWith(assets) ? IMMUTABLE : REVALIDATE);
+    spa.use(express.static(dir, { index: 'index.html', dotfiles: 'deny', cacheControl: false, setHeaders: (res, file) => res.setHeader('Cache-Control', cacheControl(file)) }));
+    spa.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dir, 'index.html'), { cacheControl: false, headers: { 'Cache-Control': REVALIDATE } }));
   }
   // a file that cannot be served (a bad path: 400, 403 …) keeps its status; never a stack trace
   spa.use((err: { status?: number }, req: Request, res: Response, _next: NextFunction) => {

@@ -1,4 +1,7 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request } from 'node:http';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,5 +99,41 @@ describe('the API over HTTP', () => {
     expect(seen.length).toBe(before);
     expect((await fetch(`${base}/api`)).status).toBe(200);
     expect((await fetch(`${base}/api?x=2`).then((r) => r.json())).q).toBe('2');
+  });
+});
+
+describe('the built SPA\'s files', () => {
+  let spa: Server;
+  let root: string;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'baoyi-spa-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="/assets/index-AbC123xy.js"></script>');
+    writeFileSync(join(dir, 'assets', 'index-AbC123xy.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'favicon.svg'), '<svg/>');
+    const app = createHttpApp(async () => ({ status: 200, body: [] }), { staticDir: dir });
+    spa = await new Promise<Server>((r) => {
+      const s = app.listen(0, '127.0.0.1', () => r(s));
+    });
+    root = `http://127.0.0.1:${(spa.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((r) => spa.close(r));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('hashed assets are kept for good; index.html, the SPA\'s routes and other files are asked again', async () => {
+    const asset = await fetch(`${root}/assets/index-AbC123xy.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/index.html', '/orders/12/show', '/favicon.svg']) {
+      const r = await fetch(`${root}${path}`);
+      expect(r.status, path).toBe(200);
+      expect(r.headers.get('cache-control'), path).toBe('no-cache');
+    }
+    expect(await (await fetch(`${root}/orders`)).text()).toContain('/assets/index-AbC123xy.js');
+    // the API keeps its own
+    expect((await fetch(`${root}/api/orders`)).headers.get('cache-control')).toBe('no-store');
   });
 });
