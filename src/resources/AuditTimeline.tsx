@@ -2,7 +2,11 @@ import { Box, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import type { BaoyiDataProvider, HistoryEntry } from '../app/dataProvider';
+import type { DocumentDefinition } from '../domain/definition';
+import { getDefinition } from '../domain/documents';
 import { formatShanghai } from './fieldRenderers';
+
+type Translate = ReturnType<typeof useTranslate>;
 
 /** A short, plain-text rendering of a changed value (never HTML). */
 function show(v: unknown): string {
@@ -11,6 +15,20 @@ function show(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.length}]`;
   return '{…}';
+}
+
+/**
+ * A changed value as the screens show it: statuses and choices by their names in the UI's
+ * language (not `draft → submitted`), times in Shanghai time, yes / no; the rest as `show`.
+ */
+export function valueText(def: DocumentDefinition | undefined, field: string, v: unknown, translate: Translate): string {
+  if (v === null || v === undefined || v === '' || !def) return show(v);
+  const f = def.fields[field];
+  if (field === 'status' && def.workflow && typeof v === 'string') return translate(`resources.${def.resource}.status.${v}`, { _: v });
+  if (f?.type === 'enum' && typeof v === 'string') return translate(`resources.${def.resource}.enums.${field}.${v}`, { _: v });
+  if ((f?.type === 'datetime' || field === 'createdAt' || field === 'updatedAt') && typeof v === 'string') return formatShanghai(v);
+  if (typeof v === 'boolean') return translate(`ra.boolean.${v}`);
+  return show(v);
 }
 
 /** GET /<res>/<id>/history: who did what, when, and what changed — oldest first. */
@@ -40,6 +58,8 @@ export function AuditTimeline() {
 
   const actionLabel = (a: string) => translate(`app.history.actions.${a}`, { _: translate(`resources.${resource}.actions.${a}`, { _: a }) });
   const fieldLabel = (f: string) => translate(`resources.${resource}.fields.${f}`, { _: f });
+  const def = getDefinition(resource);
+  const value = (f: string, v: unknown) => valueText(def, f, v, translate);
 
   return (
     <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label={translate('app.history.title')}>
@@ -54,7 +74,7 @@ export function AuditTimeline() {
             {changes.length > 0 && (
               <Typography variant="caption" component="div" color="text.secondary" sx={{ whiteSpace: 'pre-wrap' }}>
                 {changes
-                  .map(([k, v]) => (Array.isArray(v) && v.length === 2 ? `${fieldLabel(k)}: ${show(v[0])} → ${show(v[1])}` : `${fieldLabel(k)}: ${show(v)}`))
+                  .map(([k, v]) => (Array.isArray(v) && v.length === 2 ? `${fieldLabel(k)}: ${value(k, v[0])} → ${value(k, v[1])}` : `${fieldLabel(k)}: ${value(k, v)}`))
                   .join('\n')}
               </Typography>
             )}
