@@ -32,7 +32,9 @@ function MyWork() {
   if (items === null) return null;
   if (items.length === 0) return <Typography color="text.secondary">{translate('app.dashboard.nothingWaiting')}</Typography>;
   return (
-    <Table size="small">
+    // headings on one line: Chinese breaks between any two characters, and this narrow card stacked
+    // 客/户/名/称 one character a line, with the names under it
+    <Table size="small" sx={{ '& th': { whiteSpace: 'nowrap' } }}>
       <TableHead>
         <TableRow>
           <TableCell>{translate('resources.orders.fields.code')}</TableCell>
