@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../domain/roles';
 import { dayBounds, listLink } from './links';
 import type { Column } from './ReportTable';
 import type { Queues } from './useReport';
+import { statusKey } from '../app/i18n/resourceKeys';
 
 /** The queues' numbers and the lists they count, as of `at` (when the report was fetched). */
 export function queueLinks(at: Date) {
@@ -77,7 +78,7 @@ export function QueueFigures({ data, at, extra }: { data: Queues; at: Date; extr
 /** "销售订单 · 待审核 3", linking to the list filtered by that status. */
 export function PendingChip({ item }: { item: PendingItem }) {
   const translate = useTranslate();
-  const label = `${translate(`resources.${item.resource}.name`, { smart_count: 2, _: item.resource })} · ${translate(`resources.${item.resource}.status.${item.status}`, { _: item.status })} ${item.count}`;
+  const label = `${translate(`resources.${item.resource}.name`, { smart_count: 2, _: item.resource })} · ${translate(statusKey(item.resource, item.status), { _: item.status })} ${item.count}`;
   return <Chip size="small" clickable component={Link} to={listLink(item.resource, { status: item.status })} label={label} sx={{ mr: 0.5, mb: 0.5 }} />;
 }
 
@@ -86,7 +87,7 @@ export function useRoleColumns(): Column<RoleQueue>[] {
   const text = useText();
   const l = (k: string) => translate(`app.reports.queues.${k}`);
   const itemCsv = (it: PendingItem) =>
-    `${translate(`resources.${it.resource}.name`, { smart_count: 2, _: it.resource })}/${translate(`resources.${it.resource}.status.${it.status}`, { _: it.status })}: ${it.count}`;
+    `${translate(`resources.${it.resource}.name`, { smart_count: 2, _: it.resource })}/${translate(statusKey(it.resource, it.status), { _: it.status })}: ${it.count}`;
   return [
     { key: 'role', label: l('role'), cell: (r) => text(ROLES[r.role]) || r.role, csv: (r) => text(ROLES[r.role]) || r.role },
     { key: 'total', label: l('count'), align: 'right', cell: (r) => r.total, csv: (r) => r.total },

@@ -5,6 +5,7 @@ import type { BaoyiDataProvider, HistoryEntry } from '../app/dataProvider';
 import type { DocumentDefinition } from '../domain/definition';
 import { getDefinition } from '../domain/documents';
 import { formatShanghai } from './fieldRenderers';
+import { enumKey, statusKey } from '../app/i18n/resourceKeys';
 
 type Translate = ReturnType<typeof useTranslate>;
 
@@ -24,8 +25,8 @@ function show(v: unknown): string {
 export function valueText(def: DocumentDefinition | undefined, field: string, v: unknown, translate: Translate): string {
   if (v === null || v === undefined || v === '' || !def) return show(v);
   const f = def.fields[field];
-  if (field === 'status' && def.workflow && typeof v === 'string') return translate(`resources.${def.resource}.status.${v}`, { _: v });
-  if (f?.type === 'enum' && typeof v === 'string') return translate(`resources.${def.resource}.enums.${field}.${v}`, { _: v });
+  if (field === 'status' && def.workflow && typeof v === 'string') return translate(statusKey(def.resource, v), { _: v });
+  if (f?.type === 'enum' && typeof v === 'string') return translate(enumKey(def.resource, field, v), { _: v });
   if ((f?.type === 'datetime' || field === 'createdAt' || field === 'updatedAt') && typeof v === 'string') return formatShanghai(v);
   if (typeof v === 'boolean') return translate(`ra.boolean.${v}`);
   return show(v);

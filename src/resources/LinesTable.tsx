@@ -2,6 +2,7 @@ import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material'
 import { useRecordContext, useTranslate } from 'react-admin';
 import type { DocumentDefinition, DocRecord } from '../domain/definition';
 import { formatMoney, formatShanghai } from './fieldRenderers';
+import { enumKey } from '../app/i18n/resourceKeys';
 
 /** A lines field as a table, columns from its lineFields (refs shown by their computed names). */
 export function LinesTable({ def, source }: { def: DocumentDefinition; source: string }) {
@@ -15,7 +16,7 @@ export function LinesTable({ def, source }: { def: DocumentDefinition; source: s
   const cols = Object.entries(f.lineFields ?? {}).filter(([k]) => !(k === 'productId' && hasNames));
   const cell = (k: string, type: string, v: unknown) => {
     if (type === 'money') return formatMoney(v);
-    if (type === 'enum' && v != null && v !== '') return translate(`resources.${def.resource}.enums.${source}_${k}.${String(v)}`, { _: String(v) });
+    if (type === 'enum' && v != null && v !== '') return translate(enumKey(def.resource, `${source}_${k}`, String(v)), { _: String(v) });
     if (type === 'datetime') return formatShanghai(v);
     if (type === 'bool') return v ? translate('app.common.yes') : translate('app.common.no');
     return v === null || v === undefined ? '' : String(v);

@@ -6,6 +6,7 @@ import type { DocumentDefinition, FieldDef } from '../domain/definition';
 import { getDefinition } from '../domain/documents';
 import { formatYuan, yuanToFen } from '../domain/money';
 import type { StateColor } from '../domain/workflow';
+import { enumKey, statusKey } from '../app/i18n/resourceKeys';
 
 /** Display of one value by field type: money ¥ right-aligned, Shanghai times, coloured status chips. */
 
@@ -57,7 +58,7 @@ export const StatusChip = ({ def, status }: { def: DocumentDefinition; status: u
   const translate = useTranslate();
   if (typeof status !== 'string' || !status) return null;
   const state = def.workflow?.states[status];
-  return <Chip size="small" color={chipColor(state?.color)} label={translate(`resources.${def.resource}.status.${status}`, { _: status })} />;
+  return <Chip size="small" color={chipColor(state?.color)} label={translate(statusKey(def.resource, status), { _: status })} />;
 };
 
 export const StatusField = ({ source, def }: ValueFieldProps & { def: DocumentDefinition }) => {
@@ -70,7 +71,7 @@ export const EnumField = ({ source, def }: ValueFieldProps & { def: DocumentDefi
   const translate = useTranslate();
   const v = valueOf(record, source);
   if (typeof v !== 'string' || !v) return null;
-  return <Chip size="small" variant="outlined" label={translate(`resources.${def.resource}.enums.${source}.${v}`, { _: v })} />;
+  return <Chip size="small" variant="outlined" label={translate(enumKey(def.resource, source, v), { _: v })} />;
 };
 
 const isStatusField = (def: DocumentDefinition, name: string) => name === 'status' && !!def.workflow;

@@ -4,6 +4,7 @@ import { addDays, atShanghai, shanghaiDate } from '../domain/calendar';
 import type { DocumentDefinition } from '../domain/definition';
 import { getDefinition } from '../domain/documents';
 import { choicesOf } from './inputFor';
+import { statusKey } from '../app/i18n/resourceKeys';
 
 /**
  * List filters from `def.filters`: enums and statuses as selects, references as searchable
@@ -20,7 +21,7 @@ export const dayEnd = (v: string) => (v && DAY.test(v) ? new Date(atShanghai(add
 const asDay = (v: unknown) => (typeof v === 'string' && v ? shanghaiDate(new Date(v)) : '');
 
 export function statusChoices(def: DocumentDefinition) {
-  return Object.keys(def.workflow?.states ?? {}).map((id) => ({ id, name: `resources.${def.resource}.status.${id}` }));
+  return Object.keys(def.workflow?.states ?? {}).map((id) => ({ id, name: statusKey(def.resource, id) }));
 }
 
 export function filtersFor(def: DocumentDefinition, translate: Translate): ReactElement[] {

@@ -24,6 +24,7 @@ import { getDefinition } from '../domain/documents';
 import { isYuanAmount } from '../domain/money';
 import type { Role } from '../domain/roles';
 import type { Text } from '../domain/text';
+import { enumKey as enumMessageKey } from '../app/i18n/resourceKeys';
 
 /** Form inputs by field type, from the definition: required, limits, helpers, read-only rules. */
 
@@ -70,7 +71,7 @@ export function validatorsFor(f: FieldDef, opts: Pick<InputOptions, 'mode'>): Va
 
 /** `enumKey`: the field's key under `enums` — its name, or `<linesField>_<field>` in a line (definitionMessages) */
 export const choicesOf = (resource: string, enumKey: string, f: FieldDef) =>
-  Object.keys(f.options ?? {}).map((id) => ({ id, name: `resources.${resource}.enums.${enumKey}.${id}` }));
+  Object.keys(f.options ?? {}).map((id) => ({ id, name: enumMessageKey(resource, enumKey, id) }));
 
 /** One input; `source` may be nested (lines) while `labelKey` names the definition's label and `enumKey` its options. */
 function inputElement(resource: string, source: string, f: FieldDef, opts: InputOptions, labelKey?: string, enumKey = source): ReactElement | null {

@@ -8,6 +8,7 @@ import type { Locale, Text } from '../../domain/text';
  * - `name` (menu / titles), `fields.<field>` (columns, inputs),
  * - `lineFields.<linesField>.<field>` (columns of a lines table; `fields.<linesField>` is a string),
  * - `enums.<field>.<value>`, `status.<state>` (workflow states), `actions.<action>`.
+ * Screens build the status and choice keys with resourceKeys.ts.
  */
 
 /** Labels of the fields every stored record has (SYSTEM_FIELDS) when a definition does not name them. */

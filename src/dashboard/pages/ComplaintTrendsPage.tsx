@@ -11,6 +11,7 @@ import { listLink, rangeBounds, showLink } from '../links';
 import { Loading, ReportHeader, ReportState } from '../ReportFrame';
 import { CsvButton, NumberLink, ReportTable, type Column } from '../ReportTable';
 import { useReport, type ComplaintTrends } from '../useReport';
+import { statusKey } from '../../app/i18n/resourceKeys';
 
 const ComplaintCharts = lazy(() => import('../charts/ComplaintCharts'));
 
@@ -87,7 +88,7 @@ export default function ComplaintTrendsPage() {
     { key: 'category', label: l('category'), cell: (r) => category(r.category), csv: (r) => category(r.category) },
     { key: 'receivedAt', label: l('receivedAt'), cell: (r) => <span style={{ whiteSpace: 'nowrap' }}>{formatShanghai(r.receivedAt)}</span>, csv: (r) => formatShanghai(r.receivedAt) },
     { key: 'age', label: l('age'), align: 'right', cell: (r) => <span style={{ whiteSpace: 'nowrap' }}>{translate('app.reports.complaints.ageDays', { n: ageDays(r) })}</span>, csv: (r) => ageDays(r) },
-    { key: 'status', label: l('status'), cell: (r) => (def ? <StatusChip def={def} status={r.status} /> : r.status), csv: (r) => translate(`resources.complaints.status.${r.status}`, { _: r.status }) },
+    { key: 'status', label: l('status'), cell: (r) => (def ? <StatusChip def={def} status={r.status} /> : r.status), csv: (r) => translate(statusKey('complaints', r.status), { _: r.status }) },
   ];
   const title = l('title');
 
