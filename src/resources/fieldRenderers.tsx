@@ -51,6 +51,9 @@ export const ShanghaiDateTimeField = ({ source }: ValueFieldProps) => {
   );
 };
 
+/** on a show page a field sits in react-admin's Labeled (a flex column), which stretched a chip across the cell */
+const CHIP_AS_WIDE_AS_ITS_TEXT = { alignSelf: 'flex-start' } as const;
+
 /** MUI Chip colours for workflow state colours ('default' stays neutral). */
 export const chipColor = (c: StateColor | undefined) => c ?? 'default';
 
@@ -58,7 +61,7 @@ export const StatusChip = ({ def, status }: { def: DocumentDefinition; status: u
   const translate = useTranslate();
   if (typeof status !== 'string' || !status) return null;
   const state = def.workflow?.states[status];
-  return <Chip size="small" color={chipColor(state?.color)} label={translate(statusKey(def.resource, status), { _: status })} />;
+  return <Chip size="small" color={chipColor(state?.color)} label={translate(statusKey(def.resource, status), { _: status })} sx={CHIP_AS_WIDE_AS_ITS_TEXT} />;
 };
 
 export const StatusField = ({ source, def }: ValueFieldProps & { def: DocumentDefinition }) => {
@@ -71,7 +74,7 @@ export const EnumField = ({ source, def }: ValueFieldProps & { def: DocumentDefi
   const translate = useTranslate();
   const v = valueOf(record, source);
   if (typeof v !== 'string' || !v) return null;
-  return <Chip size="small" variant="outlined" label={translate(enumKey(def.resource, source, v), { _: v })} />;
+  return <Chip size="small" variant="outlined" label={translate(enumKey(def.resource, source, v), { _: v })} sx={CHIP_AS_WIDE_AS_ITS_TEXT} />;
 };
 
 const isStatusField = (def: DocumentDefinition, name: string) => name === 'status' && !!def.workflow;
