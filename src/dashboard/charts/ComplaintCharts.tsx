@@ -2,11 +2,12 @@ import { Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { ComplaintBucket, Granularity } from '../complaintBuckets';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, SERIES_COLORS, shortDate, Tooltip, XAxis, YAxis } from './recharts';
+import { enumKey } from '../../app/i18n/resourceKeys';
 
 /** Complaints per day / week stacked by category, and received vs resolved. Loaded lazily. */
 export default function ComplaintCharts({ buckets, categories, granularity, height = 260 }: { buckets: ComplaintBucket[]; categories: string[]; granularity: Granularity; height?: number }) {
   const translate = useTranslate();
-  const category = (c: string) => translate(`resources.complaints.enums.category.${c}`, { _: c });
+  const category = (c: string) => translate(enumKey('complaints', 'category', c), { _: c });
   const tick = (d: string) => (granularity === 'week' ? translate('app.reports.complaints.weekOf', { date: shortDate(d) }) : shortDate(d));
   const countAxis = { value: translate('app.reports.complaints.axisCount'), angle: -90, position: 'insideLeft' as const, offset: 4, fontSize: 12 };
   return (

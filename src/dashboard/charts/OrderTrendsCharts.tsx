@@ -4,12 +4,13 @@ import type { OrderTrends } from '../../../reports/orderTrends';
 import { useLocale } from '../../app/i18n/i18nProvider';
 import { formatMoney } from '../format';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, SERIES_COLORS, shortDate, Tooltip, XAxis, YAxis, yuanTick } from './recharts';
+import { enumKey } from '../../app/i18n/resourceKeys';
 
 /** Order value and count per day, stacked by channel (web / phone). Loaded lazily. */
 export default function OrderTrendsCharts({ days, height = 260 }: { days: OrderTrends['days']; height?: number }) {
   const translate = useTranslate();
   const locale = useLocale();
-  const channel = (c: string) => translate(`resources.orders.enums.channel.${c}`, { _: c });
+  const channel = (c: string) => translate(enumKey('orders', 'channel', c), { _: c });
   const valueOf = (c: string) => translate('app.reports.trends.valueBy', { channel: channel(c) });
   const countOf = (c: string) => translate('app.reports.trends.countBy', { channel: channel(c) });
   return (

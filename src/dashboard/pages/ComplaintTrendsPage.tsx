@@ -11,7 +11,7 @@ import { listLink, rangeBounds, showLink } from '../links';
 import { Loading, ReportHeader, ReportState } from '../ReportFrame';
 import { CsvButton, NumberLink, ReportTable, type Column } from '../ReportTable';
 import { useReport, type ComplaintTrends } from '../useReport';
-import { statusKey } from '../../app/i18n/resourceKeys';
+import { enumKey, statusKey } from '../../app/i18n/resourceKeys';
 
 const ComplaintCharts = lazy(() => import('../charts/ComplaintCharts'));
 
@@ -41,7 +41,7 @@ export default function ComplaintTrendsPage() {
   const from = addDays(to, -(days - 1));
   const { data, error, isPending } = useReport('complaint-trends', { from, to });
   const l = (k: string) => translate(`app.reports.complaints.${k}`);
-  const category = (c: string) => translate(`resources.complaints.enums.category.${c}`, { _: c });
+  const category = (c: string) => translate(enumKey('complaints', 'category', c), { _: c });
   const def = getDefinition('complaints');
   const categories = useMemo(() => complaintCategories(data), [data]);
   const buckets = useMemo(() => (data ? complaintBuckets(data, granularity, categories) : []), [data, granularity, categories]);

@@ -9,6 +9,7 @@ import { listLink, rangeBounds } from '../links';
 import { Loading, ReportHeader, ReportState } from '../ReportFrame';
 import { CsvButton, NumberLink, ReportTable, type Column } from '../ReportTable';
 import { useReport, type OrderTrends } from '../useReport';
+import { enumKey } from '../../app/i18n/resourceKeys';
 
 const OrderTrendsCharts = lazy(() => import('../charts/OrderTrendsCharts'));
 const Sparkline = lazy(() => import('../charts/Sparkline'));
@@ -56,7 +57,7 @@ export default function TrendsPage() {
   const assistants = useAssistantTrends(data);
   const title = translate('app.reports.trends.title');
   const l = (k: string) => translate(`app.reports.trends.${k}`);
-  const channel = (c: string) => translate(`resources.orders.enums.channel.${c}`, { _: c });
+  const channel = (c: string) => translate(enumKey('orders', 'channel', c), { _: c });
 
   const bounds = data ? rangeBounds(data.from, data.to) : null;
   const assistantColumns: Column<AssistantTrend>[] = [

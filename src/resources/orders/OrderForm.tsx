@@ -31,8 +31,9 @@ import { usableQuotesFilter } from '../../domain/rules/sales/quoteTime';
 import { shanghaiDate } from '../../domain/calendar';
 import { formatMoney, formatShanghai } from '../fieldRenderers';
 import { SaveOnlyToolbar } from '../GeneratedForm';
-import { formatShanghaiInput, moneyAmount, parseShanghaiInput, validatorsFor } from '../inputFor';
+import { choicesOf, formatShanghaiInput, moneyAmount, parseShanghaiInput, validatorsFor } from '../inputFor';
 import { useOrderPricing, type OrderPricing } from './useOrderPricing';
+import { enumKey } from '../../app/i18n/resourceKeys';
 
 /**
  * Order entry for the phone clerk: customer first (autofocus), products searched by name or SKU
@@ -131,8 +132,8 @@ function PaymentMethodInput({ pricing }: { pricing: OrderPricing }) {
       validate={required()}
       defaultValue="cash"
       choices={[
-        { id: 'cash', name: 'resources.orders.enums.paymentMethod.cash' },
-        { id: 'credit', name: 'resources.orders.enums.paymentMethod.credit', disabled: !!refusal },
+        { id: 'cash', name: enumKey('orders', 'paymentMethod', 'cash') },
+        { id: 'credit', name: enumKey('orders', 'paymentMethod', 'credit'), disabled: !!refusal },
       ]}
       helperText={helper}
       data-testid="payment-method"
@@ -287,7 +288,7 @@ function OrderFormContent({ mode }: { mode: 'create' | 'edit' }) {
                 validate={required()}
                 defaultValue="phone"
                 disabled={mode === 'edit'}
-                choices={Object.keys(F.channel.options ?? {}).map((id) => ({ id, name: `resources.orders.enums.channel.${id}` }))}
+                choices={choicesOf('orders', 'channel', F.channel)}
               />
             </Box>
             <Box sx={{ flex: 1 }}>
