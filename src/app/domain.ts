@@ -4,36 +4,30 @@
  * by the Admin's resources (App.tsx), `authProvider.canAccess` and the dataProvider's writes,
  * whichever asks first, and early by main.tsx when a session is already there.
  */
+import { chunk } from './chunk';
+
 export type Domain = typeof import('./domainChunk');
 
-let pending: Promise<Domain> | null = null;
-let loaded: Domain | null = null;
+const DOMAIN = chunk(() => import('./domainChunk'));
 let failure: unknown = null;
 const listeners = new Set<() => void>();
 const changed = () => listeners.forEach((l) => l());
 
+/** the chunk, once (chunk.ts); a failure is kept for the loading page until the next try */
 export function loadDomain(): Promise<Domain> {
-  if (!pending) {
-    if (failure !== null) {
-      failure = null;
-      changed();
-    }
-    pending = import('./domainChunk').then(
-      (d) => (loaded = d),
-      (e: unknown) => {
-        // offline, or the server went away: the next caller tries again
-        pending = null;
-        failure = e ?? new Error('domain chunk');
-        changed();
-        throw e;
-      },
-    );
+  if (failure !== null) {
+    failure = null;
+    changed();
   }
-  return pending;
+  return DOMAIN.load().catch((e: unknown) => {
+    failure = e ?? new Error('domain chunk');
+    changed();
+    throw e;
+  });
 }
 
 /** The domain if it is loaded already (no waiting), else null. */
-export const loadedDomain = (): Domain | null => loaded;
+export const loadedDomain = (): Domain | null => DOMAIN.loaded();
 
 /** Why the last download failed (null: it did not), for the loading page (useSyncExternalStore). */
 export const domainFailure = () => failure;

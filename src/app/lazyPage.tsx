@@ -1,5 +1,6 @@
 import { useEffect, useState, type ComponentType, type ReactElement } from 'react';
 import { Loading } from 'react-admin';
+import type { Chunk } from './chunk';
 
 /**
  * Screens in chunks of their own, shown without React.lazy. React.lazy suspends on a screen's
@@ -10,31 +11,6 @@ import { Loading } from 'react-admin';
  * A lazyPage renders the screen at once when its chunk has arrived; otherwise a loader, replaced by
  * the screen when the chunk arrives — state, not Suspense, so nothing throttles it.
  */
-export interface Chunk<M> {
-  /** load the chunk (once; later calls get the same promise; after a failure, the next call tries again) */
-  load(): Promise<M>;
-  /** the chunk's module if it has arrived, else null */
-  loaded(): M | null;
-}
-
-export function chunk<M>(importer: () => Promise<M>): Chunk<M> {
-  let pending: Promise<M> | null = null;
-  let mod: M | null = null;
-  return {
-    load() {
-      pending ??= importer().then(
-        (m) => (mod = m),
-        (e: unknown) => {
-          pending = null; // offline, or the server went away: the next use tries again
-          throw e;
-        },
-      );
-      return pending;
-    },
-    loaded: () => mod,
-  };
-}
-
 type Loaded<P> = { Page: ComponentType<P> } | { failed: unknown } | null;
 
 /** `pick`: the screen in the chunk's module; `Fallback`: shown until the chunk arrives (react-admin's loader) */

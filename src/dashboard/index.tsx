@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { useTranslate } from 'react-admin';
-import { chunk, lazyPage } from '../app/lazyPage';
+import { chunk } from '../app/chunk';
+import { lazyPage } from '../app/lazyPage';
 import { Loading, ReportGuard } from './ReportFrame';
 
 /**

@@ -1,4 +1,4 @@
-import { chunk } from '../app/lazyPage';
+import { chunk } from '../app/chunk';
 
 /**
  * The screens are chunks of their own, loaded when first shown (lazyPage, in

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react';
 import { Component, type ReactNode } from 'react';
-import { chunk, lazyPage } from '../../src/app/lazyPage';
+import { chunk } from '../../src/app/chunk';
+import { lazyPage } from '../../src/app/lazyPage';
 
 /** a chunk whose import the test settles by hand */
 function manualChunk() {
