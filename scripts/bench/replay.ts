@@ -20,14 +20,13 @@ export interface ReplayPage {
 }
 export type ReplayPages = Partial<Record<ReplayId, ReplayPage>>;
 
+/** our answer as it was sent: every header but those of the connection (and the length, sent anew) */
 export function recordPage(path: string, r: Reply): ReplayPage {
   const headers: Record<string, string> = {};
-  for (const h of ['content-range', 'x-total-exact', 'access-control-expose-headers']) {
-    const v = r.headers[h];
-    if (typeof v === 'string') headers[h] = v;
-  }
+  for (const [k, v] of Object.entries(r.headers)) if (typeof v === 'string' && !PER_CONNECTION.has(k)) headers[k] = v;
   return { path, status: r.status, headers, body: r.text };
 }
+const PER_CONNECTION = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 
 export async function benchReplay(base: string, plans: Plans, pages: ReplayPages, dead: () => string | null, log: (s: string) => void): Promise<Partial<Record<ReplayId, Measured>>> {
   const out: Partial<Record<ReplayId, Measured>> = {};

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { SECURITY_HEADERS } from '../../server/apiHttp';
 import type { ReplayPages } from './replay';
 
 /**
@@ -13,7 +12,7 @@ const pages = JSON.parse(readFileSync(process.argv[2], 'utf8')) as ReplayPages;
 const answers = new Map(
   Object.values(pages).map((p) => {
     const body = Buffer.from(p.body, 'utf8');
-    return [p.path, { status: p.status, body, headers: { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', ...p.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length } }];
+    return [p.path, { status: p.status, body, headers: { ...p.headers, 'Content-Length': body.length } }];
   }),
 );
 const server = createServer((req, res) => {
