@@ -1,22 +1,4 @@
-import { notifyManager } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { prefetchFirstScreen } from './app/prefetch';
+import { startApp } from './app/start';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('#root is missing from index.html');
-
-// Query results reach the screens in one batch per task: TanStack Query's default hands each
-// query's news to its own setTimeout(0), so the ~30 menu entries' access checks answered at start
-// became ~30 separate React renders before the orders list's rows (~75 ms on a cold start).
-notifyManager.setScheduler(queueMicrotask);
-
-// a logged-in start: the definitions download while React renders and /auth/me answers
-prefetchFirstScreen();
-
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+startApp(<App />);

@@ -1,6 +1,6 @@
 import { CircularProgress } from '@mui/material';
 import { useCallback, useMemo } from 'react';
-import { Admin, CustomRoutes, Resource, type Store } from 'react-admin';
+import { Admin, CustomRoutes, Resource, type AdminProps, type Store } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { ComplaintTrendsRoute, HomeDashboard, MorningMeetingRoute, QueuesRoute, ReportsApiProvider, TrendsRoute } from '../dashboard';
 import { PAGES } from '../resources/pages';
@@ -24,10 +24,12 @@ export interface AppProps {
   apiUrl?: string;
   /** react-admin's store (preferences, locale); tests pass memoryStore() */
   store?: Store;
+  /** another login page (the training desk's lists its demo users); react-admin's by default */
+  loginPage?: AdminProps['loginPage'];
 }
 
 /** 寶億客服台: the Customer Service Center back office. */
-export function App({ apiUrl = DEFAULT_API_URL, store }: AppProps) {
+export function App({ apiUrl = DEFAULT_API_URL, store, loginPage }: AppProps) {
   const i18nProvider = useMemo(() => createI18nProvider(), []);
   const providers = useMemo(() => {
     const getLocale = () => i18nProvider.getLocale();
@@ -90,6 +92,7 @@ export function App({ apiUrl = DEFAULT_API_URL, store }: AppProps) {
         dashboard={HomeDashboard}
         loading={AppLoading}
         store={store}
+        loginPage={loginPage}
         requireAuth
         disableTelemetry
       >

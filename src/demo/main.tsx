@@ -1,0 +1,34 @@
+import { createTheme, ThemeProvider } from '@mui/material';
+import { localStorageStore, StoreContextProvider } from 'react-admin';
+import { App } from '../app/App';
+import { startApp } from '../app/start';
+import { theme } from '../app/theme';
+import { DemoBanner } from './DemoBanner';
+import { DemoLoginPage } from './DemoLoginPage';
+import { DemoUnavailable } from './DemoUnavailable';
+import { startDemoApi } from './worker';
+
+/**
+ * The training desk's entry (vite.demo.config.ts puts it in index.html instead of src/main.tsx):
+ * the same app, its /api answered in the browser (./worker.ts), with the training banner on every
+ * page and a login page that lists the demo users. react-admin's store is shared with the banner so
+ * it follows the language switch.
+ */
+const store = localStorageStore();
+const bannerTheme = createTheme(theme);
+
+// the app starts once the worker answers /api (react-admin asks /auth/me at once)
+void startDemoApi().then(() =>
+  startApp(
+    <>
+      <App store={store} loginPage={DemoLoginPage} />
+      <StoreContextProvider value={store}>
+        <ThemeProvider theme={bannerTheme}>
+          <DemoBanner />
+        </ThemeProvider>
+      </StoreContextProvider>
+    </>,
+  ),
+  // no service worker (a file:// page, plain http off localhost, a browser that forbids them): say so
+  (e: unknown) => startApp(<DemoUnavailable error={e} />),
+);
