@@ -24,10 +24,10 @@ export function DemoBanner() {
 
   const reset = async () => {
     setResetting(true);
+    session.clear(); // its session goes with the data: the login page after the reload
     try {
       await resetStoredDesk();
     } finally {
-      session.clear(); // its session is gone with the data: the login page
       window.location.reload();
     }
   };

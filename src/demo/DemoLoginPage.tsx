@@ -1,7 +1,8 @@
 import SchoolIcon from '@mui/icons-material/School';
 import { Box, ButtonBase, Typography } from '@mui/material';
 import { useFormContext } from 'react-hook-form';
-import { LocalesMenuButton, Login, LoginForm, PasswordInput, required, TextInput, useTranslate } from 'react-admin';
+import { useEffect } from 'react';
+import { LocalesMenuButton, Login, LoginForm, PasswordInput, required, TextInput, useLocaleState, useTranslate } from 'react-admin';
 import { ASSISTANT_GROUPS, ROLES } from '../domain/roles';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from '../../server/seed/people';
 import { useText } from '../app/i18n/i18nProvider';
@@ -99,6 +100,11 @@ function DemoUsers() {
 
 export function DemoLoginPage() {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  // the page language follows the UI, as in the app's layout (the banner reads it)
+  useEffect(() => {
+    document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
+  }, [locale]);
   return (
     <Login
       avatarIcon={<SchoolIcon />}
@@ -114,7 +120,7 @@ export function DemoLoginPage() {
       <LoginForm
         sx={{
           '& .RaLoginForm-content': {
-            width: { xs: 'auto', md: 920 },
+            width: { xs: 'auto', md: 'min(1000px, calc(100vw - 64px))' },
             display: 'grid',
             gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 1fr) 240px' },
             columnGap: 3,

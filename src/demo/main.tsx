@@ -1,5 +1,4 @@
 import { createTheme, ThemeProvider } from '@mui/material';
-import { localStorageStore, StoreContextProvider } from 'react-admin';
 import { App } from '../app/App';
 import { startApp } from '../app/start';
 import { theme } from '../app/theme';
@@ -11,22 +10,18 @@ import { startDemoApi } from './worker';
 /**
  * The training desk's entry (vite.demo.config.ts puts it in index.html instead of src/main.tsx):
  * the same app, its /api answered in the browser (./worker.ts), with the training banner on every
- * page and a login page that lists the demo users. react-admin's store is shared with the banner so
- * it follows the language switch.
+ * page and a login page that lists the demo users.
  */
-const store = localStorageStore();
 const bannerTheme = createTheme(theme);
 
 // the app starts once the worker answers /api (react-admin asks /auth/me at once)
 void startDemoApi().then(() =>
   startApp(
     <>
-      <App store={store} loginPage={DemoLoginPage} />
-      <StoreContextProvider value={store}>
-        <ThemeProvider theme={bannerTheme}>
-          <DemoBanner />
-        </ThemeProvider>
-      </StoreContextProvider>
+      <App loginPage={DemoLoginPage} />
+      <ThemeProvider theme={bannerTheme}>
+        <DemoBanner />
+      </ThemeProvider>
     </>,
   ),
   // no service worker (a file:// page, plain http off localhost, a browser that forbids them): say so

@@ -39,13 +39,13 @@ const api: ApiHandler = async (req) => {
   return handle(req);
 };
 
-/** Starts the worker (the SPA must not call /api before) and the backend's loading. */
+/** Starts the worker (the SPA must not call /api before it is up) and, meanwhile, the backend's loading. */
 export async function startDemoApi(): Promise<void> {
+  void openBackend().catch(() => undefined);
   const worker = setupWorker(...apiHandlers(api));
   await worker.start({
     serviceWorker: { url: './mockServiceWorker.js' },
     onUnhandledRequest: 'bypass',
     quiet: true,
   });
-  void openBackend().catch(() => undefined);
 }

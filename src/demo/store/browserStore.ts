@@ -133,8 +133,9 @@ export class BrowserStore extends MemoryStore {
   }
 
   private heard(m: Message) {
-    if (m.epoch !== this.info.epoch) this.stale = true; // reset, or seeded anew, elsewhere: fresh() finds out
-    else if (m.generation > this.info.generation) this.stale = true;
+    if (m.epoch === '') return this.hooks.onResetElsewhere(); // reset in another tab: start again at once
+    // another tab wrote (or seeded anew): fresh() reads it back before the next answer
+    if (m.epoch !== this.info.epoch || m.generation > this.info.generation) this.stale = true;
   }
 
   private resetElsewhere(): never {
