@@ -57,5 +57,7 @@ export default mergeConfig(
       },
     },
     build: { outDir: 'dist-demo', emptyOutDir: true },
+    // the desk's API worker (src/demo/apiWorker.ts) is an ES module worker, as the page asks for it
+    worker: { format: 'es' },
   }),
 );

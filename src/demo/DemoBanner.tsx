@@ -34,7 +34,14 @@ export function DemoBanner() {
 
   return (
     <>
-      <GlobalStyles styles={{ body: { paddingBottom: BANNER_HEIGHT }, '@media print': { body: { paddingBottom: 0 } } }} />
+      <GlobalStyles
+        styles={{
+          // the page, and react-admin's menu (fixed, scrolling on its own), end above the banner
+          body: { paddingBottom: BANNER_HEIGHT },
+          'body .RaSidebar-docked .RaSidebar-fixed': { height: `calc(100vh - 3em - ${BANNER_HEIGHT}px)` },
+          '@media print': { body: { paddingBottom: 0 } },
+        }}
+      />
       <Box
         role="region"
         aria-label={text('banner')}

@@ -20,14 +20,14 @@ function demoHash() {
 
 /**
  * The server, in the page: the API core (server/core/api.ts, unchanged — the same rules, refusals
- * and audit) over the browser store, seeded with the demo branch on a first visit. A chunk of its
- * own, loaded as the desk starts (./worker.ts). Node's crypto is given by src/demo/node.
+ * and audit) over the browser store, seeded with the demo branch on a first visit. It runs in the
+ * desk's API worker (./apiWorker.ts). Node's crypto is given by src/demo/node.
  */
-export async function openDemoBackend(): Promise<ApiHandler> {
+export async function openDemoBackend(opts: { onResetElsewhere(): void }): Promise<ApiHandler> {
   installBuffer();
   const store = await BrowserStore.open({
     seed: (s) => seedDemoBranch(s, { ...DEMO_SEED, now: new Date(), hashPassword: demoHash() }),
-    onResetElsewhere: () => window.location.reload(),
+    onResetElsewhere: opts.onResetElsewhere,
   });
   const api = createApi({ store, secret: store.secret as unknown as Buffer, log: (msg, err) => console.error(msg, err) });
   return async (req) => {
