@@ -12,6 +12,7 @@ import { startDemoApi } from './worker';
  * the same app, its /api answered in the browser (./worker.ts), with the training banner on every
  * page and a login page that lists the demo users.
  */
+/** the app's theme, for what the desk shows outside react-admin (the banner, the start failure) */
 const bannerTheme = createTheme(theme);
 
 // the app starts once the worker answers /api (react-admin asks /auth/me at once)
@@ -25,5 +26,10 @@ void startDemoApi().then(() =>
     </>,
   ),
   // no service worker (a file:// page, plain http off localhost, a browser that forbids them): say so
-  (e: unknown) => startApp(<DemoUnavailable error={e} />),
+  (e: unknown) =>
+    startApp(
+      <ThemeProvider theme={bannerTheme}>
+        <DemoUnavailable error={e} />
+      </ThemeProvider>,
+    ),
 );

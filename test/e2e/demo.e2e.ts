@@ -334,6 +334,8 @@ describe('training desk (issue 24): the whole desk in the browser, from a static
     await shotOnFailure(page, 'demo-reset', async () => {
       const tab2Reloaded = tab2.waitForEvent('load', { timeout: 20_000 });
       await page.getByTestId('demo-banner').getByRole('button', { name: '重置演示数据' }).click();
+      await page.getByRole('dialog').waitFor();
+      await shot('demo-reset-zh-1440');
       await page.getByRole('dialog').getByRole('button', { name: '清除并重新生成' }).click();
       await page.waitForEvent('load', { timeout: 20_000 });
       await tab2Reloaded; // the other tab starts again too
