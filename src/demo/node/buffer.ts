@@ -50,10 +50,6 @@ export class DemoBytes extends Uint8Array {
     if (enc === 'base64url') return encodeBase64(this).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     return new TextDecoder().decode(this);
   }
-
-  equals(other: Uint8Array): boolean {
-    return this.length === other.length && this.every((b, i) => b === other[i]);
-  }
 }
 
 const wrap = (bytes: Uint8Array) => new DemoBytes(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length);
@@ -74,10 +70,6 @@ export class DemoBuffer {
 
   static alloc(size: number): DemoBytes {
     return new DemoBytes(size);
-  }
-
-  static isBuffer(value: unknown): value is DemoBytes {
-    return value instanceof DemoBytes;
   }
 
   static [Symbol.hasInstance](value: unknown): boolean {

@@ -84,10 +84,6 @@ export class BrowserStore extends MemoryStore {
     return DemoBuffer.from(this.info.secret, 'base64url');
   }
 
-  get seededAt(): string {
-    return this.info.seededAt;
-  }
-
   override transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.bulk) return super.transaction(fn);
     return exclusively(async () => {
