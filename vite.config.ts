@@ -29,5 +29,7 @@ export default defineConfig({
     testTimeout: 30000,
     hookTimeout: 180000,
     setupFiles: ['test/setup.ts'],
+    // one PostgreSQL for the run (the embedded one, or TEST_STORE=postgres's server); fresh databases from templates
+    globalSetup: ['test/helpers/cluster.ts'],
   },
 });

@@ -233,7 +233,7 @@ async function benchSize(spec: BranchSpec, siteReady: Promise<Site>, browse: boo
     let plans: QueryPlan[] | undefined;
     if (!SMALL) {
       log(`${spec.label}: EXPLAIN ANALYZE of the list queries (servers stopped)…`);
-      plans = await explainReads(join(branch.pgDataDir, 'pglite'));
+      plans = await explainReads(branch.pgDataDir);
     }
     return {
       branch: { ...branch, spec: { ...spec, now: spec.now.toISOString() } },

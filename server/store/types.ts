@@ -2,7 +2,7 @@ import type { DocRecord } from '../../src/domain/definition';
 
 /**
  * The store boundary: the only way the API core reaches storage. Two implementations run the
- * same core and the same API tests: PostgreSQL (PGlite embedded, or a server) and the json file
+ * same core and the same API tests: PostgreSQL (the embedded server, or DATABASE_URL's) and the json file
  * store (mock/demo, json-server's db.json format).
  */
 
@@ -112,7 +112,7 @@ export interface AuthStore {
 }
 
 export interface Store extends Reader, AuthStore {
-  readonly kind: 'pglite' | 'postgres' | 'json' | 'memory';
+  readonly kind: 'embedded' | 'postgres' | 'json' | 'memory';
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
    * A consistent snapshot of everything (one repeatable-read transaction), in the json store's
