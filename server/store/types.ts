@@ -93,6 +93,12 @@ export interface Tx extends Reader {
   insert(resource: string, record: DocRecord): Promise<DocRecord>;
   /** write `record` if the stored version is still `expectedVersion`; false if it changed meanwhile */
   update(resource: string, record: DocRecord & { id: number }, expectedVersion: number): Promise<boolean>;
+  /**
+   * Wait until no other transaction holds `key`, then hold it until this one ends: for a decision
+   * no single row stands for (a new customer's code, max + 1; a unique field's value). Stores
+   * whose transactions already run one at a time (json, memory) need not have it.
+   */
+  serialize?(key: string): Promise<void>;
   /** next number of a daily counter, e.g. nextNumber('SO-20261127') → 42 */
   nextNumber(key: string): Promise<number>;
   audit(entry: AuditEntry): Promise<void>;

@@ -235,6 +235,11 @@ class PgTx extends PgReader implements Tx {
     return r.rows[0] ? rowToRecord(r.rows[0]) : undefined;
   }
 
+  async serialize(key: string): Promise<void> {
+    // a transaction-level advisory lock, in a key space of its own (migrate.ts uses the one-number form)
+    await this.db.query('SELECT pg_advisory_xact_lock(20261128, hashtext($1))', [key]);
+  }
+
   async insert(resource: string, record: DocRecord): Promise<DocRecord> {
     const spec = tableSpec(resource);
     const { cols, vals } = rowValues(spec, record);
