@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -9,7 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * was stale when we got here, so no live app uses it: it is stopped — a fast shutdown, which
  * ends its sessions and writes a checkpoint; everything committed is kept — and the start goes on.
  * A `postmaster.pid` whose process is gone, or is not a PostgreSQL of this cluster (a reused
- * pid), is removed.
+ * pid), is removed with the socket's lock file; its server processes, should any outlive a
+ * killed postmaster for a moment, are waited for (they would hold its shared memory).
  */
 export async function stopOrphan(clusterDir: string, log: (msg: string) => void = () => undefined): Promise<void> {
   const pidFile = join(clusterDir, 'postmaster.pid');
@@ -21,7 +22,10 @@ export async function stopOrphan(clusterDir: string, log: (msg: string) => void 
   }
   if (!Number.isInteger(pid) || pid <= 0) return;
   if (!alive(pid) || !servesCluster(pid, clusterDir)) {
+    await waitForLeftovers(clusterDir);
     rmSync(pidFile, { force: true });
+    // the socket's lock names the dead postmaster too (a killed one that nobody has reaped yet still "runs")
+    for (const f of readdirSync(clusterDir)) if (/^\.s\.PGSQL\.\d+(\.lock)?$/.test(f)) rmSync(join(clusterDir, f), { force: true });
     return;
   }
   log(`PostgreSQL ${pid} of ${clusterDir} was left running by an app that is gone: stopping it`);
@@ -36,6 +40,36 @@ export async function stopOrphan(clusterDir: string, log: (msg: string) => void 
     if (!alive(pid)) return;
   }
   throw new Error(`PostgreSQL ${pid} (left by an earlier start) does not stop; stop it, then start again`);
+}
+
+/** processes still working in the cluster's folder (backends of a killed postmaster exit on their own, promptly) */
+async function waitForLeftovers(clusterDir: string) {
+  const dir = realpathSync(clusterDir);
+  const left = () => {
+    try {
+      return readdirSync('/proc')
+        .filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)
+        .map(Number)
+        .filter((p) => {
+          try {
+            return readlinkSync(`/proc/${p}/cwd`) === dir && alive(p);
+          } catch {
+            return false;
+          }
+        });
+    } catch {
+      return []; // no /proc
+    }
+  };
+  const until = Date.now() + 10_000;
+  while (left().length > 0 && Date.now() < until) await sleep(50);
+  for (const p of left()) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
 }
 
 function alive(pid: number): boolean {
