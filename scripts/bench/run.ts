@@ -15,7 +15,7 @@
  * with the budgets and writes the raw figures to bench-results/<timestamp>.json.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -190,6 +190,7 @@ async function buildSite(root: string): Promise<Site> {
 async function benchSize(spec: BranchSpec, siteReady: Promise<Site>, browse: boolean): Promise<SizeResult> {
   const ts = Date.now();
   const root = mkdtempSync(join(tmpdir(), `baoyi-bench-${spec.label}-`));
+  chmodSync(root, 0o755); // as root, the embedded PostgreSQL runs as the user postgres, who must reach root/pg
   try {
     const reuse = REUSE.get(spec.label);
     if (!reuse) log(`${spec.label}: generating ~${expectedOrders(spec).toLocaleString('en')} orders, ${spec.customers} customers, ${spec.days} days (seed ${spec.seed}, now ${now.toISOString()}) in ${root}`);
