@@ -287,7 +287,6 @@ class PgTx extends PgReader implements Tx {
 }
 
 interface StoreOptions {
-  log?: (msg: string) => void;
   /** how many bodies the body cache keeps (BodyCache's default when not given) */
   bodyCacheSize?: number;
 }
