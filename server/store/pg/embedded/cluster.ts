@@ -169,7 +169,8 @@ function spawnPostgres(dir: string, socketDir: string, bin: Binaries, user: OsUs
   const on = durable ? 'on' : 'off';
   const settings: Record<string, string | number> = {
     listen_addresses: '',
-    unix_socket_directories: socketDir,
+    // quoted: a folder name may hold a comma or spaces (the setting is a list)
+    unix_socket_directories: `"${socketDir}"`,
     unix_socket_permissions: '0700',
     port: PORT,
     fsync: on,
