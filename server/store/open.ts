@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { JsonFileStore } from './json/jsonFileStore';
 import { openPostgres } from './pg/driver';
 import { openEmbedded } from './pg/embedded';
@@ -22,13 +22,13 @@ export function storeConfigFromEnv(env = process.env): StoreConfig {
 
 /** where the data lives, in words for the start message */
 export function storeLocation(cfg: StoreConfig): string {
-  if (cfg.store === 'json') return join(cfg.dataDir, 'db.json');
+  if (cfg.store === 'json') return resolve(cfg.dataDir, 'db.json');
   if (cfg.databaseUrl) {
     const u = new URL(cfg.databaseUrl);
     u.password = u.password ? '***' : '';
     return u.toString();
   }
-  return `${join(cfg.dataDir, 'postgres')} (embedded PostgreSQL)`;
+  return `${resolve(cfg.dataDir, 'postgres')} (embedded PostgreSQL)`;
 }
 
 export async function openStore(cfg: StoreConfig, log: (msg: string) => void = () => undefined): Promise<Store> {
