@@ -24,10 +24,11 @@ export default defineConfig({
     globals: true,
     environment: 'node',
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    // tests that need a PostgreSQL server run when TEST_DATABASE_URL names one (.ci/run does)
-    exclude: ['node_modules/**', ...(process.env.TEST_DATABASE_URL ? [] : ['test/postgres/**'])],
+    exclude: ['node_modules/**'],
     testTimeout: 30000,
     hookTimeout: 180000,
     setupFiles: ['test/setup.ts'],
+    // one PostgreSQL for the run (the embedded one, or TEST_STORE=postgres's server); fresh databases from templates
+    globalSetup: ['test/helpers/cluster.ts'],
   },
 });

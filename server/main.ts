@@ -4,16 +4,17 @@ import { hashPassword } from './auth/password';
 import { createApi } from './core/api';
 import { createHttpApp } from './http';
 import { seedDemoBranch } from './seed';
-import { openStore, storeConfigFromEnv } from './store/open';
+import { openStore, storeConfigFromEnv, storeLocation } from './store/open';
 
 /**
- * Start: open the store (PGlite in DATA_DIR by default, DATABASE_URL for a server, STORE=json
- * for the json file), apply migrations, seed a demo branch into an empty store, serve the SPA
- * and the API on one port (PORT, default 3000).
+ * Start: open the store (the embedded PostgreSQL in DATA_DIR by default, started here; DATABASE_URL
+ * for a server; STORE=json for the json file), apply migrations, seed a demo branch into an empty
+ * store, serve the SPA and the API on one port (PORT, default 3000). SIGINT / SIGTERM stop the
+ * server and the embedded PostgreSQL.
  */
 async function main() {
   const cfg = storeConfigFromEnv();
-  const store = await openStore(cfg);
+  const store = await openStore(cfg, (msg) => console.log(msg));
   if (await store.isEmpty()) {
     if (process.env.SEED === 'none') console.log('Empty store; SEED=none, not seeding.');
     else {
@@ -37,11 +38,15 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const server = app.listen(port, process.env.HOST ?? '127.0.0.1', () => {
     const addr = server.address() as AddressInfo;
-    console.log(`Baoyi Service Desk on http://${addr.address}:${addr.port} (store: ${store.kind})`);
+    console.log(`Baoyi Service Desk on http://${addr.address}:${addr.port} — data: ${storeLocation(cfg)}`);
     console.log(`LISTENING ${addr.port}`);
   });
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     server.close();
+    server.closeAllConnections();
     await store.close();
     process.exit(0);
   };

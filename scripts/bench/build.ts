@@ -53,7 +53,7 @@ export function buildInChild(app: AppName, outDir: string, timeoutMs = 600_000):
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       process.off('exit', stop);
-      // the child's own figure: this process may see the exit late (a long synchronous stretch, e.g. seeding PGlite)
+      // the child's own figure: this process may see the exit late (a long synchronous stretch, e.g. seeding)
       const own = /BUILT in ([\d.]+) s/.exec(out);
       const seconds = own ? Number(own[1]) : (Date.now() - t0) / 1000;
       const failure = code === 0 ? undefined : `vite build (${app}) exited ${code ?? signal}: ${out.trim().split('\n').slice(-8).join(' / ').slice(0, 1500)}`;

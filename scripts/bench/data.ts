@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocRecord } from '../../src/domain/definition';
 import { hashPassword } from '../../server/auth/password';
@@ -12,7 +13,7 @@ import type { Store, Tx } from '../../server/store/types';
 
 /**
  * Bench data: one deterministic demo branch written twice from the same seed and clock —
- * into the embedded PGlite store (what our server opens) and as a json-server db.json (what
+ * into the embedded PostgreSQL (what our server opens) and as a json-server db.json (what
  * stock json-server 0.17 opens). A fingerprint of both proves they hold the same orders.
  */
 
@@ -27,7 +28,7 @@ export interface BranchSpec {
 
 export interface Branch {
   spec: BranchSpec;
-  /** DATA_DIR for our server (PGlite under pglite/) */
+  /** DATA_DIR for our server (the embedded PostgreSQL under postgres/) */
   pgDataDir: string;
   /** db.json for stock json-server */
   jsonFile: string;
@@ -145,15 +146,15 @@ export async function generateBranch(root: string, spec: BranchSpec, progress: P
   const jsonSeconds = (Date.now() - t0) / 1000;
   progress(`  ${spec.label} db.json: ${memCounts.orders} orders, ${(jsonBytes / 1e6).toFixed(1)} MB in ${jsonSeconds.toFixed(1)} s`);
 
-  // 2. the embedded PGlite store our server opens
+  // 2. the embedded PostgreSQL our server opens (durable, as the server runs it)
   hasher.replay();
   t0 = Date.now();
   const store = await openStore({ dataDir: pgDataDir });
-  if (!(store instanceof PgStore)) throw new Error('expected the embedded PGlite store');
-  const counts = await seedDemoBranch(withProgress(store, `${spec.label} PGlite`, expectedTx, progress), opts);
-  // as the server leaves a seeded branch (main.ts) and the nightly housekeeping keeps it
-  // (maintenance.ts): the seed walks every document through its workflow, and a year of dead row
-  // versions nobody has vacuumed would be a database no branch has
+  if (!(store instanceof PgStore)) throw new Error('expected the embedded PostgreSQL store');
+  const counts = await seedDemoBranch(withProgress(store, `${spec.label} PostgreSQL`, expectedTx, progress), opts);
+  // as the server leaves a seeded branch (main.ts) and autovacuum keeps it: the seed walks every
+  // document through its workflow, and a year of dead row versions nobody has vacuumed would be a
+  // database no branch has
   await store.settle();
   const pgRows = await store.sql.query<{ id: number; code: string; status: string; total: string; customer_id: number }>(
     'SELECT id, code, status, total::text AS total, customer_id FROM orders ORDER BY id',
@@ -161,10 +162,10 @@ export async function generateBranch(root: string, spec: BranchSpec, progress: P
   const pgFingerprint = fingerprintOf(pgRows.rows.map((r) => ({ id: r.id, code: r.code, status: r.status, total: r.total, customerId: r.customer_id })));
   await store.close();
   const pgSeconds = (Date.now() - t0) / 1000;
-  progress(`  ${spec.label} PGlite: ${counts.orders} orders in ${pgSeconds.toFixed(1)} s`);
+  progress(`  ${spec.label} PostgreSQL: ${counts.orders} orders in ${pgSeconds.toFixed(1)} s`);
 
   if (JSON.stringify(counts) !== JSON.stringify(memCounts) || pgFingerprint !== jsonFingerprint) {
-    throw new Error(`${spec.label}: PGlite and db.json differ: ${JSON.stringify(counts)} ${pgFingerprint} vs ${JSON.stringify(memCounts)} ${jsonFingerprint}`);
+    throw new Error(`${spec.label}: PostgreSQL and db.json differ: ${JSON.stringify(counts)} ${pgFingerprint} vs ${JSON.stringify(memCounts)} ${jsonFingerprint}`);
   }
   const branch: Branch = { spec, pgDataDir, jsonFile, counts, jsonBytes, seconds: { pg: pgSeconds, json: jsonSeconds }, fingerprint: pgFingerprint };
   writeFileSync(join(root, BRANCH_FILE), JSON.stringify({ ...branch, spec: { ...spec, now: spec.now.toISOString() } }, null, 2));
@@ -190,7 +191,10 @@ export function reuseBranch(from: string, root: string, spec: BranchSpec, progre
     if (kept.spec[k] !== want[k]) throw new Error(`--reuse ${spec.label}: ${from} was generated with ${k}=${kept.spec[k]}, this run needs ${want[k]} (set BENCH_NOW=${kept.spec.now} to reuse it)`);
   }
   const t0 = Date.now();
-  cpSync(join(from, 'pg'), join(root, 'pg'), { recursive: true });
+  // cp -a: the cluster keeps its owner (as root, the PostgreSQL user) and its modes
+  mkdirSync(join(root, 'pg'), { recursive: true });
+  execFileSync('cp', ['-a', join(from, 'pg', 'postgres'), join(root, 'pg', 'postgres')]);
+  rmSync(join(root, 'pg', 'postgres', 'postmaster.pid'), { force: true });
   cpSync(join(from, 'json'), join(root, 'json'), { recursive: true });
   progress(`  ${spec.label}: reused the data of the kept run ${from}, with that run's writes (copied in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   return { ...kept, spec, pgDataDir: join(root, 'pg'), jsonFile: join(root, 'json', 'db.json'), reusedFrom: from };

@@ -3,15 +3,17 @@
  * the store runs for each list scenario — the page with its total, one statement — built by the
  * store's own listStatement(), so it is the SQL the server sends.
  *
- *   npx tsx scripts/bench/explain.ts <DATA_DIR | DATA_DIR/pglite>
+ *   npx tsx scripts/bench/explain.ts <DATA_DIR>
  *
- * Works on a copy of the folder (never on a live database); the bench calls explainReads()
- * itself on its own throw-away data after the servers have stopped.
+ * Works on a copy of DATA_DIR's embedded PostgreSQL (never on a live database); the bench calls
+ * explainReads() itself on its own throw-away data after the servers have stopped.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openPglite, type SqlClient } from '../../server/store/pg/driver';
+import type { SqlClient } from '../../server/store/pg/driver';
+import { clusterDirOf, openEmbedded } from '../../server/store/pg/embedded';
 import { listStatement } from '../../server/store/pg/listStatement';
 import { PgStore } from '../../server/store/pg/pgStore';
 import type { ListQuery } from '../../server/store/types';
@@ -68,8 +70,9 @@ async function explain(db: SqlClient, scenario: string, query: Plan['query'], sq
   return { scenario, query, sql, ms, scans, sort, plan };
 }
 
-export async function explainReads(pgliteDir: string): Promise<Plan[]> {
-  const db = await openPglite(pgliteDir);
+/** `dataDir`: a DATA_DIR whose embedded PostgreSQL no server runs (it is started here) */
+export async function explainReads(dataDir: string): Promise<Plan[]> {
+  const db = await openEmbedded(dataDir, { durable: false });
   try {
     const out: Plan[] = [];
     for (const [id, q] of Object.entries(LISTS)) {
@@ -83,8 +86,8 @@ export async function explainReads(pgliteDir: string): Promise<Plan[]> {
     const cust = await db.query<{ id: number }>("SELECT customer_id AS id FROM orders WHERE payment_method = 'credit' GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1");
     if (cust.rows[0]) {
       const asked: { sql: string; params: unknown[] }[] = [];
-      // a store over the copy that only records (kind 'postgres': no housekeeping of its own)
-      const store = new PgStore({ ...db, kind: 'postgres', query: async (sql, params) => (asked.push({ sql, params: params ?? [] }), { rows: [] }) });
+      // a store over the copy that only records
+      const store = new PgStore({ ...db, query: async (sql, params) => (asked.push({ sql, params: params ?? [] }), { rows: [] }) });
       await FACTS.creditUsed(store, { customerId: cust.rows[0].id, id: 1 }, new Date());
       for (const a of asked) out.push(await explain(db, 'g/h creditUsed', 'fact', a.sql, a.params));
     }
@@ -102,12 +105,14 @@ export function planSummary(p: Plan): string {
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const arg = process.argv[2];
   if (!arg) {
-    console.error('usage: npx tsx scripts/bench/explain.ts <DATA_DIR | pglite dir>  (stop the server first, or point at a copy)');
+    console.error('usage: npx tsx scripts/bench/explain.ts <DATA_DIR>  (works on a copy of its embedded PostgreSQL)');
     process.exit(2);
   }
-  const src = existsSync(join(arg, 'pglite', 'PG_VERSION')) ? join(arg, 'pglite') : arg;
   const copy = mkdtempSync(join(tmpdir(), 'baoyi-explain-'));
-  cpSync(src, copy, { recursive: true });
+  chmodSync(copy, 0o755);
+  // cp -a: the cluster keeps its owner (as root, the PostgreSQL user) and modes
+  execFileSync('cp', ['-a', clusterDirOf(arg), clusterDirOf(copy)]);
+  rmSync(join(clusterDirOf(copy), 'postmaster.pid'), { force: true });
   try {
     for (const p of await explainReads(copy)) {
       console.log(`\n== ${planSummary(p)}\n${p.sql}\n${p.plan.join('\n')}`);

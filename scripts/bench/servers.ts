@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from './http';
 
 /**
- * The two servers under test, as child processes on 127.0.0.1: ours (`server/main.ts`, PGlite
+ * The two servers under test, as child processes on 127.0.0.1: ours (`server/main.ts`, the embedded PostgreSQL
  * in a DATA_DIR, no seeding) and stock json-server 0.17 (its CLI on a db.json). Every child is
  * registered so an exit, a failure or Ctrl-C kills it.
  */

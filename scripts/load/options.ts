@@ -2,7 +2,7 @@
  * Command-line options of `npm run load` (see scripts/load/README.md).
  *   --seconds N      how long the users run (default 60)
  *   --users N        simulated users (default 50): ~40 % clerks, ~10 % managers, the rest readers
- *   --store KIND     pglite (default, in a temp DATA_DIR) | json (STORE=json) | postgres (a fresh
+ *   --store KIND     embedded (default: the embedded PostgreSQL in a temp DATA_DIR) | json (STORE=json) | postgres (a fresh
  *                    database on --database-url / LOAD_DATABASE_URL / TEST_DATABASE_URL, dropped after)
  *   --think MS       mean think time between a user's steps (default 250; 0 = flat out)
  *   --ramp S         users start spread over the first S seconds (default min(5, seconds / 6))
@@ -11,7 +11,7 @@
  *   --keep           keep the temp DATA_DIR (and the postgres database)
  */
 
-export type StoreKind = 'pglite' | 'json' | 'postgres';
+export type StoreKind = 'embedded' | 'json' | 'postgres';
 
 export interface LoadOptions {
   seconds: number;
@@ -27,14 +27,14 @@ export interface LoadOptions {
   keep: boolean;
 }
 
-const USAGE = `usage: npm run load -- [--seconds 60] [--users 50] [--store pglite|json|postgres] [--think 250] [--ramp 5]
+const USAGE = `usage: npm run load -- [--seconds 60] [--users 50] [--store embedded|json|postgres] [--think 250] [--ramp 5]
                         [--customers 120] [--days 14] [--per-day 30] [--seed 1] [--database-url URL] [--keep]`;
 
 export function parseOptions(argv: string[]): LoadOptions {
   const o: LoadOptions = {
     seconds: 60,
     users: 50,
-    store: 'pglite',
+    store: 'embedded',
     databaseUrl: process.env.LOAD_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     thinkMs: 250,
     rampS: -1,
@@ -79,7 +79,7 @@ export function parseOptions(argv: string[]): LoadOptions {
         break;
       case '--store': {
         const v = value();
-        if (v !== 'pglite' && v !== 'json' && v !== 'postgres') throw new Error(`--store is pglite, json or postgres\n${USAGE}`);
+        if (v !== 'embedded' && v !== 'json' && v !== 'postgres') throw new Error(`--store is embedded, json or postgres\n${USAGE}`);
         o.store = v;
         break;
       }

@@ -8,7 +8,7 @@ import type { LoadOptions } from './options';
 
 /**
  * The server under load: `server/main.ts` as a child process on 127.0.0.1 and a free port, over a
- * fresh store seeded on its first start (own temp DATA_DIR; PGlite, STORE=json, or a fresh
+ * fresh store seeded on its first start (own temp DATA_DIR; the embedded PostgreSQL, STORE=json, or a fresh
  * PostgreSQL database). The child is killed when this process exits, fails or is interrupted.
  */
 

@@ -3,8 +3,9 @@ import { getDefinition } from '../../src/domain/documents';
 import type { Actor } from '../../src/domain/roles';
 import { setBranchCalendar } from '../../src/domain/calendar';
 import { settingsOf, type BranchSettings } from '../../src/domain/settings';
-import type { Reader } from '../store/types';
+import type { Reader, Tx } from '../store/types';
 import { FACTS } from './facts';
+import type { RowRef } from './facts/types';
 
 /**
  * Loads what a definition's rules look at: referenced records (customer), the records its
@@ -28,6 +29,9 @@ export async function loadSettings(reader: Reader): Promise<BranchSettings> {
  * the references, their calendar being set; without, the facts follow the settings.
  */
 export async function loadContext(reader: Reader, def: DocumentDefinition, doc: DocRecord, user: Actor, now: Date, settings?: BranchSettings): Promise<RuleContext> {
+  const names = def.facts ?? [];
+  // in a write: the rows that decide its facts are locked first, so what follows reads them as the last writer left them
+  if (isTx(reader)) await lockDecidingRows(reader, names, doc);
   // asked together (the PostgreSQL store sends what is asked in one tick as one statement): the
   // referenced records, the records the lines reference, and the settings — or, when they were
   // read already, the facts
@@ -43,7 +47,6 @@ export async function loadContext(reader: Reader, def: DocumentDefinition, doc: 
       }
     }
   }
-  const names = def.facts ?? [];
   const readFacts = () => Promise.all(names.map((name) => (FACTS[name] ? FACTS[name](reader, doc, now) : null)));
   // some facts count working time, so they are read once the settings' calendar is in force
   const factsWithRefs = settings ? readFacts() : null;
@@ -54,6 +57,25 @@ export async function loadContext(reader: Reader, def: DocumentDefinition, doc: 
   const facts: RuleContext['facts'] = Object.fromEntries(names.map((name, i) => [name, values[i]]));
   // rules read the settings as a record of named values (RuleContext is shared with the SPA)
   return { now, user, refs, lineRefs, facts, settings: loaded as unknown as Record<string, unknown> };
+}
+
+const isTx = (r: Reader): r is Tx => typeof (r as Partial<Tx>).lock === 'function' && typeof (r as Partial<Tx>).insert === 'function';
+
+/**
+ * `SELECT … FOR UPDATE` of each row a fact of this write is decided by (facts/types.ts decidedBy),
+ * in one order (resource, id) so that two writes locking the same rows never wait on each other
+ * in a circle. A row that does not exist locks nothing; the rules refuse the reference.
+ */
+async function lockDecidingRows(tx: Tx, names: readonly string[], doc: DocRecord) {
+  const rows = new Map<string, RowRef>();
+  for (const name of names) {
+    const row = FACTS[name]?.lockRow?.(doc);
+    if (row) rows.set(`${row.resource}:${String(row.id).padStart(12, '0')}`, row);
+  }
+  for (const key of [...rows.keys()].sort()) {
+    const row = rows.get(key)!;
+    await tx.lock(row.resource, row.id);
+  }
 }
 
 /** refs to resources that have no definition yet (e.g. quotes before issue 3) are not loaded */

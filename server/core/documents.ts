@@ -67,9 +67,18 @@ function visibleTo(def: DocumentDefinition, actor: Actor, rec: DocRecord | undef
 const codeKey = (def: DocumentDefinition, now: Date) => `${def.codePrefix}-${shanghaiDate(now).replaceAll('-', '')}`;
 const codeFor = (key: string, n: number) => `${key}-${String(n).padStart(4, '0')}`;
 
+/** the key under which creators of a resource with a unique field take turns (Tx.serialize) */
+export const uniqueKey = (resource: string) => `${resource}.${UNIQUE[resource]?.field ?? 'id'}`;
+
+/**
+ * A unique field's value is checked with the other creators of the resource waiting (one at a
+ * time: two clerks entering the same proposed customer code — one gets it, the other the 6.3.3
+ * refusal, not a database error); the database's UNIQUE constraint stays the last word.
+ */
 async function checkUnique(tx: Tx, def: DocumentDefinition, doc: DocRecord) {
   const u = UNIQUE[def.resource];
   if (!u || typeof doc[u.field] !== 'string') return;
+  await tx.serialize?.(uniqueKey(def.resource));
   const { total } = await tx.list(def.resource, { filter: { [u.field]: doc[u.field] as string }, sort: { field: 'id', order: 'ASC' }, range: [0, 0] });
   if (total > 0) throw new RefusedError(ruleRefusal(u.rule, u.zh(String(doc[u.field])), u.en(String(doc[u.field])), u.field));
 }
@@ -125,7 +134,12 @@ export async function createInTx(tx: Tx, def: DocumentDefinition, actor: Actor, 
     doc.code = codeFor(key, await tx.nextNumber(key));
   }
   Object.assign(doc, { createdAt: now.toISOString(), updatedAt: now.toISOString(), createdBy: actor.id, version: 1, ...(def.workflow ? { approvals: [] } : {}) });
-  const saved = await tx.insert(def.resource, doc);
+  const saved = await tx.insert(def.resource, doc).catch((e: unknown) => {
+    // the database's UNIQUE constraint, should a writer have got past checkUnique: the same refusal
+    const u = UNIQUE[def.resource];
+    if (u && (e as { code?: string }).code === '23505' && String((e as { constraint?: string }).constraint ?? '').includes(u.field)) throw new RefusedError(ruleRefusal(u.rule, u.zh(String(doc[u.field])), u.en(String(doc[u.field])), u.field));
+    throw e;
+  });
   await tx.audit({ at: now.toISOString(), userId: actor.id, userName: actor.fullName, resource: def.resource, recordId: Number(saved.id), code: (saved.code as string) ?? null, action, changes: values });
   return saved;
 }

@@ -7,7 +7,7 @@ import { refusal, RefusedError, ruleRefusal, type Refusal } from '../../src/doma
 import type { Actor } from '../../src/domain/roles';
 import type { Text } from '../../src/domain/text';
 import type { Filter, Store, Tx } from '../store/types';
-import { actOnDoc, createInTx } from './documents';
+import { actOnDoc, createInTx, uniqueKey } from './documents';
 import type { ApiRequest, ApiResponse } from './types';
 
 /**
@@ -117,6 +117,18 @@ async function findByPhone(tx: Tx, phone: string): Promise<DocRecord | undefined
   return (await findOne(tx, 'customers', { phone })) ?? (await findOne(tx, 'customers', { mobile: phone }));
 }
 
+/**
+ * The customer with this phone, or a new one. Found and made with the other makers of customers
+ * waiting (two web orders of one new customer at once make one customer, and two new customers
+ * get two codes, 6.3.3), and returned locked: the open membership it may get (5.2.2, one per
+ * customer) is looked for and made by one intake at a time.
+ */
+async function customerByPhone(tx: Tx, actor: Actor, c: WebCustomer, now: Date): Promise<DocRecord> {
+  await tx.serialize?.(uniqueKey('customers'));
+  const cust = (await findByPhone(tx, c.phone)) ?? (await newWebCustomer(tx, actor, c, now));
+  return (await tx.lock('customers', Number(cust.id))) ?? cust;
+}
+
 /** A new non-member customer (6.3.3: the next code; 5.2.2: member false; SMB, cash). */
 async function newWebCustomer(tx: Tx, actor: Actor, c: WebCustomer, now: Date): Promise<DocRecord> {
   const max = await tx.max('customers', 'code');
@@ -191,8 +203,7 @@ async function intakeOrder(deps: IntakeDeps, body: unknown) {
     if (memberCode) {
       cust = await findOne(tx, 'customers', { code: memberCode });
       if (!cust) throw new RefusedError(ruleRefusal('5.2.2', `会员编号 ${memberCode} 不存在`, `No member with code ${memberCode}`, 'member.code'));
-    } else cust = await findByPhone(tx, customer.phone);
-    if (!cust) cust = await newWebCustomer(tx, actor, customer, now);
+    } else cust = await customerByPhone(tx, actor, customer, now);
     if (cust.active === false) throw new RefusedError(ruleRefusal('5.2.2', '该客户已停用，请电话联系客服', 'This customer is inactive; please call the service desk', 'customer'));
     const isMember = cust.member !== false;
 
@@ -265,9 +276,8 @@ async function intakeMembership(deps: IntakeDeps, body: unknown) {
   const actor = await systemActor(deps.store);
   const now = deps.now();
   const found = await deps.store.transaction(async (tx) => {
-    let cust = await findByPhone(tx, customer.phone);
-    if (cust?.member === true) throw new RefusedError(refusal(409, `${cust.name} 已是会员（客户编号 ${cust.code}）`, `${cust.name} is already a member (customer ${cust.code})`, '5.2.2'));
-    if (!cust) cust = await newWebCustomer(tx, actor, customer, now);
+    const cust = await customerByPhone(tx, actor, customer, now);
+    if (cust.member === true) throw new RefusedError(refusal(409, `${cust.name} 已是会员（客户编号 ${cust.code}）`, `${cust.name} is already a member (customer ${cust.code})`, '5.2.2'));
     const open = await findOne(tx, 'memberships', { customerId: Number(cust.id), status: [...MEMBERSHIP_OPEN_STATUSES] });
     if (open) return { cust, membership: open };
     const membership = await createInTx(tx, def('memberships'), actor, {

@@ -2,7 +2,7 @@ import type { DocRecord } from '../../src/domain/definition';
 
 /**
  * The store boundary: the only way the API core reaches storage. Two implementations run the
- * same core and the same API tests: PostgreSQL (PGlite embedded, or a server) and the json file
+ * same core and the same API tests: PostgreSQL (the embedded server, or DATABASE_URL's) and the json file
  * store (mock/demo, json-server's db.json format).
  */
 
@@ -93,6 +93,12 @@ export interface Tx extends Reader {
   insert(resource: string, record: DocRecord): Promise<DocRecord>;
   /** write `record` if the stored version is still `expectedVersion`; false if it changed meanwhile */
   update(resource: string, record: DocRecord & { id: number }, expectedVersion: number): Promise<boolean>;
+  /**
+   * Wait until no other transaction holds `key`, then hold it until this one ends: for a decision
+   * no single row stands for (a new customer's code, max + 1; a unique field's value). Stores
+   * whose transactions already run one at a time (json, memory) need not have it.
+   */
+  serialize?(key: string): Promise<void>;
   /** next number of a daily counter, e.g. nextNumber('SO-20261127') → 42 */
   nextNumber(key: string): Promise<number>;
   audit(entry: AuditEntry): Promise<void>;
@@ -112,7 +118,7 @@ export interface AuthStore {
 }
 
 export interface Store extends Reader, AuthStore {
-  readonly kind: 'pglite' | 'postgres' | 'json' | 'memory';
+  readonly kind: 'embedded' | 'postgres' | 'json' | 'memory';
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
    * A consistent snapshot of everything (one repeatable-read transaction), in the json store's

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFINITIONS } from '../../src/domain/documents';
-import { openPglite, type SqlDriver } from '../../server/store/pg/driver';
+import type { SqlDriver } from '../../server/store/pg/driver';
+import { freshDriver } from '../helpers/db';
 import { migrate } from '../../server/store/pg/migrate';
 import { tableSpec } from '../../server/store/pg/tables';
 
 /** The migrations create exactly the columns the definitions declare (definition → schema). */
 let db: SqlDriver;
 beforeAll(async () => {
-  db = await openPglite(undefined);
+  db = await freshDriver();
   await migrate(db);
 });
 afterAll(() => db.close());

@@ -20,7 +20,7 @@ const tmp = (name: string) => {
 };
 
 describe.each([
-  ['pglite', {}],
+  ['embedded', {}],
   ['json', { STORE: 'json' }],
 ])('backup and restore (%s store)', (_kind, extra) => {
   it('npm run backup writes a consistent snapshot while the server runs; restore brings it back', async () => {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/** Runs the real server (`server/main.ts`) as a child process on a free port. */
+/** Runs the real server (`server/main.ts`, or another entry: `script`) as a child process on a free port. */
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -9,8 +9,10 @@ export interface ServerProcess {
   stop: () => Promise<void>;
 }
 
-export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/** `wrap`: a command the server runs under, e.g. `setpriv --reuid …` to run it as another user */
+export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000, script = 'server/main.ts', wrap: string[] = []): Promise<ServerProcess> {
+  const argv = [...wrap, process.execPath, '--import', 'tsx', script];
+  const child = spawn(argv[0], argv.slice(1), {
     env: { ...process.env, PORT: '0', STATIC_DIR: '/nonexistent', SEED_CUSTOMERS: '20', SEED_DAYS: '3', SEED_PER_DAY: '5', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

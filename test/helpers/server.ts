@@ -9,16 +9,16 @@ import { createApi } from '../../server/core/api';
 import { createHttpApp } from '../../server/http';
 import { seedDemoBranch } from '../../server/seed';
 import { JsonFileStore } from '../../server/store/json/jsonFileStore';
-import { openPglite, openPostgres } from '../../server/store/pg/driver';
-import { PgStore } from '../../server/store/pg/pgStore';
 import type { Store } from '../../server/store/types';
+import { freshPgStore, type TemplateSeed } from './db';
 
 /**
- * A real server on a free port over a fresh store of the kind TEST_STORE names:
- * `pglite` (default, in a temp folder), `postgres` (a fresh database on TEST_DATABASE_URL's
- * server), or `json` (a temp db.json).
+ * A real server on a free port over a fresh store of the kind TEST_STORE names: `embedded`
+ * (default: a fresh database on the test run's embedded PostgreSQL), `postgres` (the same on
+ * TEST_DATABASE_URL's server), or `json` (a temp db.json). A PostgreSQL store is a copy of a
+ * template migrated and seeded once per run with the same options (test/helpers/db.ts).
  */
-export const STORE_KIND = (process.env.TEST_STORE ?? 'pglite') as 'pglite' | 'postgres' | 'json';
+export const STORE_KIND = (process.env.TEST_STORE ?? 'embedded') as 'embedded' | 'postgres' | 'json';
 export const TEST_NOW = new Date('2026-11-27T06:30:00Z'); // Friday 14:30 in Shanghai
 
 export interface TestServer {
@@ -29,32 +29,28 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-async function freshStore(dataDir: string): Promise<{ store: Store; drop: () => Promise<void> }> {
-  if (STORE_KIND === 'json') return { store: JsonFileStore.open(join(dataDir, 'db.json')), drop: async () => undefined };
-  if (STORE_KIND === 'postgres') {
-    const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-    const name = `baoyi_t_${randomBytes(5).toString('hex')}`;
-    const admin = await openPostgres(base);
-    await admin.exec(`CREATE DATABASE ${name}`);
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    const store = await PgStore.open(await openPostgres(url.toString()));
-    return {
-      store,
-      drop: async () => {
-        await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.close();
-      },
-    };
-  }
-  return { store: await PgStore.open(await openPglite(join(dataDir, 'pglite'))), drop: async () => undefined };
+export interface TestServerOptions {
+  seed?: boolean;
+  customers?: number;
+  days?: number;
 }
 
-export async function startTestServer(opts: { seed?: boolean; customers?: number; days?: number } = {}): Promise<TestServer> {
+/** the seed every test server gets (deterministic: the same data in every store kind) */
+export const seedOf = (opts: TestServerOptions): TemplateSeed =>
+  opts.seed === false ? null : { now: TEST_NOW, customers: opts.customers ?? 40, days: opts.days ?? 5, perWorkingDay: 8, seed: 7 };
+
+export async function freshStore(opts: TestServerOptions, dataDir: string): Promise<Store> {
+  const seed = seedOf(opts);
+  if (STORE_KIND !== 'json') return freshPgStore(seed);
+  const store = JsonFileStore.open(join(dataDir, 'db.json'));
+  if (seed) await seedDemoBranch(store, { hashPassword, ...seed });
+  return store;
+}
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'baoyi-test-'));
-  const { store, drop } = await freshStore(dataDir);
+  const store = await freshStore(opts, dataDir);
   const clock = { now: TEST_NOW };
-  if (opts.seed !== false) await seedDemoBranch(store, { hashPassword, now: clock.now, customers: opts.customers ?? 40, days: opts.days ?? 5, perWorkingDay: 8, seed: 7 });
   const api = createApi({ store, secret: randomBytes(32), now: () => clock.now });
   const server: Server = await new Promise((resolve) => {
     const s = createHttpApp(api).listen(0, '127.0.0.1', () => resolve(s));
@@ -66,9 +62,9 @@ export async function startTestServer(opts: { seed?: boolean; customers?: number
     dataDir,
     clock,
     close: async () => {
+      server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await store.close();
-      await drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

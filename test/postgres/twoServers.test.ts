@@ -1,35 +1,29 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres } from '../../server/store/pg/driver';
+import { freshDatabase, type FreshDatabase } from '../helpers/db';
 import { submittedOrder } from '../helpers/fixtures';
 import { startServerProcess, type ServerProcess } from '../helpers/process';
 import { client, loginAs, q } from '../helpers/server';
 
-// Runs only with TEST_DATABASE_URL (a PostgreSQL server); see vite.config.ts and .ci/run.
-/** Stateless servers: two processes on one PostgreSQL server serve the same data. */
+/**
+ * Stateless servers: two processes (server/main.ts with DATABASE_URL) on one PostgreSQL database —
+ * the test run's embedded PostgreSQL, or TEST_STORE=postgres's server — serve the same data.
+ */
 describe('two server processes on one PostgreSQL', () => {
-  const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `baoyi_two_${randomBytes(4).toString('hex')}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'baoyi-two-'));
+  let db: FreshDatabase;
   let a: ServerProcess, b: ServerProcess;
   beforeAll(async () => {
-    const admin = await openPostgres(base);
-    await admin.exec(`CREATE DATABASE ${name}`);
-    await admin.close();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    const env = { DATABASE_URL: url.toString(), DATA_DIR: dataDir };
-    a = await startServerProcess(env); // migrates and seeds
+    db = await freshDatabase(); // migrated, empty: the first server seeds it
+    const env = { DATABASE_URL: db.url, DATA_DIR: dataDir };
+    a = await startServerProcess(env); // seeds
     b = await startServerProcess(env);
   }, 120_000);
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    const admin = await openPostgres(base);
-    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.close();
+    await db?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

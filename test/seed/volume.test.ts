@@ -5,7 +5,7 @@ import { DEFINITIONS } from '../../src/domain/documents';
 import { seedDemoBranch, type SeedOptions } from '../../server/seed';
 import { BRANCH_CATALOG_SIZE } from '../../server/seed/branch/catalog';
 import { MemoryStore } from '../../server/store/json/memoryStore';
-import { openPglite } from '../../server/store/pg/driver';
+import { freshDriver } from '../helpers/db';
 import { PgStore } from '../../server/store/pg/pgStore';
 
 /**
@@ -175,14 +175,14 @@ describe('seed volume: branch', async () => {
   });
 });
 
-describe('seed volume: branch in PostgreSQL (PGlite)', () => {
+describe('seed volume: branch in PostgreSQL', () => {
   const sortKeys = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])])) : v;
 
   it('writes the same documents as the in-memory store (the bench compares the two)', { timeout: 240_000 }, async () => {
     const opts = { now: NOW, seed: 5, customers: 60, days: 12, perWorkingDay: 50, volume: 'branch' as const };
     const mem = await seed(opts);
-    const pg = await PgStore.open(await openPglite(undefined));
+    const pg = await PgStore.open(await freshDriver());
     try {
       const counts = await seedDemoBranch(pg, { ...opts, hashPassword: fakeHash });
       expect(counts).toEqual(mem.counts);

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryBatch, renumberParams } from '../../server/store/pg/batch';
-import { openPglite, type SqlClient, type SqlDriver } from '../../server/store/pg/driver';
+import type { SqlClient, SqlDriver } from '../../server/store/pg/driver';
+import { freshDriver } from '../helpers/db';
 import { recording } from '../helpers/sqlLog';
 
 /** Questions asked in the same tick travel as one statement, and each gets exactly its own answer. */
 
 let db: SqlDriver;
 beforeAll(async () => {
-  db = await openPglite(undefined);
+  db = await freshDriver();
   await db.exec(`CREATE TABLE t (id int PRIMARY KEY, kind text, n int, at timestamptz);
     INSERT INTO t SELECT i, CASE WHEN i % 3 = 0 THEN 'a' ELSE 'b' END, i, '2026-11-27T00:00:00Z'::timestamptz + i * interval '1 hour' FROM generate_series(1, 30) AS i;`);
 });

@@ -4,11 +4,13 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataDirInUseError, lockDataDir } from '../../server/store/pg/dataDirLock';
-import { openPglite } from '../../server/store/pg/driver';
+import { openPostgres } from '../../server/store/pg/driver';
+import { startCluster } from '../../server/store/pg/embedded/cluster';
 
 /**
- * One process at a time on an embedded data folder: a second opener is refused with a message
- * that names the holder; a lock left by a process that is gone (kill -9) is taken over.
+ * One app at a time on an embedded database: a second starter is refused with a message that
+ * names the holder (before it could stop the first one's PostgreSQL as an orphan); a lock left by
+ * a process that is gone (kill -9) is taken over.
  */
 
 let root: string;
@@ -27,23 +29,27 @@ const writeLock = (dir: string, holder: { pid: number; started: string | null; h
   writeFileSync(`${dir}.lock`, JSON.stringify({ host: hostname(), at: '2026-11-28T08:00:00.000Z', ...holder }));
 
 describe('the embedded data folder lock', () => {
-  it('refuses a second opener of the same folder, and lets it in once the first closed', async () => {
-    const dir = join(root, 'pglite');
-    const first = await openPglite(dir);
-    await first.exec('CREATE TABLE t (x int); INSERT INTO t VALUES (1)');
-    const refused = await openPglite(dir).then(
+  it('refuses a second starter of the same cluster, and lets it in once the first stopped', async () => {
+    const dir = join(root, 'postgres');
+    const first = await startCluster(dir, { durable: false });
+    const db = await openPostgres(first.url());
+    await db.exec('CREATE TABLE t (x int); INSERT INTO t VALUES (1)');
+    const refused = await startCluster(dir, { durable: false }).then(
       () => null,
       (e: unknown) => e,
     );
     expect(refused).toBeInstanceOf(DataDirInUseError);
     expect(String((refused as Error).message)).toContain(`process ${process.pid}`);
-    // the refusal changed nothing: the first still works, and its rows are there after it closes
-    await first.query('INSERT INTO t VALUES (2)');
-    await first.close();
+    // the refusal changed nothing: the first still works, and its rows are there after it stopped
+    await db.query('INSERT INTO t VALUES (2)');
+    await db.close();
+    await first.stop();
     expect(existsSync(`${dir}.lock`)).toBe(false);
-    const second = await openPglite(dir);
-    expect((await second.query<{ n: number }>('SELECT count(*)::int AS n FROM t')).rows[0].n).toBe(2);
-    await second.close();
+    const second = await startCluster(dir, { durable: false });
+    const again = await openPostgres(second.url());
+    expect((await again.query<{ n: number }>('SELECT count(*)::int AS n FROM t')).rows[0].n).toBe(2);
+    await again.close();
+    await second.stop();
   });
 
   it('refuses while another live process holds the lock', () => {

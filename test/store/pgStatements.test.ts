@@ -7,7 +7,8 @@ import { actionsFor, createInTx } from '../../server/core/documents';
 import { availableActions } from '../../src/domain/workflow';
 import { BodyCache } from '../../server/store/pg/bodyCache';
 import { MemoryStore } from '../../server/store/json/memoryStore';
-import { openPglite, type SqlDriver } from '../../server/store/pg/driver';
+import type { SqlDriver } from '../../server/store/pg/driver';
+import { freshDriver } from '../helpers/db';
 import { PgStore } from '../../server/store/pg/pgStore';
 import { recordingDriver } from '../helpers/sqlLog';
 import { actor } from '../helpers/actors';
@@ -32,7 +33,7 @@ const customer = (i: number): DocRecord => ({ ...AT, code: `C${100000 + i}`, nam
 const product = (i: number): DocRecord => ({ ...AT, sku: `P${1000 + i}`, name: `产品${i}`, category: 'stationery', unit: '个', catalogPrice: 1000 + i, stock: 10, catalog: true, active: true, version: 1 });
 
 beforeAll(async () => {
-  raw = await openPglite(undefined);
+  raw = await freshDriver();
   pg = await PgStore.open(recordingDriver(raw, sent));
   for (const store of [pg, mem] as Store[]) {
     await store.transaction(async (tx) => {

@@ -3,7 +3,8 @@ import type { DocRecord } from '../../src/domain/definition';
 import { orderTrends } from '../../reports/orderTrends';
 import { rangeBounds } from '../../reports/source';
 import { MemoryStore } from '../../server/store/json/memoryStore';
-import { openPglite, type SqlDriver } from '../../server/store/pg/driver';
+import type { SqlDriver } from '../../server/store/pg/driver';
+import { freshDriver } from '../helpers/db';
 import { PgStore } from '../../server/store/pg/pgStore';
 import { orderDayStatsSql } from '../../server/store/pg/rollups';
 import { mulberry32 } from '../../server/seed/random';
@@ -30,7 +31,7 @@ async function both(fn: (s: Store) => Promise<void>) {
 }
 
 beforeAll(async () => {
-  driver = await openPglite(undefined);
+  driver = await freshDriver();
   pg = await PgStore.open(driver);
   const pick = rng(11);
   await both((s) =>

@@ -1,7 +1,7 @@
 import { OPEN_CREDIT_APPLICATION_STATUSES } from '../../../src/domain/documents/approvals/creditApplications';
 import { lastFullMonths, TRADED_ORDER_STATUSES } from '../../../src/domain/rules/approvals/credit';
 import { fenToYuan, yuanToFen } from '../../../src/domain/money';
-import type { FactLoader } from './types';
+import { decidedBy, refRow, type FactLoader } from './types';
 
 /** Facts the rules of this family need from other records, by name (SQL through the store). */
 export const approvalsFacts: Record<string, FactLoader> = {
@@ -15,8 +15,8 @@ export const approvalsFacts: Record<string, FactLoader> = {
     const sum = await r.sum('orders', 'total', { customerId: doc.customerId, status: [...TRADED_ORDER_STATUSES], receivedAt_gte: from, receivedAt_lte: to });
     return fenToYuan(yuanToFen(sum));
   },
-  /** 5.11.2 other credit applications of the customer still under way */
-  openCreditApplications: async (r, doc) => {
+  /** 5.11.2 other credit applications of the customer still under way (decided with the customer locked) */
+  openCreditApplications: decidedBy(refRow('customers', 'customerId'), async (r, doc) => {
     if (typeof doc.customerId !== 'number') return 0;
     const { total } = await r.list('creditApplications', {
       filter: { customerId: doc.customerId, status: [...OPEN_CREDIT_APPLICATION_STATUSES], ...(typeof doc.id === 'number' ? { id_neq: doc.id } : {}) },
@@ -24,7 +24,7 @@ export const approvalsFacts: Record<string, FactLoader> = {
       range: [0, 0],
     });
     return total;
-  },
+  }),
   /** 5.11.4 the customer's current approved credit application, which a review replaces */
   previousCreditApplicationId: async (r, doc) => {
     if (typeof doc.customerId !== 'number') return null;

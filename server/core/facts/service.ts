@@ -1,7 +1,7 @@
 import { shanghaiDate } from '../../../src/domain/calendar';
 import { RETURN_RELEASED_STATUSES } from '../../../src/domain/rules/service/returns';
 import { RETURN_STATUSES } from '../../../src/domain/documents/service/returns';
-import type { FactLoader } from './types';
+import { decidedBy, refRow, type FactLoader } from './types';
 
 /** Returns that still hold quantities of their order (all but cancelled and refused). */
 const HOLDING = Object.keys(RETURN_STATUSES).filter((s) => !RETURN_RELEASED_STATUSES.includes(s));
@@ -10,9 +10,9 @@ const HOLDING = Object.keys(RETURN_STATUSES).filter((s) => !RETURN_RELEASED_STAT
 export const serviceFacts: Record<string, FactLoader> = {
   /**
    * 6.9.1 what the order's other returns already take back: {productId: qty} as JSON (a bounded
-   * list — the returns of one order, found by its indexed order_id column).
+   * list — the returns of one order, found by its indexed order_id column). Decided with the order locked.
    */
-  returnedQty: async (r, doc) => {
+  returnedQty: decidedBy(refRow('orders', 'orderId'), async (r, doc) => {
     if (typeof doc.orderId !== 'number') return '{}';
     const { rows } = await r.list('returns', {
       filter: { orderId: doc.orderId, status: HOLDING, ...(doc.id ? { id_neq: Number(doc.id) } : {}) },
@@ -26,9 +26,9 @@ export const serviceFacts: Record<string, FactLoader> = {
       }
     }
     return JSON.stringify(out);
-  },
-  /** 6.1.6 this assistant's other work logs for the same day (one a day). */
-  workLogsSameDay: async (r, doc, now) => {
+  }),
+  /** 6.1.6 this assistant's other work logs for the same day (one a day; decided with the assistant's user row locked). */
+  workLogsSameDay: decidedBy(refRow('users', 'assistantId'), async (r, doc, now) => {
     if (typeof doc.assistantId !== 'number') return 0;
     const day = typeof doc.date === 'string' && doc.date ? doc.date : shanghaiDate(now); // as computeWorkLog defaults it
     const { total } = await r.list('workLogs', {
@@ -37,5 +37,5 @@ export const serviceFacts: Record<string, FactLoader> = {
       range: [0, 0],
     });
     return total;
-  },
+  }),
 };

@@ -2,13 +2,13 @@ import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 /**
- * One process at a time on an embedded database. PGlite is PostgreSQL in one process: a second
- * process that opens the same data folder runs a second PostgreSQL on the same files, and each
- * overwrites what the other wrote — nothing stops it by itself (tried: two `PGlite.create` on one
- * folder both open, neither sees the other's rows). So the folder gets a lock file beside it
- * (`<folder>.lock`: the holder's pid, host and, on Linux, the process's start time), taken when the
- * database opens and removed when it closes. A lock whose process is gone (kill -9, a power cut)
- * is stale and taken over at the next start; the start time tells a reused pid from the holder.
+ * One app at a time on an embedded database. The app starts and stops its PostgreSQL and, at a
+ * start, stops one left running by an app that is gone (embedded/orphan.ts) — so a second app on
+ * the same DATA_DIR must be refused before it could take the first one's database away. The
+ * cluster folder gets a lock file beside it (`<folder>.lock`: the holder's pid, host and, on
+ * Linux, the process's start time), taken before the database starts and removed when it has
+ * stopped. A lock whose process is gone (kill -9, a power cut) is stale and taken over at the next
+ * start; the start time tells a reused pid from the holder.
  */
 
 export class DataDirInUseError extends Error {
@@ -19,7 +19,7 @@ export class DataDirInUseError extends Error {
     super(
       `数据目录正被另一个进程使用（进程 ${holder.pid}${holder.host !== hostname() ? `，主机 ${holder.host}` : ''}，自 ${holder.at}）；请先停止它 — ` +
         `the data folder is in use by process ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''} since ${holder.at}: stop that server first ` +
-        `(two processes on one embedded database would overwrite each other's writes). If no such process runs, delete ${lockFile}.`,
+        `(one embedded database serves one app). If no such process runs, delete ${lockFile}.`,
     );
   }
 }

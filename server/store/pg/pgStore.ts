@@ -1,18 +1,16 @@
 import type { DocRecord } from '../../../src/domain/definition';
 import type { AggregateQuery, AggregateRow, AuditEntry, AuthStore, ExportedState, Filter, ListQuery, ListResult, Reader, SessionRow, Store, Tx } from '../types';
 import type { SqlClient, SqlDriver } from './driver';
-import { RECORD_VACUUM, startMaintenance, type Maintenance } from './maintenance';
 import { QueryBatch } from './batch';
 import { BodyCache } from './bodyCache';
 import { listStatement } from './listStatement';
 import { orderDayStatsSql } from './rollups';
 import { migrate } from './migrate';
-import { SessionCache, type SessionUser } from './sessionCache';
 import { SqlBuilder } from './sql';
 import { DEFINITIONS } from '../../../src/domain/documents';
 import { tableSpec, type TableSpec } from './tables';
 
-/** The PostgreSQL store (PGlite or a server): typed columns + a JSONB body per record. */
+/** The PostgreSQL store (the embedded server or DATABASE_URL's): typed columns + a JSONB body per record. */
 
 function rowToRecord(row: { id: number; version: number; data: DocRecord }): DocRecord {
   return { ...row.data, id: row.id, version: row.version };
@@ -225,8 +223,6 @@ class PgReader implements Reader {
 }
 
 class PgTx extends PgReader implements Tx {
-  /** the resources this transaction inserted or updated */
-  readonly wrote = new Set<string>();
   /** reads asked in one tick travel as one statement here too; any other statement first sends them, so order is kept */
   constructor(client: SqlClient) {
     const batch = new QueryBatch(client);
@@ -239,9 +235,13 @@ class PgTx extends PgReader implements Tx {
     return r.rows[0] ? rowToRecord(r.rows[0]) : undefined;
   }
 
+  async serialize(key: string): Promise<void> {
+    // a transaction-level advisory lock, in a key space of its own (migrate.ts uses the one-number form)
+    await this.db.query('SELECT pg_advisory_xact_lock(20261128, hashtext($1))', [key]);
+  }
+
   async insert(resource: string, record: DocRecord): Promise<DocRecord> {
     const spec = tableSpec(resource);
-    this.wrote.add(resource);
     const { cols, vals } = rowValues(spec, record);
     cols.push('version');
     vals.push(record.version ?? 1);
@@ -257,7 +257,6 @@ class PgTx extends PgReader implements Tx {
 
   async update(resource: string, record: DocRecord & { id: number }, expectedVersion: number): Promise<boolean> {
     const spec = tableSpec(resource);
-    this.wrote.add(resource);
     const { cols, vals } = rowValues(spec, record);
     const sets = cols.map((c, i) => `${c} = $${i + 1}`);
     vals.push(record.version, record.id, expectedVersion);
@@ -283,31 +282,23 @@ class PgTx extends PgReader implements Tx {
   }
 
   async setPasswordHash(userId: number, hash: string): Promise<void> {
-    this.wrote.add('users');
     await this.db.query('UPDATE users SET password_hash = $1 WHERE id = $2', [hash, userId]);
   }
 }
 
 interface StoreOptions {
-  log?: (msg: string) => void;
   /** how many bodies the body cache keeps (BodyCache's default when not given) */
   bodyCacheSize?: number;
 }
 
 export class PgStore extends PgReader implements Store, AuthStore {
-  readonly kind: 'pglite' | 'postgres';
-  /** the embedded database's housekeeping (a server runs its own autovacuum) */
-  private readonly maintenance: Maintenance | null;
-  /** the embedded database's sessions in memory (see SessionCache: this process is its only writer) */
-  private readonly sessions: SessionCache | null;
-  constructor(private readonly driver: SqlDriver, opts: StoreOptions = {}) {
-    const maintenance = driver.kind === 'pglite' ? startMaintenance(driver, opts.log) : null;
-    // every read tells the housekeeping the database is in use (it catches up only when idle)
-    const client: SqlClient = maintenance ? { query: (sql, params) => (maintenance.busy(), driver.query(sql, params)) } : driver;
-    super(client, new QueryBatch(client), new BodyCache(opts.bodyCacheSize));
+  readonly kind: 'embedded' | 'postgres';
+  constructor(
+    private readonly driver: SqlDriver,
+    opts: StoreOptions = {},
+  ) {
+    super(driver, new QueryBatch(driver), new BodyCache(opts.bodyCacheSize));
     this.kind = driver.kind;
-    this.maintenance = maintenance;
-    this.sessions = driver.kind === 'pglite' ? new SessionCache() : null;
   }
 
   static async open(driver: SqlDriver, opts: StoreOptions = {}): Promise<PgStore> {
@@ -315,22 +306,13 @@ export class PgStore extends PgReader implements Store, AuthStore {
     return new PgStore(driver, opts);
   }
 
-  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    this.maintenance?.busy();
-    let tx: PgTx | undefined;
-    try {
-      const out = await this.driver.transaction((client) => fn((tx = new PgTx(client))));
-      this.maintenance?.wrote();
-      return out;
-    } finally {
-      // committed or not: what it wrote of users may have reached the database
-      if (tx?.wrote.has('users')) this.sessions?.dropAll();
-    }
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.driver.transaction((client) => fn(new PgTx(client)));
   }
 
   async exportState(): Promise<ExportedState> {
     return this.driver.transaction(async (c) => {
-      if (this.kind === 'postgres') await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       const out: ExportedState = { _meta: { counters: {}, passwordHashes: {}, exportedAt: new Date().toISOString(), from: this.kind } };
       for (const resource of Object.keys(DEFINITIONS)) {
         const spec = tableSpec(resource);
@@ -350,13 +332,12 @@ export class PgStore extends PgReader implements Store, AuthStore {
     return r.rows[0].n === 0;
   }
 
+  /** after a bulk load: autovacuum would get there, but the first plans should be made for the data just loaded */
   async settle(): Promise<void> {
     await this.driver.exec('VACUUM (ANALYZE)');
-    await this.driver.query(RECORD_VACUUM);
   }
 
   close(): Promise<void> {
-    this.maintenance?.stop();
     return this.driver.close();
   }
 
@@ -372,7 +353,7 @@ export class PgStore extends PgReader implements Store, AuthStore {
     await this.driver.query('INSERT INTO counters (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = GREATEST(counters.value, $2)', [key, value]);
   }
 
-  /** raw SQL for tests, import and the bench's data (what it writes of users or sessions bypasses the session cache) */
+  /** raw SQL for tests, import and the bench's data */
   get sql(): SqlClient {
     return this.driver;
   }
@@ -390,11 +371,7 @@ export class PgStore extends PgReader implements Store, AuthStore {
     await this.driver.query('INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, $3)', [s.id, s.userId, s.expiresAt]);
   }
 
-  getSessionUser(id: string): Promise<SessionUser | undefined> {
-    return this.sessions ? this.sessions.get(id, () => this.readSessionUser(id)) : this.readSessionUser(id);
-  }
-
-  private async readSessionUser(id: string): Promise<SessionUser | undefined> {
+  async getSessionUser(id: string): Promise<{ session: SessionRow; user: DocRecord | undefined } | undefined> {
     const r = await this.driver.query<{ id: string; user_id: number; expires_at: Date; revoked_at: Date | null; u_version: number | null; u_data: DocRecord | null }>(
       `SELECT s.id, s.user_id, s.expires_at, s.revoked_at, u.version AS u_version, u.data AS u_data
          FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
@@ -409,11 +386,7 @@ export class PgStore extends PgReader implements Store, AuthStore {
   }
 
   async revokeSession(id: string, at: string): Promise<void> {
-    try {
-      await this.driver.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]);
-    } finally {
-      this.sessions?.drop(id);
-    }
+    await this.driver.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]);
   }
 
   async recordLoginAttempt(username: string, ip: string, ok: boolean, at: string): Promise<void> {

@@ -80,8 +80,8 @@ export class SqlBuilder {
     const [start, end] = range;
     const rows = end - start + 1;
     if (!Number.isSafeInteger(start) || !Number.isSafeInteger(rows)) throw new Error(`range [${start}, ${end}] is not two whole numbers`);
-    // numbers in the text, not parameters: a statement planned once (pgliteStatement.ts) is
-    // planned for the rows it asks, as the filtered total's cap already is (listStatement.ts)
+    // numbers in the text, not parameters: the plan is made for the rows asked, as the filtered
+    // total's cap already is (listStatement.ts)
     return `LIMIT ${Math.max(0, rows)} OFFSET ${Math.max(0, start)}`;
   }
 }
