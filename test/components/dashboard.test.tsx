@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { WORK_ORDER_STATUSES } from '../../src/domain/documents/orders';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { dayBounds } from '../../reports/source';
@@ -77,7 +78,8 @@ describe('morning meeting (6.1.1)', () => {
     let complaints = 0;
     for (const a of assistants) {
       const row = rowOf(table, String(a.fullName));
-      const ordersFilter = { assistantId: a.id, receivedAt_gte: from, receivedAt_lte: to, status_neq: 'cancelled' };
+      // work, not drafts: submitted and later, not cancelled (issue 18)
+      const ordersFilter = { assistantId: a.id, receivedAt_gte: from, receivedAt_lte: to, status: WORK_ORDER_STATUSES };
       const theirOrders = await list('orders', ordersFilter);
       const link = within(cell(row, 'ordersEntered')).getByRole('link');
       expect(link, String(a.fullName)).toHaveTextContent(String(theirOrders.length));
