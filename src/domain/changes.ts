@@ -1,5 +1,5 @@
 import type { DocRecord, DocumentDefinition, FieldDef } from './definition';
-import { fieldLabel, fieldValueText, valueText, type ValueContext } from './present';
+import { fieldLabel, fieldValueText, resourceLabel, valueText, type ValueContext } from './present';
 import type { Locale } from './text';
 
 /**
@@ -38,9 +38,9 @@ export function lineChanges(lineFields: Record<string, FieldDef>, before: unknow
   return out;
 }
 
-const WORDS: Record<Locale, { line: (n: number) => string; added: string; removed: string; comment: string; password: string; colon: string; comma: string; none: string }> = {
-  zh: { line: (n) => `第${n}行`, added: '新增', removed: '删除', comment: '意见', password: '密码已修改', colon: '：', comma: '，', none: '（空）' },
-  en: { line: (n) => `Line ${n}`, added: 'added', removed: 'removed', comment: 'Comment', password: 'Password changed', colon: ': ', comma: ', ', none: '(empty)' },
+const WORDS: Record<Locale, { line: (n: number) => string; added: string; removed: string; comment: string; password: string; source: string; colon: string; comma: string; none: string }> = {
+  zh: { line: (n) => `第${n}行`, added: '新增', removed: '删除', comment: '意见', password: '密码已修改', source: '来源', colon: '：', comma: '，', none: '（空）' },
+  en: { line: (n) => `Line ${n}`, added: 'added', removed: 'removed', comment: 'Comment', password: 'Password changed', source: 'From', colon: ': ', comma: ', ', none: '(empty)' },
 };
 
 /** what names a line in a sentence: its product or item name, then its quantity */
@@ -90,6 +90,13 @@ export function changeTexts(
       out.push(`${w.comment}${w.colon}${shown(String(v ?? ''), w)}`);
       continue;
     }
+    // a change another document's step made (stock moves, effects): which document
+    if (k === 'by' && typeof v === 'string' && /^\w+#\d+$/.test(v)) {
+      const [res, id] = v.split('#');
+      out.push(`${w.source}${w.colon}${resourceLabel(res, ctx.locale)} ${typeof changes.code === 'string' && changes.code ? changes.code : `#${id}`}`);
+      continue;
+    }
+    if (k === 'code' && typeof changes.by === 'string') continue;
     if (k === 'form' && action === 'print' && typeof v === 'string') {
       out.push(ctx.formName?.(v) ?? v);
       continue;

@@ -79,19 +79,28 @@ export function resourceLabel(resource: unknown, locale: Locale): string {
 /** The label of an action of `resource` (a workflow step, or create / update / print). */
 export function actionLabel(resource: unknown, action: unknown, locale: Locale): string {
   const a = String(action ?? '');
-  const generic = GENERIC_ACTIONS[a];
+  const generic = Object.hasOwn(GENERIC_ACTIONS, a) ? GENERIC_ACTIONS[a] : undefined;
   if (generic) return generic[locale];
+  // a record another step created ("create from quotes", "create from intake")
+  const from = /^create from (\w+)$/.exec(a);
+  if (from) {
+    const source = from[1] === 'intake' ? INTAKE[locale] : resourceLabel(from[1], locale);
+    return locale === 'zh' ? `新建（由${source}生成）` : `Created from ${source}`;
+  }
   const def = typeof resource === 'string' ? getDefinition(resource) : undefined;
   const t = def?.workflow?.transitions.find((x) => x.action === a);
   return t ? t.label[locale] : a;
 }
 
-/** what the audit log records besides workflow steps (server/core/documents.ts) */
-export const GENERIC_ACTIONS: Record<string, { zh: string; en: string }> = {
+/** what the audit log records besides workflow steps (server/core/documents.ts, effects.ts) */
+export const GENERIC_ACTIONS: Record<string, Text> = {
   create: { zh: '新建', en: 'Created' },
   update: { zh: '修改', en: 'Edited' },
   print: { zh: '打印', en: 'Printed' },
+  stock: { zh: '库存变动', en: 'Stock moved' },
+  effect: { zh: '随单据步骤更新', en: 'Updated by a step' },
 };
+const INTAKE: Text = { zh: '网上商城', en: 'the web shop' };
 
 export interface ValueContext {
   locale: Locale;

@@ -109,6 +109,8 @@ describe('formats from the field type', () => {
     expect(valueText(log, 'resource', 'orders', { locale: 'zh' })).toBe('销售订单');
     expect(valueText(log, 'action', 'approve', { locale: 'zh', record: { resource: 'orders' } })).toBe('审核通过');
     expect(valueText(log, 'action', 'update', { locale: 'en', record: { resource: 'orders' } })).toBe('Edited');
+    expect(valueText(log, 'action', 'effect', { locale: 'zh', record: { resource: 'customers' } })).toBe('随单据步骤更新');
+    expect(valueText(log, 'action', 'create from quotes', { locale: 'zh', record: { resource: 'orders' } })).toBe('新建（由销售报价单生成）');
     expect(valueText(orders, 'status', 'submitted', { locale: 'zh' })).toBe('待审核');
     expect(valueText(orders, 'paymentMethod', 'credit', { locale: 'en' })).toBe('On account (monthly)');
   });
@@ -140,6 +142,8 @@ describe('change history in the UI language', () => {
     expect(changeTexts(orders, 'create', { total: 1 }, { locale: 'zh' })).toEqual([]);
     expect(changeTexts(orders, 'create', { total: 1, note: '' }, { locale: 'zh', showCreated: true })).toEqual(['合计：¥1.00']);
     expect(changeTexts(orders, 'print', { form: 'deliveryNote' }, { locale: 'zh', formName: () => '销售送货单' })).toEqual(['销售送货单']);
+    // a stock move another document's step made: which document, by its number
+    expect(changeTexts(DEFINITIONS.products, 'stock', { stock: [10, 7], by: 'returns#4', code: 'RT-20261127-0001' }, { locale: 'zh' })).toEqual(['库存：10 → 7', '来源：退换货单 RT-20261127-0001']);
     // references by name when the names are known
     expect(changeTexts(orders, 'update', { customerId: [1, 2] }, { locale: 'zh', refName: (r, id) => (r === 'customers' ? `客户${id}` : undefined) })).toEqual(['客户：客户1 → 客户2']);
   });
