@@ -71,4 +71,24 @@ describe(`the inbox on the ${STORE_KIND} store`, () => {
       srv.clock.now = TEST_NOW;
     }
   });
+
+  it("the default orders list shows today's work first: open key-account orders, then the newest; a closed one drops back", async () => {
+    const page = (await admin.get('/orders' + q({ range: [0, 199] }))).body as { id: number; priority: number; keyAccount: boolean; status: string }[];
+    const open = (o: { status: string }) => !['closed', 'cancelled'].includes(o.status);
+    const firstOther = page.findIndex((o) => o.priority === 0);
+    expect(firstOther).toBeGreaterThan(0);
+    expect(page.slice(0, firstOther).every((o) => o.keyAccount && open(o))).toBe(true);
+    expect(page.slice(firstOther).every((o) => !(o.keyAccount && open(o)))).toBe(true);
+    // within each group, the newest first
+    const ids = (xs: { id: number }[]) => xs.map((o) => o.id);
+    expect(ids(page.slice(0, firstOther))).toEqual([...ids(page.slice(0, firstOther))].sort((a, b) => b - a));
+    expect(ids(page.slice(firstOther))).toEqual([...ids(page.slice(firstOther))].sort((a, b) => b - a));
+    // a delivered key-account order, once finance closes it, leaves the top
+    const delivered = page.find((o) => o.keyAccount && o.status === 'delivered');
+    if (delivered) {
+      const finance = await loginAs(srv.url, 'finance');
+      const closed = await finance.post(`/orders/${delivered.id}/actions/close`, {});
+      expect(closed.body).toMatchObject({ status: 'closed', priority: 0 });
+    }
+  });
 });
