@@ -41,7 +41,8 @@ export async function orderTrends(src: ReportSource, to: string, days: number): 
     s[i] = Number(r.count);
     series.set(Number(r.assistantId), s);
   }
-  return { from, to, days: out, assistants: [...series].map(([assistantId, s]) => ({ assistantId, series: s })) };
+  // by assistant (a store may answer groups in any order)
+  return { from, to, days: out, assistants: [...series].sort(([a], [b]) => a - b).map(([assistantId, s]) => ({ assistantId, series: s })) };
 }
 
 /** the statuses of orders received but not yet work: not cancelled, not submitted yet (drafts, unconfirmed web orders, returned ones) */
