@@ -1,5 +1,5 @@
 import { useMediaQuery } from '@mui/material';
-import type { ReactElement, ReactNode } from 'react';
+import type { MouseEvent, ReactElement, ReactNode } from 'react';
 import { useMemo } from 'react';
 import { CreateButton, DatagridConfigurable, FilterButton, List, SelectColumnsButton, TopToolbar, useGetIdentity, useResourceDefinition, useStore, useTranslate, type RaRecord } from 'react-admin';
 import { useLocale } from '../app/i18n/i18nProvider';
@@ -16,7 +16,7 @@ import { DeadlineCountdown } from './DeadlineCountdown';
 import { fieldFor } from './fieldRenderers';
 import { filtersFor } from './filtersFor';
 import { ListPagination } from './ListPagination';
-import { actionsWidth, CHECKBOX_WIDTH, overdueMark, COLUMN_WIDTHS, DEADLINE_WIDTH, hasDeadline as hasDeadlineColumn, NAME_MIN, statusWidth } from './listLayout';
+import { actionsWidth, CHECKBOX_WIDTH, COLUMN_WIDTHS, DEADLINE_WIDTH, hasDeadline as hasDeadlineColumn, NAME_MIN, overdueMark, statusWidth } from './listLayout';
 import { ServerExportButton } from './ServerExportButton';
 
 const DEADLINE_LABEL = 'app.workflow.deadline';
@@ -55,7 +55,6 @@ export function ListToolbar({ def, extra, preferenceKey }: { def: DocumentDefini
   );
 }
 
-
 /** A short, stable tag of the columns, so a changed definition starts from its own defaults. */
 const columnsTag = (def: DocumentDefinition) => {
   let h = 0;
@@ -63,10 +62,12 @@ const columnsTag = (def: DocumentDefinition) => {
   return (h >>> 0).toString(36);
 };
 
-/** the full text of a cell cut short by its ellipsis, on hover */
-function titleOnHover(e: React.MouseEvent) {
+/** the full text of a cell cut short by its ellipsis, on hover (and none on a cell that shows it all) */
+function titleOnHover(e: MouseEvent) {
   const cell = (e.target as HTMLElement).closest('td');
-  if (cell && !cell.title && cell.scrollWidth > cell.clientWidth) cell.title = cell.textContent ?? '';
+  if (!cell) return;
+  const title = cell.scrollWidth > cell.clientWidth ? (cell.textContent ?? '') : '';
+  if (cell.title !== title) cell.title = title;
 }
 
 /**
@@ -121,7 +122,6 @@ export function GeneratedList({ def, leadingColumns, extraFilters, extraActions,
       '& th:not(.MuiTableCell-paddingCheckbox), & td:not(.MuiTableCell-paddingCheckbox)': { px: 1 },
       '& td': { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
       '& th': { lineHeight: 1.3, overflowWrap: 'normal' },
-      '& td.column-undefined': { overflow: 'visible' },
       '& th.bp-deadline': { width: DEADLINE_WIDTH[locale] },
       '& th.bp-actions': { width: actions },
       // the row's buttons stay in view even if a wide choice of columns makes the table scroll
