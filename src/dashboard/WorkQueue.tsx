@@ -78,7 +78,7 @@ function TypeTable({ group, role, locale }: { group: InboxGroup; role: Role; loc
           <TableCell sx={{ width: COLUMN_WIDTHS.code }}>{translate(`resources.${def.resource}.fields.code`)}</TableCell>
           <TableCell sx={{ width: statusWidth(def, locale) }}>{translate(`resources.${def.resource}.fields.status`)}</TableCell>
           {columns.map((c) => (
-            <TableCell key={c.key} sx={{ width: widthOf(c) }} align={c.f?.type === 'money' || c.f?.type === 'int' ? 'right' : 'left'}>
+            <TableCell key={c.key} title={c.f?.label[locale]} sx={{ width: widthOf(c) }} align={c.f?.type === 'money' || c.f?.type === 'int' ? 'right' : 'left'}>
               {c.f?.label[locale] ?? c.field}
             </TableCell>
           ))}
