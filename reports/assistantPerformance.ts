@@ -1,11 +1,13 @@
 import type { DocRecord } from '../src/domain/definition';
+import { WORK_ORDER_STATUSES } from '../src/domain/documents/orders';
 import { fenToYuan, yuanToFen } from '../src/domain/money';
 import type { BranchSettings } from '../src/domain/settings';
 import { byKey, dayBounds, pct, type ReportSource } from './source';
 
 /**
  * 6.1.1 The team lead's 8:00 meeting: yesterday's performance of every customer assistant —
- * orders entered and their value, web orders confirmed within 10 minutes (5.1.1), quotes replied
+ * orders entered and their value (work: submitted for review and later, WORK_ORDER_STATUSES — an
+ * unsubmitted draft ranks no one first), web orders confirmed within 10 minutes (5.1.1), quotes replied
  * within 4 working hours (6.4.5), complaints handled and within SLA (6.10.5), returns, overdue
  * sample loans (6.11.2) — against the daily target, ranked.
  * Deadlines were computed in working time when each document was taken in, so "within" is a
@@ -45,7 +47,7 @@ const n = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0) || 0);
 export async function assistantPerformance(src: ReportSource, date: string, assistants: DocRecord[], settings: Pick<BranchSettings, 'dailyOrderTarget' | 'dailyValueTarget'>): Promise<AssistantPerformance> {
   const { from, to } = dayBounds(date);
   const [orders, web, quotes, complaints, returns, loans] = await Promise.all([
-    src.aggregate('orders', { filter: { receivedAt_gte: from, receivedAt_lte: to, status_neq: 'cancelled' }, groupBy: [{ field: 'assistantId' }], measures: { count: { op: 'count' }, value: { op: 'sum', field: 'total' } } }),
+    src.aggregate('orders', { filter: { receivedAt_gte: from, receivedAt_lte: to, status: [...WORK_ORDER_STATUSES] }, groupBy: [{ field: 'assistantId' }], measures: { count: { op: 'count' }, value: { op: 'sum', field: 'total' } } }),
     src.aggregate('orders', { filter: { channel: 'web', confirmedAt_gte: from, confirmedAt_lte: to }, groupBy: [{ field: 'assistantId' }], measures: { count: { op: 'count' }, inTime: { op: 'countLe', field: 'confirmedAt', than: 'confirmDeadline' } } }),
     src.aggregate('quotes', { filter: { repliedAt_gte: from, repliedAt_lte: to }, groupBy: [{ field: 'quotedBy' }], measures: { count: { op: 'count' }, inTime: { op: 'countLe', field: 'repliedAt', than: 'replyDeadline' } } }),
     src.aggregate('complaints', { filter: { resolvedAt_gte: from, resolvedAt_lte: to }, groupBy: [{ field: 'assistantId' }], measures: { count: { op: 'count' }, replied: { op: 'countTrue', field: 'repliedOnTime' }, resolved: { op: 'countTrue', field: 'resolvedOnTime' } } }),

@@ -10,6 +10,11 @@ import { dayBounds, type ReportSource } from './source';
  */
 export interface Queues {
   pendingByRole: { role: Role; resource: string; status: string; count: number }[];
+  /**
+   * documents waiting, each once: an approved order waits on the order desk and the warehouse and
+   * is listed under both in `pendingByRole`, but it is one document
+   */
+  pendingDocuments: number;
   webOrdersWaiting: number;
   webOrdersOverdue: number;
   overdueLoans: number;
@@ -44,11 +49,13 @@ export async function queues(src: ReportSource, now: Date): Promise<Queues> {
       one('creditApplications', { status: 'approved', reviewDueAt_lte: dayBounds(addDays(today, CREDIT_REVIEW_WARNING_DAYS)).to }),
     ]),
   ]);
+  let pendingDocuments = 0;
   families.forEach(({ def, wf }, i) => {
     for (const c of counted[i]) {
+      pendingDocuments += Number(c.count);
       const state = wf.states[String(c.status)];
       for (const role of state?.waitingOn ?? []) if (role !== 'assistant') pendingByRole.push({ role, resource: def.resource, status: String(c.status), count: Number(c.count) });
     }
   });
-  return { pendingByRole, webOrdersWaiting, webOrdersOverdue, overdueLoans, quotesExpiringSoon, creditReviewsDue };
+  return { pendingByRole, pendingDocuments, webOrdersWaiting, webOrdersOverdue, overdueLoans, quotesExpiringSoon, creditReviewsDue };
 }

@@ -74,6 +74,23 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.writeHead(status, all).end(text);
 }
 
+/**
+ * A streamed answer (an export): headers first, then each piece as it is produced, waiting when
+ * the client reads slower than we write; trailers last. A failure half-way cannot become an error
+ * answer any more: the connection is cut, so the client never mistakes a part for the whole.
+ */
+async function sendStream(res: ServerResponse, status: number, headers: Record<string, string>, stream: AsyncIterable<string>, trailers?: () => Record<string, string>) {
+  const all: Record<string, string> = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', 'Access-Control-Expose-Headers': 'Content-Range, X-Total-Exact, X-Export-Name', ...headers };
+  if (trailers) all.Trailer = Object.keys(trailers()).join(', ');
+  res.writeHead(status, all);
+  for await (const piece of stream) {
+    if (res.destroyed) return;
+    if (!res.write(piece)) await new Promise<void>((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+  }
+  if (trailers) res.addTrailers(trailers());
+  res.end();
+}
+
 /** a refusal as api.md's error body, in the caller's language (`status`: another 4xx of the same meaning) */
 export function sendRefusal(res: ServerResponse, r: Refusal, req: IncomingMessage, status: number = r.status) {
   send(res, status, {}, refusalResponse(r, localeOf(req)).body);
@@ -94,7 +111,8 @@ export function apiListener(api: ApiHandler) {
     for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(',') : v;
     try {
       const out = await api({ method: req.method ?? 'GET', path: url.pathname.replace(/^\/api/, '') || '/', query: url.searchParams, headers, body, ip: req.socket.remoteAddress ?? '' });
-      send(res, out.status, out.headers ?? {}, out.body);
+      if (out.stream) await sendStream(res, out.status, out.headers ?? {}, out.stream, out.trailers);
+      else send(res, out.status, out.headers ?? {}, out.body);
     } catch (e) {
       // the core answers every refusal and storage failure itself; this is a bug: never a stack trace
       console.error(`${req.method} ${url.pathname} failed`, e);

@@ -5,6 +5,7 @@ import type { Store } from '../store/types';
 import { authenticate, isBackupToken, login, logout, publicUser, type AuthDeps } from './auth';
 import { parseListQuery } from './dialect';
 import { actionsFor, actOnDoc, createDoc, getDoc, historyOf, listDocs, previewDoc, proposeCustomerCode, recordPrint, updateDoc } from './documents';
+import { exportDocs } from './export';
 import { myWork } from './inbox';
 import { reportsRoute } from './reportsApi';
 import { handleIntake } from './intake';
@@ -83,7 +84,7 @@ export function createApi(deps: ApiDeps) {
         return { status: 200, body: { ok: true } };
       }
     }
-    if (parts[0] === 'myWork' && parts.length === 1 && m === 'GET') return { status: 200, body: await myWork(deps.store, actor) };
+    if (parts[0] === 'myWork' && parts.length === 1 && m === 'GET') return { status: 200, body: await myWork(deps.store, actor, now()) };
     if (parts[0] === 'reports' && parts.length === 2 && m === 'GET') return { status: 200, body: await reportsRoute(deps.store, actor, parts[1], req.query, now()) };
     const [resource, second, third, fourth] = parts;
     const def = resource && NAME.test(resource) ? getDefinition(resource) : undefined;
@@ -103,6 +104,7 @@ export function createApi(deps: ApiDeps) {
       if (m === 'POST') return { status: 201, body: clean(await createDoc(docDeps, def, actor, req.body)) };
     }
     if (parts.length === 2 && second === 'preview' && m === 'POST') return { status: 200, body: await previewDoc(docDeps, def, actor, req.body) };
+    if (parts.length === 2 && second === 'export' && m === 'GET') return exportDocs(docDeps, def, actor, req.query, localeOf(req));
     if (parts.length === 2 && second === 'next-code' && m === 'GET' && def.resource === 'customers') return { status: 200, body: await proposeCustomerCode(deps.store) };
     if (!second || !ID.test(second)) throw new RefusedError(refusal(404, '没有这条记录', 'No such record'));
     const id = Number(second);

@@ -1,16 +1,21 @@
 import { readScope } from '../../src/domain/access';
-import { canRole, type DocRecord, type RuleContext } from '../../src/domain/definition';
-import { DEFINITIONS } from '../../src/domain/documents';
+import { isOverdue, runningDeadline } from '../../src/domain/deadline';
+import { canRole, type DocRecord, type DocumentDefinition, type RuleContext } from '../../src/domain/definition';
+import { DEFINITIONS, getDefinition } from '../../src/domain/documents';
+import { inboxColumnField, inboxColumns, lastRejection, type InboxItem } from '../../src/domain/inbox';
+import { recordName } from '../../src/domain/present';
 import type { Actor } from '../../src/domain/roles';
-import type { InboxItem } from '../../src/domain/inbox';
-import { availableActions } from '../../src/domain/workflow';
+import { availableActions, returnedStates } from '../../src/domain/workflow';
+import type { Filter, Store } from '../store/types';
 
 export type { InboxItem };
-import type { Filter, Store } from '../store/types';
 
 /**
  * "My work": every document waiting on the caller — states whose `waitingOn` names their role
- * (for assistants, only the documents they own) — oldest deadline first.
+ * (for assistants, only the documents they own) — oldest deadline first; each with its type's
+ * inbox columns for the caller's role (references named, `customerId.route` read from the
+ * customer), its running deadline and clock, whether it is overdue, and — returned to its
+ * author — the reason.
  */
 
 const PER_RESOURCE = 200;
@@ -18,9 +23,9 @@ const PER_RESOURCE = 200;
 /** enough context for the actor checks of a step (who may take it), not its business guards */
 const bareContext = (user: Actor): RuleContext => ({ now: new Date(), user, refs: {}, lineRefs: {}, facts: {}, settings: {} });
 
-export async function myWork(store: Store, actor: Actor): Promise<InboxItem[]> {
+export async function myWork(store: Store, actor: Actor, now: Date = new Date()): Promise<InboxItem[]> {
   // every question asked at once (a PostgreSQL server answers them in parallel); the answer is sorted after
-  const asks: Promise<InboxItem[]>[] = [];
+  const asks: Promise<{ def: DocumentDefinition; rows: DocRecord[] }>[] = [];
   for (const def of Object.values(DEFINITIONS)) {
     const wf = def.workflow;
     if (!wf || !canRole(def.access.read, actor.role)) continue;
@@ -31,7 +36,8 @@ export async function myWork(store: Store, actor: Actor): Promise<InboxItem[]> {
     // states grouped by the field that holds their deadline
     const byField = new Map<string, string[]>();
     for (const st of visible) {
-      const field = def.stateDeadlines?.[st] ?? def.deadlineField ?? 'createdAt';
+      const own = def.stateDeadlines ?? {};
+      const field = (Object.hasOwn(own, st) ? own[st] : def.deadlineField) ?? 'createdAt';
       byField.set(field, [...(byField.get(field) ?? []), st]);
     }
     for (const [field, group] of byField) {
@@ -42,28 +48,75 @@ export async function myWork(store: Store, actor: Actor): Promise<InboxItem[]> {
       }
       for (const [i, filter] of filters.entries()) {
         asks.push(
-          store.list(def.resource, { filter, sort: { field, order: 'ASC' }, range: [0, PER_RESOURCE - 1], total: false }).then(({ rows }) => {
-            const mine = i === 0 ? rows : rows.filter((r) => availableActions(wf, r, bareContext(actor)).length > 0);
-            return mine.map((r) => toItem(def.resource, r, field === 'createdAt' ? undefined : field));
-          }),
+          store.list(def.resource, { filter, sort: { field, order: 'ASC' }, range: [0, PER_RESOURCE - 1], total: false }).then(({ rows }) => ({
+            def,
+            rows: i === 0 ? rows : rows.filter((r) => availableActions(wf, r, bareContext(actor)).length > 0),
+          })),
         );
       }
     }
   }
-  const items = (await Promise.all(asks)).flat();
-  return items.sort((a, b) => cmpDeadline(a, b));
+  const found = await Promise.all(asks);
+  const names = await referencedRecords(store, actor, found);
+  const items = found.flatMap(({ def, rows }) => rows.map((r) => toItem(def, r, actor, now, names)));
+  return items.sort(cmpDeadline);
 }
 
-function toItem(resource: string, r: DocRecord, deadlineField?: string): InboxItem {
+type Referenced = Map<string, Map<number, DocRecord>>;
+
+/** the records the inbox columns reference (a customer's name, a driver's route), read once per resource */
+async function referencedRecords(store: Store, actor: Actor, found: { def: DocumentDefinition; rows: DocRecord[] }[]): Promise<Referenced> {
+  const wanted = new Map<string, Set<number>>();
+  for (const { def, rows } of found) {
+    for (const col of inboxColumns(def, actor.role)) {
+      const head = col.split('.', 1)[0];
+      const f = def.fields[head];
+      if (f?.type !== 'ref' || !f.ref || !getDefinition(f.ref)) continue;
+      const ids = wanted.get(f.ref) ?? new Set<number>();
+      for (const r of rows) if (typeof r[head] === 'number') ids.add(r[head] as number);
+      wanted.set(f.ref, ids);
+    }
+  }
+  const out: Referenced = new Map();
+  await Promise.all(
+    [...wanted].map(async ([resource, ids]) => {
+      const rows = ids.size ? await store.getMany(resource, [...ids]) : [];
+      out.set(resource, new Map(rows.map((r) => [Number(r.id), r])));
+    }),
+  );
+  return out;
+}
+
+function columnValue(def: DocumentDefinition, r: DocRecord, col: string, names: Referenced): string | number | boolean | null {
+  const [head, tail] = col.split('.', 2);
+  const f = def.fields[head];
+  if (f?.type === 'ref' && f.ref) {
+    const target = typeof r[head] === 'number' ? names.get(f.ref)?.get(r[head] as number) : undefined;
+    if (tail) {
+      const v = target?.[inboxColumnField(def, col, getDefinition).field];
+      return v === undefined ? null : (v as string | number | boolean | null);
+    }
+    return target ? recordName(f.ref, target) : ((r[head] as number | null) ?? null);
+  }
+  const v = r[col];
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
+}
+
+function toItem(def: DocumentDefinition, r: DocRecord, actor: Actor, now: Date, names: Referenced): InboxItem {
+  const deadline = runningDeadline(def, r);
+  const returned = returnedStates(def.workflow).has(String(r.status)) ? lastRejection(r) : null;
   return {
-    resource,
+    resource: def.resource,
     id: Number(r.id),
     code: (r.code as string) ?? null,
     status: String(r.status),
-    deadline: deadlineField ? ((r[deadlineField] as string) ?? null) : null,
-    customerName: (r.customerName as string) ?? null,
-    total: typeof r.total === 'number' ? r.total : null,
+    deadline: deadline?.at ?? null,
+    clock: deadline?.clock ?? 'calendar',
+    overdue: isOverdue(def, r, now),
+    values: Object.fromEntries(inboxColumns(def, actor.role).map((c) => [c, columnValue(def, r, c, names)])),
+    returned,
     createdAt: (r.createdAt as string) ?? null,
+    version: typeof r.version === 'number' ? r.version : null,
   };
 }
 

@@ -16,6 +16,10 @@ export interface ApiResponse {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** a body sent as it is produced (an export), instead of `body` as JSON; `headers` give its type */
+  stream?: AsyncIterable<string>;
+  /** sent after a streamed body (HTTP trailers), e.g. how many rows it held */
+  trailers?: () => Record<string, string>;
 }
 
 /** the caller's language from Accept-Language (an API request, or Node's / Express's request) */

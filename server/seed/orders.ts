@@ -1,6 +1,6 @@
 import { addDays, dayOfWeek } from '../../src/domain/calendar';
 import type { Approval, DocRecord, RuleContext } from '../../src/domain/definition';
-import { computeOrder } from '../../src/domain/documents/orders';
+import { computeOrder, orderPriority } from '../../src/domain/documents/orders';
 import { yuanToFen } from '../../src/domain/money';
 import type { Actor } from '../../src/domain/roles';
 import { creditRefusal } from '../../src/domain/rules/customerTerms';
@@ -242,6 +242,7 @@ export function* generateOrders(rng: Rng, input: OrderSeedInput): Generator<DocR
       code: '',
       status: steps.length ? steps[steps.length - 1].to : initial,
       ...computed,
+      priority: orderPriority(computed.keyAccount === true, steps.length ? steps[steps.length - 1].to : initial),
       assistantId: assistant.id,
       ...times,
       createdBy: assistant.id,

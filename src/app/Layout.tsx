@@ -40,7 +40,8 @@ export function BaoyiLayout({ children }: { children: ReactNode }) {
     document.title = translate('app.title');
   }, [locale, translate]);
   return (
-    <Layout appBar={BaoyiAppBar} menu={MenuWithReports}>
+    // the content may be narrower than what it holds: a wide table scrolls inside its card, the page never sideways
+    <Layout appBar={BaoyiAppBar} menu={MenuWithReports} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>
       {children}
     </Layout>
   );

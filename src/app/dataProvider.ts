@@ -1,6 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider, type RaRecord } from 'react-admin';
 import { writableFields, type DocRecord, type DocumentDefinition } from '../domain/definition';
+import { countCsvRecords } from '../domain/csv';
 import type { Refusal } from '../domain/refusal';
 import type { InboxItem } from '../domain/inbox';
 import type { AvailableAction } from '../domain/workflow';
@@ -48,6 +49,15 @@ export interface BaoyiDataProvider extends DataProvider {
   nextCustomerCode(): Promise<string>;
   /** everything waiting on the current user, oldest deadline first */
   myWork(): Promise<InboxItem[]>;
+  /** GET /api/<res>/export: every row of the filtered list as CSV (README: Export) */
+  exportCsv(resource: string, params: ExportParams): Promise<{ blob: Blob; name: string; rows: number }>;
+}
+
+export interface ExportParams {
+  filter: Record<string, unknown>;
+  sort?: { field: string; order: string };
+  /** one row per line of the (first) lines field: the 明细 export */
+  lines?: boolean;
 }
 
 export interface DataProviderOptions {
@@ -158,6 +168,24 @@ export function createDataProvider(opts: DataProviderOptions = {}): BaoyiDataPro
     history: async (resource, id) => (await httpClient(path(resource, id, '/history'))).json as HistoryEntry[],
     printed: async (resource, id, form) => (await httpClient(path(resource, id, '/printed'), { method: 'POST', body: JSON.stringify({ form }) })).json,
     myWork: async () => (await httpClient(`${apiUrl}/myWork`)).json as InboxItem[],
+    exportCsv: async (resource, { filter, sort, lines }) => {
+      const qs = new URLSearchParams({ filter: JSON.stringify(filter ?? {}) });
+      if (sort?.field) qs.set('sort', JSON.stringify([sort.field, sort.order === 'ASC' ? 'ASC' : 'DESC']));
+      if (lines) qs.set('lines', '1');
+      const headers = new Headers({ Accept: 'text/csv' });
+      const token = session.token();
+      if (token) headers.set('Authorization', `Bearer ${token}`);
+      headers.set('Accept-Language', getLocale() === 'en' ? 'en' : 'zh');
+      const res = await fetch(`${path(resource)}/export?${qs}`, { headers });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => ({}))) as ErrorBody;
+        throw new HttpError(body.message ?? res.statusText, res.status, body);
+      }
+      const name = decodeURIComponent(res.headers.get('X-Export-Name') ?? `${resource}.csv`);
+      // the bytes as they came (res.text() would drop the byte-order mark Excel needs)
+      const bytes = await res.arrayBuffer();
+      return { blob: new Blob([bytes], { type: 'text/csv;charset=utf-8' }), name, rows: countCsvRecords(new TextDecoder().decode(bytes)) };
+    },
     nextCustomerCode: async () => String(((await httpClient(`${path('customers')}/next-code`)).json as { code: string }).code),
   };
 }

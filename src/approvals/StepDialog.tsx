@@ -1,4 +1,5 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import type { ReactNode } from 'react';
 import { Form, required, TextInput, useGetIdentity, useTranslate } from 'react-admin';
 import { useText } from '../app/i18n/i18nProvider';
 import { getDefinition } from '../domain/documents';
@@ -17,6 +18,10 @@ export function StepDialog(props: {
   params: readonly string[];
   commentRequired: boolean;
   pending?: boolean;
+  /** what the step is about to do, above the inputs (a bulk step: how many documents, their total) */
+  summary?: ReactNode;
+  /** ask for a reason even when the step does not need one (default: yes) */
+  askComment?: boolean;
   onConfirm: (comment: string | undefined, values: Record<string, unknown>) => void;
   onClose: () => void;
 }) {
@@ -36,8 +41,11 @@ export function StepDialog(props: {
         }}
       >
         <DialogContent>
+          {props.summary}
           {props.params.map((p) => paramInput(def, p, { mode: 'create', role: identity?.role as Role | undefined, text }))}
-          <TextInput source="comment" label="app.workflow.reason" multiline minRows={2} fullWidth validate={props.commentRequired ? required() : undefined} />
+          {props.commentRequired || props.askComment !== false ? (
+            <TextInput source="comment" label="app.workflow.reason" multiline minRows={2} fullWidth validate={props.commentRequired ? required() : undefined} />
+          ) : null}
         </DialogContent>
         <DialogActions>
           <Button onClick={props.onClose}>{translate('app.workflow.cancel')}</Button>

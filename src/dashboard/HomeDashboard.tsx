@@ -10,7 +10,8 @@ import { useReport } from './useReport';
 export function QueuesCard() {
   const translate = useTranslate();
   const { data, error, dataUpdatedAt } = useReport('queues', {}, { refetchInterval: 60_000 });
-  const pending = data?.pendingByRole.reduce((s, p) => s + p.count, 0) ?? 0;
+  // documents, each once — not role rows (a document waiting on two roles is one document)
+  const pending = data?.pendingDocuments ?? 0;
   return (
     <Card data-testid="home-queues">
       <CardHeader

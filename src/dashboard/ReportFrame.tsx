@@ -41,7 +41,7 @@ export function ReportState<T>({ data, error, isPending, children }: { data: T |
 }
 
 /** Page heading: the title (also in the app bar), a subtitle, and the page's controls. */
-export function ReportHeader({ title, subtitle, children }: { title: string; subtitle?: ReactNode; children?: ReactNode }) {
+export function ReportHeader({ title, subtitle, counts, children }: { title: string; subtitle?: ReactNode; /** what the report counts, said on the page (issue 18) */ counts?: string; children?: ReactNode }) {
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 2, mt: 2, mb: 1 }}>
       <Title title={title} />
@@ -52,6 +52,11 @@ export function ReportHeader({ title, subtitle, children }: { title: string; sub
         {subtitle ? (
           <Typography variant="body2" color="text.secondary">
             {subtitle}
+          </Typography>
+        ) : null}
+        {counts ? (
+          <Typography variant="caption" color="text.secondary" component="p" data-testid="report-counts" sx={{ m: 0 }}>
+            {counts}
           </Typography>
         ) : null}
       </Box>

@@ -52,6 +52,21 @@ export interface FieldDef {
   default?: unknown;
   /** help shown under the input; an assumption (cut clause) is labelled so */
   help?: Text;
+  /**
+   * money / int fields that are not yuan: shown as `12.50%` or `11 km` (lists, show pages,
+   * settings, exports) instead of `¥12.50`. The stored value and its validation stay the type's.
+   */
+  unit?: 'percent' | 'km';
+  /**
+   * a deadline field: how its time left is counted — `working` where the clause counts working
+   * time (08:00–17:30 on working days: 5.1.1, 6.4.5, 6.10.5, 6.14.2), else wall-clock (`calendar`,
+   * the default: a promised delivery, a loan's due time)
+   */
+  clock?: 'working' | 'calendar';
+  /** the value names something people know by another name: a resource (`orders`) or an action of the row's resource (`approve`) */
+  valueIs?: 'resourceName' | 'actionName';
+  /** bookkeeping people do not read (a sort key): left out of exports */
+  internal?: boolean;
 }
 
 type Opts = Partial<Omit<FieldDef, 'type' | 'label'>>;
@@ -99,6 +114,41 @@ export interface RuleContext {
 
 export type Access = readonly Role[] | 'all';
 
+/**
+ * How wide a list column is — GeneratedList gives each class its width, so a list fits a 1280 screen:
+ * `code` a document number, `name` a customer or product name (takes what is left, one line,
+ * ellipsis), `text` other short text, `money` / `number` right-aligned figures, `datetime` / `date`,
+ * `status` a workflow chip, `choice` a choice chip, `flag` yes/no.
+ */
+export type ColumnWidth = 'code' | 'name' | 'text' | 'money' | 'number' | 'datetime' | 'date' | 'status' | 'choice' | 'flag';
+
+/**
+ * Which screens show a column without asking: 1 — every screen (1280 wide); 2 — from 1440 wide;
+ * 3 — only when the user picks it in the column chooser.
+ */
+export type ColumnPriority = 1 | 2 | 3;
+
+export interface ListColumn {
+  field: string;
+  width: ColumnWidth;
+  priority: ColumnPriority;
+}
+
+/** a list entry: a column with its width and priority, or (the older form) just the field, read as priority 1 and a width from its type */
+export type ListEntry = string | ListColumn;
+
+export const column = (field: string, width: ColumnWidth, priority: ColumnPriority = 1): ListColumn => ({ field, width, priority });
+
+/**
+ * The home inbox's columns for a document type (after number and status; the deadline and the
+ * buttons follow): fields of the record, or `ref.field` — a field of the record a reference names
+ * (the driver's route is the customer's). `byRole` gives a role its own (the driver: address and route).
+ */
+export interface InboxSpec {
+  columns: readonly string[];
+  byRole?: Partial<Record<Role, readonly string[]>>;
+}
+
 export interface DocumentDefinition {
   resource: string;
   clause?: string;
@@ -108,8 +158,8 @@ export interface DocumentDefinition {
   /** human numbers: `${codePrefix}-YYYYMMDD-NNNN`; without it the code is entered (customers) */
   codePrefix?: string;
   fields: Record<string, FieldDef>;
-  /** list columns, in order */
-  list: readonly string[];
+  /** list columns, in order (see ListColumn: width class and priority) */
+  list: readonly ListEntry[];
   filters: readonly string[];
   defaultSort: { field: string; order: 'ASC' | 'DESC' };
   /** fields that are columns in the database (filter/sort/search); the rest lives in JSONB */
@@ -128,12 +178,19 @@ export interface DocumentDefinition {
   ownerField?: string;
   /** the field holding the current SLA deadline (inbox order, countdowns); a column */
   deadlineField?: string;
-  /** states whose deadline is another field (e.g. a web order awaiting confirmation: confirmDeadline) */
-  stateDeadlines?: Record<string, string>;
+  /**
+   * states whose deadline is another field (e.g. a web order awaiting confirmation: confirmDeadline),
+   * or none (`null`: a delivered order has met its delivery promise)
+   */
+  stateDeadlines?: Record<string, string | null>;
   /** past its deadline now (e.g. a sample loan not back in time, 6.11.2): flagged wherever it appears */
   overdue?: (doc: DocRecord, now: Date) => boolean;
   /** menu section */
   menuGroup?: 'sales' | 'service' | 'approvals' | 'master' | 'admin';
+  /** the home inbox's columns for this type (default: customer name and total, where the type has them) */
+  inbox?: InboxSpec;
+  /** the money field a bulk confirmation adds up ("20 张，合计 ¥…"); default `total` */
+  amountField?: string;
 }
 
 export function defineDocument<D extends DocumentDefinition>(def: D): D {
@@ -153,6 +210,43 @@ export function isWritable(def: DocumentDefinition, name: string): boolean {
 
 export function writableFields(def: DocumentDefinition): string[] {
   return Object.keys(def.fields).filter((name) => isWritable(def, name));
+}
+
+/** The width a column of this field gets when the definition names only the field. */
+export function defaultWidth(def: DocumentDefinition, field: string): ColumnWidth {
+  if (field === 'status' && def.workflow) return 'status';
+  if (field === 'code') return 'code';
+  if (field === 'createdAt' || field === 'updatedAt') return 'datetime';
+  const f = Object.hasOwn(def.fields, field) ? def.fields[field] : undefined;
+  switch (f?.type) {
+    case 'money':
+      return f.unit ? 'number' : 'money';
+    case 'int':
+      return 'number';
+    case 'datetime':
+      return 'datetime';
+    case 'date':
+      return 'date';
+    case 'enum':
+      return 'choice';
+    case 'bool':
+      return 'flag';
+    case 'ref':
+      return 'name';
+    default:
+      return 'text';
+  }
+}
+
+/** The definition's list as columns (a bare field name: priority 1, width from its type). */
+export function listColumns(def: DocumentDefinition): ListColumn[] {
+  return def.list.map((e) => (typeof e === 'string' ? column(e, defaultWidth(def, e), 1) : e));
+}
+
+/** The field a bulk confirmation adds up, if the type has one. */
+export function amountFieldOf(def: DocumentDefinition): string | null {
+  const name = def.amountField ?? 'total';
+  return Object.hasOwn(def.fields, name) && def.fields[name].type === 'money' && !def.fields[name].unit ? name : null;
 }
 
 export const canRole = (access: Access, role: Role): boolean => access === 'all' || access.includes(role);

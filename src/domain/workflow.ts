@@ -56,8 +56,14 @@ export interface Transition {
   params?: readonly string[];
   /** what the step does to other records (server-run, same transaction) */
   effects?: (doc: DocRecord, ctx: RuleContext) => Effect[];
-  /** may be taken for many rows at once from a list */
+  /** may be taken for many rows at once from a list (implies `list`) */
   bulk?: boolean;
+  /**
+   * taken from a list row without opening the document (pick, ship, deliver, close, pay, issue,
+   * sign…): a row button for the roles that may take it. Decisions (approve / reject) and bulk
+   * steps are list steps unless marked `list: false`.
+   */
+  list?: boolean;
   tone?: 'primary' | 'danger';
 }
 
@@ -168,6 +174,33 @@ export function availableActions(wf: Workflow, doc: DocRecord, ctx: RuleContext)
     });
   }
   return out;
+}
+
+/** Whether a step is taken from list rows (see Transition.list). */
+export const isListStep = (t: Transition): boolean => t.list ?? (!!t.decision || !!t.bulk);
+
+/** The actions taken from list rows, each once, in the workflow's order. */
+export function listActions(wf: Workflow | undefined): string[] {
+  return [...new Set((wf?.transitions ?? []).filter(isListStep).map((t) => t.action))];
+}
+
+/** The actions that may be taken for many rows at once, each once, in the workflow's order. */
+export function bulkActions(wf: Workflow | undefined): string[] {
+  return [...new Set((wf?.transitions ?? []).filter((t) => t.bulk).map((t) => t.action))];
+}
+
+/**
+ * States a document is sent back to by a rejection, and reached no other way (已退回): it is with
+ * its author again — no deadline runs on it, and the inbox shows why it came back.
+ */
+export function returnedStates(wf: Workflow | undefined): Set<string> {
+  const byReject = new Set<string>();
+  const otherwise = new Set<string>();
+  for (const t of wf?.transitions ?? []) {
+    if (typeof t.to !== 'string') continue;
+    (t.decision === 'reject' ? byReject : otherwise).add(t.to);
+  }
+  return new Set([...byReject].filter((s) => !otherwise.has(s) && !wf?.states[s]?.final));
 }
 
 /** Roles that act next on a document in this state (for the "my work" inbox). */

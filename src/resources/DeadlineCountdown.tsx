@@ -1,39 +1,36 @@
 import { Chip, Tooltip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import type { DocumentDefinition } from '../domain/definition';
-import { slaState } from '../domain/sla';
+import { useLocale } from '../app/i18n/i18nProvider';
+import { runningDeadline } from '../domain/deadline';
+import type { DocRecord, DocumentDefinition } from '../domain/definition';
+import { deadlineWording, type Clock } from '../domain/duration';
 import { formatShanghai } from './fieldRenderers';
 import { useNow } from './orders/ConfirmCountdown';
 
-/** The field holding a record's current deadline in its state (stateDeadlines, else deadlineField). */
-export function deadlineOf(def: DocumentDefinition, record: Record<string, unknown>): string | null {
-  const status = String(record.status ?? '');
-  if (def.workflow?.states[status]?.final) return null;
-  const field = def.stateDeadlines?.[status] ?? def.deadlineField;
-  const v = field ? record[field] : null;
-  return typeof v === 'string' && v ? v : null;
-}
-
 /**
- * SLA countdown in lists (issue 3: deadlines as countdowns, in working time): time left in
- * working minutes, red once overdue; nothing for documents in a final state.
+ * A deadline as people say it (issue 18): 剩余 2 小时 15 分 / 超时 3 天 4 小时 — working time where
+ * the clause counts working time — red once overdue, amber in its last hour; the exact time and
+ * the clock on hover.
  */
-export function DeadlineCountdown({ def }: { def: DocumentDefinition; label?: string }) {
-  const record = useRecordContext();
+export function DeadlineChip({ at, clock }: { at: string; clock: Clock }) {
   const translate = useTranslate();
-  const now = useNow(30_000);
-  const deadline = record ? deadlineOf(def, record) : null;
-  if (!deadline) return null;
-  const end = new Date(deadline);
+  const locale = useLocale();
+  const now = useNow(15_000);
+  const end = new Date(at);
   if (Number.isNaN(end.getTime())) return null;
-  const s = slaState(now, end);
-  const label = s.overdue
-    ? translate('app.order.countdownOverdue', { min: Math.max(1, -s.remainingMinutes) })
-    : translate('app.order.countdownWorking', { min: s.remainingWorkingMinutes });
-  const color = s.overdue ? 'error' : s.remainingWorkingMinutes <= 60 ? 'warning' : 'info';
+  const w = deadlineWording(now, end, clock, locale);
+  const color = w.overdue ? 'error' : w.minutesLeft <= 60 ? 'warning' : 'default';
+  const hint = `${w.text} · ${formatShanghai(at)}${clock === 'working' ? ` · ${translate('app.desk.workingTime')}` : ''}`;
   return (
-    <Tooltip title={formatShanghai(deadline)}>
-      <Chip size="small" color={color} variant={s.overdue ? 'filled' : 'outlined'} label={label} data-testid="deadline-countdown" />
+    <Tooltip title={hint}>
+      <Chip size="small" color={color} variant={w.overdue ? 'filled' : 'outlined'} label={w.text} data-testid="deadline-countdown" data-overdue={w.overdue ? 'true' : 'false'} sx={{ maxWidth: '100%' }} />
     </Tooltip>
   );
+}
+
+/** List column: the deadline running on this row now; nothing on final or returned documents. */
+export function DeadlineCountdown({ def }: { def: DocumentDefinition; label?: string; sortable?: boolean; headerClassName?: string }) {
+  const record = useRecordContext();
+  const d = record ? runningDeadline(def, record as unknown as DocRecord) : null;
+  return d ? <DeadlineChip at={d.at} clock={d.clock} /> : null;
 }

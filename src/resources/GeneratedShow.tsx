@@ -1,14 +1,14 @@
 import EditIcon from '@mui/icons-material/Edit';
 import { Box, Card, CardContent, Chip, Divider, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Button, Labeled, Link, Show, TopToolbar, useCanAccess, useCreatePath, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import { Button, Link, Show, TopToolbar, useCanAccess, useCreatePath, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import type { DocRecord, DocumentDefinition } from '../domain/definition';
 import { useText } from '../app/i18n/i18nProvider';
 import { WorkflowButtons } from '../approvals/WorkflowButtons';
 import { PrintButtons } from '../print/PrintButtons';
 import { ApprovalHistory } from './ApprovalHistory';
 import { AuditTimeline } from './AuditTimeline';
-import { fieldFor } from './fieldRenderers';
+import { ShowEntry } from './fieldRenderers';
 import { LinesTable } from './LinesTable';
 
 /**
@@ -71,18 +71,9 @@ export function GeneratedShowBody({ def, fields, history = true, children }: { d
   return (
     <CardContent>
       <FieldGrid>
-        {scalar.map((n) => {
-          const el = fieldFor(def, n);
-          return el ? (
-            <Labeled key={n} source={n}>
-              {el}
-            </Labeled>
-          ) : null;
-        })}
-        {['createdAt', 'updatedAt'].map((n) => (
-          <Labeled key={n} source={n}>
-            {fieldFor(def, n) ?? <span />}
-          </Labeled>
+        {/* a time that has not happened yet is left out, not shown as an empty label */}
+        {[...scalar, 'createdAt', 'updatedAt'].map((n) => (
+          <ShowEntry key={n} def={def} name={n} />
         ))}
       </FieldGrid>
       {linesFields.map((n) => (

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previousWorkingDay, shanghaiDate } from '../../src/domain/calendar';
 import { dayBounds, rangeBounds } from '../../reports/source';
+import { WORK_ORDER_STATUSES } from '../../src/domain/documents/orders';
 import { loginAs, q, startTestServer, STORE_KIND, TEST_NOW, type TestServer } from '../helpers/server';
 
 /** The reports' numbers match counts taken from the raw lists (the SQL aggregations agree). */
@@ -25,7 +26,8 @@ describe(`reports on the ${STORE_KIND} store`, () => {
     const { from, to } = dayBounds(yesterday);
     let seen = 0;
     for (const row of r.body.rows) {
-      const list = await lead.get('/orders' + q({ filter: { assistantId: row.assistantId, receivedAt_gte: from, receivedAt_lte: to, status_neq: 'cancelled' }, range: [0, 999] }));
+      // work, not drafts: submitted and later, not cancelled (issue 18)
+      const list = await lead.get('/orders' + q({ filter: { assistantId: row.assistantId, receivedAt_gte: from, receivedAt_lte: to, status: WORK_ORDER_STATUSES }, range: [0, 999] }));
       expect(row.ordersEntered, row.name).toBe(total(list));
       const value = list.body.reduce((s: number, o: { total: number }) => s + Math.round(o.total * 100), 0) / 100;
       expect(row.orderValue).toBeCloseTo(value, 2);
@@ -56,7 +58,7 @@ describe(`reports on the ${STORE_KIND} store`, () => {
     const r = await lead.get(`/reports/order-trends?to=${shanghaiDate(TEST_NOW)}&days=7`);
     expect(r.body.days).toHaveLength(7);
     const b = rangeBounds(r.body.from, r.body.to);
-    const list = await lead.get('/orders' + q({ filter: { receivedAt_gte: b.from, receivedAt_lte: b.to, status_neq: 'cancelled' }, range: [0, 0] }));
+    const list = await lead.get('/orders' + q({ filter: { receivedAt_gte: b.from, receivedAt_lte: b.to, status: WORK_ORDER_STATUSES }, range: [0, 0] }));
     expect(r.body.days.reduce((s: number, d: { web: number; phone: number }) => s + d.web + d.phone, 0)).toBe(total(list));
   });
 
@@ -89,5 +91,41 @@ describe(`reports on the ${STORE_KIND} store`, () => {
       expect(back.status).toBe(200);
     }
     expect((await lead.get('/reports/assistant-performance')).body.date).toBe(yesterday);
+  });
+
+  it('reports count work, not drafts: an unsubmitted draft of any size ranks nobody, submitting it counts it (issue 18)', async () => {
+    const admin = await loginAs(srv.url, 'admin');
+    const assistant = await loginAs(srv.url, 'assistant2');
+    const today = shanghaiDate(TEST_NOW);
+    const customer = (await admin.get('/customers' + q({ filter: { tier: 'smb', active: true }, range: [0, 0] }))).body[0];
+    const product = (await admin.get('/products' + q({ filter: { catalog: true, active: true, stock_gte: 5 }, sort: ['catalogPrice', 'DESC'], range: [0, 0] }))).body[0];
+    const rowOf = async () => (await lead.get(`/reports/assistant-performance?date=${today}`)).body.rows.find((r: { name: string }) => r.name === '林佳怡');
+    const trend = async () => (await lead.get(`/reports/order-trends?to=${today}&days=1`)).body.days[0];
+    const before = await rowOf();
+    const trendBefore = await trend();
+    const draft = await assistant.post('/orders', { customerId: customer.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: product.id, qty: 5, unitPrice: product.catalogPrice }] });
+    expect(draft.status).toBe(201);
+    expect(draft.body.status).toBe('draft');
+    expect(await rowOf()).toMatchObject({ ordersEntered: before.ordersEntered, orderValue: before.orderValue });
+    expect(await trend()).toMatchObject({ phone: trendBefore.phone, phoneValue: trendBefore.phoneValue });
+    expect((await assistant.post(`/orders/${draft.body.id}/actions/submit`, {})).status).toBe(200);
+    const after = await rowOf();
+    expect(after.ordersEntered).toBe(before.ordersEntered + 1);
+    expect(after.orderValue).toBeCloseTo(before.orderValue + draft.body.total, 2);
+    const trendAfter = await trend();
+    expect(trendAfter.phone).toBe(trendBefore.phone + 1);
+    expect(trendAfter.phoneValue).toBeCloseTo(trendBefore.phoneValue + draft.body.total, 2);
+  });
+
+  it('the queues count documents once: an approved order waits on the order desk and the warehouse, and is one document', async () => {
+    const r = (await lead.get('/reports/queues')).body as { pendingByRole: { resource: string; status: string; count: number }[]; pendingDocuments: number };
+    const byStatus = new Map(r.pendingByRole.map((p) => [`${p.resource}/${p.status}`, p.count]));
+    const documents = [...byStatus.values()].reduce((s, n) => s + n, 0);
+    expect(r.pendingDocuments).toBe(documents);
+    const approvedOrders = r.pendingByRole.filter((p) => p.resource === 'orders' && p.status === 'approved');
+    expect(approvedOrders.map((p) => p.count).every((n) => n === approvedOrders[0].count)).toBe(true);
+    if (approvedOrders.length > 1 && approvedOrders[0].count > 0) expect(r.pendingByRole.reduce((s, p) => s + p.count, 0)).toBeGreaterThan(r.pendingDocuments);
+    const approved = await lead.get('/orders' + q({ filter: { status: 'approved' }, range: [0, 0] }));
+    expect(byStatus.get('orders/approved') ?? 0).toBe(total(approved));
   });
 });

@@ -88,6 +88,12 @@ describe('in-grid approval (orders list)', () => {
     await user.click(within(await rowOf(String(cash.code))).getByRole('checkbox'));
     await user.click(within(await rowOf(String(credit.code))).getByRole('checkbox'));
     await user.click(await screen.findByRole('button', { name: '审核通过' }));
+    // a confirmation first: how many, and their total (2 × ¥198.00)
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByTestId('bulk-summary')).toHaveTextContent('将对 2 张单据执行"审核通过"，合计 ¥396.00');
+    expect(within(dialog).getByTestId('bulk-summary')).toHaveTextContent(String(cash.code));
+    expect((await mock.store.get('orders', cash.id))?.status).toBe('submitted');
+    await user.click(within(dialog).getByRole('button', { name: '确定' }));
 
     await waitFor(async () => expect((await mock.store.get('orders', cash.id))?.status).toBe('approved'), { timeout: 5000 });
     expect((await mock.store.get('orders', credit.id))?.status).toBe('submitted');

@@ -80,9 +80,10 @@ describe('order show page workflow buttons', () => {
     expect(await screen.findByText('单价与报价不符', {}, { timeout: 5000 })).toBeInTheDocument();
     // the change history names statuses and yes / no as the screens do, never the stored codes
     const history = await screen.findByRole('list', { name: '操作记录' }, { timeout: 5000 });
-    await waitFor(() => expect(history).toHaveTextContent('状态: 待审核 → 已退回'), { timeout: 5000 });
-    expect(history).toHaveTextContent('状态: 草稿 → 待审核');
-    expect(history).toHaveTextContent(/: 否 → 是/); // linesConfirmed
+    await waitFor(() => expect(history).toHaveTextContent('状态：待审核 → 已退回'), { timeout: 5000 });
+    expect(history).toHaveTextContent('状态：草稿 → 待审核');
+    expect(history).toHaveTextContent(/：否 → 是/); // linesConfirmed
+    expect(history).toHaveTextContent('意见：单价与报价不符');
     expect(history.textContent).not.toMatch(/draft|submitted|rejected|false|true/);
   });
 });

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { WORK_ORDER_STATUSES } from '../../src/domain/documents/orders';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { dayBounds } from '../../reports/source';
@@ -66,6 +67,7 @@ describe('morning meeting (6.1.1)', () => {
     const table = await morningTable();
     expect(screen.getByLabelText('日期')).toHaveValue(yesterday);
     expect(screen.getByRole('heading', { name: '晨会看板', level: 1 })).toBeInTheDocument();
+    expect(screen.getByTestId('report-counts')).toHaveTextContent('不含草稿');
 
     const assistants = await list('users', { role: 'assistant', active: true });
     expect(assistants.length).toBeGreaterThanOrEqual(8);
@@ -77,7 +79,8 @@ describe('morning meeting (6.1.1)', () => {
     let complaints = 0;
     for (const a of assistants) {
       const row = rowOf(table, String(a.fullName));
-      const ordersFilter = { assistantId: a.id, receivedAt_gte: from, receivedAt_lte: to, status_neq: 'cancelled' };
+      // work, not drafts: submitted and later, not cancelled (issue 18)
+      const ordersFilter = { assistantId: a.id, receivedAt_gte: from, receivedAt_lte: to, status: WORK_ORDER_STATUSES };
       const theirOrders = await list('orders', ordersFilter);
       const link = within(cell(row, 'ordersEntered')).getByRole('link');
       expect(link, String(a.fullName)).toHaveTextContent(String(theirOrders.length));
@@ -162,9 +165,13 @@ describe('who sees the reports', () => {
     await loginAs('teamlead');
     renderApp('/');
     for (const name of ['晨会看板', '订单趋势', '投诉趋势', '待办队列']) expect(await screen.findByRole('menuitem', { name: (n: string) => n.includes(name) }, WAIT)).toBeInTheDocument();
-    const queues = (await call(mock.api, 'GET', '/reports/queues', lead)) as unknown as { webOrdersWaiting: number };
+    const queues = (await call(mock.api, 'GET', '/reports/queues', lead)) as unknown as { webOrdersWaiting: number; pendingDocuments: number; pendingByRole: { count: number }[] };
     const card = await screen.findByTestId('home-queues', {}, WAIT);
     const waiting = await within(card).findByRole('link', { name: `待确认网上订单: ${queues.webOrdersWaiting}` }, WAIT);
+    // 待处理单据合计 counts documents, each once — not role rows (an approved order waits on two roles)
+    const total = within(card).getByText('待处理单据合计').parentElement as HTMLElement;
+    expect(total).toHaveTextContent(String(queues.pendingDocuments));
+    expect(queues.pendingByRole.reduce((s, p) => s + p.count, 0)).toBeGreaterThanOrEqual(queues.pendingDocuments);
     expect(waiting).toHaveAttribute('href', listPath('orders', { status: 'pendingConfirmation' }));
     const loans = within(card).getByRole('link', { name: /逾期未还借样/ });
     const filter = JSON.parse(new URLSearchParams(loans.getAttribute('href')!.split('?')[1]).get('filter')!) as Record<string, unknown>;
@@ -177,6 +184,8 @@ describe('the other report pages render their tables', () => {
     await loginAs('teamlead');
     renderApp('/reports/trends');
     const table = await screen.findByRole('table', { name: '各客户助理每日订单数' }, WAIT);
+    // the page says what it counts: work, not drafts (issue 18)
+    expect(screen.getByTestId('report-counts')).toHaveTextContent('已提交审核及以后的订单（不含草稿');
     const report = (await call(mock.api, 'GET', '/reports/order-trends?days=30', lead)) as unknown as { assistants: { assistantId: number; series: number[] }[] };
     const total = report.assistants.reduce((s, a) => s + a.series.reduce((x, y) => x + y, 0), 0);
     const shown = [...table.querySelectorAll('tbody [data-col="total"]')].reduce((s, td) => s + Number(td.textContent), 0);
@@ -188,6 +197,7 @@ describe('the other report pages render their tables', () => {
     await loginAs('teamlead');
     renderApp('/reports/complaints');
     expect(await screen.findByRole('table', { name: '按类别 (6.10.5)' }, WAIT)).toBeInTheDocument();
+    expect(screen.getByTestId('report-counts')).toHaveTextContent('期间受理的全部投诉');
     const oldest = screen.getByRole('table', { name: '最早的未结投诉' });
     const first = within(oldest).getAllByRole('link')[0];
     expect(first.getAttribute('href')).toMatch(/^\/complaints\/\d+\/show$/);
@@ -197,6 +207,7 @@ describe('the other report pages render their tables', () => {
     await loginAs('csmanager');
     renderApp('/reports/queues');
     const table = await screen.findByRole('table', { name: '各角色待处理单据' }, WAIT);
+    expect(screen.getByTestId('report-counts')).toHaveTextContent('合计只计一次');
     const row = within(table).getByText('客户服务中心经理').closest('tr') as HTMLElement;
     const links = within(row).getAllByRole('link');
     expect(links.length).toBeGreaterThan(0);

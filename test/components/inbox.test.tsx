@@ -40,7 +40,7 @@ describe('SLA countdowns in lists', () => {
     await loginAs('teamlead');
     renderApp(listPath('complaints', { id: [open[0].id, ...(closed[0] ? [closed[0].id] : [])] }));
     const openRow = (await screen.findByText(String(open[0].code), {}, { timeout: 10_000 })).closest('tr') as HTMLElement;
-    expect(within(openRow).getByTestId('deadline-countdown').textContent).toMatch(/剩余|已超时/);
+    expect(within(openRow).getByTestId('deadline-countdown').textContent).toMatch(/^(剩余|超时) \d+ (工作日|天|小时|分)/);
     if (closed[0]) {
       const closedRow = (await screen.findByText(String(closed[0].code))).closest('tr') as HTMLElement;
       expect(within(closedRow).queryByTestId('deadline-countdown')).toBeNull();

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor } from '@testing-library/react';
 import { DEFINITIONS } from '../../src/domain/documents';
+import { listColumns } from '../../src/domain/definition';
 import { endTest, loginAs, renderApp, startMockApi } from './helpers';
 
 type Mock = Awaited<ReturnType<typeof startMockApi>>;
@@ -35,12 +36,13 @@ describe('generated screens render', () => {
       expect(failures).toEqual([]);
       return;
     }
-    const header = def.fields[def.list[0]]?.label.zh ?? '更新时间';
+    const first = listColumns(def)[0].field;
+    const header = def.fields[first]?.label.zh ?? '更新时间';
     await screen.findByText(header, { selector: 'th *, th' }, { timeout: 8000 });
     expect(errors()).toBeNull();
     view.unmount();
     renderApp(`/${resource}/${rows[0].id}/show`);
-    await screen.findAllByText(def.fields[def.list[0]]?.label.zh ?? '更新时间', {}, { timeout: 8000 });
+    await screen.findAllByText(def.fields[first]?.label.zh ?? '更新时间', {}, { timeout: 8000 });
     await waitFor(() => expect(screen.queryByText('操作记录') ?? screen.queryByText('变更内容')).not.toBeNull());
     expect(errors()).toBeNull();
     expect(failures).toEqual([]);

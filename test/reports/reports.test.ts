@@ -30,8 +30,12 @@ describe('assistant performance (6.1.1)', () => {
         { assistantId: 1, channel: 'phone', status: 'cancelled', total: 999, receivedAt: at('2026-11-26', '10:00') },
         { assistantId: 1, channel: 'phone', status: 'closed', total: 50, receivedAt: at('2026-11-25', '23:59') },
         // B: one phone order at 00:00 of the day (counts), one the next day (does not)
-        { assistantId: 2, channel: 'phone', status: 'draft', total: 10000, receivedAt: at('2026-11-26', '00:00') },
-        { assistantId: 2, channel: 'phone', status: 'draft', total: 1, receivedAt: at('2026-11-27', '00:00') },
+        { assistantId: 2, channel: 'phone', status: 'submitted', total: 10000, receivedAt: at('2026-11-26', '00:00') },
+        { assistantId: 2, channel: 'phone', status: 'submitted', total: 1, receivedAt: at('2026-11-27', '00:00') },
+        // work, not drafts (issue 18): an unsubmitted draft, a web order not yet confirmed and a returned one count for nobody
+        { assistantId: 1, channel: 'phone', status: 'draft', total: 185900, receivedAt: at('2026-11-26', '11:00') },
+        { assistantId: 1, channel: 'web', status: 'pendingConfirmation', total: 5000, receivedAt: at('2026-11-26', '11:30') },
+        { assistantId: 2, channel: 'phone', status: 'rejected', total: 7000, receivedAt: at('2026-11-26', '12:00') },
       ],
       quotes: [
         { quotedBy: 2, repliedAt: at('2026-11-26', '11:00'), replyDeadline: at('2026-11-26', '12:00') },

@@ -1,5 +1,6 @@
 import type { DocumentDefinition, FieldDef } from '../../domain/definition';
 import { DEFINITIONS } from '../../domain/documents';
+import { SYSTEM_LABELS } from '../../domain/present';
 import type { Locale, Text } from '../../domain/text';
 
 /**
@@ -11,17 +12,6 @@ import type { Locale, Text } from '../../domain/text';
  * Screens build the status and choice keys with resourceKeys.ts.
  */
 
-/** Labels of the fields every stored record has (SYSTEM_FIELDS) when a definition does not name them. */
-const SYSTEM_LABELS: Record<string, Text> = {
-  id: { zh: '编号', en: 'ID' },
-  code: { zh: '单据号', en: 'Number' },
-  status: { zh: '状态', en: 'Status' },
-  createdAt: { zh: '创建时间', en: 'Created at' },
-  createdBy: { zh: '创建人', en: 'Created by' },
-  updatedAt: { zh: '更新时间', en: 'Updated at' },
-  version: { zh: '版本', en: 'Version' },
-  approvals: { zh: '审批记录', en: 'Approvals' },
-};
 
 type ResourceMessages = {
   name: string;

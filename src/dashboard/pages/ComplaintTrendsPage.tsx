@@ -94,7 +94,7 @@ export default function ComplaintTrendsPage() {
 
   return (
     <Box className="bp-report-sheet" data-testid="complaint-trends">
-      <ReportHeader title={title} subtitle={translate('app.reports.range', { from, to })}>
+      <ReportHeader title={title} counts={translate('app.desk.countsComplaints')} subtitle={translate('app.reports.range', { from, to })}>
         <ToggleButtonGroup size="small" exclusive value={days} onChange={(_, v: number | null) => v && set('days', String(v))} aria-label={l('window')}>
           {[30, 90].map((n) => (
             <ToggleButton key={n} value={n}>

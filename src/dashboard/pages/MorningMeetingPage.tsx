@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useText } from '../../app/i18n/i18nProvider';
 import { useBranchCalendar } from '../../app/branchCalendar';
 import { isWorkingDay, previousWorkingDay, shanghaiDate } from '../../domain/calendar';
+import { WORK_ORDER_STATUSES } from '../../domain/documents/orders';
 import { ASSISTANT_GROUPS, type AssistantGroup } from '../../domain/roles';
 import { formatMoney, moneyCsv, pct, ratioText } from '../format';
 import { dayBounds, listLink } from '../links';
@@ -29,7 +30,7 @@ function useColumns(date: string): Column<AssistantPerformanceRow>[] {
   return useMemo(() => {
     const { from, to } = dayBounds(date);
     const l = (k: string) => translate(`app.reports.morning.${k}`);
-    const orders = (r: AssistantPerformanceRow) => listLink('orders', { assistantId: r.assistantId, receivedAt_gte: from, receivedAt_lte: to, status_neq: 'cancelled' });
+    const orders = (r: AssistantPerformanceRow) => listLink('orders', { assistantId: r.assistantId, receivedAt_gte: from, receivedAt_lte: to, status: WORK_ORDER_STATUSES });
     const complaints = (r: AssistantPerformanceRow, extra: Record<string, unknown> = {}) => listLink('complaints', { assistantId: r.assistantId, resolvedAt_gte: from, resolvedAt_lte: to, ...extra });
     return [
       { key: 'rank', label: l('rank'), align: 'center', cell: (r) => r.rank, csv: (r) => r.rank },
@@ -155,6 +156,7 @@ export default function MorningMeetingPage() {
       <ReportPrintStyles />
       <ReportHeader
         title={title}
+        counts={translate('app.desk.countsOrders')}
         subtitle={
           <>
             {translate('app.reports.morning.subtitle', { date })}

@@ -16,7 +16,7 @@ export default function QueuesPage() {
   const title = translate('app.reports.queues.title');
   return (
     <Box className="bp-report-sheet" data-testid="queues">
-      <ReportHeader title={title} subtitle={data ? translate('app.reports.queues.asOf', { time: formatShanghai(at.toISOString()) }) : undefined}>
+      <ReportHeader title={title} counts={translate('app.desk.countsQueues')} subtitle={data ? translate('app.reports.queues.asOf', { time: formatShanghai(at.toISOString()) }) : undefined}>
         {data ? <CsvButton columns={columns} rows={roles} filename={`${title}-${formatShanghai(at.toISOString()).replace(/[ :]/g, '')}`} /> : null}
       </ReportHeader>
       <ReportState data={data} error={error} isPending={isPending}>

@@ -4,6 +4,7 @@ import { useGetList, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { useText } from '../../app/i18n/i18nProvider';
 import { ASSISTANT_GROUPS, type AssistantGroup } from '../../domain/roles';
+import { WORK_ORDER_STATUSES } from '../../domain/documents/orders';
 import { formatMoney, moneyCsv } from '../format';
 import { listLink, rangeBounds } from '../links';
 import { Loading, ReportHeader, ReportState } from '../ReportFrame';
@@ -67,7 +68,7 @@ export default function TrendsPage() {
       key: 'total',
       label: l('orders'),
       align: 'right',
-      cell: (r) => (bounds ? <NumberLink to={listLink('orders', { assistantId: r.assistantId, receivedAt_gte: bounds.from, receivedAt_lte: bounds.to, status_neq: 'cancelled' })}>{r.total}</NumberLink> : r.total),
+      cell: (r) => (bounds ? <NumberLink to={listLink('orders', { assistantId: r.assistantId, receivedAt_gte: bounds.from, receivedAt_lte: bounds.to, status: WORK_ORDER_STATUSES })}>{r.total}</NumberLink> : r.total),
       csv: (r) => r.total,
     },
     { key: 'avg', label: l('perDay'), align: 'right', cell: (r) => (r.total / Math.max(1, r.series.length)).toFixed(1), csv: (r) => (r.total / Math.max(1, r.series.length)).toFixed(1) },
@@ -93,7 +94,7 @@ export default function TrendsPage() {
 
   return (
     <Box className="bp-report-sheet" data-testid="order-trends">
-      <ReportHeader title={title} subtitle={data ? translate('app.reports.range', { from: data.from, to: data.to }) : undefined}>
+      <ReportHeader title={title} counts={translate('app.desk.countsOrders')} subtitle={data ? translate('app.reports.range', { from: data.from, to: data.to }) : undefined}>
         <ToggleButtonGroup size="small" exclusive value={days} onChange={(_, v: number | null) => v && setSearch({ days: String(v) }, { replace: true })} aria-label={l('window')}>
           {TREND_WINDOWS.map((n) => (
             <ToggleButton key={n} value={n}>

@@ -1,4 +1,4 @@
-import { bool, date, datetime, defineDocument, enumOf, longText, money, ref, text, type DocRecord } from '../definition';
+import { bool, column, date, datetime, defineDocument, enumOf, longText, money, ref, text, type DocRecord } from '../definition';
 import { ruleRefusal, type Refusal } from '../refusal';
 import { t } from '../text';
 
@@ -38,7 +38,7 @@ export const customers = defineDocument({
     fax: text(t('传真', 'Fax'), { maxLength: 30 }),
     email: text(t('电子邮箱', 'E-mail'), { maxLength: 100 }),
     address: text(t('地址', 'Address'), { required: true, maxLength: 200 }),
-    distanceKm: money(t('距离（公里）', 'Distance (km)'), { max: 1000 }),
+    distanceKm: money(t('距离（公里）', 'Distance (km)'), { max: 1000, unit: 'km' }),
     assistantId: ref(t('客户助理', 'Assistant'), 'users'),
     salesRepId: ref(t('销售代表', 'Sales rep'), 'users'),
     note: longText(t('备注', 'Note'), { maxLength: 2000 }),
@@ -46,7 +46,7 @@ export const customers = defineDocument({
     /** 5.11.4 set when the branchGM grants a credit line: re-evaluated every six months */
     creditReviewDue: date(t('信用复评日期', 'Credit review due'), { readOnly: true }),
   },
-  list: ['code', 'name', 'tier', 'settlement', 'creditLimit', 'phone', 'route', 'districtOffice'],
+  list: [column('code', 'text'), column('name', 'name'), column('tier', 'choice'), column('settlement', 'choice'), column('creditLimit', 'money'), column('phone', 'text'), column('route', 'text', 2), column('districtOffice', 'text', 2)],
   filters: ['tier', 'settlement', 'member', 'overdue', 'assistantId', 'route', 'active'],
   defaultSort: { field: 'code', order: 'ASC' },
   columns: ['code', 'name', 'tier', 'member', 'settlement', 'overdue', 'assistantId', 'salesRepId', 'route', 'phone', 'active', 'firstTradeAt', 'creditLimit'],

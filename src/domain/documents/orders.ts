@@ -1,4 +1,4 @@
-import { bool, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../definition';
+import { bool, column, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../definition';
 import { fenToYuan, lineTotalFen, sumFen, yuanToFen } from '../money';
 import { ruleRefusal, refusal, type Refusal } from '../refusal';
 import { creditRefusal, exceedsRemainingCredit, isKeyAccount } from '../rules/customerTerms';
@@ -23,6 +23,20 @@ export const ORDER_STATUSES = {
   closed: { label: t('已结案', 'Closed'), color: 'success', final: true },
   cancelled: { label: t('已取消', 'Cancelled'), color: 'default', final: true },
 } as const;
+
+/**
+ * 5.6.6 key accounts first — while the order is open: the default list (priority DESC, then the
+ * newest, id DESC) puts today's open key-account orders first, not last month's closed ones. Set
+ * when the order is computed and cleared by the steps that end it (close, cancel).
+ */
+export const orderPriority = (keyAccount: boolean, status: unknown): 0 | 1 => (keyAccount && !(ORDER_STATUSES as Record<string, { final?: boolean }>)[String(status)]?.final ? 1 : 0);
+
+/**
+ * The orders that count as work in reports (the morning meeting, trends): submitted, and every
+ * state after — not a draft, a web order not yet confirmed, one returned to its clerk, nor a
+ * cancelled one.
+ */
+export const WORK_ORDER_STATUSES: readonly string[] = ['submitted', 'gmApproval', 'approved', 'picked', 'shipped', 'delivered', 'closed'];
 
 const OPEN_CREDIT_STATUSES = ['gmApproval', 'approved', 'picked', 'shipped', 'delivered'] as const;
 /**
@@ -66,7 +80,7 @@ export const orderWorkflow: Workflow = {
   initial: (doc) => (doc.channel === 'web' ? 'pendingConfirmation' : 'draft'),
   states: ORDER_STATUSES,
   transitions: [
-    { action: 'confirm', label: t('确认网上订单', 'Confirm web order'), from: ['pendingConfirmation'], roles: ['assistant'], to: 'submitted', actor: ecommerceAssistant, guard: linesConfirmed, effect: (_d, ctx) => ({ confirmedAt: now(ctx), submittedAt: now(ctx), assistantId: ctx.user.id }), bulk: false, tone: 'primary' },
+    { action: 'confirm', label: t('确认网上订单', 'Confirm web order'), from: ['pendingConfirmation'], roles: ['assistant'], to: 'submitted', actor: ecommerceAssistant, guard: linesConfirmed, effect: (_d, ctx) => ({ confirmedAt: now(ctx), submittedAt: now(ctx), assistantId: ctx.user.id }), bulk: false, tone: 'primary', list: true },
     { action: 'submit', label: t('提交审核', 'Submit'), from: ['draft', 'rejected'], roles: ['assistant', 'teamLead'], to: 'submitted', actor: ownsOrder, guard: linesConfirmed, effect: (_d, ctx) => ({ submittedAt: now(ctx) }), tone: 'primary' },
     // 5.5.1 csManager reviews; 5.10.4 over the remaining credit → branchGM too.
     { action: 'approve', label: t('审核通过', 'Approve'), from: ['submitted'], roles: ['csManager'], to: (d, ctx) => (needsGmApproval(d, ctx) ? 'gmApproval' : 'approved'), decision: 'approve', guard: overdueBlocksCredit, bulk: true, tone: 'primary' },
@@ -76,9 +90,9 @@ export const orderWorkflow: Workflow = {
     { action: 'pick', label: t('拣配完成', 'Picked'), from: ['approved'], roles: ['orderDesk', 'warehouse'], to: 'picked', effect: (_d, ctx) => ({ pickedAt: now(ctx) }), bulk: true },
     { action: 'ship', label: t('出车配送', 'Out for delivery'), from: ['picked'], roles: ['orderDesk', 'driver'], to: 'shipped', guard: overdueBlocksCredit, effect: (_d, ctx) => ({ shippedAt: now(ctx) }), bulk: true },
     { action: 'deliver', label: t('客户签收', 'Delivered (signed)'), from: ['shipped'], roles: ['driver'], to: 'delivered', effect: (_d, ctx) => ({ deliveredAt: now(ctx) }), bulk: true },
-    { action: 'close', label: t('结案', 'Close'), from: ['delivered'], roles: ['finance'], to: 'closed', effect: (_d, ctx) => ({ closedAt: now(ctx) }), bulk: true },
+    { action: 'close', label: t('结案', 'Close'), from: ['delivered'], roles: ['finance'], to: 'closed', effect: (_d, ctx) => ({ closedAt: now(ctx), priority: 0 }), bulk: true },
     // Cancel is allowed before picking (flow of 5.2 / 6.2).
-    { action: 'cancel', label: t('取消订单', 'Cancel order'), from: ['pendingConfirmation', 'draft', 'rejected', 'submitted', 'gmApproval', 'approved'], roles: ['assistant', 'teamLead', 'csManager'], to: 'cancelled', actor: ownsOrder, commentRequired: true, tone: 'danger' },
+    { action: 'cancel', label: t('取消订单', 'Cancel order'), from: ['pendingConfirmation', 'draft', 'rejected', 'submitted', 'gmApproval', 'approved'], roles: ['assistant', 'teamLead', 'csManager'], to: 'cancelled', actor: ownsOrder, commentRequired: true, effect: () => ({ priority: 0 }), tone: 'danger' },
   ],
 };
 
@@ -117,14 +131,14 @@ export const orders = defineDocument({
     customerName: text(t('客户名称', 'Customer name'), { computed: true, search: true }),
     customerCode: text(t('客户编号', 'Customer code'), { computed: true, search: true }),
     keyAccount: bool(t('大客户', 'Key account'), { computed: true }),
-    priority: int(t('优先级', 'Priority'), { computed: true }),
+    priority: int(t('优先级', 'Priority'), { computed: true, internal: true }),
     subtotal: money(t('货款小计', 'Goods total'), { computed: true }),
     deliveryFee: money(t('运费', 'Delivery fee'), { computed: true }),
     total: money(t('合计', 'Total'), { computed: true }),
     shortLines: int(t('缺货行数', 'Lines short of stock'), { computed: true }),
     promisedDeliveryAt: datetime(t('承诺送达', 'Promised delivery'), { computed: true }),
     promiseKind: text(t('送达承诺', 'Promise'), { computed: true }),
-    confirmDeadline: datetime(t('确认时限', 'Confirm by'), { computed: true }),
+    confirmDeadline: datetime(t('确认时限', 'Confirm by'), { computed: true, clock: 'working' }),
     needsGmApproval: bool(t('需总经理审批', 'Needs branch GM'), { computed: true }),
     assistantId: ref(t('客户助理', 'Assistant'), 'users', { readOnly: true }),
     confirmedAt: datetime(t('确认时间', 'Confirmed at'), { readOnly: true }),
@@ -134,8 +148,9 @@ export const orders = defineDocument({
     deliveredAt: datetime(t('签收时间', 'Delivered at'), { readOnly: true }),
     closedAt: datetime(t('结案时间', 'Closed at'), { readOnly: true }),
   },
-  list: ['code', 'customerName', 'channel', 'paymentMethod', 'total', 'promisedDeliveryAt', 'status', 'receivedAt'],
+  list: [column('code', 'code'), column('customerName', 'name'), column('total', 'money'), column('status', 'status'), column('needsGmApproval', 'flag'), column('paymentMethod', 'choice', 2), column('receivedAt', 'datetime', 3), column('promisedDeliveryAt', 'datetime', 3), column('channel', 'choice', 3)],
   filters: ['status', 'channel', 'customerId', 'paymentMethod', 'assistantId', 'receivedAt'],
+  // open key-account orders first, then the newest (ties are broken by id, newest first)
   defaultSort: { field: 'priority', order: 'DESC' },
   columns: ['code', 'status', 'customerId', 'channel', 'paymentMethod', 'assistantId', 'receivedAt', 'total', 'priority', 'promisedDeliveryAt', 'confirmDeadline', 'confirmedAt', 'customerName', 'createdBy'],
   access: {
@@ -145,8 +160,14 @@ export const orders = defineDocument({
   },
   ownerField: 'assistantId',
   deadlineField: 'promisedDeliveryAt',
-  stateDeadlines: { pendingConfirmation: 'confirmDeadline' },
+  // a web order's 10 minutes (5.1.1); a delivered order has met its promise
+  stateDeadlines: { pendingConfirmation: 'confirmDeadline', delivered: null },
   menuGroup: 'sales',
+  inbox: {
+    columns: ['customerName', 'total', 'promisedDeliveryAt'],
+    // the driver's day: where to, and on which route
+    byRole: { driver: ['customerName', 'deliveryAddress', 'customerId.route'], finance: ['customerName', 'total', 'paymentMethod'] },
+  },
   facts: ['creditUsed'],
   compute: computeOrder,
   rules: orderRules,
@@ -175,7 +196,7 @@ export function computeOrder(doc: DocRecord, ctx: RuleContext): DocRecord {
     customerName: customer?.name ?? '',
     customerCode: customer?.code ?? '',
     keyAccount: key,
-    priority: key ? 1 : 0, // 5.6.6 key accounts first
+    priority: orderPriority(key, doc.status), // 5.6.6 open key-account orders first
     subtotal: fenToYuan(subtotalFen),
     deliveryFee: fenToYuan(feeFen),
     total: fenToYuan(subtotalFen + feeFen),

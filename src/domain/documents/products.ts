@@ -1,4 +1,4 @@
-import { bool, defineDocument, enumOf, int, money, text } from '../definition';
+import { bool, column, defineDocument, enumOf, int, money, text } from '../definition';
 import { t } from '../text';
 
 /** Products 商品 of the catalog (导购手册); categories drive warranty and return rules (5.3.2). */
@@ -31,7 +31,7 @@ export const products = defineDocument({
     projectDept: text(t('项目部门', 'Project department'), { maxLength: 30 }),
     active: bool(t('在售', 'Active'), { default: true }),
   },
-  list: ['sku', 'name', 'brand', 'category', 'catalogPrice', 'stock', 'unit'],
+  list: [column('sku', 'code'), column('name', 'name'), column('category', 'choice'), column('catalogPrice', 'money'), column('stock', 'number'), column('unit', 'text'), column('brand', 'text', 2)],
   filters: ['category', 'catalog', 'active', 'projectDept'],
   defaultSort: { field: 'sku', order: 'ASC' },
   columns: ['sku', 'name', 'category', 'catalogPrice', 'stock', 'catalog', 'active', 'projectDept', 'brand'],

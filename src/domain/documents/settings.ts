@@ -1,4 +1,4 @@
-import { date, defineDocument, enumOf, int, lines, money, text, type DocRecord } from '../definition';
+import { column, date, defineDocument, enumOf, int, lines, money, text, type DocRecord } from '../definition';
 import { ruleRefusal, type Refusal } from '../refusal';
 import { ASSUMPTIONS } from '../settings';
 import { t } from '../text';
@@ -34,11 +34,11 @@ export const settings = defineDocument({
       to: date(t('结束', 'To'), { required: true }),
     }, { maxLines: 20 }),
     scrapFinanceDirectorAbove: money(t('报损报废需财务总监审批的成本门槛（元）', 'Scrap cost needing the finance director (yuan)'), { required: true, help: ASSUMPTIONS.scrapFinanceDirectorAbove }),
-    discountMinMarginPercent: money(t('特殊折扣最低折后毛利率（%）', 'Special discount: minimum margin after discount (%)'), { required: true, max: 100, help: ASSUMPTIONS.discountMinMarginPercent }),
-    quoteMarginMin: money(t('报价毛利区间下限（%）(6.4.3)', 'Quote margin band, low (%) (6.4.3)'), { required: true, max: 100 }),
-    quoteMarginMax: money(t('报价毛利区间上限（%）(6.4.3)', 'Quote margin band, high (%) (6.4.3)'), { required: true, max: 100 }),
-    quoteSpecialMarginMin: money(t('特殊商品毛利下限（%）', 'Special goods margin, low (%)'), { required: true, max: 100, help: ASSUMPTIONS.quoteSpecialMarginMin }),
-    quoteSpecialMarginMax: money(t('特殊商品毛利上限（%）', 'Special goods margin, high (%)'), { required: true, max: 100, help: ASSUMPTIONS.quoteSpecialMarginMax }),
+    discountMinMarginPercent: money(t('特殊折扣最低折后毛利率（%）', 'Special discount: minimum margin after discount (%)'), { required: true, max: 100, unit: 'percent', help: ASSUMPTIONS.discountMinMarginPercent }),
+    quoteMarginMin: money(t('报价毛利区间下限（%）(6.4.3)', 'Quote margin band, low (%) (6.4.3)'), { required: true, max: 100, unit: 'percent' }),
+    quoteMarginMax: money(t('报价毛利区间上限（%）(6.4.3)', 'Quote margin band, high (%) (6.4.3)'), { required: true, max: 100, unit: 'percent' }),
+    quoteSpecialMarginMin: money(t('特殊商品毛利下限（%）', 'Special goods margin, low (%)'), { required: true, max: 100, unit: 'percent', help: ASSUMPTIONS.quoteSpecialMarginMin }),
+    quoteSpecialMarginMax: money(t('特殊商品毛利上限（%）', 'Special goods margin, high (%)'), { required: true, max: 100, unit: 'percent', help: ASSUMPTIONS.quoteSpecialMarginMax }),
     specialOrderDepositFrom: money(t('特殊商品须订金/合同的金额（元）', 'Special order: deposit or contract from (yuan)'), { required: true, help: ASSUMPTIONS.specialOrderDepositFrom }),
     memberFollowUpDays: int(t('会员未订货跟进天数', 'Member follow-up after days without orders'), { required: true, min: 1, max: 365, help: ASSUMPTIONS.memberFollowUpDays }),
     dailyOrderTarget: int(t('每人每日订单目标', 'Daily orders target per assistant'), { required: true, min: 0, max: 1000 }),
@@ -50,7 +50,7 @@ export const settings = defineDocument({
       name: text(t('名称', 'Name'), { maxLength: 30 }),
     }, { maxLines: 60, help: t('国务院办公厅每年11月前后公布次年放假安排；系统日历未收录的年份按周一至周五计算工作日，请按公布的安排逐日录入放假日和调休上班日。', 'The State Council publishes next year\'s holiday arrangement around November; for a year the built-in calendar lacks, working days are Monday to Friday until you enter each holiday and make-up working day here.') }),
   },
-  list: ['scrapFinanceDirectorAbove', 'memberFollowUpDays', 'dailyOrderTarget', 'dailyValueTarget', 'updatedAt'],
+  list: [column('scrapFinanceDirectorAbove', 'money'), column('discountMinMarginPercent', 'number'), column('memberFollowUpDays', 'number'), column('dailyOrderTarget', 'number'), column('dailyValueTarget', 'money'), column('updatedAt', 'datetime')],
   filters: [],
   defaultSort: { field: 'id', order: 'ASC' },
   columns: [],

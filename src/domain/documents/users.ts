@@ -1,4 +1,4 @@
-import { bool, defineDocument, enumOf, text } from '../definition';
+import { bool, column, defineDocument, enumOf, text } from '../definition';
 import { ASSISTANT_GROUPS, ROLES } from '../roles';
 import { t } from '../text';
 
@@ -15,7 +15,7 @@ export const users = defineDocument({
     active: bool(t('启用', 'Active'), { default: true }),
     password: text(t('密码', 'Password'), { secret: true, maxLength: 200, help: t('至少8位；留空则不修改', 'At least 8 characters; leave empty to keep') }),
   },
-  list: ['username', 'fullName', 'role', 'group', 'active'],
+  list: [column('username', 'text'), column('fullName', 'name'), column('role', 'choice'), column('group', 'choice'), column('active', 'flag')],
   filters: ['role', 'group', 'active'],
   defaultSort: { field: 'username', order: 'ASC' },
   columns: ['username', 'fullName', 'role', 'group', 'active'],

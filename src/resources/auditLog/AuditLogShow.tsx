@@ -1,23 +1,35 @@
 import { Card, Typography } from '@mui/material';
-import { Labeled, Show, useRecordContext, useTranslate } from 'react-admin';
+import { useEffect, useState } from 'react';
+import { Labeled, Show, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
+import { useLocale } from '../../app/i18n/i18nProvider';
 import { auditLog } from '../../domain/documents/auditLog';
+import { getDefinition } from '../../domain/documents';
+import { entryChanges, loadRefNames, type RefNames } from '../AuditTimeline';
 import { GeneratedShowBody, Section } from '../GeneratedShow';
 
-/** The changes of one audit entry, as plain text lines (field: before → after). */
+/** The changes of one audit entry in the UI's language: field labels, value labels, line by line — never stored keys. */
 function Changes() {
   const record = useRecordContext();
-  const translate = useTranslate();
+  const locale = useLocale();
+  const dataProvider = useDataProvider();
+  const [names, setNames] = useState<RefNames | undefined>(undefined);
   const changes = record?.changes && typeof record.changes === 'object' ? (record.changes as Record<string, unknown>) : {};
   const resource = typeof record?.resource === 'string' ? record.resource : '';
-  const v = (x: unknown) => (x === null || x === undefined ? '—' : typeof x === 'object' ? JSON.stringify(x) : String(x));
-  const lines = Object.entries(changes).map(([k, c]) =>
-    Array.isArray(c) && c.length === 2 && record?.action === 'update'
-      ? `${translate(`resources.${resource}.fields.${k}`, { _: k })}: ${v(c[0])} → ${v(c[1])}`
-      : `${translate(`resources.${resource}.fields.${k}`, { _: k })}: ${v(c)}`,
-  );
+  const def = getDefinition(resource);
+  useEffect(() => {
+    let live = true;
+    loadRefNames(dataProvider, def, [{ changes }])
+      .then((n) => live && setNames(n))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // the entry's id is what changes (an audit entry never does)
+  }, [dataProvider, record?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const text = entryChanges(def, String(record?.action ?? ''), changes, locale, names, true);
   return (
-    <Typography component="pre" variant="body2" sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontFamily: 'inherit', m: 0 }}>
-      {lines.join('\n')}
+    <Typography component="pre" variant="body2" sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'inherit', m: 0 }}>
+      {text.join('\n')}
     </Typography>
   );
 }

@@ -1,6 +1,8 @@
 import { Chip, Tooltip } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
+import { useLocale } from '../../app/i18n/i18nProvider';
+import { deadlineWording } from '../../domain/duration';
 import { slaState } from '../../domain/sla';
 import { formatShanghai } from '../fieldRenderers';
 
@@ -22,6 +24,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
  */
 export function ConfirmCountdown({ deadline }: { deadline: string }) {
   const translate = useTranslate();
+  const locale = useLocale();
   const now = useNow(1000);
   const end = new Date(deadline);
   if (Number.isNaN(end.getTime())) return null;
@@ -29,15 +32,16 @@ export function ConfirmCountdown({ deadline }: { deadline: string }) {
   let label: string;
   let color: 'error' | 'warning' | 'info';
   if (s.overdue) {
-    label = translate('app.order.countdownOverdue', { min: Math.max(1, -s.remainingMinutes) });
+    // 超时 3 天 4 小时 in working time, as the clause counts it — not "已超时 29331 分钟"
+    label = deadlineWording(now, end, 'working', locale).text;
     color = 'error';
   } else if (s.remainingMinutes < 60) {
     const secs = Math.max(0, Math.floor((end.getTime() - now.getTime()) / 1000));
     label = translate('app.order.countdownLeft', { time: `${pad(Math.floor(secs / 60))}:${pad(secs % 60)}` });
     color = secs <= 180 ? 'warning' : 'info';
   } else {
-    // the deadline is in the next working period (received after hours)
-    label = translate('app.order.countdownWorking', { min: s.remainingWorkingMinutes });
+    // the deadline is in the next working period (received after hours): 剩余 8 分, in working time
+    label = deadlineWording(now, end, 'working', locale).text;
     color = 'info';
   }
   return (
@@ -47,9 +51,3 @@ export function ConfirmCountdown({ deadline }: { deadline: string }) {
   );
 }
 
-/** List column: the countdown on web orders waiting for confirmation, nothing otherwise. */
-export const ConfirmCountdownField = (_props: { source: string; label?: string; sortable?: boolean }) => {
-  const record = useRecordContext();
-  if (!record || record.status !== 'pendingConfirmation' || typeof record.confirmDeadline !== 'string') return null;
-  return <ConfirmCountdown deadline={record.confirmDeadline} />;
-};

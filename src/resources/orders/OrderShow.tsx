@@ -4,7 +4,7 @@ import { useText } from '../../app/i18n/i18nProvider';
 import { orders, settlementLabel } from '../../domain/documents/orders';
 import { ApprovalHistory } from '../ApprovalHistory';
 import { AuditTimeline } from '../AuditTimeline';
-import { fieldFor, formatMoney, formatShanghai } from '../fieldRenderers';
+import { formatMoney, formatShanghai, ShowEntry } from '../fieldRenderers';
 import { FieldGrid, Section, ShowToolbar } from '../GeneratedShow';
 import { LinesTable } from '../LinesTable';
 import { ConfirmCountdown } from './ConfirmCountdown';
@@ -96,9 +96,7 @@ function OrderShowBody() {
     <CardContent>
       <FieldGrid>
         {HEAD.map((n) => (
-          <Labeled key={n} source={n}>
-            {fieldFor(orders, n) ?? <span />}
-          </Labeled>
+          <ShowEntry key={n} def={orders} name={n} />
         ))}
         <Labeled source="paymentMethod">
           <Settlement />

@@ -1,4 +1,4 @@
-import { bool, date, datetime, defineDocument, enumOf, int, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { bool, column, date, datetime, defineDocument, enumOf, int, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { fenToYuan, yuanToFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { creatorOnly, nowIso } from '../../rules/approvals/common';
@@ -169,8 +169,9 @@ export const creditApplications = defineDocument({
     renewedById: ref(t('已由复评申请取代', 'Renewed by'), 'creditApplications', { readOnly: true }),
     note: longText(t('备注', 'Note'), { maxLength: 2000 }),
   },
-  list: ['code', 'customerName', 'kind', 'requestedLimit', 'avgMonthlyOrders', 'eligible', 'status', 'reviewDueAt'],
+  list: [column('code', 'code'), column('customerName', 'name'), column('kind', 'choice'), column('requestedLimit', 'money'), column('status', 'status'), column('reviewDueAt', 'date', 2), column('avgMonthlyOrders', 'money', 3), column('eligible', 'flag', 3)],
   filters: ['status', 'customerId', 'kind', 'salesRepId', 'eligible', 'reviewDueAt', 'approvedAt'],
+  amountField: 'requestedLimit',
   defaultSort: { field: 'id', order: 'DESC' },
   columns: ['code', 'status', 'customerId', 'customerName', 'kind', 'salesRepId', 'requestedLimit', 'approvedLimit', 'avgMonthlyOrders', 'eligible', 'submittedAt', 'approvedAt', 'reviewDueAt', 'renewedById', 'createdBy'],
   access: {

@@ -1,4 +1,4 @@
-import { bool, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { bool, column, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { fenToYuan, lineTotalFen, sumFen, yuanToFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { linesOf, lineAmountFen, nowIso, ownerOnly } from '../../rules/approvals/common';
@@ -92,7 +92,7 @@ export const discountWorkflow: Workflow = {
     { action: 'reject', label: t('退回', 'Reject'), from: ['csReview'], roles: ['csManager'], to: 'rejected', decision: 'reject', commentRequired: true, effect: answered, bulk: true, tone: 'danger' },
     { action: 'reject', label: t('退回', 'Reject'), from: ['gmApproval'], roles: ['branchGM'], to: 'rejected', decision: 'reject', commentRequired: true, effect: answered, bulk: true, tone: 'danger' },
     // 6.14.3 finance confirms the customer's payment came in in full
-    { action: 'confirmPaidInFull', label: t('确认货款已全部收回', 'Confirm paid in full'), from: ['approved'], roles: ['finance'], to: 'paidInFull', effect: (_d, ctx) => ({ customerPaidInFull: true, paidInFullAt: nowIso(ctx) }), tone: 'primary' },
+    { action: 'confirmPaidInFull', label: t('确认货款已全部收回', 'Confirm paid in full'), from: ['approved'], roles: ['finance'], to: 'paidInFull', effect: (_d, ctx) => ({ customerPaidInFull: true, paidInFullAt: nowIso(ctx) }), tone: 'primary', list: true },
     // 6.14.3 the assistant requests the payout (in the payout days, after full payment)
     {
       action: 'requestPayout', label: t('申请支付', 'Request payout'), from: ['approved', 'paidInFull'], roles: ['assistant'], to: 'payoutRequested', actor: owner, tone: 'primary',
@@ -106,6 +106,7 @@ export const discountWorkflow: Workflow = {
     {
       action: 'pay', label: t('已银行转账支付', 'Paid by bank transfer'), from: ['payoutApproved'], roles: ['finance'], to: 'paid', commentRequired: true, params: ['transferRef'], guard: paidInFullGuard, tone: 'primary',
       effect: (d, ctx) => ({ paidAt: nowIso(ctx), payoutMethod: 'bankTransfer', transferRef: typeof d.transferRef === 'string' && d.transferRef ? d.transferRef : null }),
+      list: true,
     },
     { action: 'cancel', label: t('取消申请', 'Cancel'), from: ['draft', 'rejected'], roles: ['assistant'], to: 'cancelled', actor: owner, commentRequired: true, tone: 'danger' },
     { action: 'cancel', label: t('取消申请', 'Cancel'), from: ['approved', 'paidInFull'], roles: ['csManager'], to: 'cancelled', commentRequired: true, tone: 'danger' },
@@ -144,7 +145,7 @@ export const discounts = defineDocument({
     payoutMethod: enumOf(t('支付方式', 'Payout method'), { bankTransfer: t('银行转账', 'Bank transfer') }, { computed: true, help: t('一律银行转账 (6.14.4)', 'Bank transfer only (6.14.4)') }),
     assistantId: ref(t('客户助理', 'Assistant'), 'users', { readOnly: true }),
     submittedAt: datetime(t('提交时间', 'Submitted at'), { readOnly: true }),
-    answerDeadline: datetime(t('答复期限', 'Answer due'), { readOnly: true, help: t('三个工作日内答复 (6.14.2)', 'Answered within 3 working days (6.14.2)') }),
+    answerDeadline: datetime(t('答复期限', 'Answer due'), { readOnly: true, clock: 'working', help: t('三个工作日内答复 (6.14.2)', 'Answered within 3 working days (6.14.2)') }),
     answeredAt: datetime(t('答复时间', 'Answered at'), { readOnly: true }),
     answeredOnTime: bool(t('按时答复', 'Answered on time'), { readOnly: true }),
     customerPaidInFull: bool(t('货款已全部收回', 'Customer paid in full'), { readOnly: true }),
@@ -154,7 +155,7 @@ export const discounts = defineDocument({
     transferRef: text(t('银行转账凭证号', 'Bank transfer reference'), { readOnly: true, maxLength: 100, search: true, help: t('财务支付时填写 (6.14.4)', 'Entered by finance when paying (6.14.4)') }),
     note: longText(t('备注', 'Note'), { maxLength: 2000 }),
   },
-  list: ['code', 'customerName', 'salesTotal', 'total', 'discountRate', 'marginAfterDiscount', 'answerDeadline', 'status'],
+  list: [column('code', 'code'), column('customerName', 'name'), column('total', 'money'), column('discountRate', 'number'), column('status', 'status'), column('salesTotal', 'money', 3), column('marginAfterDiscount', 'number', 2), column('answerDeadline', 'datetime', 3)],
   filters: ['status', 'customerId', 'assistantId', 'customerPaidInFull', 'answerDeadline', 'submittedAt', 'paidAt'],
   defaultSort: { field: 'id', order: 'DESC' },
   columns: ['code', 'status', 'customerId', 'customerName', 'orderId', 'assistantId', 'salesTotal', 'total', 'customerPaidInFull', 'submittedAt', 'answerDeadline', 'answeredAt', 'paidAt', 'createdBy'],

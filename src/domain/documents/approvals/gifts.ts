@@ -1,4 +1,4 @@
-import { bool, datetime, defineDocument, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { bool, column, datetime, defineDocument, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { fenToYuan, yuanToFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { linesOf, lineAmountFen, nowIso, ownerOnly, stockEffects, totalFen } from '../../rules/approvals/common';
@@ -65,6 +65,7 @@ export const giftWorkflow: Workflow = {
       action: 'issue', label: t('其它出库（赠送品）', 'Issue (other outbound note)'), from: ['approved'], roles: ['warehouse'], to: 'issued', tone: 'primary',
       effect: (d, ctx) => ({ issuedAt: nowIso(ctx), outboundNoteNo: `CK-${String(d.code ?? d.id)}`, outboundMarking: GIFT_MARKING, districtOffice: d.districtOffice || ctx.refs.customerId?.districtOffice || '' }),
       effects: (d) => stockEffects(linesOf(d, 'items'), -1, '6.12.3'),
+      list: true,
     },
     // 6.12.3 要求客户签名，并保留单据
     { action: 'sign', label: t('客户已签收', 'Customer signed'), from: ['issued'], roles: ['warehouse'], to: 'signed', params: ['signedBy'], effect: (_d, ctx) => ({ signedAt: nowIso(ctx) }), bulk: true },
@@ -113,7 +114,7 @@ export const gifts = defineDocument({
     signedAt: datetime(t('客户签收时间', 'Signed at'), { readOnly: true }),
     signedBy: text(t('客户签收人', 'Signed by (customer)'), { readOnly: true, maxLength: 50, help: t('签收时填写 (6.12.3)', 'Entered with the signature (6.12.3)') }),
   },
-  list: ['code', 'customerName', 'festival', 'total', 'needsFinanceDirector', 'status', 'submittedAt'],
+  list: [column('code', 'code'), column('customerName', 'name'), column('festival', 'text'), column('total', 'money'), column('status', 'status'), column('needsFinanceDirector', 'flag', 2), column('submittedAt', 'datetime', 2)],
   filters: ['status', 'customerId', 'assistantId', 'needsFinanceDirector', 'festival', 'submittedAt'],
   defaultSort: { field: 'id', order: 'DESC' },
   columns: ['code', 'status', 'customerId', 'customerName', 'assistantId', 'festival', 'total', 'needsFinanceDirector', 'submittedAt', 'approvedAt', 'issuedAt', 'createdBy'],

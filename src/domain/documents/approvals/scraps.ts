@@ -1,4 +1,4 @@
-import { bool, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { bool, column, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { fenToYuan } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { linesOf, lineAmountFen, nowIso, ownerOnly, stockEffects, totalFen } from '../../rules/approvals/common';
@@ -90,7 +90,7 @@ export const scraps = defineDocument({
     submittedAt: datetime(t('提交时间', 'Submitted at'), { readOnly: true }),
     approvedAt: datetime(t('批准时间', 'Approved at'), { readOnly: true }),
   },
-  list: ['code', 'kind', 'total', 'needsFinanceDirector', 'status', 'submittedAt', 'approvedAt'],
+  list: [column('code', 'code'), column('kind', 'choice'), column('total', 'money'), column('needsFinanceDirector', 'flag'), column('status', 'status'), column('submittedAt', 'datetime'), column('approvedAt', 'datetime', 2)],
   filters: ['status', 'kind', 'assistantId', 'needsFinanceDirector', 'submittedAt', 'approvedAt'],
   defaultSort: { field: 'id', order: 'DESC' },
   columns: ['code', 'status', 'kind', 'assistantId', 'total', 'needsFinanceDirector', 'submittedAt', 'approvedAt', 'createdBy'],

@@ -1,4 +1,4 @@
-import { bool, date, datetime, defineDocument, enumOf, int, lines, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { bool, column, date, datetime, defineDocument, enumOf, int, lines, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { creatorOnly, linesOf, nowIso, stockEffects } from '../../rules/approvals/common';
 import { t } from '../../text';
@@ -52,7 +52,7 @@ export const transferWorkflow: Workflow = {
     { action: 'reject', label: t('退回', 'Reject'), from: ['orderDeskReview'], roles: ['orderDesk'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
     { action: 'reject', label: t('退回', 'Reject'), from: ['purchasingApproval'], roles: ['purchasing'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
     // 6.13.4 the goods arrive at our warehouse and go into stock
-    { action: 'receive', label: t('调拨入库', 'Receive into stock'), from: ['inTransit'], roles: ['warehouse'], to: 'received', effect: (_d, ctx) => ({ receivedAt: nowIso(ctx) }), effects: (d) => stockEffects(linesOf(d, 'lines'), 1, '6.13.4'), tone: 'primary' },
+    { action: 'receive', label: t('调拨入库', 'Receive into stock'), from: ['inTransit'], roles: ['warehouse'], to: 'received', effect: (_d, ctx) => ({ receivedAt: nowIso(ctx) }), effects: (d) => stockEffects(linesOf(d, 'lines'), 1, '6.13.4'), tone: 'primary', list: true },
     { action: 'cancel', label: t('取消', 'Cancel'), from: ['draft', 'rejected'], roles: ['merchPlanning'], to: 'cancelled', actor: creatorOnly, commentRequired: true, tone: 'danger' },
     // the source could not deliver after all
     { action: 'cancel', label: t('取消', 'Cancel'), from: ['inTransit'], roles: ['orderDesk'], to: 'cancelled', commentRequired: true, tone: 'danger' },
@@ -91,7 +91,7 @@ export const transfers = defineDocument({
     dispatchedAt: datetime(t('发出调拨申请时间', 'Request sent at'), { readOnly: true }),
     receivedAt: datetime(t('入库时间', 'Received at'), { readOnly: true }),
   },
-  list: ['code', 'sourceType', 'sourceUnit', 'totalQty', 'customerName', 'neededBy', 'status', 'receivedAt'],
+  list: [column('code', 'code'), column('sourceType', 'choice'), column('customerName', 'name'), column('totalQty', 'number'), column('neededBy', 'date'), column('status', 'status'), column('sourceUnit', 'text', 2), column('receivedAt', 'datetime', 3)],
   filters: ['status', 'sourceType', 'orderId', 'requestedById', 'neededBy', 'receivedAt'],
   defaultSort: { field: 'id', order: 'DESC' },
   columns: ['code', 'status', 'sourceType', 'orderId', 'customerName', 'requestedById', 'totalQty', 'neededBy', 'submittedAt', 'receivedAt', 'createdBy'],

@@ -1,4 +1,4 @@
-import { datetime, defineDocument, enumOf, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { column, datetime, defineDocument, enumOf, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { nowIso, ORDER_APPROVED_OR_LATER, ownDocument } from '../../rules/sales/common';
 import { t } from '../../text';
@@ -62,10 +62,10 @@ export const handwrittenNoteWorkflow: Workflow = {
   transitions: [
     // 6.7.3 / 6.7.4 the order desk writes the note from the order
     // (6.7.4: for a customer's request the printed note exists already and its number is noted on the handwritten one)
-    { action: 'write', label: t('已填写手写送货单', 'Note written'), from: ['requested'], roles: ['orderDesk'], to: 'written', params: ['noteNo', 'printedNoteNo'], effect: (_d, ctx) => ({ writtenAt: nowIso(ctx), writtenBy: ctx.user.id }), tone: 'primary' },
+    { action: 'write', label: t('已填写手写送货单', 'Note written'), from: ['requested'], roles: ['orderDesk'], to: 'written', params: ['noteNo', 'printedNoteNo'], effect: (_d, ctx) => ({ writtenAt: nowIso(ctx), writtenBy: ctx.user.id }), tone: 'primary', list: true },
     { action: 'deliver', label: t('客户签收', 'Signed by customer'), from: ['written'], roles: ['driver'], to: 'signed', effect: stamp('signedAt'), bulk: true },
     // 6.7.5 finance binds it with the printed note and reconciles with the customer
-    { action: 'reconcile', label: t('核对装订', 'Reconcile'), from: ['signed'], roles: ['finance'], to: 'reconciled', params: ['printedNoteNo'], guard: printedGuard, effect: stamp('reconciledAt'), tone: 'primary' },
+    { action: 'reconcile', label: t('核对装订', 'Reconcile'), from: ['signed'], roles: ['finance'], to: 'reconciled', params: ['printedNoteNo'], guard: printedGuard, effect: stamp('reconciledAt'), tone: 'primary', list: true },
     { action: 'cancel', label: t('取消', 'Cancel'), from: ['requested'], roles: ['assistant', 'teamLead', 'orderDesk'], to: 'cancelled', actor: own, commentRequired: true, tone: 'danger' },
   ],
 };
@@ -95,7 +95,7 @@ export const handwrittenNotes = defineDocument({
     signedAt: datetime(t('签收时间', 'Signed at'), { readOnly: true }),
     reconciledAt: datetime(t('核对时间', 'Reconciled at'), { readOnly: true }),
   },
-  list: ['code', 'orderCode', 'customerName', 'reason', 'noteNo', 'printedNoteNo', 'status', 'writtenAt'],
+  list: [column('code', 'code'), column('orderCode', 'code'), column('customerName', 'name'), column('noteNo', 'text'), column('status', 'status'), column('writtenAt', 'datetime', 2), column('reason', 'choice', 3), column('printedNoteNo', 'text', 3)],
   filters: ['status', 'reason', 'customerId', 'orderId', 'writtenAt'],
   defaultSort: { field: 'id', order: 'DESC' },
   columns: ['code', 'status', 'orderId', 'customerId', 'customerName', 'reason', 'noteNo', 'printedNoteNo', 'assistantId', 'createdBy', 'writtenAt', 'signedAt'],

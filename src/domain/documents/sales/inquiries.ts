@@ -1,4 +1,4 @@
-import { bool, date, datetime, defineDocument, int, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { bool, column, date, datetime, defineDocument, int, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { lineTotalFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { isKeyAccount } from '../../rules/customerTerms';
@@ -115,6 +115,7 @@ export const inquiryWorkflow: Workflow = {
       guard: answerGuard,
       effect: (d, ctx) => ({ answeredAt: nowIso(ctx), answeredBy: ctx.user.id, ...inquiryEstimate(d) }),
       tone: 'primary',
+      list: true,
     },
     // 5.10.3 the rep quotes the customer; custom goods: 30 % deposit first
     {
@@ -125,6 +126,7 @@ export const inquiryWorkflow: Workflow = {
       to: 'depositPaid',
       guard: (d) => (Number(d.depositRequired) > 0 ? null : ruleRefusal('5.10.3', '此询价无需订金', 'No deposit is required for this inquiry', 'depositRequired')),
       effect: (_d, ctx) => ({ depositPaid: true, depositPaidAt: nowIso(ctx) }),
+      list: true,
     },
     { action: 'order', label: t('转特殊商品订购单', 'Turn into special order'), from: ['answered', 'depositPaid'], roles: ['salesRep'], to: 'ordered', guard: orderGuard, effects: orderEffects, effect: stamp('orderedAt'), tone: 'primary' },
     { action: 'decline', label: t('客户放弃', 'Customer declined'), from: ['answered', 'depositPaid'], roles: ['salesRep'], to: 'declined', commentRequired: true },
@@ -171,7 +173,7 @@ export const inquiries = defineDocument({
     orderedAt: datetime(t('转订购时间', 'Ordered at'), { readOnly: true }),
     specialOrderId: ref(t('特殊商品订购单', 'Special order'), 'specialOrders', { readOnly: true }),
   },
-  list: ['code', 'customerName', 'itemName', 'qty', 'answerPrice', 'depositRequired', 'status', 'submittedAt'],
+  list: [column('code', 'code'), column('customerName', 'name'), column('itemName', 'text'), column('answerPrice', 'money'), column('status', 'status'), column('qty', 'number', 2), column('submittedAt', 'datetime', 2), column('depositRequired', 'money', 3)],
   filters: ['status', 'customerId', 'repId', 'assistantId', 'submittedAt'],
   defaultSort: { field: 'id', order: 'DESC' },
   columns: ['code', 'status', 'customerId', 'customerName', 'itemName', 'repId', 'assistantId', 'createdBy', 'estimatedTotal', 'submittedAt', 'answeredAt', 'specialOrderId'],

@@ -1,4 +1,4 @@
-import { datetime, defineDocument, enumOf, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { column, datetime, defineDocument, enumOf, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { refusal, ruleRefusal, type Refusal } from '../../refusal';
 import { nowIso } from '../../rules/sales/common';
 import { t } from '../../text';
@@ -66,7 +66,7 @@ export const membershipWorkflow: Workflow = {
   initial: (doc) => (doc.source === 'webOrder' ? 'toOffer' : 'applied'),
   states: MEMBERSHIP_STATUSES,
   transitions: [
-    { action: 'invite', label: t('已指导客户网上申请', 'Invited to apply online'), from: ['toOffer'], roles: ['assistant', 'teamLead'], to: 'invited', actor: ecommerce, effect: (_d, ctx) => ({ invitedAt: nowIso(ctx), handledBy: ctx.user.id }), tone: 'primary' },
+    { action: 'invite', label: t('已指导客户网上申请', 'Invited to apply online'), from: ['toOffer'], roles: ['assistant', 'teamLead'], to: 'invited', actor: ecommerce, effect: (_d, ctx) => ({ invitedAt: nowIso(ctx), handledBy: ctx.user.id }), tone: 'primary', list: true },
     { action: 'noPotential', label: t('暂无发展潜力', 'No potential'), from: ['toOffer', 'invited'], roles: ['assistant', 'teamLead'], to: 'closed', actor: ecommerce, commentRequired: true },
     // the website's application arrives through the intake (system user) or is taken by phone
     { action: 'apply', label: t('收到会员申请', 'Application received'), from: ['toOffer', 'invited'], roles: ['admin', 'assistant'], to: 'applied', actor: ecommerce, effect: (_d, ctx) => ({ appliedAt: nowIso(ctx) }) },
@@ -112,7 +112,7 @@ export const memberships = defineDocument({
     appliedAt: datetime(t('申请时间', 'Applied at'), { readOnly: true }),
     decidedAt: datetime(t('审核时间', 'Decided at'), { readOnly: true }),
   },
-  list: ['code', 'customerName', 'source', 'phone', 'status', 'appliedAt'],
+  list: [column('code', 'code'), column('customerName', 'name'), column('source', 'choice'), column('phone', 'text'), column('status', 'status'), column('appliedAt', 'datetime')],
   filters: ['status', 'source', 'customerId', 'appliedAt'],
   defaultSort: { field: 'id', order: 'DESC' },
   columns: ['code', 'status', 'customerId', 'customerName', 'source', 'orderId', 'handledBy', 'createdBy', 'appliedAt'],

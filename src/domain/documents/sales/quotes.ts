@@ -1,4 +1,4 @@
-import { bool, date, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { bool, column, date, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { lineTotalFen, sumFen } from '../../money';
 import { refusal, ruleRefusal, type Refusal } from '../../refusal';
 import { creditRefusal, isKeyAccount, isNewCustomer } from '../../rules/customerTerms';
@@ -205,6 +205,7 @@ export const quoteWorkflow: Workflow = {
       guard: sendGuard,
       effect: (d, ctx) => ({ repliedAt: nowIso(ctx), replySla: replySla(new Date(String(d.inquiryAt ?? d.createdAt)), ctx.now) }),
       tone: 'primary',
+      list: true,
     },
     { action: 'accept', label: t('客户接受', 'Customer accepted'), from: ['sent'], roles: QUOTERS, to: 'accepted', actor: follower, guard: notExpired, effect: stamp('acceptedAt'), tone: 'primary' },
     { action: 'decline', label: t('客户未接受', 'Customer declined'), from: ['sent', 'accepted'], roles: QUOTERS, to: 'declined', actor: follower, commentRequired: true, effect: stamp('declinedAt') },
@@ -249,7 +250,7 @@ export const quotes = defineDocument({
       cost: money(t('成本价', 'Cost'), { computed: true }),
       amount: money(t('金额', 'Amount'), { computed: true }),
       // percent with 2 decimals (the definition format has no decimal type; not a column)
-      margin: int(t('毛利率(%)', 'Margin (%)'), { computed: true }),
+      margin: int(t('毛利率(%)', 'Margin (%)'), { computed: true, unit: 'percent' }),
     }, { required: true, maxLines: 200 }),
     note: longText(t('备注', 'Note'), { maxLength: 2000 }),
     // computed by the server
@@ -260,10 +261,10 @@ export const quotes = defineDocument({
     quotedBy: ref(t('报价人', 'Quoted by'), 'users', { readOnly: true }),
     total: money(t('报价合计', 'Quote total'), { computed: true }),
     costTotal: money(t('成本合计', 'Cost total'), { computed: true }),
-    margin: int(t('总体毛利率(%)', 'Overall margin (%)'), { computed: true }),
+    margin: int(t('总体毛利率(%)', 'Overall margin (%)'), { computed: true, unit: 'percent' }),
     needsReview: bool(t('毛利超出区间须经理审批', 'Margin outside band: manager approval'), { computed: true, help: t('常销商品10%–20%，特殊商品约30%，设备类灵活 (6.4.3)', 'Normal goods 10–20 %, special goods about 30 %, equipment flexible (6.4.3)') }),
     reviewReason: text(t('审批原因', 'Why approval is needed'), { computed: true }),
-    replyDeadline: datetime(t('回复时限（4小时）', 'Reply due (4 h)'), { computed: true }),
+    replyDeadline: datetime(t('回复时限（4小时）', 'Reply due (4 h)'), { computed: true, clock: 'working' }),
     replyLatest: datetime(t('最迟回复（一个工作日）', 'Reply at the latest (1 working day)'), { computed: true }),
     submittedAt: datetime(t('送审时间', 'Submitted at'), { readOnly: true }),
     repliedAt: datetime(t('回复（发出）时间', 'Replied (sent) at'), { readOnly: true }),
@@ -274,7 +275,7 @@ export const quotes = defineDocument({
     convertedAt: datetime(t('转单时间', 'Converted at'), { readOnly: true }),
     orderId: ref(t('销售订单', 'Sales order'), 'orders', { readOnly: true }),
   },
-  list: ['code', 'customerName', 'total', 'margin', 'needsReview', 'validUntil', 'replyDeadline', 'status'],
+  list: [column('code', 'code'), column('customerName', 'name'), column('total', 'money'), column('margin', 'number'), column('status', 'status'), column('needsReview', 'flag', 2), column('validUntil', 'date', 3), column('replyDeadline', 'datetime', 3)],
   filters: ['status', 'customerId', 'quotedBy', 'needsReview', 'repQuote', 'validUntil', 'inquiryAt'],
   defaultSort: { field: 'inquiryAt', order: 'DESC' },
   columns: ['code', 'status', 'customerId', 'customerName', 'quotedBy', 'createdBy', 'total', 'validUntil', 'inquiryAt', 'replyDeadline', 'repliedAt', 'needsReview', 'repQuote', 'orderId'],

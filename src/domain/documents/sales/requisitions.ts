@@ -1,4 +1,4 @@
-import { bool, date, datetime, defineDocument, int, lines, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { bool, column, date, datetime, defineDocument, int, lines, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { linesOf, nowIso, ownDocument } from '../../rules/sales/common';
 import { t } from '../../text';
@@ -90,7 +90,7 @@ export const requisitionWorkflow: Workflow = {
   states: REQUISITION_STATUSES,
   transitions: [
     { action: 'submit', label: t('提交采购', 'Submit to purchasing'), from: ['draft', 'rejected'], roles: DRAFTERS, to: 'submitted', actor: own, effect: stamp('submittedAt'), tone: 'primary' },
-    { action: 'order', label: t('已下采购订单', 'Ordered from supplier'), from: ['submitted'], roles: PURCHASING, to: 'ordered', params: ['supplierPo', 'expectedAt'], guard: poGuard, effect: stamp('orderedAt'), tone: 'primary' },
+    { action: 'order', label: t('已下采购订单', 'Ordered from supplier'), from: ['submitted'], roles: PURCHASING, to: 'ordered', params: ['supplierPo', 'expectedAt'], guard: poGuard, effect: stamp('orderedAt'), tone: 'primary', list: true },
     { action: 'reject', label: t('退回', 'Reject'), from: ['submitted'], roles: PURCHASING, to: 'rejected', decision: 'reject', commentRequired: true, tone: 'danger' },
     { action: 'receive', label: t('到货入库', 'Received into stock'), from: ['ordered'], roles: ['warehouse', 'purchasing'], to: 'received', effects: receiveEffects, effect: stamp('receivedAt'), bulk: true },
     { action: 'cancel', label: t('取消', 'Cancel'), from: ['draft', 'rejected', 'submitted'], roles: DRAFTERS, to: 'cancelled', actor: own, commentRequired: true, tone: 'danger' },
@@ -127,7 +127,7 @@ export const requisitions = defineDocument({
     orderedAt: datetime(t('下单时间', 'Ordered at'), { readOnly: true }),
     receivedAt: datetime(t('到货时间', 'Received at'), { readOnly: true }),
   },
-  list: ['code', 'orderCode', 'customerName', 'projectDept', 'totalQty', 'supplierPo', 'status', 'submittedAt'],
+  list: [column('code', 'code'), column('customerName', 'name'), column('totalQty', 'number'), column('status', 'status'), column('submittedAt', 'datetime'), column('orderCode', 'code', 2), column('supplierPo', 'text', 3), column('projectDept', 'text', 3)],
   filters: ['status', 'projectDept', 'customerId', 'orderId', 'assistantId', 'submittedAt'],
   defaultSort: { field: 'id', order: 'DESC' },
   columns: ['code', 'status', 'orderId', 'customerId', 'customerName', 'projectDept', 'supplierPo', 'assistantId', 'createdBy', 'submittedAt', 'orderedAt', 'expectedAt'],

@@ -1,4 +1,4 @@
-import { bool, date, datetime, defineDocument, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { bool, column, date, datetime, defineDocument, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { lineTotalFen, sumFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { isKeyAccount } from '../../rules/customerTerms';
@@ -148,7 +148,7 @@ export const specialOrderWorkflow: Workflow = {
     { action: 'approve', label: t('审批通过', 'Approve'), from: ['review'], roles: ['csManager'], to: 'approved', decision: 'approve', bulk: true, tone: 'primary' },
     { action: 'reject', label: t('退回', 'Reject'), from: ['review'], roles: ['csManager'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
     // 6.5.6 purchasing orders from the supplier; from here on the goods are not returnable (6.5.4)
-    { action: 'order', label: t('已向供应商订货', 'Ordered from supplier'), from: ['approved'], roles: PURCHASING, to: 'ordered', params: ['supplierPo', 'expectedAt'], guard: orderGuard, effect: stamp('orderedAt'), tone: 'primary' },
+    { action: 'order', label: t('已向供应商订货', 'Ordered from supplier'), from: ['approved'], roles: PURCHASING, to: 'ordered', params: ['supplierPo', 'expectedAt'], guard: orderGuard, effect: stamp('orderedAt'), tone: 'primary', list: true },
     { action: 'receive', label: t('特殊商品回货', 'Goods received'), from: ['ordered'], roles: ['purchasing', 'warehouse'], to: 'received', effect: stamp('receivedAt'), bulk: true },
     { action: 'cancel', label: t('取消', 'Cancel'), from: ['draft', 'rejected', 'repConfirmation', 'review', 'approved'], roles: ['assistant', 'csManager'], to: 'cancelled', actor: own, commentRequired: true, tone: 'danger' },
   ],
@@ -192,7 +192,7 @@ export const specialOrders = defineDocument({
     orderedAt: datetime(t('订货时间', 'Ordered at'), { readOnly: true }),
     receivedAt: datetime(t('回货时间', 'Received at'), { readOnly: true }),
   },
-  list: ['code', 'customerName', 'total', 'needsManagerApproval', 'repConfirmed', 'supplierPo', 'status', 'submittedAt'],
+  list: [column('code', 'code'), column('customerName', 'name'), column('total', 'money'), column('status', 'status'), column('submittedAt', 'datetime'), column('needsManagerApproval', 'flag', 2), column('repConfirmed', 'flag', 3), column('supplierPo', 'text', 3)],
   filters: ['status', 'customerId', 'assistantId', 'needsManagerApproval', 'submittedAt'],
   defaultSort: { field: 'id', order: 'DESC' },
   columns: ['code', 'status', 'customerId', 'customerName', 'inquiryId', 'assistantId', 'createdBy', 'total', 'depositAmount', 'needsManagerApproval', 'supplierPo', 'submittedAt', 'orderedAt', 'expectedAt'],

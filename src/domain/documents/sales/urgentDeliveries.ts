@@ -1,4 +1,4 @@
-import { datetime, defineDocument, enumOf, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { column, datetime, defineDocument, enumOf, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { nowIso, ownDocument } from '../../rules/sales/common';
 import { distanceRefusal, nextUrgentSlot, slotDeparture, URGENT_SLOTS, urgentRequestRefusal, type UrgentSlot } from '../../rules/sales/urgent';
@@ -99,7 +99,7 @@ export const urgentDeliveries = defineDocument({
     requestedAt: datetime(t('通知时间', 'Requested at'), { computed: true }),
     departureAt: datetime(t('发车时间', 'Van leaves at'), { computed: true }),
     customerName: text(t('客户名称', 'Customer name'), { computed: true, search: true }),
-    distanceKm: money(t('距离（公里）', 'Distance (km)'), { computed: true }),
+    distanceKm: money(t('距离（公里）', 'Distance (km)'), { computed: true, unit: 'km' }),
     orderCode: text(t('订单号', 'Order no.'), { computed: true, search: true }),
     assistantId: ref(t('客户助理', 'Assistant'), 'users', { readOnly: true }),
     scheduledBy: ref(t('安排人', 'Scheduled by'), 'users', { readOnly: true }),
@@ -107,8 +107,9 @@ export const urgentDeliveries = defineDocument({
     dispatchedAt: datetime(t('出车时间', 'Left at'), { readOnly: true }),
     deliveredAt: datetime(t('送达时间', 'Delivered at'), { readOnly: true }),
   },
-  list: ['code', 'customerName', 'orderCode', 'slot', 'departureAt', 'latestArrival', 'distanceKm', 'status'],
+  list: [column('code', 'code'), column('customerName', 'name'), column('slot', 'choice'), column('departureAt', 'datetime', 2), column('status', 'status'), column('distanceKm', 'number', 2), column('orderCode', 'code', 3), column('latestArrival', 'datetime', 3)],
   filters: ['status', 'slot', 'customerId', 'assistantId', 'requestedAt'],
+  inbox: { columns: ['customerName', 'slot', 'departureAt'], byRole: { driver: ['customerName', 'deliveryAddress', 'customerId.route'] } },
   defaultSort: { field: 'departureAt', order: 'DESC' },
   columns: ['code', 'status', 'customerId', 'orderId', 'customerName', 'slot', 'requestedAt', 'departureAt', 'latestArrival', 'assistantId', 'createdBy', 'deliveredAt'],
   access: {

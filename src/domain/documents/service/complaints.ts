@@ -1,4 +1,4 @@
-import { bool, datetime, defineDocument, enumOf, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { bool, column, datetime, defineDocument, enumOf, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { isKeyAccount } from '../../rules/customerTerms';
 import { nowIso, ownDocument } from '../../rules/service/common';
@@ -125,8 +125,8 @@ export const complaints = defineDocument({
     phone: text(t('联系电话', 'Phone'), { maxLength: 30 }),
     description: longText(t('投诉内容', 'Complaint'), { required: true, maxLength: 2000 }),
     receivedAt: datetime(t('受理时间', 'Received at'), { immutable: true, help: t('默认为登记时间', 'Defaults to now') }),
-    replyDeadline: datetime(t('回复时限（4工作小时）', 'Reply by (4 working hours)'), { computed: true }),
-    resolveDeadline: datetime(t('解决时限（3个工作日）', 'Resolve by (3 working days)'), { computed: true }),
+    replyDeadline: datetime(t('回复时限（4工作小时）', 'Reply by (4 working hours)'), { computed: true, clock: 'working' }),
+    resolveDeadline: datetime(t('解决时限（3个工作日）', 'Resolve by (3 working days)'), { computed: true, clock: 'working' }),
     firstReplyAt: datetime(t('首次回复时间', 'First reply at'), { readOnly: true }),
     repliedOnTime: bool(t('按时回复', 'Replied on time'), { readOnly: true }),
     resolvedAt: datetime(t('解决时间', 'Resolved at'), { readOnly: true }),
@@ -139,7 +139,7 @@ export const complaints = defineDocument({
     feedbackId: ref(t('客户信息反馈表', 'Feedback form'), 'feedbacks', { readOnly: true }),
     assistantId: ref(t('客户助理', 'Assistant'), 'users', { readOnly: true }),
   },
-  list: ['code', 'customerName', 'category', 'receivedAt', 'replyDeadline', 'firstReplyAt', 'resolveDeadline', 'resolvedAt', 'status'],
+  list: [column('code', 'code'), column('customerName', 'name'), column('category', 'choice'), column('receivedAt', 'datetime'), column('status', 'status'), column('resolvedAt', 'datetime', 2), column('replyDeadline', 'datetime', 3), column('firstReplyAt', 'datetime', 3), column('resolveDeadline', 'datetime', 3)],
   filters: ['status', 'category', 'customerId', 'keyAccount', 'assistantId', 'receivedAt', 'resolvedAt', 'repliedOnTime', 'resolvedOnTime'],
   defaultSort: { field: 'receivedAt', order: 'DESC' },
   columns: ['code', 'status', 'createdBy', 'assistantId', 'customerId', 'customerName', 'category', 'keyAccount', 'receivedAt', 'replyDeadline', 'resolveDeadline', 'firstReplyAt', 'resolvedAt', 'repliedOnTime', 'resolvedOnTime', 'filed', 'feedbackId'],
@@ -150,7 +150,8 @@ export const complaints = defineDocument({
   },
   ownerField: 'assistantId',
   deadlineField: 'resolveDeadline',
-  stateDeadlines: { received: 'replyDeadline' },
+  // resolved and waiting to be filed: nothing more is due
+  stateDeadlines: { received: 'replyDeadline', filing: null },
   menuGroup: 'service',
   compute: computeComplaint,
   rules: complaintRules,

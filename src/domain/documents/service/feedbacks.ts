@@ -1,4 +1,4 @@
-import { datetime, defineDocument, enumOf, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { column, datetime, defineDocument, enumOf, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { nowIso, ownDocument } from '../../rules/service/common';
 import { t } from '../../text';
@@ -68,7 +68,7 @@ export const feedbacks = defineDocument({
     followedUpAt: datetime(t('跟进时间', 'Followed up at'), { readOnly: true }),
     closedAt: datetime(t('结案时间', 'Closed at'), { readOnly: true }),
   },
-  list: ['code', 'customerName', 'districtOffice', 'kind', 'status', 'createdAt', 'followedUpAt'],
+  list: [column('code', 'code'), column('customerName', 'name'), column('kind', 'choice'), column('status', 'status'), column('createdAt', 'datetime'), column('followedUpAt', 'datetime', 2), column('districtOffice', 'text', 2)],
   filters: ['status', 'kind', 'customerId', 'assistantId', 'districtOffice', 'createdAt'],
   defaultSort: { field: 'id', order: 'DESC' },
   columns: ['code', 'status', 'createdBy', 'assistantId', 'customerId', 'customerName', 'districtOffice', 'kind', 'complaintId', 'followedUpAt', 'closedAt'],

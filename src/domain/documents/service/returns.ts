@@ -1,4 +1,4 @@
-import { bool, date, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { bool, column, date, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { fenToYuan, lineTotalFen, sumFen, yuanToFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { dayOf, linesOf, nowIso, num, ownDocument } from '../../rules/service/common';
@@ -160,22 +160,22 @@ export const returnWorkflow: Workflow = {
     // 6.9.1 → 6.9.2 merchandise planning; 6.9.5 special goods → loss prevention
     { action: 'submit', label: t('提交审核', 'Submit'), from: ['draft', 'rejected', 'atDelivery'], roles: ['assistant', 'teamLead'], to: (d) => (hasSpecial(d) ? 'lossReview' : 'submitted'), actor: owner, guard: stillEligible, effect: (_d, ctx) => ({ submittedAt: nowIso(ctx) }), tone: 'primary' },
     { action: 'approve', label: t('同意退货', 'Approve'), from: ['submitted'], roles: ['merchPlanning'], to: 'approved', decision: 'approve', effect: (_d, ctx) => ({ approvedAt: nowIso(ctx) }), bulk: true, tone: 'primary' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['submitted'], roles: ['merchPlanning'], to: 'rejected', decision: 'reject', commentRequired: true, tone: 'danger' },
+    { action: 'reject', label: t('退回', 'Reject'), from: ['submitted'], roles: ['merchPlanning'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
     // 6.9.5 loss prevention decides on special goods and on goods found damaged
     { action: 'approve', label: t('同意退货', 'Approve'), from: ['lossReview'], roles: ['lossPrevention'], to: (d) => (d.collectedAt ? 'inspected' : 'approved'), decision: 'approve', commentRequired: true, effect: (_d, ctx) => ({ approvedAt: nowIso(ctx) }), tone: 'primary' },
     { action: 'reject', label: t('不予退货', 'Refuse'), from: ['lossReview'], roles: ['lossPrevention'], to: 'refused', decision: 'reject', commentRequired: true, effect: (_d, ctx) => ({ refusedAt: nowIso(ctx) }), tone: 'danger' },
     // 6.9.2 the order desk prints the approved draft for logistics
     { action: 'print', label: t('打印草稿退货单', 'Print draft return'), from: ['approved'], roles: ['orderDesk'], to: 'printed', effect: (_d, ctx) => ({ printedAt: nowIso(ctx) }), bulk: true },
     // 6.9.3 the driver's first inspection; the customer signs the draft return note
-    { action: 'collect', label: t('初检合格，客户已签名', 'Inspected, customer signed'), from: ['printed'], roles: ['driver'], to: 'collected', effect: (_d, ctx) => ({ customerSigned: true, collectedAt: nowIso(ctx) }), tone: 'primary' },
+    { action: 'collect', label: t('初检合格，客户已签名', 'Inspected, customer signed'), from: ['printed'], roles: ['driver'], to: 'collected', effect: (_d, ctx) => ({ customerSigned: true, collectedAt: nowIso(ctx) }), tone: 'primary', list: true },
     { action: 'reportDamage', label: t('商品损坏，提交防损', 'Damaged: to loss prevention'), from: ['printed'], roles: ['driver'], to: 'lossReview', commentRequired: true, tone: 'danger' },
     // 6.9.4 same-day return at delivery: customer and driver sign the delivery note
     { action: 'sameDayReturn', label: t('当场退货，客户与送货员已签名', 'Taken back at delivery, both signed'), from: ['atDelivery'], roles: ['driver'], to: 'collected', guard: sameDayGuard, effect: (_d, ctx) => ({ customerSigned: true, driverSigned: true, collectedAt: nowIso(ctx) }), tone: 'primary' },
     // 6.9.3 second inspection at the warehouse
-    { action: 'inspect', label: t('仓库验收合格', 'Warehouse inspection passed'), from: ['collected'], roles: ['warehouse'], to: 'inspected', guard: signed, effect: (_d, ctx) => ({ inspectedAt: nowIso(ctx) }), tone: 'primary' },
+    { action: 'inspect', label: t('仓库验收合格', 'Warehouse inspection passed'), from: ['collected'], roles: ['warehouse'], to: 'inspected', guard: signed, effect: (_d, ctx) => ({ inspectedAt: nowIso(ctx) }), tone: 'primary', list: true },
     { action: 'reportDamage', label: t('商品损坏，提交防损', 'Damaged: to loss prevention'), from: ['collected'], roles: ['warehouse'], to: 'lossReview', commentRequired: true, tone: 'danger' },
     // 6.9.3 the formal sales return note (销售退货单): goods back into stock
-    { action: 'finalize', label: t('制正式销售退货单', 'Make the sales return note'), from: ['inspected'], roles: ['orderDesk'], to: 'closed', effect: (_d, ctx) => ({ closedAt: nowIso(ctx) }), effects: backIntoStock, tone: 'primary' },
+    { action: 'finalize', label: t('制正式销售退货单', 'Make the sales return note'), from: ['inspected'], roles: ['orderDesk'], to: 'closed', effect: (_d, ctx) => ({ closedAt: nowIso(ctx) }), effects: backIntoStock, tone: 'primary', list: true },
     { action: 'cancel', label: t('取消', 'Cancel'), from: ['draft', 'rejected', 'atDelivery'], roles: ['assistant', 'teamLead'], to: 'cancelled', actor: owner, commentRequired: true, tone: 'danger' },
   ],
 };
@@ -224,7 +224,7 @@ export const returns = defineDocument({
     closedAt: datetime(t('制单时间', 'Return note made at'), { readOnly: true }),
     refusedAt: datetime(t('拒绝时间', 'Refused at'), { readOnly: true }),
   },
-  list: ['code', 'orderCode', 'customerName', 'kind', 'reasonType', 'total', 'invoiceDate', 'status', 'createdAt'],
+  list: [column('code', 'code'), column('customerName', 'name'), column('kind', 'choice'), column('total', 'money'), column('status', 'status'), column('createdAt', 'datetime', 2), column('orderCode', 'code', 3), column('reasonType', 'choice', 3), column('invoiceDate', 'date', 3)],
   filters: ['status', 'customerId', 'orderId', 'kind', 'reasonType', 'special', 'sameDay', 'assistantId', 'invoiceDate', 'closedAt'],
   defaultSort: { field: 'id', order: 'DESC' },
   columns: ['code', 'status', 'createdBy', 'assistantId', 'orderId', 'orderCode', 'customerId', 'customerName', 'kind', 'reasonType', 'invoiceDate', 'total', 'special', 'sameDay', 'closedAt'],

@@ -1,4 +1,4 @@
-import { datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { column, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { fenToYuan, lineTotalFen, yuanToFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { linesOf, nowIso, num, ownDocument } from '../../rules/service/common';
@@ -101,8 +101,9 @@ export const loanWorkflow: Workflow = {
     {
       action: 'lend', label: t('制借样转储单并出货', 'Make transfer note, samples out'), from: ['applied'], roles: ['orderDesk'], to: 'out',
       effect: (d, ctx) => ({ lentAt: nowIso(ctx), dueAt: loanDueAt(ctx.now, num(d.loanDays) || LOAN_DEFAULT_DAYS).toISOString() }), effects: samplesOut, tone: 'primary',
+      list: true,
     },
-    { action: 'return', label: t('验收归还入库', 'Returned, inspected'), from: ['out'], roles: ['warehouse'], to: 'returned', effect: (_d, ctx) => ({ returnedAt: nowIso(ctx) }), effects: samplesBack, tone: 'primary' },
+    { action: 'return', label: t('验收归还入库', 'Returned, inspected'), from: ['out'], roles: ['warehouse'], to: 'returned', effect: (_d, ctx) => ({ returnedAt: nowIso(ctx) }), effects: samplesBack, tone: 'primary', list: true },
     { action: 'buy', label: t('客户购买，转销售单', 'Customer buys: to a sale'), from: ['out'], roles: ['assistant', 'teamLead'], to: 'bought', actor: owner, effect: (_d, ctx) => ({ boughtAt: nowIso(ctx) }), effects: saleOrder, tone: 'primary' },
     // 6.11.3 damaged samples are not taken back
     { action: 'reportDamage', label: t('样品损坏，不予退还', 'Damaged: not taken back'), from: ['out'], roles: ['warehouse'], to: 'damaged', commentRequired: true, effect: (d, ctx) => ({ damagedAt: nowIso(ctx), compensationAmount: samplesValue(d, products(ctx)) || num(d.value) }), tone: 'danger' },
@@ -147,8 +148,9 @@ export const sampleLoans = defineDocument({
     compensationBy: enumOf(t('赔偿人', 'Paid by'), PAYERS, { readOnly: true }),
     compensatedAt: datetime(t('赔偿确定时间', 'Compensation settled at'), { readOnly: true }),
   },
-  list: ['code', 'customerName', 'value', 'lentAt', 'dueAt', 'returnedAt', 'status'],
+  list: [column('code', 'code'), column('customerName', 'name'), column('value', 'money'), column('status', 'status'), column('dueAt', 'datetime', 2), column('lentAt', 'datetime', 3), column('returnedAt', 'datetime', 3)],
   filters: ['status', 'customerId', 'assistantId', 'lentAt', 'dueAt', 'returnedAt', 'compensationBy'],
+  amountField: 'value',
   defaultSort: { field: 'id', order: 'DESC' },
   columns: ['code', 'status', 'createdBy', 'assistantId', 'customerId', 'customerName', 'value', 'lentAt', 'dueAt', 'returnedAt', 'orderId', 'compensationAmount', 'compensationBy'],
   access: {
@@ -158,6 +160,8 @@ export const sampleLoans = defineDocument({
   },
   ownerField: 'assistantId',
   deadlineField: 'dueAt',
+  // damaged: the manager decides who pays; the loan's due time no longer runs
+  stateDeadlines: { damaged: null },
   overdue: isLoanOverdue,
   menuGroup: 'service',
   compute: computeLoan,

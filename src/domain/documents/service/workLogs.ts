@@ -1,5 +1,5 @@
 import { shanghaiDate } from '../../calendar';
-import { date, datetime, defineDocument, int, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { column, date, datetime, defineDocument, int, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { nowIso, num } from '../../rules/service/common';
 import { workLogRefusals } from '../../rules/service/workLogs';
 import { t } from '../../text';
@@ -49,8 +49,10 @@ export const workLogs = defineDocument({
     reviewedAt: datetime(t('组长阅读时间', 'Read at'), { readOnly: true }),
     reviewedBy: ref(t('阅读组长', 'Read by'), 'users', { readOnly: true }),
   },
-  list: ['code', 'date', 'assistantId', 'ordersHandled', 'status', 'createdAt', 'reviewedAt'],
+  list: [column('code', 'code'), column('date', 'date'), column('assistantId', 'name'), column('ordersHandled', 'number'), column('status', 'status'), column('createdAt', 'datetime', 2), column('reviewedAt', 'datetime', 2)],
   filters: ['status', 'assistantId', 'date'],
+  // the team lead's inbox: whose log it is
+  inbox: { columns: ['assistantId', 'date', 'ordersHandled'] },
   defaultSort: { field: 'date', order: 'DESC' },
   columns: ['code', 'status', 'createdBy', 'assistantId', 'date', 'reviewedAt'],
   access: {
