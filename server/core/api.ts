@@ -5,6 +5,7 @@ import type { Store } from '../store/types';
 import { authenticate, isBackupToken, login, logout, publicUser, type AuthDeps } from './auth';
 import { parseListQuery } from './dialect';
 import { actionsFor, actOnDoc, createDoc, getDoc, historyOf, listDocs, previewDoc, proposeCustomerCode, recordPrint, updateDoc } from './documents';
+import { factsOf } from './explain';
 import { myWork } from './inbox';
 import { reportsRoute } from './reportsApi';
 import { handleIntake } from './intake';
@@ -116,6 +117,7 @@ export function createApi(deps: ApiDeps) {
       if (parts.length === 4 && m === 'POST' && fourth && NAME.test(fourth)) return { status: 200, body: clean(await actOnDoc(docDeps, def, actor, id, fourth, req.body)) };
     }
     if (third === 'history' && parts.length === 3 && m === 'GET') return { status: 200, body: await historyOf(docDeps, def, actor, id) };
+    if (third === 'facts' && parts.length === 3 && m === 'GET') return { status: 200, body: await factsOf(docDeps, def, actor, id) };
     if (third === 'printed' && parts.length === 3 && m === 'POST') return { status: 200, body: clean(await recordPrint(docDeps, def, actor, id, req.body)) };
     throw new RefusedError(refusal(404, '没有这个接口', 'No such endpoint'));
   }

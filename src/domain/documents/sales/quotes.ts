@@ -287,6 +287,16 @@ export const quotes = defineDocument({
   ownerField: 'quotedBy',
   deadlineField: 'replyDeadline',
   stateDeadlines: { sent: 'validUntil', accepted: 'validUntil' },
+  prints: {
+    // 6.4.1–6.4.4 the customer's quote: the company's paper once it may be sent (in band, or approved 6.4.3)
+    quote: {
+      title: t('销售报价单', 'Sales quote'),
+      clause: '6.4.1',
+      officialIn: ['approved', 'sent', 'accepted', 'converted'],
+      otherwise: 'mark',
+      printers: ['assistant', 'salesRep', 'csManager', 'admin'],
+    },
+  },
   menuGroup: 'sales',
   compute: computeQuote,
   rules: quoteRules,
