@@ -218,7 +218,8 @@ export async function previewDoc(deps: DocDeps, def: DocumentDefinition, actor: 
   const ctx = await loadContext(deps.store, def, values, actor, deps.now());
   const computed = def.compute ? def.compute(values, ctx) : values;
   const refusals = def.rules?.(computed, ctx) ?? [];
-  return { record: computed, facts: ctx.facts, refusals };
+  // what the definition tells whoever decides (src/domain/explain.ts): the margin against its band, credit…
+  return { record: computed, facts: ctx.facts, refusals, explain: def.explain?.(computed, ctx) ?? [] };
 }
 
 export async function proposeCustomerCode(store: Store) {

@@ -39,6 +39,8 @@ export interface FieldDef {
   readOnly?: boolean;
   /** only these roles may set it (others' values are refused with 403) */
   writableBy?: readonly Role[];
+  /** only these roles are shown it (the API leaves it out of the record for others) */
+  readableBy?: readonly Role[];
   /** never returned to anyone (e.g. password hashes) */
   secret?: boolean;
   maxLength?: number;
@@ -195,8 +197,10 @@ export interface Fact {
   rule?: string;
   /** how it weighs: a problem the approver must see (error), a caution (warning), fine (ok) */
   tone?: 'ok' | 'info' | 'warning' | 'error';
-  /** the figure behind the value (yuan, or a count), for tests and charts */
+  /** the figure behind the value (yuan, percent, or a count), for tests and charts */
   amount?: number;
+  /** the band the figure is held to (percent, inclusive), e.g. a margin class's 6.4.3 band */
+  range?: readonly [number, number];
 }
 
 export function defineDocument<D extends DocumentDefinition>(def: D): D {
@@ -242,3 +246,18 @@ export function writableFields(def: DocumentDefinition): string[] {
 }
 
 export const canRole = (access: Access, role: Role): boolean => access === 'all' || access.includes(role);
+
+/** May this role see the field? (`readableBy`; every field without it is readable by whoever reads the record) */
+export const canReadField = (def: DocumentDefinition, name: string, role: Role): boolean => {
+  const f = Object.hasOwn(def.fields, name) ? def.fields[name] : undefined;
+  return !f?.readableBy || f.readableBy.includes(role);
+};
+
+/** The record as this role may see it: fields with `readableBy` that leave the role out are left out. */
+export function redactFor(def: DocumentDefinition, rec: DocRecord, role: Role): DocRecord {
+  const hidden = Object.entries(def.fields).filter(([, f]) => f.readableBy && !f.readableBy.includes(role)).map(([k]) => k);
+  if (hidden.length === 0 || !hidden.some((k) => k in rec)) return rec;
+  const out = { ...rec };
+  for (const k of hidden) delete out[k];
+  return out;
+}
