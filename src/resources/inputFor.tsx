@@ -78,6 +78,9 @@ export function validatorsFor(f: FieldDef, opts: Pick<InputOptions, 'mode'>): Va
 export const choicesOf = (resource: string, enumKey: string, f: FieldDef) =>
   Object.keys(f.options ?? {}).map((id) => ({ id, name: enumMessageKey(resource, enumKey, id) }));
 
+/** type-ahead: the server's full-text search (stable, and names are never translated: keys typed early are kept) */
+const searchQuery = (q: string) => ({ q });
+
 /** How a picker names what it offers, where the record's name alone would not do (an order: code, date, total, customer). */
 const OPTION_TEXT: Record<string, ((r: RaRecord) => string) | undefined> = {
   orders: (r) => [r.code, typeof r.receivedAt === 'string' ? shanghaiDate(new Date(r.receivedAt)) : '', typeof r.total === 'number' ? formatYuan(yuanToFen(r.total)) : '', r.customerName].filter(Boolean).join(' · '),
@@ -101,8 +104,10 @@ function ScopedRefInput(props: { source: string; field: FieldDef; validate: Vali
         validate={props.validate}
         disabled={props.disabled || waiting}
         label={props.label}
-        filterToQuery={(q: string) => ({ q })}
+        filterToQuery={searchQuery}
         optionText={OPTION_TEXT[props.field.ref!]}
+        translateChoice={false}
+        autoHighlight
         helperText={waiting && pick.after ? translate('app.guide.pick.first', { field: translate(`resources.${resource}.fields.${pick.after}`, { _: pick.after }) }) : props.helperText}
         sx={{ minWidth: 360 }}
       />
@@ -146,7 +151,7 @@ function inputElement(resource: string, source: string, f: FieldDef, opts: Input
       if (f.pick) return <ScopedRefInput key={source} source={source} field={f} validate={validate} helperText={helperText} disabled={off} label={label} />;
       return (
         <ReferenceInput key={source} source={source} reference={f.ref}>
-          <AutocompleteInput validate={validate} helperText={helperText} disabled={off} label={label} filterToQuery={(q: string) => ({ q })} optionText={OPTION_TEXT[f.ref]} />
+          <AutocompleteInput validate={validate} helperText={helperText} disabled={off} label={label} filterToQuery={searchQuery} optionText={OPTION_TEXT[f.ref]} translateChoice={false} autoHighlight />
         </ReferenceInput>
       );
     }

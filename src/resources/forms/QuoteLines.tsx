@@ -47,11 +47,16 @@ export function QuoteLinesInput({ mode }: { mode: 'create' | 'edit' }) {
     const price = typeof line.unitPrice === 'number' ? line.unitPrice : null;
     const cost = typeof p.cost === 'number' ? p.cost : null;
     const margin = price !== null && cost !== null && qty > 0 ? marginPct(lineTotalFen(yuanToFen(price), qty), lineTotalFen(yuanToFen(cost), qty)) : null;
-    const band = bandOf(marginClass(p));
-    const off = margin !== null && !smb && !!band && (margin < band[0] || margin > band[1]);
+    const cls = marginClass(p);
+    const band = bandOf(cls);
+    // the band holds the overall margin of the class (6.4.3): a line is marked when its class is out of
+    // it and the line pulls that way, when it sells below cost, or when an SMB price is off the catalog
+    const classOut = facts.find((f) => f.key === `margin.${cls}`)?.tone === 'error';
+    const pulls = margin !== null && !!band && (margin < band[0] || margin > band[1]);
     const offCatalog = smb && price !== null && typeof p.catalogPrice === 'number' && yuanToFen(price) !== yuanToFen(p.catalogPrice);
+    const bad = (classOut && pulls) || offCatalog || (margin !== null && margin < 0);
     return (
-      <Typography variant="caption" component="div" data-testid="quote-line-guide" sx={{ color: off || offCatalog || (margin !== null && margin < 0) ? 'error.main' : 'text.secondary', fontWeight: off ? 600 : 400 }}>
+      <Typography variant="caption" component="div" data-testid="quote-line-guide" sx={{ color: bad ? 'error.main' : 'text.secondary', fontWeight: bad ? 600 : 400 }}>
         {[
           showCost && cost !== null ? translate('app.guide.quote.cost', { cost: formatYuan(yuanToFen(cost)) }) : null,
           margin !== null ? translate('app.guide.quote.margin', { margin: margin.toFixed(2) }) : null,

@@ -40,6 +40,7 @@ import { enumKey } from '../../app/i18n/resourceKeys';
  */
 
 const F = orders.fields;
+const searchCustomers = (q: string) => ({ q });
 const lineF = F.lines.lineFields!;
 
 function PaymentMethodInput({ pricing }: { pricing: OrderPricing }) {
@@ -216,7 +217,7 @@ function OrderFormContent({ mode }: { mode: 'create' | 'edit' }) {
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
             <Box sx={{ flex: 2 }}>
               <ReferenceInput source="customerId" reference="customers" filter={{ active: true }}>
-                <AutocompleteInput validate={required()} filterToQuery={(q: string) => ({ q })} autoFocus autoHighlight />
+                <AutocompleteInput validate={required()} filterToQuery={searchCustomers} translateChoice={false} autoFocus autoHighlight />
               </ReferenceInput>
             </Box>
             <Box sx={{ flex: 1 }}>

@@ -1,6 +1,7 @@
 import DeleteIcon from '@mui/icons-material/DeleteOutline';
 import { Box, Button, IconButton, Stack, Typography } from '@mui/material';
 import { useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import {
   AutocompleteInput,
   NumberInput,
@@ -40,6 +41,21 @@ export const isBlankLine = (l: unknown) => !l || typeof l !== 'object' || ((l as
 
 const COLUMNS = '28px minmax(220px, 1fr) 112px 128px 112px 32px';
 const L = (resource: string, linesField: string, field: string) => `resources.${resource}.lineFields.${linesField}.${field}`;
+
+/**
+ * The line's validators, skipped for a line the clerk has not started (the empty line the table
+ * keeps open is dropped on save, it is not an order line missing its product).
+ */
+function unlessBlank(validators: Validator[]): Validator[] {
+  const lineOf = (all: Record<string, unknown>, finalSource: unknown) => {
+    const m = /^(.*)\.(\d+)\.[^.]+$/.exec(String(finalSource ?? ''));
+    if (!m) return undefined;
+    const list = m[1].split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), all);
+    return Array.isArray(list) ? list[Number(m[2])] : undefined;
+  };
+  return validators.map((v) => (value: unknown, all: Record<string, unknown>, props: { finalSource?: string }) => (isBlankLine(lineOf(all, props?.finalSource)) ? undefined : v(value, all, props)));
+}
+const PRODUCT_REQUIRED = unlessBlank([required()]);
 
 /** Focus an input of the form by its name (after React has rendered it). */
 export function focusField(name: string, tries = 10) {
@@ -94,6 +110,17 @@ function ProductOption() {
 }
 
 const productText = (p: RaRecord) => [p.sku, p.name].filter(Boolean).join(' ');
+// stable across renders: AutocompleteInput puts the selected choice's text back into the box whenever
+// its option rendering changes identity — a fresh element per render wiped what the clerk was typing
+const PRODUCT_OPTION = <ProductOption />;
+const serverMatched = () => true;
+/**
+ * Type-ahead by code or name: the server's full-text `q`; a code being typed (letters, a dash …)
+ * also starts the list at that code, so the product with exactly that code comes first (the list
+ * is in code order: 'OT-0002' would otherwise come before 'ST-0002').
+ */
+const CODE_TYPED = /^[A-Za-z]{1,6}-[A-Za-z0-9-]*$/;
+const searchQuery = (q: string) => (CODE_TYPED.test(q.trim()) ? { q, sku_gte: q.trim().toUpperCase() } : { q });
 
 export interface LineExtras {
   /** a second line under the line (price guidance of a quote, returnable quantity …) */
@@ -124,6 +151,8 @@ function LineRow(props: {
   const parent = useSourceContext();
   const { setValue } = useFormContext();
   const { index } = props;
+  const qtyValidate = useMemo(() => unlessBlank(props.qtyValidate), [props.qtyValidate]);
+  const priceValidate = useMemo(() => unlessBlank(props.priceValidate), [props.priceValidate]);
   const src = (f: string) => parent.getSource(`${index}.${f}`);
   const context = useMemo(() => ({ getSource: (s: string) => parent.getSource(`${index}.${s}`), getLabel: (s: string) => parent.getLabel(s) }), [parent, index]);
   const [qty, unitPrice] = useWatch({ name: [src('qty'), src('unitPrice')] }) as [unknown, unknown];
@@ -172,11 +201,13 @@ function LineRow(props: {
           <ReferenceInput source="productId" reference="products" filter={{ active: true }} sort={{ field: 'sku', order: 'ASC' }} debounce={150}>
             <AutocompleteInput
               label={L(props.resource, props.linesField, 'productId')}
-              validate={required()}
-              optionText={<ProductOption />}
+              validate={PRODUCT_REQUIRED}
+              isRequired
+              optionText={PRODUCT_OPTION}
               inputText={productText}
-              matchSuggestion={() => true}
-              filterToQuery={(q: string) => ({ q })}
+              translateChoice={false}
+              matchSuggestion={serverMatched}
+              filterToQuery={searchQuery}
               autoHighlight
               helperText={false}
               fullWidth
@@ -191,10 +222,10 @@ function LineRow(props: {
           </ReferenceInput>
         </Box>
         <Box onKeyDownCapture={onQtyKey}>
-          <NumberInput source="qty" label={L(props.resource, props.linesField, 'qty')} step={1} min={1} validate={props.qtyValidate} helperText={false} size="small" className="bl-num" />
+          <NumberInput source="qty" label={L(props.resource, props.linesField, 'qty')} step={1} min={1} validate={qtyValidate} isRequired helperText={false} size="small" className="bl-num" />
         </Box>
         <Box onKeyDownCapture={onPriceKey}>
-          <NumberInput source="unitPrice" label={props.priceLabel ?? L(props.resource, props.linesField, 'unitPrice')} step={0.01} min={0} validate={props.priceValidate} helperText={false} size="small" className="bl-num" />
+          <NumberInput source="unitPrice" label={props.priceLabel ?? L(props.resource, props.linesField, 'unitPrice')} step={0.01} min={0} validate={priceValidate} isRequired helperText={false} size="small" className="bl-num" />
         </Box>
         <Typography variant="body2" sx={{ pt: 1.25, textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} data-testid="line-amount">
           {amountFen === null ? '—' : formatYuan(amountFen)}
@@ -253,11 +284,17 @@ export function LinesGrid(props: {
   const lines = useMemo(() => watched ?? [], [watched]);
   const short = useMemo(() => (props.checkStock ? new Map(shortLines(lines, props.products).map((s) => [s.index, s.short])) : new Map<number, number>()), [props.checkStock, lines, props.products]);
   const newLine = props.newLine ?? NEW_LINE;
+  /** Enter on an empty product: the lines are done — the empty last line goes, the cursor moves on */
+  const leave = (i: number) => {
+    if (i === fields.length - 1 && i > 0 && isBlankLine(lines[i])) flushSync(() => remove(i));
+    focusField(props.after);
+  };
   const next = (i: number) => {
     if (i < fields.length - 1) return focusField(parent.getSource(`${i + 1}.productId`));
     const line = lines[i];
     if (isBlankLine(line) || line?.productId == null) return focusField(props.after);
-    append({ ...newLine });
+    // rendered at once, so the keys typed right after Enter land in the new line, not the old price
+    flushSync(() => append({ ...newLine }));
     focusField(parent.getSource(`${i + 1}.productId`));
   };
   return (
@@ -296,7 +333,7 @@ export function LinesGrid(props: {
             product={props.products[Number(lines[i]?.productId)]}
             shortBy={short.get(i) ?? 0}
             onNext={() => next(i)}
-            onLeave={() => focusField(props.after)}
+            onLeave={() => leave(i)}
             onRemove={() => remove(i)}
             info={props.extras?.info?.(i, lines[i] ?? {}, props.products[Number(lines[i]?.productId)])}
           />
