@@ -124,10 +124,13 @@ function pickReason(doc: DocRecord, ctx: RuleContext) {
   };
 }
 
+const CREDIT_DECIDED_IN: readonly string[] = ['pendingConfirmation', 'draft', 'rejected', 'submitted', 'gmApproval'];
+
 /** What the approver sees beside the order (5.10.4 credit, 5.6.4 stock, 5.11.3 overdue). */
 export function explainOrder(doc: DocRecord, ctx: RuleContext): Fact[] {
   const out: Fact[] = [];
-  const c = creditFigures(doc, ctx);
+  // the credit figures while the credit is decided (5.5.1, 5.10.4); once approved they are history
+  const c = CREDIT_DECIDED_IN.includes(String(doc.status ?? 'draft')) ? creditFigures(doc, ctx) : null;
   if (c) {
     const y = (fen: Fen) => ({ zh: formatYuan(fen), en: formatYuan(fen) });
     out.push(
