@@ -1,6 +1,6 @@
 import DeleteIcon from '@mui/icons-material/DeleteOutline';
 import { Box, Button, IconButton, Stack, Typography } from '@mui/material';
-import { useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
   AutocompleteInput,
@@ -65,6 +65,9 @@ export function focusField(name: string, tries = 10) {
     if (el instanceof HTMLInputElement && el.type !== 'checkbox') el.select();
   } else if (tries > 0) setTimeout(() => focusField(name, tries - 1), 30);
 }
+
+/** how long after a keystroke the product list may still show the previous search (debounce + answer) */
+const STALE_MS = 1500;
 
 /** The highlighted option of the open list matches what was typed (the list is not stale). */
 function highlightedMatches(typed: string): boolean {
@@ -151,6 +154,9 @@ function LineRow(props: {
   const parent = useSourceContext();
   const { setValue } = useFormContext();
   const { index } = props;
+  /** when the clerk last typed in the product box, and whether they chose an option with the arrows since */
+  const typedAt = useRef(0);
+  const chose = useRef(false);
   const qtyValidate = useMemo(() => unlessBlank(props.qtyValidate), [props.qtyValidate]);
   const priceValidate = useMemo(() => unlessBlank(props.priceValidate), [props.priceValidate]);
   const src = (f: string) => parent.getSource(`${index}.${f}`);
@@ -167,6 +173,11 @@ function LineRow(props: {
     .filter(Boolean);
 
   const onProductKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') chose.current = true;
+    else if (e.key.length === 1 || e.key === 'Backspace') {
+      typedAt.current = Date.now();
+      chose.current = false;
+    }
     if (e.key !== 'Enter') return;
     const input = e.target as HTMLInputElement;
     if (input.value.trim() === '') {
@@ -174,8 +185,8 @@ function LineRow(props: {
       e.preventDefault();
       e.stopPropagation();
       props.onLeave();
-    } else if (!highlightedMatches(input.value)) {
-      // the list still shows an earlier search: wait for the matches, never pick a stale first option
+    } else if (!chose.current && Date.now() - typedAt.current < STALE_MS && !highlightedMatches(input.value)) {
+      // just typed, and the list still shows the earlier search: never pick its stale first option
       e.preventDefault();
       e.stopPropagation();
     }
