@@ -1,4 +1,5 @@
-import type { DocRecord } from '../../src/domain/definition';
+import { redactFor, type DocRecord, type DocumentDefinition } from '../../src/domain/definition';
+import type { Role } from '../../src/domain/roles';
 import { getDefinition } from '../../src/domain/documents';
 import { RefusedError, refusal, type Refusal } from '../../src/domain/refusal';
 import type { Store } from '../store/types';
@@ -6,6 +7,7 @@ import { authenticate, isBackupToken, login, logout, publicUser, type AuthDeps }
 import { parseListQuery } from './dialect';
 import { actionsFor, actOnDoc, createDoc, getDoc, historyOf, listDocs, previewDoc, proposeCustomerCode, recordPrint, updateDoc } from './documents';
 import { exportDocs } from './export';
+import { factsOf } from './explain';
 import { myWork } from './inbox';
 import { reportsRoute } from './reportsApi';
 import { handleIntake } from './intake';
@@ -28,7 +30,9 @@ export interface ApiDeps {
 const ID = /^[1-9]\d{0,9}$/;
 const NAME = /^[A-Za-z][A-Za-z0-9]{0,40}$/;
 
-/** Fields no endpoint ever returns. */
+/** Fields no endpoint ever returns; and those the caller's role may not see (`readableBy`, e.g. a product's cost). */
+const cleanFor = (def: DocumentDefinition, role: Role) => (rec: DocRecord): DocRecord => clean(redactFor(def, rec, role));
+
 function clean(rec: DocRecord): DocRecord {
   if ('password' in rec || 'passwordHash' in rec) {
     const { password: _p, passwordHash: _h, ...rest } = rec;
@@ -89,6 +93,7 @@ export function createApi(deps: ApiDeps) {
     const [resource, second, third, fourth] = parts;
     const def = resource && NAME.test(resource) ? getDefinition(resource) : undefined;
     if (!def || parts.length > 4) throw new RefusedError(refusal(404, '没有这个接口', 'No such endpoint'));
+    const out = cleanFor(def, actor.role);
 
     if (parts.length === 1) {
       if (m === 'GET') {
@@ -99,9 +104,9 @@ export function createApi(deps: ApiDeps) {
         // X-Total-Exact: false — the total is a lower bound (a broad filtered list, see COUNT_BEYOND_PAGE)
         const headers: Record<string, string> = { 'Content-Range': `${def.resource} ${start}-${end}/${total}` };
         if (exact === false) headers['X-Total-Exact'] = 'false';
-        return { status: 200, headers, body: rows.map(clean) };
+        return { status: 200, headers, body: rows.map(out) };
       }
-      if (m === 'POST') return { status: 201, body: clean(await createDoc(docDeps, def, actor, req.body)) };
+      if (m === 'POST') return { status: 201, body: out(await createDoc(docDeps, def, actor, req.body)) };
     }
     if (parts.length === 2 && second === 'preview' && m === 'POST') return { status: 200, body: await previewDoc(docDeps, def, actor, req.body) };
     if (parts.length === 2 && second === 'export' && m === 'GET') return exportDocs(docDeps, def, actor, req.query, localeOf(req));
@@ -109,16 +114,17 @@ export function createApi(deps: ApiDeps) {
     if (!second || !ID.test(second)) throw new RefusedError(refusal(404, '没有这条记录', 'No such record'));
     const id = Number(second);
     if (parts.length === 2) {
-      if (m === 'GET') return { status: 200, body: clean(await getDoc(deps.store, def, actor, id)) };
-      if (m === 'PUT' || m === 'PATCH') return { status: 200, body: clean(await updateDoc(docDeps, def, actor, id, req.body, req.headers['if-match'])) };
+      if (m === 'GET') return { status: 200, body: out(await getDoc(deps.store, def, actor, id)) };
+      if (m === 'PUT' || m === 'PATCH') return { status: 200, body: out(await updateDoc(docDeps, def, actor, id, req.body, req.headers['if-match'])) };
       if (m === 'DELETE') throw new RefusedError(refusal(403, '单据不能删除，请使用"取消"', 'Records are never deleted; cancel the document instead'));
     }
     if (third === 'actions') {
       if (parts.length === 3 && m === 'GET') return { status: 200, body: await actionsFor(docDeps, def, actor, id) };
-      if (parts.length === 4 && m === 'POST' && fourth && NAME.test(fourth)) return { status: 200, body: clean(await actOnDoc(docDeps, def, actor, id, fourth, req.body)) };
+      if (parts.length === 4 && m === 'POST' && fourth && NAME.test(fourth)) return { status: 200, body: out(await actOnDoc(docDeps, def, actor, id, fourth, req.body)) };
     }
     if (third === 'history' && parts.length === 3 && m === 'GET') return { status: 200, body: await historyOf(docDeps, def, actor, id) };
-    if (third === 'printed' && parts.length === 3 && m === 'POST') return { status: 200, body: clean(await recordPrint(docDeps, def, actor, id, req.body)) };
+    if (third === 'facts' && parts.length === 3 && m === 'GET') return { status: 200, body: await factsOf(docDeps, def, actor, id) };
+    if (third === 'printed' && parts.length === 3 && m === 'POST') return { status: 200, body: out(await recordPrint(docDeps, def, actor, id, req.body)) };
     throw new RefusedError(refusal(404, '没有这个接口', 'No such endpoint'));
   }
 

@@ -4,6 +4,7 @@ import { nextCustomerCode } from '../../src/domain/documents/customers';
 import { shanghaiDate } from '../../src/domain/calendar';
 import { combineRefusals, refusal, RefusedError, ruleRefusal } from '../../src/domain/refusal';
 import type { Actor } from '../../src/domain/roles';
+import { printRefusal } from '../../src/domain/prints';
 import { availableActions, decide, paramsOf } from '../../src/domain/workflow';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import type { ListQuery, Reader, Store, Tx } from '../store/types';
@@ -231,7 +232,8 @@ export async function previewDoc(deps: DocDeps, def: DocumentDefinition, actor: 
   const ctx = await loadContext(deps.store, def, values, actor, deps.now());
   const computed = def.compute ? def.compute(values, ctx) : values;
   const refusals = def.rules?.(computed, ctx) ?? [];
-  return { record: computed, facts: ctx.facts, refusals };
+  // what the definition tells whoever decides (src/domain/explain.ts): the margin against its band, credit…
+  return { record: computed, facts: ctx.facts, refusals, explain: def.explain?.(computed, ctx) ?? [] };
 }
 
 export async function proposeCustomerCode(store: Store) {
@@ -249,7 +251,8 @@ export async function historyOf(deps: DocDeps, def: DocumentDefinition, actor: A
 
 /**
  * Printing is recorded (6.2.4): the record keeps who printed which form when (`prints`), and the
- * audit log has the entry. Anyone who may read the record may print it.
+ * audit log has the entry — only as the form's definition names it: its printers, in the statuses
+ * in which it is the company's paper (src/domain/prints.ts; 403 / 409 naming the clause otherwise).
  */
 export async function recordPrint(deps: DocDeps, def: DocumentDefinition, actor: Actor, id: number, body: unknown) {
   const form = body && typeof body === 'object' ? (body as DocRecord).form : undefined;
@@ -258,6 +261,8 @@ export async function recordPrint(deps: DocDeps, def: DocumentDefinition, actor:
     const current = await tx.lock(def.resource, id);
     if (!current || !rowVisible(def, current, actor)) throw notFound();
     assertRead(def, actor);
+    const no = printRefusal(def, form, current, actor.role);
+    if (no) throw new RefusedError(no);
     const now = deps.now();
     const entry = { form, by: actor.id, byName: actor.fullName, at: now.toISOString() };
     const prints = [...((current.prints as unknown[]) ?? []), entry];

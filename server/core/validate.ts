@@ -145,7 +145,11 @@ export function checkBody(def: DocumentDefinition, body: unknown, mode: 'create'
   }
   if (forbidden) {
     const f = def.fields[forbidden];
-    return { values, refusal: { status: 403, message: { zh: `您的角色不能修改"${f.label.zh}"`, en: `Your role may not change "${f.label.en}"` }, errors: { [forbidden]: { zh: '无权修改', en: 'Not allowed' } } } };
+    const rule = f.writableRule ? ` (${f.writableRule})` : '';
+    return {
+      values,
+      refusal: { status: 403, ...(f.writableRule ? { rule: f.writableRule } : {}), message: { zh: `您的角色不能修改"${f.label.zh}"${rule}`, en: `Your role may not change "${f.label.en}"${rule}` }, errors: { [forbidden]: { zh: `无权修改${rule}`, en: `Not allowed${rule}` } } },
+    };
   }
   return { values, refusal: null };
 }

@@ -1,10 +1,11 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider, type RaRecord } from 'react-admin';
-import { writableFields, type DocRecord, type DocumentDefinition } from '../domain/definition';
+import { writableFields, type DocRecord, type DocumentDefinition, type Fact } from '../domain/definition';
 import { countCsvRecords } from '../domain/csv';
 import type { Refusal } from '../domain/refusal';
 import type { InboxItem } from '../domain/inbox';
 import type { AvailableAction } from '../domain/workflow';
+import type { Explanation } from '../domain/explain';
 
 import { loadDomain } from './domain';
 import { DEFAULT_API_URL, session } from './session';
@@ -26,8 +27,15 @@ export interface PreviewResult {
   record: DocRecord;
   facts: Record<string, number | boolean | string | null>;
   refusals: Refusal[];
+  /** the definition's facts for whoever decides (src/domain/explain.ts), on the record as computed */
+  explain?: Fact[];
 }
 
+
+/** GET /api/<res>/<id>/facts (src/domain/explain.ts) */
+export interface FactsResult extends Explanation {
+  values: Record<string, number | boolean | string | null>;
+}
 
 export interface ActParams {
   id: number | string;
@@ -44,6 +52,8 @@ export interface BaoyiDataProvider extends DataProvider {
   act(resource: string, params: ActParams): Promise<{ data: RaRecord & DocRecord }>;
   preview(resource: string, data: DocRecord): Promise<PreviewResult>;
   history(resource: string, id: number | string): Promise<HistoryEntry[]>;
+  /** GET /<res>/<id>/facts: why it waits on whom, and the facts the rules used (approvers) */
+  facts(resource: string, id: number | string): Promise<FactsResult>;
   /** record that a form was printed (6.2.4: the order shows who printed it when) */
   printed(resource: string, id: number | string, form: string): Promise<unknown>;
   nextCustomerCode(): Promise<string>;
@@ -166,6 +176,7 @@ export function createDataProvider(opts: DataProviderOptions = {}): BaoyiDataPro
     },
     preview: async (resource, data) => (await post(`${path(resource)}/preview`, await bodyOf(resource, data, 'create'))).json as PreviewResult,
     history: async (resource, id) => (await httpClient(path(resource, id, '/history'))).json as HistoryEntry[],
+    facts: async (resource, id) => (await httpClient(path(resource, id, '/facts'))).json as FactsResult,
     printed: async (resource, id, form) => (await httpClient(path(resource, id, '/printed'), { method: 'POST', body: JSON.stringify({ form }) })).json,
     myWork: async () => (await httpClient(`${apiUrl}/myWork`)).json as InboxItem[],
     exportCsv: async (resource, { filter, sort, lines }) => {

@@ -1,9 +1,29 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { ApprovalFacts } from './ApprovalFacts';
 
-/** Asks for the reason a reject / cancel needs (commentRequired); the server checks it too. */
-export function CommentDialog({ open, title, pending, onConfirm, onClose }: { open: boolean; title: string; pending?: boolean; onConfirm: (comment: string) => void; onClose: () => void }) {
+/**
+ * Asks for the reason a reject / cancel needs (commentRequired); the server checks it too. Given
+ * the document (`resource`, `record`), it shows why it waits on this role and the facts first.
+ */
+export function CommentDialog({
+  open,
+  title,
+  pending,
+  onConfirm,
+  onClose,
+  resource,
+  record,
+}: {
+  open: boolean;
+  title: string;
+  pending?: boolean;
+  onConfirm: (comment: string) => void;
+  onClose: () => void;
+  resource?: string;
+  record?: { id: number | string; version?: unknown; status?: unknown };
+}) {
   const translate = useTranslate();
   const [comment, setComment] = useState('');
   const [touched, setTouched] = useState(false);
@@ -14,9 +34,10 @@ export function CommentDialog({ open, title, pending, onConfirm, onClose }: { op
     onClose();
   };
   return (
-    <Dialog open={open} onClose={close} fullWidth maxWidth="sm" onClick={(e) => e.stopPropagation()}>
+    <Dialog open={open} onClose={close} fullWidth maxWidth="sm" onClick={(e) => e.stopPropagation()} data-testid="comment-dialog">
       <DialogTitle>{title}</DialogTitle>
       <DialogContent>
+        {open && resource && record ? <ApprovalFacts resource={resource} id={record.id} version={record.version} status={record.status} compact /> : null}
         <TextField
           autoFocus
           multiline

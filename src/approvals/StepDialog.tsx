@@ -5,11 +5,13 @@ import { useText } from '../app/i18n/i18nProvider';
 import { getDefinition } from '../domain/documents';
 import type { Role } from '../domain/roles';
 import { paramInput } from '../resources/inputFor';
+import { ApprovalFacts } from './ApprovalFacts';
 
 /**
  * Asks for what a workflow step takes with it — its params (fields of the definition, e.g. the
  * supplier PO number, the customer's signature, the damage amount) and the reason when the step
  * needs one — then hands them to `onConfirm`. The server validates them against the same fields.
+ * An approver's step shows first why the document waits on them and the facts the rules used.
  */
 export function StepDialog(props: {
   open: boolean;
@@ -22,6 +24,8 @@ export function StepDialog(props: {
   summary?: ReactNode;
   /** ask for a reason even when the step does not need one (default: yes) */
   askComment?: boolean;
+  /** the document the step is taken on: its facts are shown (approval steps) */
+  record?: { id: number | string; version?: unknown; status?: unknown };
   onConfirm: (comment: string | undefined, values: Record<string, unknown>) => void;
   onClose: () => void;
 }) {
@@ -31,7 +35,7 @@ export function StepDialog(props: {
   const def = getDefinition(props.resource);
   if (!def) return null;
   return (
-    <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm" onClick={(e) => e.stopPropagation()}>
+    <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm" onClick={(e) => e.stopPropagation()} data-testid="step-dialog">
       <DialogTitle>{props.title}</DialogTitle>
       <Form
         onSubmit={(values: Record<string, unknown>) => {
@@ -42,9 +46,10 @@ export function StepDialog(props: {
       >
         <DialogContent>
           {props.summary}
+          {props.record ? <ApprovalFacts resource={props.resource} id={props.record.id} version={props.record.version} status={props.record.status} compact /> : null}
           {props.params.map((p) => paramInput(def, p, { mode: 'create', role: identity?.role as Role | undefined, text }))}
           {props.commentRequired || props.askComment !== false ? (
-            <TextInput source="comment" label="app.workflow.reason" multiline minRows={2} fullWidth validate={props.commentRequired ? required() : undefined} />
+            <TextInput source="comment" label={props.commentRequired ? 'app.workflow.reason' : 'app.guide.facts.comment'} multiline minRows={2} fullWidth validate={props.commentRequired ? required() : undefined} />
           ) : null}
         </DialogContent>
         <DialogActions>

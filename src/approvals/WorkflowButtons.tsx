@@ -50,7 +50,10 @@ export function WorkflowButtons() {
             variant={a.tone === 'primary' ? 'contained' : 'outlined'}
             color={a.tone === 'danger' ? 'error' : 'primary'}
             disabled={!a.allowed || pending}
-            onClick={() => (a.commentRequired || a.params.length ? setAsking(a) : void act(record, a.action))}
+            data-action={a.action}
+            data-decision={a.decision}
+            // an approver's decision opens the dialog with the facts the rules used; other steps go at once
+            onClick={() => (a.commentRequired || a.params.length || a.decision ? setAsking(a) : void act(record, a.action))}
           >
             {text(a.label) || label(a.action)}
           </Button>
@@ -63,7 +66,7 @@ export function WorkflowButtons() {
           button
         );
       })}
-      {asking && asking.params.length > 0 ? (
+      {asking && (asking.params.length > 0 || !asking.commentRequired) ? (
         <StepDialog
           open
           resource={resource}
@@ -71,6 +74,7 @@ export function WorkflowButtons() {
           params={asking.params}
           commentRequired={asking.commentRequired}
           pending={pending}
+          record={asking.decision ? { id: record.id, version, status } : undefined}
           onClose={() => setAsking(null)}
           onConfirm={(comment, values) => {
             const a = asking;
@@ -80,7 +84,9 @@ export function WorkflowButtons() {
         />
       ) : null}
       <CommentDialog
-        open={asking !== null && asking.params.length === 0}
+        open={asking !== null && asking.params.length === 0 && asking.commentRequired}
+        resource={resource}
+        record={asking?.decision ? { id: record.id, version, status } : undefined}
         pending={pending}
         title={asking ? label(asking.action) : ''}
         onClose={() => setAsking(null)}

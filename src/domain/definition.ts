@@ -39,6 +39,8 @@ export interface FieldDef {
   readOnly?: boolean;
   /** only these roles may set it (others' values are refused with 403) */
   writableBy?: readonly Role[];
+  /** only these roles are shown it (the API leaves it out of the record for others) */
+  readableBy?: readonly Role[];
   /** never returned to anyone (e.g. password hashes) */
   secret?: boolean;
   maxLength?: number;
@@ -67,6 +69,49 @@ export interface FieldDef {
   valueIs?: 'resourceName' | 'actionName';
   /** bookkeeping people do not read (a sort key): left out of exports */
   internal?: boolean;
+  /** writableBy: the clause that gives the field to those roles (named in the 403) */
+  writableRule?: string;
+  /**
+   * ref: the records the procedure lets this field point at, from the document's other values
+   * (e.g. a return's order: a delivered order of the chosen customer, 6.9.1). The form's picker
+   * offers only these (`filter` null: pick `after` first); the server refuses any other (422).
+   */
+  pick?: RefPick;
+}
+
+export interface RefPick {
+  /** a list filter (exact values or arrays of them) the referenced record must match; null: not yet known */
+  filter: (doc: DocRecord) => Record<string, string | number | boolean | readonly (string | number)[]> | null;
+  /** the field to fill first (the picker waits for it) */
+  after?: string;
+  rule: string;
+  /** what the referenced record must be, in words */
+  why: Text;
+  /** the definition's own rules refuse other records already (in their words): no second check */
+  inRules?: boolean;
+}
+
+/**
+ * A printed form of the document (design: "printed forms and the statuses in which they are
+ * official declared beside the fields"). The layout lives in src/print/forms; what makes the paper
+ * the company's lives here, where the server's print record (POST …/printed) reads it too.
+ */
+export interface PrintDecl {
+  title: Text;
+  /** the clause the form implements */
+  clause: string;
+  /** the statuses in which the printout is the company's paper */
+  officialIn: readonly string[];
+  /**
+   * outside them: 'mark' — printed with a diagonal mark on every page (草稿 / 未批准 / 已退回 …),
+   * never recorded as issued; 'never' — not printed at all (paper that must not exist unapproved,
+   * e.g. an outbound note)
+   */
+  otherwise: 'mark' | 'never';
+  /** the roles whose print is recorded as the company's paper (the server refuses others, 403) */
+  printers: readonly Role[];
+  /** roles who print it as part of their step (print buttons in their lists) */
+  stepPrinters?: readonly Role[];
 }
 
 type Opts = Partial<Omit<FieldDef, 'type' | 'label'>>;
@@ -191,10 +236,55 @@ export interface DocumentDefinition {
   inbox?: InboxSpec;
   /** the money field a bulk confirmation adds up ("20 张，合计 ¥…"); default `total` */
   amountField?: string;
+  /** printed forms by id (letters only: recorded in `prints` and the audit log) */
+  prints?: Record<string, PrintDecl>;
+  /**
+   * the facts an approver needs beside the record (credit used, lines short of stock, margin
+   * against its band …), from what the rules used (src/domain/explain.ts)
+   */
+  explain?: (doc: DocRecord, ctx: RuleContext) => Fact[];
+}
+
+/** One fact shown to whoever decides on the document, with the clause it comes from. */
+export interface Fact {
+  /** stable name (tests, test ids) */
+  key: string;
+  label: Text;
+  value: Text;
+  rule?: string;
+  /** how it weighs: a problem the approver must see (error), a caution (warning), fine (ok) */
+  tone?: 'ok' | 'info' | 'warning' | 'error';
+  /** the figure behind the value (yuan, percent, or a count), for tests and charts */
+  amount?: number;
+  /** the band the figure is held to (percent, inclusive), e.g. a margin class's 6.4.3 band */
+  range?: readonly [number, number];
 }
 
 export function defineDocument<D extends DocumentDefinition>(def: D): D {
-  return def;
+  const picked = Object.entries(def.fields).filter(([, f]) => f.type === 'ref' && f.pick);
+  if (picked.length === 0) return def;
+  const own = def.rules;
+  // the pickers' scopes are rules too: the server refuses a record the form would not offer
+  return { ...def, rules: (doc: DocRecord, ctx: RuleContext) => [...(own?.(doc, ctx) ?? []), ...pickRefusals(picked, doc, ctx)] };
+}
+
+/** Whether a record matches a picker's filter (exact values, or any of an array). */
+export function matchesPick(rec: DocRecord, filter: ReturnType<RefPick['filter']>): boolean {
+  if (!filter) return true;
+  return Object.entries(filter).every(([k, v]) => (Array.isArray(v) ? (v as unknown[]).includes(rec[k]) : rec[k] === v));
+}
+
+function pickRefusals(picked: [string, FieldDef][], doc: DocRecord, ctx: RuleContext): Refusal[] {
+  const out: Refusal[] = [];
+  for (const [name, f] of picked) {
+    const target = ctx.refs[name];
+    if (typeof doc[name] !== 'number' || !target || !f.pick || f.pick.inRules) continue;
+    if (!matchesPick(target, f.pick.filter(doc))) {
+      const message = { zh: `${f.label.zh}：${f.pick.why.zh} (${f.pick.rule})`, en: `${f.label.en}: ${f.pick.why.en} (${f.pick.rule})` };
+      out.push({ status: 422, rule: f.pick.rule, message, errors: { [name]: message } });
+    }
+  }
+  return out;
 }
 
 /**
@@ -250,3 +340,18 @@ export function amountFieldOf(def: DocumentDefinition): string | null {
 }
 
 export const canRole = (access: Access, role: Role): boolean => access === 'all' || access.includes(role);
+
+/** May this role see the field? (`readableBy`; every field without it is readable by whoever reads the record) */
+export const canReadField = (def: DocumentDefinition, name: string, role: Role): boolean => {
+  const f = Object.hasOwn(def.fields, name) ? def.fields[name] : undefined;
+  return !f?.readableBy || f.readableBy.includes(role);
+};
+
+/** The record as this role may see it: fields with `readableBy` that leave the role out are left out. */
+export function redactFor(def: DocumentDefinition, rec: DocRecord, role: Role): DocRecord {
+  const hidden = Object.entries(def.fields).filter(([, f]) => f.readableBy && !f.readableBy.includes(role)).map(([k]) => k);
+  if (hidden.length === 0 || !hidden.some((k) => k in rec)) return rec;
+  const out = { ...rec };
+  for (const k of hidden) delete out[k];
+  return out;
+}

@@ -19,6 +19,13 @@ export interface StateDef {
   /** waiting on someone: shown in the "my work" inbox of these roles */
   waitingOn?: readonly Role[];
   final?: boolean;
+  /** why a document in this state waits on those roles, in words with the clause (src/domain/explain.ts) */
+  because?: Because | ((doc: DocRecord, ctx: RuleContext) => Because);
+}
+
+export interface Because {
+  text: Text;
+  rule?: string;
 }
 
 /**

@@ -1,6 +1,7 @@
 import PrintIcon from '@mui/icons-material/Print';
 import { Button, useGetIdentity, useListContext, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
+import { mayPrint } from '../domain/prints';
 import type { Role } from '../domain/roles';
 import { useText } from '../app/i18n/i18nProvider';
 import { formsFor } from './forms';
@@ -19,7 +20,8 @@ export function PrintButtons() {
   if (!record) return null;
   return (
     <>
-      {formsFor(resource).map((f) => (
+      {/* a form that must never exist unapproved (an outbound note) has no button before its statuses */}
+      {formsFor(resource).filter((f) => mayPrint(f.decl, record)).map((f) => (
         <Button key={f.id} label={`${translate('app.print.print')} ${text(f.title)}`} onClick={() => navigate(printPath(f.id, [record.id]))}>
           <PrintIcon />
         </Button>
@@ -41,7 +43,7 @@ export function RowPrintButton() {
   const record = useRecordContext();
   const navigate = useNavigate();
   const text = useText();
-  const forms = usePrinterForms(resource);
+  const forms = usePrinterForms(resource).filter((f) => record && mayPrint(f.decl, record));
   if (!record || forms.length === 0) return null;
   return (
     <>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { shanghaiDate, shanghaiTime } from '../domain/calendar';
 import type { Approval, DocRecord, FieldDef } from '../domain/definition';
 import { getDefinition } from '../domain/documents';
@@ -40,10 +40,26 @@ export function Logo() {
   );
 }
 
+/**
+ * The diagonal mark of a copy that is not the company's paper (草稿 / 未批准 / 已退回 …), given by
+ * the print view from the form's declaration (src/domain/prints.ts); every page of the form shows it.
+ */
+export const WatermarkContext = createContext<string | null>(null);
+
+export function Watermark({ text: mark, fixed }: { text: string; fixed?: boolean }) {
+  return (
+    <div className={fixed ? 'bp-watermark bp-watermark-fixed' : 'bp-watermark'} data-testid={fixed ? undefined : 'print-watermark'} aria-label={mark}>
+      {mark}
+    </div>
+  );
+}
+
 export function PrintPage(props: { title: string; data: PrintData; code?: unknown; mark?: string; children: ReactNode }) {
   const { data } = props;
+  const watermark = useContext(WatermarkContext);
   return (
     <section className="bp-page">
+      {watermark ? <Watermark text={watermark} /> : null}
       <header className="bp-head">
         <Logo />
         <div className="bp-title">

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Button, Link, Show, TopToolbar, useCanAccess, useCreatePath, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import type { DocRecord, DocumentDefinition } from '../domain/definition';
 import { useText } from '../app/i18n/i18nProvider';
+import { RecordFacts } from '../approvals/ApprovalFacts';
 import { WorkflowButtons } from '../approvals/WorkflowButtons';
 import { PrintButtons } from '../print/PrintButtons';
 import { ApprovalHistory } from './ApprovalHistory';
@@ -70,6 +71,7 @@ export function GeneratedShowBody({ def, fields, history = true, children }: { d
   const linesFields = names.filter((n) => def.fields[n]?.type === 'lines');
   return (
     <CardContent>
+      {def.workflow && <RecordFacts />}
       <FieldGrid>
         {/* a time that has not happened yet is left out, not shown as an empty label */}
         {[...scalar, 'createdAt', 'updatedAt'].map((n) => (

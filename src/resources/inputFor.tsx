@@ -16,9 +16,14 @@ import {
   SelectInput,
   SimpleFormIterator,
   TextInput,
+  useResourceContext,
+  useTranslate,
+  type RaRecord,
   type Validator,
 } from 'react-admin';
+import { useWatch } from 'react-hook-form';
 import { atShanghai, shanghaiDate, shanghaiTime } from '../domain/calendar';
+import { formatYuan, yuanToFen } from '../domain/money';
 import { writableFields, type DocumentDefinition, type FieldDef } from '../domain/definition';
 import { getDefinition } from '../domain/documents';
 import { isYuanAmount } from '../domain/money';
@@ -73,6 +78,43 @@ export function validatorsFor(f: FieldDef, opts: Pick<InputOptions, 'mode'>): Va
 export const choicesOf = (resource: string, enumKey: string, f: FieldDef) =>
   Object.keys(f.options ?? {}).map((id) => ({ id, name: enumMessageKey(resource, enumKey, id) }));
 
+/** type-ahead: the server's full-text search (stable, and names are never translated: keys typed early are kept) */
+const searchQuery = (q: string) => ({ q });
+
+/** How a picker names what it offers, where the record's name alone would not do (an order: code, date, total, customer). */
+const OPTION_TEXT: Record<string, ((r: RaRecord) => string) | undefined> = {
+  orders: (r) => [r.code, typeof r.receivedAt === 'string' ? shanghaiDate(new Date(r.receivedAt)) : '', typeof r.total === 'number' ? formatYuan(yuanToFen(r.total)) : '', r.customerName].filter(Boolean).join(' · '),
+};
+
+/**
+ * A reference the procedure scopes (the definition's `pick`): the picker offers only the records it
+ * allows, given the field it waits for (e.g. a return's order: a delivered order of the chosen
+ * customer, 6.9.1); until that is filled it says what to pick first. The server refuses others.
+ */
+function ScopedRefInput(props: { source: string; field: FieldDef; validate: Validator[]; helperText: string | false; disabled: boolean; label?: string }) {
+  const translate = useTranslate();
+  const resource = useResourceContext() ?? '';
+  const pick = props.field.pick!;
+  const after = useWatch({ name: pick.after ?? '__none__' }) as unknown;
+  const filter = pick.filter(pick.after ? { [pick.after]: after } : {});
+  const waiting = filter === null;
+  return (
+    <ReferenceInput source={props.source} reference={props.field.ref!} filter={filter ?? {}} sort={{ field: 'id', order: 'DESC' }}>
+      <AutocompleteInput
+        validate={props.validate}
+        disabled={props.disabled || waiting}
+        label={props.label}
+        filterToQuery={searchQuery}
+        optionText={OPTION_TEXT[props.field.ref!]}
+        translateChoice={false}
+        autoHighlight
+        helperText={waiting && pick.after ? translate('app.guide.pick.first', { field: translate(`resources.${resource}.fields.${pick.after}`, { _: pick.after }) }) : props.helperText}
+        sx={{ minWidth: 360 }}
+      />
+    </ReferenceInput>
+  );
+}
+
 /** One input; `source` may be nested (lines) while `labelKey` names the definition's label and `enumKey` its options. */
 function inputElement(resource: string, source: string, f: FieldDef, opts: InputOptions, labelKey?: string, enumKey = source): ReactElement | null {
   const disabled = (opts.mode === 'edit' && !!f.immutable) || (!!f.writableBy && !!opts.role && !f.writableBy.includes(opts.role));
@@ -106,9 +148,10 @@ function inputElement(resource: string, source: string, f: FieldDef, opts: Input
     case 'ref': {
       if (!f.ref || !getDefinition(f.ref)) return <NumberInput key={source} {...common} step={1} />;
       const { validate, helperText, disabled: off, label } = common as { validate: Validator[]; helperText: string | false; disabled: boolean; label?: string };
+      if (f.pick) return <ScopedRefInput key={source} source={source} field={f} validate={validate} helperText={helperText} disabled={off} label={label} />;
       return (
         <ReferenceInput key={source} source={source} reference={f.ref}>
-          <AutocompleteInput validate={validate} helperText={helperText} disabled={off} label={label} filterToQuery={(q: string) => ({ q })} />
+          <AutocompleteInput validate={validate} helperText={helperText} disabled={off} label={label} filterToQuery={searchQuery} optionText={OPTION_TEXT[f.ref]} translateChoice={false} autoHighlight />
         </ReferenceInput>
       );
     }

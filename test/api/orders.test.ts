@@ -303,14 +303,16 @@ describe('printing is recorded', () => {
     expect((await orderdesk.post(`/orders/${o.id}/printed`, { form: '<script>' })).status).toBe(400);
     const history = await csm.get(`/orders/${o.id}/history`);
     expect(history.body.at(-1)).toMatchObject({ action: 'print', changes: { form: 'deliveryNote' } });
-    // a full-record PUT echoing `prints` back is not refused as an unknown field
+    // a full-record PUT echoing `prints` back is not refused as an unknown field, and cannot forge them
     const cust = await makeCustomer(admin);
     const p = await makeProduct(admin, 100);
     const draft = (await assistant2.post('/orders', phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 100 }]))).body;
-    const printed = (await assistant2.post(`/orders/${draft.id}/printed`, { form: 'deliveryNote' })).body;
-    const echoed = await assistant2.put(`/orders/${draft.id}`, { ...printed, prints: [], note: '回写整条记录' });
+    // no delivery note for a draft (official only once approved), nor by an assistant (6.2.4)
+    expect((await orderdesk.post(`/orders/${draft.id}/printed`, { form: 'deliveryNote' })).status).toBe(409);
+    expect((await assistant2.post(`/orders/${o.id}/printed`, { form: 'deliveryNote' })).status).toBe(403);
+    const echoed = await assistant2.put(`/orders/${draft.id}`, { ...draft, prints: [{ form: 'deliveryNote', by: 1, byName: '伪造', at: draft.createdAt }], note: '回写整条记录' });
     expect(echoed.status).toBe(200);
     expect(echoed.body.note).toBe('回写整条记录');
-    expect(echoed.body.prints).toHaveLength(1); // server-controlled: not wiped by the echo
+    expect(echoed.body.prints ?? []).toHaveLength(0); // server-controlled: not written by the echo
   });
 });

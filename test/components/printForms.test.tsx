@@ -4,6 +4,7 @@ import type { DocRecord } from '../../src/domain/definition';
 import { DEFINITIONS } from '../../src/domain/documents';
 import { isRole } from '../../src/domain/roles';
 import { ALL_FORMS, getForm, PRINT_FORMS } from '../../src/print/forms';
+import { WatermarkContext } from '../../src/print/parts';
 import type { PrintData, PrintForm } from '../../src/print/types';
 
 /**
@@ -29,9 +30,9 @@ const customer7: DocRecord = {
   distanceKm: 8.5,
 };
 const products: Record<number, DocRecord> = {
-  11: { id: 11, sku: 'BP-0511', name: '中性笔 0.5mm 黑', brand: '晨光', spec: '12支/盒', unit: '盒', cost: 9.8, catalogPrice: 12.5 },
-  12: { id: 12, sku: 'PA-A4-70', name: 'A4 复印纸 70g', brand: '得力', spec: '500张/包', unit: '包', cost: 20, catalogPrice: 25 },
-  13: { id: 13, sku: 'TN-388A', name: '硒鼓 388A', brand: '惠普', model: 'CC388A', unit: '个', cost: 80, catalogPrice: 120 },
+  11: { id: 11, sku: 'BP-0511', name: '中性笔 0.5mm 黑', brand: '晨光', spec: '12支/盒', unit: '盒', cost: 9.8, catalogPrice: 12.5, stock: 500 },
+  12: { id: 12, sku: 'PA-A4-70', name: 'A4 复印纸 70g', brand: '得力', spec: '500张/包', unit: '包', cost: 20, catalogPrice: 25, stock: 1 },
+  13: { id: 13, sku: 'TN-388A', name: '硒鼓 388A', brand: '惠普', model: 'CC388A', unit: '个', cost: 80, catalogPrice: 120, stock: 10 },
 };
 const users: Record<number, DocRecord> = {
   3: { id: 3, fullName: '李报价' },
@@ -86,6 +87,14 @@ const CASES: Record<string, Case[]> = {
     {
       record: { ...order15, id: 16, code: 'SO-20261121-0002', paymentMethod: 'cash', lines: [{ productId: 13, qty: 1, unitPrice: 88.8, amount: 88.8 }], subtotal: 88.8, deliveryFee: 10, total: 98.8 },
       expects: ['SO-20261121-0002', '现金付款', '玖拾捌元捌角', '¥10.00'],
+      hostile: 'customerName',
+    },
+  ],
+  // 6.2.5 the warehouse's list of an approved order: stock on hand, the short line flagged (5.6.4)
+  pickingList: [
+    {
+      record: { ...order15, id: 17, code: 'SO-20261127-0031', status: 'approved' },
+      expects: ['拣货单', 'SO-20261127-0031', '上海星辰文具有限公司', 'A线', '有 1 行缺货，不能拣配', '请购单 (6.5)', '调拨 (6.13)', '缺 1', '仓管员（拣货）（签名）'],
       hostile: 'customerName',
     },
   ],
@@ -441,6 +450,28 @@ describe('form details', () => {
     expect(el.textContent).toContain('客户归属办事处：浦东办事处');
     expect(el.textContent).toContain('客户签收人（正楷）');
     expect(el.textContent).toContain('客户签收（签名）');
+  });
+
+  it('the delivery note of an approved order (printed before picking, 6.2.4) flags a line the stock cannot serve (5.6.4)', () => {
+    const el = renderForm(PRINT_FORMS.deliveryNote, dataOf({ ...order15, status: 'approved' }));
+    expect(el.querySelector('.bp-notice-prominent')?.textContent).toContain('第2行 A4 复印纸 70g（PA-A4-70）：订 2，库存 1，缺 1');
+    expect(el.querySelector('.bp-notice-prominent')?.textContent).toContain('(5.6.4)');
+    expect([...el.querySelectorAll('.bp-short')].map((x) => x.textContent)).toEqual(['【缺货 1】']);
+    cleanup();
+    // once picked the goods have left the shelf: nothing is short any more
+    const picked = renderForm(PRINT_FORMS.deliveryNote, dataOf({ ...order15, status: 'picked' }));
+    expect(picked.querySelector('.bp-short')).toBeNull();
+  });
+
+  it('a copy that is not the company’s paper carries the mark the print view gives it on its page', () => {
+    const { container } = render(
+      <div className="bp-sheet">
+        <WatermarkContext.Provider value="已退回">{PRINT_FORMS.quote.render(dataOf(CASES.quote[0].record))}</WatermarkContext.Provider>
+      </div>,
+    );
+    expect(container.querySelector('.bp-page > .bp-watermark')?.textContent).toBe('已退回');
+    cleanup();
+    expect(renderForm(PRINT_FORMS.quote, dataOf(CASES.quote[0].record)).querySelector('.bp-watermark')).toBeNull();
   });
 
   it('stamp areas: 送货专用章 on the delivery note, 部门印章 on the quote', () => {

@@ -135,6 +135,11 @@ const MAKE: Record<string, () => Promise<number>> = {
     const customers = await list(api.admin, 'customers', { tier: 'smb' }, [0, 0]);
     return (await orderUpTo('picked', customers[0].id, [{ productId: p.id, qty: 3, unitPrice: p.catalogPrice }])).id;
   },
+  pickingList: async () => {
+    const [p] = await stocked();
+    const customers = await list(api.admin, 'customers', { tier: 'smb' }, [0, 0]);
+    return (await orderUpTo('approved', customers[0].id, [{ productId: p.id, qty: 2, unitPrice: p.catalogPrice }])).id;
+  },
   quote: async () => {
     const cust = await makeCustomer(api.admin);
     const p = await makeProduct(api.admin, 100, 100, { cost: 85 });
@@ -267,6 +272,15 @@ const CASES: Record<string, FormCase> = {
         words: r.total,
         texts: [`结算方式：${settlementLabel(r.paymentMethod).zh}`, `线路：${c.route ?? ''}`, '合计人民币（大写）', '送货员（签名）', '客户签收（签名）', '送货专用章', '白联：仓库留存'],
       };
+    },
+  },
+  pickingList: {
+    user: 'warehouse',
+    states: ['approved'],
+    title: '拣货单',
+    expected: async (r) => {
+      const c = await customerOf(r.customerId);
+      return { customer: r.customerName || c.name, texts: [`线路：${c.route ?? ''}`, '库存', '已拣', '仓管员（拣货）（签名）', '复核（签名）'] };
     },
   },
   quote: {
@@ -417,7 +431,7 @@ function expectPrintedBy(text: string, fullName: string, before: Date, where = '
 describe('printed forms (issue 4): each form printed to A4 PDF and read back', () => {
   it('covers every form of ALL_FORMS', () => {
     expect(Object.keys(CASES).sort()).toEqual(ALL_FORMS.map((f) => f.id).sort());
-    expect(ALL_FORMS).toHaveLength(11);
+    expect(ALL_FORMS).toHaveLength(12);
   });
 
   for (const form of ALL_FORMS) {

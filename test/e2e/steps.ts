@@ -40,7 +40,18 @@ export async function clickWorkflow(page: Page, name: string | RegExp): Promise<
   const button = workflowButton(page, name);
   await button.waitFor({ timeout: 20_000 });
   await expect.poll(() => button.isEnabled(), { timeout: 10_000 }).toBe(true);
+  const approves = (await button.getAttribute('data-decision')) === 'approve';
   await button.click();
+  // an approval opens the dialog with the facts the rules used: confirm it
+  if (approves) await confirmStep(page);
+}
+
+/** The step dialog (an approval: facts, optional comment): confirm it. */
+export async function confirmStep(page: Page): Promise<void> {
+  const dialog = page.getByTestId('step-dialog');
+  await dialog.waitFor();
+  await dialog.locator('button[type="submit"]').click();
+  await dialog.waitFor({ state: 'hidden' });
 }
 
 /** The reason dialog of an action that needs a comment (reject, resolve…): type it and confirm. */

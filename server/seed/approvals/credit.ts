@@ -50,6 +50,9 @@ export async function seedCreditApplications(s: ApprovalsSeed): Promise<{ credit
 
   // OA equipment and other dear catalog goods: a key account's month of trade
   const dear = s.products.filter((p) => p.catalog === true && p.active !== false && Number(p.catalogPrice) >= 500).sort((a, b) => Number(b.catalogPrice) - Number(a.catalogPrice));
+  // the goods leave stock when picked (6.2.5): a purchase takes only what the shelf holds
+  // (as the seeders before left it: gifts, transfers and scraps move stock too)
+  const left = new Map((await s.store.getMany('products', dear.map((p) => Number(p.id)))).map((p) => [Number(p.id), Math.max(0, Number(p.stock ?? 0))]));
   let orders = 0;
   const trade = async (customer: DocRecord): Promise<boolean> => {
     if (dear.length === 0) return false;
@@ -61,19 +64,20 @@ export async function seedCreditApplications(s: ApprovalsSeed): Promise<{ credit
     // one equipment purchase of the month, ≥ 15 600 yuan (3 × 5000 with room to spare)
     const lines: { productId: number; qty: number; unitPrice: number }[] = [];
     let fen = 0;
-    for (const p of rng.shuffle(dear.slice(0, 12))) {
+    for (const p of rng.shuffle(dear.filter((x) => (left.get(Number(x.id)) ?? 0) > 0).slice(0, 12))) {
       if (fen >= 15600_00 || lines.length >= 6) break;
-      const qty = rng.int(1, 3);
+      const qty = Math.min(rng.int(1, 3), left.get(Number(p.id)) ?? 0);
       lines.push({ productId: Number(p.id), qty, unitPrice: Number(p.catalogPrice) });
       fen += lineTotalFen(yuanToFen(Number(p.catalogPrice)), qty);
     }
-    for (let i = 0; fen < 15600_00 && i < 200; i++) {
+    for (let i = 0; fen < 15600_00 && lines.length > 0 && i < 200; i++) {
       const l = lines[i % lines.length];
-      if (l.qty >= 20) continue;
+      if (l.qty >= 20 || l.qty >= (left.get(l.productId) ?? 0)) continue;
       l.qty++;
       fen += yuanToFen(l.unitPrice);
     }
     if (fen < 15600_00) return false;
+    for (const l of lines) left.set(l.productId, (left.get(l.productId) ?? 0) - l.qty);
     const times = chain(rng, timeOn(rng, rng.pick(days), 9 * 60, 11 * 60), 6, [20, 90]);
     const steps: Step[] = [
       { action: 'submit', by: assistant },

@@ -20,9 +20,9 @@ export const FREE_ITEMS: [string, number][] = [
 
 /** the justification of a gift (6.12.2) — shared with the branch volume */
 export const JUSTIFICATIONS = [
-  { monthlySales: '近三个月平均每月约9000元', marginAssessment: '综合毛利率约16%', creditStanding: '信用良好，无逾期', paymentRecord: '每月25日前按时回款', potential: '明年新设两个办事处，采购量有望翻倍' },
-  { monthlySales: '每月约6500元，稳定', marginAssessment: '毛利率约14%', creditStanding: '良好', paymentRecord: '现金结算，从未拖欠', potential: '行政部有意将打印耗材统一交由我司供应' },
-  { monthlySales: '每月1.2万元左右', marginAssessment: '设备类为主，毛利约12%', creditStanding: '优良，合作三年', paymentRecord: '月结，回款及时', potential: '集团总部在深圳，可拓展其他分支机构' },
+  { monthlySales: '近三个月订货稳定，略有增长', marginAssessment: '综合毛利率约16%', creditStanding: '信用良好，无逾期', paymentRecord: '每月25日前按时回款', potential: '明年新设两个办事处，采购量有望翻倍' },
+  { monthlySales: '订货稳定，以复印纸和耗材为主', marginAssessment: '毛利率约14%', creditStanding: '良好', paymentRecord: '现金结算，从未拖欠', potential: '行政部有意将打印耗材统一交由我司供应' },
+  { monthlySales: '设备采购集中在季度末', marginAssessment: '设备类为主，毛利约12%', creditStanding: '优良，合作三年', paymentRecord: '月结，回款及时', potential: '集团总部在深圳，可拓展其他分支机构' },
 ];
 
 export async function seedGifts(s: ApprovalsSeed): Promise<number> {

@@ -1,4 +1,5 @@
 import type { DocRecord } from '../../../src/domain/definition';
+import { stockCoversRefusal } from '../../../src/domain/rules/stock';
 import type { Actor } from '../../../src/domain/roles';
 import type { Store } from '../../store/types';
 import { atMinute, nextWorkingDay, shanghaiDate, workingDay } from '../clock';
@@ -78,7 +79,13 @@ export async function finishOrder(k: BranchKit, s: Store, order: DocRecord, t: D
     at = when;
     return true;
   };
-  if (o.status === 'approved' && !(await step('pick', k.user('warehouse'), k.after(at, rng.float(30, 300))))) return { order: o, at };
+  if (o.status === 'approved') {
+    // 6.2.5 picking takes the goods out of stock; 5.6.4 a short line waits (requisition / transfer)
+    const when = k.after(at, rng.float(30, 300));
+    if (!k.done(when) || !(await stockServes(k, s, o))) return { order: o, at };
+    await step('pick', k.user('warehouse'), when);
+    for (const [pid, qty] of qtyByProduct(o)) k.take(pid, qty);
+  }
   if (o.status === 'picked') {
     const sameDay = o.promiseKind === 'sameAfternoon';
     const earliest = sameDay ? shanghaiDate(at) : nextWorkingDay(shanghaiDate(at));
@@ -91,6 +98,21 @@ export async function finishOrder(k: BranchKit, s: Store, order: DocRecord, t: D
     await step('close', k.user('finance'), k.on(day, 9 * 60, 17 * 60));
   }
   return { order: o, at };
+}
+
+function qtyByProduct(order: DocRecord): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const l of Array.isArray(order.lines) ? (order.lines as DocRecord[]) : []) out.set(Number(l.productId), (out.get(Number(l.productId)) ?? 0) + Number(l.qty));
+  return out;
+}
+
+/** whether the shelf serves every line now: the stock book (what the plans leave) and the store itself */
+async function stockServes(k: BranchKit, s: Store, order: DocRecord): Promise<boolean> {
+  const need = qtyByProduct(order);
+  if ([...need].some(([pid, qty]) => (k.stock.get(pid) ?? 0) < qty)) return false;
+  const products = await s.getMany('products', [...need.keys()]);
+  const byId = Object.fromEntries(products.map((p) => [Number(p.id), p]));
+  return stockCoversRefusal(Array.isArray(order.lines) ? (order.lines as DocRecord[]) : [], byId) === null;
 }
 
 /** A phone order by the customer's assistant at catalog prices, lines confirmed (6.2.1), as the draft. */

@@ -235,6 +235,7 @@ export function requisitionJobs(k: BranchKit): Job[] {
         const req = await k.walk(s, 'requisitions', by, reqAt, { orderId: Number(order.id), lines: reqLines, note: `订单 ${order.code} 缺货，向${String(first.projectDept)}请购` }, steps);
         // the goods are in (or the order goes on with what the shelf has): picked and delivered
         const last = times[times.length - 1];
+        if (k.done(last) && req.status === 'received') for (const l of reqLines) k.give(l.productId, l.qty);
         if (k.done(last) && (req.status === 'received' || req.status === 'cancelled')) await finishOrder(k, s, order, last);
       },
     });

@@ -240,6 +240,43 @@ export const enApp: AppMessages = {
     countsComplaints: 'Counts every complaint received in the period, by the day received; "resolved" by the day resolved.',
     countsQueues: 'Counts documents waiting on each role, not drafts nor documents returned to their assistant; a document waiting on two roles is listed under each, and counted once in the total.',
   },
+  // issue 19: forms that help the clerk, facts for approvers, official paper
+  guide: {
+    lines: {
+      unit: 'unit: %{unit}',
+      stock: 'in stock %{n}',
+      catalog: 'catalog %{price}',
+      short: 'short by %{n}: %{offer}',
+      remove: 'Remove line %{n}',
+      keys: 'Enter: next box, a new line after the price; Enter on an empty product ends the lines',
+    },
+    facts: {
+      title: 'What the decision rests on',
+      waiting: 'Why it waits',
+      comment: 'Comment (optional)',
+    },
+    pick: {
+      first: 'Pick the %{field} first',
+    },
+    quote: {
+      title: 'Margin against the band (live, 6.4.3)',
+      cost: 'cost %{cost}',
+      margin: 'margin %{margin} %',
+      band: 'band %{min}–%{max} %',
+      catalogOnly: 'SMB customers are quoted the catalog price (6.4.3)',
+    },
+    gift: {
+      monthlySales: 'Monthly sales (computed from the last 3 full months of delivered orders)',
+    },
+    returns: {
+      option: '%{sku} %{name} · delivered %{delivered} · returnable %{left}',
+      tooMany: 'more than is returnable (%{left} left) (6.9.1)',
+      pickOrder: 'Pick the customer and the delivery note (order) first',
+    },
+    print: {
+      unofficial: 'Not the company’s paper (%{mark}): not approved, the print is not recorded (%{clause})',
+    },
+  },
 };
 
 /** Loaded when the user switches to English (i18nProvider.ts); `resources.*` join as in zh.ts. */

@@ -239,6 +239,43 @@ export const zhApp = {
     countsComplaints: '统计口径：期间受理的全部投诉，按受理日期；“解决”按解决日期。',
     countsQueues: '统计口径：正在等待各角色处理的单据，不含草稿和退回给客户助理的单据；同一张单据同时等待两个角色时在每个角色下各列一次，合计只计一次。',
   },
+  // issue 19: forms that help the clerk, facts for approvers, official paper
+  guide: {
+    lines: {
+      unit: '单位：%{unit}',
+      stock: '库存 %{n}',
+      catalog: '目录价 %{price}',
+      short: '缺货 %{n}：%{offer}',
+      remove: '删除第 %{n} 行',
+      keys: 'Enter：下一格，价格后开新行；空商品行按 Enter 结束明细',
+    },
+    facts: {
+      title: '审批依据',
+      waiting: '待办原因',
+      comment: '意见（可选）',
+    },
+    pick: {
+      first: '请先选择%{field}',
+    },
+    quote: {
+      title: '毛利与区间（实时计算，6.4.3）',
+      cost: '成本 %{cost}',
+      margin: '毛利 %{margin}%',
+      band: '区间 %{min}%–%{max}%',
+      catalogOnly: '中小客户须按目录价报价 (6.4.3)',
+    },
+    gift: {
+      monthlySales: '每月销售额（系统按近3个整月已签收订单计算）',
+    },
+    returns: {
+      option: '%{sku} %{name} · 送货 %{delivered} · 可退 %{left}',
+      tooMany: '超过可退数量（可退 %{left}）(6.9.1)',
+      pickOrder: '请先选择客户和送货单（订单）',
+    },
+    print: {
+      unofficial: '非正式副本（%{mark}）：未经批准，不是公司单据，打印不作记录 (%{clause})',
+    },
+  },
 };
 
 export type AppMessages = typeof zhApp;

@@ -7,8 +7,14 @@ import { t } from '../text';
 export const TIERS = { keyAccount: t('大客户', 'Key account'), smb: t('中小客户', 'SMB') };
 export const SETTLEMENTS = { cash: t('现金', 'Cash'), credit: t('赊销（月结）', 'Credit (monthly)') };
 
-/** Credit terms are granted through a credit application approved by the branchGM (5.11.2). */
+/** Credit terms are granted through a credit application approved by the branchGM (5.11.2); never by assistants. */
 const CREDIT_GRANTERS = ['branchGM', 'finance', 'admin'] as const;
+/**
+ * 5.6.2 the tier follows the customer's monthly orders and drives credit (6.2.3) and pricing
+ * (6.2.2, 6.4.3): the CS Center manager sets it (and the administrator, who keeps the master data);
+ * issue 21 will derive it from the volume.
+ */
+const TIER_SETTERS = ['csManager', 'admin'] as const;
 
 /** 6.3.3 the system proposes the next code (current max + 1); codes are digits. */
 export function nextCustomerCode(maxCode: string | null | undefined): string {
@@ -24,10 +30,10 @@ export const customers = defineDocument({
   fields: {
     code: text(t('客户编号', 'Customer code'), { required: true, maxLength: 12, search: true, immutable: true, help: t('系统建议：当前最大编号+1 (6.3.3)', 'Proposed: current max + 1 (6.3.3)') }),
     name: text(t('客户名称', 'Name'), { required: true, maxLength: 100, search: true }),
-    tier: enumOf(t('客户类别', 'Tier'), TIERS, { required: true, default: 'smb', help: t('大客户：月订货额超过5000元 (5.6.2)', 'Key account: monthly orders over 5000 yuan (5.6.2)') }),
+    tier: enumOf(t('客户类别', 'Tier'), TIERS, { required: true, default: 'smb', writableBy: TIER_SETTERS, writableRule: '5.6.2', help: t('大客户：月订货额超过5000元；由客户服务中心经理确定 (5.6.2)', 'Key account: monthly orders over 5000 yuan; set by the CS Center manager (5.6.2)') }),
     member: bool(t('会员', 'Member'), { default: true }),
-    settlement: enumOf(t('结算方式', 'Settlement'), SETTLEMENTS, { required: true, default: 'cash', writableBy: CREDIT_GRANTERS }),
-    creditLimit: money(t('信用额度', 'Credit limit'), { default: 0, writableBy: CREDIT_GRANTERS }),
+    settlement: enumOf(t('结算方式', 'Settlement'), SETTLEMENTS, { required: true, default: 'cash', writableBy: CREDIT_GRANTERS, writableRule: '5.11.2' }),
+    creditLimit: money(t('信用额度', 'Credit limit'), { default: 0, writableBy: CREDIT_GRANTERS, writableRule: '5.11.2' }),
     overdue: bool(t('有逾期货款', 'Overdue payments'), { default: false, writableBy: ['finance', 'admin'] }),
     firstTradeAt: datetime(t('首次交易日期', 'First trade'), { writableBy: ['finance', 'admin'] }),
     districtOffice: text(t('管辖区域部门', 'District office'), { maxLength: 50 }),

@@ -1,28 +1,31 @@
-import { bool, column, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../definition';
-import { fenToYuan, lineTotalFen, sumFen, yuanToFen } from '../money';
+import { bool, column, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type Fact, type RuleContext } from '../definition';
+import { fenToYuan, formatYuan, lineTotalFen, sumFen, yuanToFen, type Fen } from '../money';
 import { ruleRefusal, refusal, type Refusal } from '../refusal';
-import { creditRefusal, exceedsRemainingCredit, isKeyAccount } from '../rules/customerTerms';
+import { creditRefusal, exceedsRemainingCredit, isKeyAccount, remainingCreditFen } from '../rules/customerTerms';
 import { deliveryFeeFen, deliveryPromise } from '../rules/delivery';
 import { linePriceRefusal, shortBy } from '../rules/pricing';
+import { SHORT_OFFER, shortLines, shortLineText, stockCoversRefusal, type ShortLine } from '../rules/stock';
+import { stockEffects } from '../rules/approvals/common';
+import { fact } from '../explain';
 import { webOrderConfirmDeadline } from '../rules/webOrder';
 import { t } from '../text';
-import type { Workflow } from '../workflow';
+import type { StateDef, Workflow } from '../workflow';
 
 /** Sales order 销售订单 (5.2, 5.4, 5.5, 5.6, 6.2). */
 
 export const ORDER_STATUSES = {
-  pendingConfirmation: { label: t('待确认（网上订单）', 'Awaiting confirmation (web)'), color: 'warning', editable: true, waitingOn: ['assistant'] },
-  draft: { label: t('草稿', 'Draft'), color: 'default', editable: true, waitingOn: ['assistant'] },
-  rejected: { label: t('已退回', 'Returned'), color: 'error', editable: true, waitingOn: ['assistant'] },
-  submitted: { label: t('待审核', 'Awaiting review'), color: 'info', waitingOn: ['csManager'] },
-  gmApproval: { label: t('待总经理审批', 'Awaiting branch GM'), color: 'secondary', waitingOn: ['branchGM'] },
-  approved: { label: t('已审核', 'Approved'), color: 'primary', waitingOn: ['orderDesk', 'warehouse'] },
-  picked: { label: t('已拣配', 'Picked'), color: 'primary', waitingOn: ['orderDesk', 'driver'] },
-  shipped: { label: t('配送中', 'Out for delivery'), color: 'primary', waitingOn: ['driver'] },
-  delivered: { label: t('已签收', 'Delivered'), color: 'success', waitingOn: ['finance'] },
+  pendingConfirmation: { label: t('待确认（网上订单）', 'Awaiting confirmation (web)'), color: 'warning', editable: true, waitingOn: ['assistant'], because: { text: t('网上订单须在收到后10分钟内由电子商务组确认', 'a web order is confirmed by the e-commerce group within 10 minutes of arrival'), rule: '5.1.1' } },
+  draft: { label: t('草稿', 'Draft'), color: 'default', editable: true, waitingOn: ['assistant'], because: { text: t('逐项确认品牌、规格、型号、颜色及需求时间后提交审核', 'confirm brand, spec, model, colour and time of every line, then submit'), rule: '6.2.1' } },
+  rejected: { label: t('已退回', 'Returned'), color: 'error', editable: true, waitingOn: ['assistant'], because: { text: t('订单已退回，按退回意见修改后重新提交', 'the order was returned: change it as the reviewer says and submit again'), rule: '6.2.1' } },
+  submitted: { label: t('待审核', 'Awaiting review'), color: 'info', waitingOn: ['csManager'], because: (d, ctx) => reviewReason(d, ctx) },
+  gmApproval: { label: t('待总经理审批', 'Awaiting branch GM'), color: 'secondary', waitingOn: ['branchGM'], because: (d, ctx) => ({ text: overLimitText(d, ctx), rule: '5.10.4' }) },
+  approved: { label: t('已审核', 'Approved'), color: 'primary', waitingOn: ['orderDesk', 'warehouse'], because: (d, ctx) => pickReason(d, ctx) },
+  picked: { label: t('已拣配', 'Picked'), color: 'primary', waitingOn: ['orderDesk', 'driver'], because: { text: t('已拣配出库，待按线路排单出车', 'picked and out of stock: to be loaded by route and driven out'), rule: '6.2.5' } },
+  shipped: { label: t('配送中', 'Out for delivery'), color: 'primary', waitingOn: ['driver'], because: { text: t('送货途中，待客户验收签字', 'on the van: the customer checks the goods and signs'), rule: '6.2.6' } },
+  delivered: { label: t('已签收', 'Delivered'), color: 'success', waitingOn: ['finance'], because: { text: t('客户已签收，待财务收款结案', 'signed for: finance collects payment and closes it'), rule: '5.4.2' } },
   closed: { label: t('已结案', 'Closed'), color: 'success', final: true },
   cancelled: { label: t('已取消', 'Cancelled'), color: 'default', final: true },
-} as const;
+} as const satisfies Record<string, StateDef>;
 
 /**
  * 5.6.6 key accounts first — while the order is open: the default list (priority DESC, then the
@@ -76,6 +79,91 @@ const overdueBlocksCredit = (doc: DocRecord, ctx: RuleContext): Refusal | null =
 
 const now = (ctx: RuleContext) => ctx.now.toISOString();
 
+const linesOfOrder = (doc: DocRecord): DocRecord[] => (Array.isArray(doc.lines) ? (doc.lines as DocRecord[]) : []);
+/** the order's products as they are now (the server loads them for every step) */
+const productsNow = (ctx: RuleContext) => ctx.lineRefs.productId ?? {};
+
+/** 5.6.4 / 6.2.5 stock must serve every line before the warehouse picks (no stock below zero). */
+const stockCovers = (doc: DocRecord, ctx: RuleContext): Refusal | null => stockCoversRefusal(linesOfOrder(doc), productsNow(ctx));
+
+const NOT_YET_PICKED: readonly string[] = ['pendingConfirmation', 'draft', 'rejected', 'submitted', 'gmApproval', 'approved'];
+/**
+ * 5.2.2 / 5.6.4 the order's lines stock cannot serve, against the products as they are now — until
+ * the goods leave at picking (afterwards the stock no longer holds them: nothing is short).
+ * The approver's facts, the picking list and the delivery note all flag these.
+ */
+export const shortLinesNow = (order: DocRecord, products: Record<number, DocRecord | undefined>): ShortLine[] =>
+  NOT_YET_PICKED.includes(String(order.status ?? 'draft')) ? shortLines(linesOfOrder(order), products) : [];
+const orderShortLines = (doc: DocRecord, ctx: RuleContext) => shortLinesNow(doc, productsNow(ctx));
+
+/** 5.10.4 the credit figures: limit, in use by the customer's other open credit orders, remaining, this order, overrun. */
+export function creditFigures(doc: DocRecord, ctx: RuleContext): { limitFen: Fen; usedFen: Fen; remainingFen: Fen; orderFen: Fen; overrunFen: Fen } | null {
+  const customer = customerOf(ctx);
+  if (doc.paymentMethod !== 'credit' || !customer) return null;
+  const limitFen = typeof customer.creditLimit === 'number' ? yuanToFen(customer.creditLimit) : 0;
+  const usedFen = yuanToFen(creditUsed(ctx));
+  const remainingFen = remainingCreditFen(customer, creditUsed(ctx));
+  const orderFen = yuanToFen(Number(doc.total ?? 0));
+  return { limitFen, usedFen, remainingFen, orderFen, overrunFen: Math.max(0, orderFen - Math.max(0, remainingFen)) };
+}
+
+function overLimitText(doc: DocRecord, ctx: RuleContext) {
+  const c = creditFigures(doc, ctx);
+  if (!c) return t('赊销订单超出剩余信用额度，经理审核后还须分公司总经理审批', 'a credit order beyond the remaining credit: the branch GM approves after the CS manager');
+  return {
+    zh: `赊销订单合计 ${formatYuan(c.orderFen)}，剩余信用额度 ${formatYuan(c.remainingFen)}（额度 ${formatYuan(c.limitFen)}，已用 ${formatYuan(c.usedFen)}），超出 ${formatYuan(c.overrunFen)}：经理审核后还须分公司总经理审批`,
+    en: `credit order of ${formatYuan(c.orderFen)} against ${formatYuan(c.remainingFen)} of credit remaining (limit ${formatYuan(c.limitFen)}, used ${formatYuan(c.usedFen)}), over by ${formatYuan(c.overrunFen)}: the branch GM approves after the CS manager`,
+  };
+}
+
+function reviewReason(doc: DocRecord, ctx: RuleContext) {
+  if (doc.paymentMethod === 'credit') {
+    const gm = needsGmApproval(doc, ctx);
+    return {
+      rule: gm ? '5.10.4' : '5.5.1',
+      text: gm
+        ? { zh: `赊销订单须经客户服务中心经理审核；${overLimitText(doc, ctx).zh.replace('：经理审核后还须分公司总经理审批', '')}，审核后转分公司总经理`, en: `credit orders are reviewed by the CS manager; ${overLimitText(doc, ctx).en.replace(': the branch GM approves after the CS manager', '')}, so the branch GM approves next` }
+        : t('赊销（付款帐期）订单须经客户服务中心经理审核后才能传送物流', 'a credit (on account) order is reviewed by the CS manager before it goes to logistics'),
+    };
+  }
+  return { rule: '5.6.5', text: t('客户助理输入的销售订单经客户服务中心经理审核后传送物流', 'the sales order the assistant entered is reviewed by the CS manager before it goes to logistics') };
+}
+
+function pickReason(doc: DocRecord, ctx: RuleContext) {
+  const short = orderShortLines(doc, ctx);
+  if (short.length === 0) return { rule: '6.2.4', text: t('订单组打印销售送货单，仓管员按单配货', 'the order desk prints the delivery note, the warehouse picks by it') };
+  return {
+    rule: '5.6.4',
+    text: { zh: `${short.map((s) => shortLineText(s).zh).join('；')}——${SHORT_OFFER.zh}`, en: `${short.map((s) => shortLineText(s).en).join('; ')} — ${SHORT_OFFER.en}` },
+  };
+}
+
+const CREDIT_DECIDED_IN: readonly string[] = ['pendingConfirmation', 'draft', 'rejected', 'submitted', 'gmApproval'];
+
+/** What the approver sees beside the order (5.10.4 credit, 5.6.4 stock, 5.11.3 overdue). */
+export function explainOrder(doc: DocRecord, ctx: RuleContext): Fact[] {
+  const out: Fact[] = [];
+  // the credit figures while the credit is decided (5.5.1, 5.10.4); once approved they are history
+  const c = CREDIT_DECIDED_IN.includes(String(doc.status ?? 'draft')) ? creditFigures(doc, ctx) : null;
+  if (c) {
+    const y = (fen: Fen) => ({ zh: formatYuan(fen), en: formatYuan(fen) });
+    out.push(
+      fact('creditLimit', t('信用额度', 'Credit limit'), y(c.limitFen), { rule: '5.10.4', amount: fenToYuan(c.limitFen) }),
+      fact('creditUsed', t('已用额度（其他未结赊销订单）', 'Used (other open credit orders)'), y(c.usedFen), { rule: '5.10.4', amount: fenToYuan(c.usedFen) }),
+      fact('creditRemaining', t('剩余额度', 'Remaining'), y(c.remainingFen), { rule: '5.10.4', amount: fenToYuan(c.remainingFen), tone: c.remainingFen > 0 ? 'ok' : 'warning' }),
+      fact('orderTotal', t('本单合计', 'This order'), y(c.orderFen), { rule: '5.10.4', amount: fenToYuan(c.orderFen) }),
+      fact('creditOverrun', t('超出额度', 'Over the limit by'), y(c.overrunFen), { rule: '5.10.4', amount: fenToYuan(c.overrunFen), tone: c.overrunFen > 0 ? 'error' : 'ok' }),
+    );
+  }
+  if (customerOf(ctx)?.overdue === true && doc.paymentMethod === 'credit') {
+    out.push(fact('overdue', t('逾期货款', 'Overdue payments'), t('该客户有逾期货款：先付款后送货', 'this customer is overdue: payment before delivery'), { rule: '5.11.3', tone: 'error' }));
+  }
+  for (const s of orderShortLines(doc, ctx)) {
+    out.push(fact(`short.${s.index}`, { zh: `第${s.index + 1}行缺货`, en: `Line ${s.index + 1} short of stock` }, { zh: `${shortLineText(s).zh}——${SHORT_OFFER.zh}`, en: `${shortLineText(s).en} — ${SHORT_OFFER.en}` }, { rule: '5.6.4', tone: 'warning', amount: s.short }));
+  }
+  return out;
+}
+
 export const orderWorkflow: Workflow = {
   initial: (doc) => (doc.channel === 'web' ? 'pendingConfirmation' : 'draft'),
   states: ORDER_STATUSES,
@@ -87,7 +175,8 @@ export const orderWorkflow: Workflow = {
     { action: 'approve', label: t('审核通过', 'Approve'), from: ['gmApproval'], roles: ['branchGM'], to: 'approved', decision: 'approve', guard: overdueBlocksCredit, bulk: true, tone: 'primary' },
     { action: 'reject', label: t('退回', 'Reject'), from: ['submitted'], roles: ['csManager'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
     { action: 'reject', label: t('退回', 'Reject'), from: ['gmApproval'], roles: ['branchGM'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
-    { action: 'pick', label: t('拣配完成', 'Picked'), from: ['approved'], roles: ['orderDesk', 'warehouse'], to: 'picked', effect: (_d, ctx) => ({ pickedAt: now(ctx) }), bulk: true },
+    // 6.2.5 the warehouse picks by the delivery note: the goods leave stock; 5.6.4 a short line is not picked
+    { action: 'pick', label: t('拣配完成', 'Picked'), from: ['approved'], roles: ['orderDesk', 'warehouse'], to: 'picked', guard: stockCovers, effect: (_d, ctx) => ({ pickedAt: now(ctx) }), effects: (d) => stockEffects(linesOfOrder(d), -1, '6.2.5'), bulk: true },
     { action: 'ship', label: t('出车配送', 'Out for delivery'), from: ['picked'], roles: ['orderDesk', 'driver'], to: 'shipped', guard: overdueBlocksCredit, effect: (_d, ctx) => ({ shippedAt: now(ctx) }), bulk: true },
     { action: 'deliver', label: t('客户签收', 'Delivered (signed)'), from: ['shipped'], roles: ['driver'], to: 'delivered', effect: (_d, ctx) => ({ deliveredAt: now(ctx) }), bulk: true },
     { action: 'close', label: t('结案', 'Close'), from: ['delivered'], roles: ['finance'], to: 'closed', effect: (_d, ctx) => ({ closedAt: now(ctx), priority: 0 }), bulk: true },
@@ -169,6 +258,27 @@ export const orders = defineDocument({
     byRole: { driver: ['customerName', 'deliveryAddress', 'customerId.route'], finance: ['customerName', 'total', 'paymentMethod'] },
   },
   facts: ['creditUsed'],
+  prints: {
+    // 6.2.4 the order desk prints the delivery note of an approved order; its white copy is what the warehouse picks by (6.2.5)
+    deliveryNote: {
+      title: t('销售送货单', 'Delivery note'),
+      clause: '6.2.4',
+      officialIn: ['approved', 'picked', 'shipped', 'delivered', 'closed'],
+      otherwise: 'never',
+      printers: ['orderDesk', 'warehouse', 'csManager', 'finance', 'admin'],
+      stepPrinters: ['orderDesk'],
+    },
+    // 6.2.5 the warehouse's picking list: every line with its stock, a short line flagged (5.6.4)
+    pickingList: {
+      title: t('拣货单', 'Picking list'),
+      clause: '6.2.5',
+      officialIn: ['approved'],
+      otherwise: 'never',
+      printers: ['warehouse', 'orderDesk', 'admin'],
+      stepPrinters: ['warehouse'],
+    },
+  },
+  explain: explainOrder,
   compute: computeOrder,
   rules: orderRules,
   workflow: orderWorkflow,

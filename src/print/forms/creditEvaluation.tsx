@@ -3,7 +3,7 @@ import { yuanToFen } from '../../domain/money';
 import { CREDIT_MIN_MONTHLY_FEN } from '../../domain/rules/approvals/credit';
 import { NEW_CUSTOMER_MONTHS } from '../../domain/rules/customerTerms';
 import { ApprovalsTable, Fields, fmtDate, fmtDateTime, ids, MoneyWords, optionText, PrintPage, refOf, Section, Signatures, Table, text, TextBlock, userName, yuan } from '../parts';
-import type { PrintForm } from '../types';
+import { printForm, type PrintForm } from '../types';
 
 const verdict = (ok: boolean | null) => (ok == null ? '—' : ok ? '符合' : '不符合');
 
@@ -13,11 +13,7 @@ const verdict = (ok: boolean | null) => (ok == null ? '—' : ok ? '符合' : '�
  * system, the rep's evaluation, the requested and approved limits, and the reviewers' decisions
  * (office supervisor, sales manager, finance; branch GM approves).
  */
-export const creditEvaluation: PrintForm = {
-  id: 'creditEvaluation',
-  resource: 'creditApplications',
-  title: { zh: '信用评估表', en: 'Credit evaluation summary' },
-  clause: '5.11.2',
+export const creditEvaluation: PrintForm = printForm('creditApplications', 'creditEvaluation', {
   refs: (r) => ({ customers: ids(r.customerId), users: ids(r.salesRepId) }),
   render: (data) => {
     const r = data.record;
@@ -73,4 +69,4 @@ export const creditEvaluation: PrintForm = {
       </PrintPage>
     );
   },
-};
+});

@@ -1,18 +1,14 @@
 import type { DocRecord } from '../../domain/definition';
-import { settlementLabel } from '../../domain/documents/orders';
-import { Fields, fmtDateTime, linesOf, MoneyLines, PrintPage, Signatures, text, yuan } from '../parts';
-import type { PrintForm } from '../types';
+import { settlementLabel, shortLinesNow } from '../../domain/documents/orders';
+import { SHORT_OFFER, shortLineText } from '../../domain/rules/stock';
+import { Fields, fmtDateTime, linesOf, MoneyLines, Notice, PrintPage, Signatures, text, yuan } from '../parts';
+import { printForm, type PrintForm } from '../types';
 
 /**
  * 销售送货单 — sales delivery note (6.2.4, 5.4.1, 5.5.1): settlement printed as 现金付款 or
  * 付款帐期; white copy to the warehouse, the other copies carry the 送货专用章 stamp.
  */
-export const deliveryNote: PrintForm = {
-  id: 'deliveryNote',
-  resource: 'orders',
-  title: { zh: '销售送货单', en: 'Delivery note' },
-  clause: '6.2.4',
-  printers: ['orderDesk'],
+export const deliveryNote: PrintForm = printForm('orders', 'deliveryNote', {
   refs: (r) => ({ customers: [Number(r.customerId)], products: linesOf(r).map((l) => Number(l.productId)) }),
   // the order desk prints the afternoon's notes in route order (线路), then by order number
   sortKey: (d) => `${text(d.refs.customers?.[Number(d.record.customerId)]?.route)}|${text(d.record.code)}`,
@@ -21,6 +17,9 @@ export const deliveryNote: PrintForm = {
     const customer = data.refs.customers?.[Number(r.customerId)] ?? {};
     const product = (l: DocRecord) => data.refs.products?.[Number(l.productId)] ?? {};
     const packages = linesOf(r).reduce((s, l) => s + (Number(l.qty) || 0), 0);
+    // 5.6.4 printed before picking (6.2.4): a line the stock cannot serve is flagged on the paper the warehouse picks by
+    const short = shortLinesNow(r, data.refs.products ?? {});
+    const shortOf = new Map(short.map((x) => [x.index, x]));
     return (
       <PrintPage title="销售送货单" data={data}>
         <Fields
@@ -36,11 +35,24 @@ export const deliveryNote: PrintForm = {
             ['件数', `${packages} 件`],
           ]}
         />
+        {short.length > 0 ? (
+          <Notice prominent>
+            缺货：{short.map((x) => shortLineText(x).zh).join('；')}——{SHORT_OFFER.zh} (5.6.4)
+          </Notice>
+        ) : null}
         <MoneyLines
           lines={linesOf(r)}
           columns={[
             { label: '货号', nowrap: true, value: (l) => text(l.sku || product(l).sku) },
-            { label: '品名', value: (l) => text(l.productName || product(l).name) },
+            {
+              label: '品名',
+              value: (l, i) => (
+                <>
+                  {text(l.productName || product(l).name)}
+                  {shortOf.has(i) ? <strong className="bp-short">【缺货 {shortOf.get(i)!.short}】</strong> : null}
+                </>
+              ),
+            },
             { label: '规格/型号', value: (l) => [product(l).spec, product(l).model, product(l).colour].filter(Boolean).join(' ') },
             { label: '单位', nowrap: true, value: (l) => text(product(l).unit) },
             { label: '数量', value: (l) => text(l.qty), num: true },
@@ -64,4 +76,4 @@ export const deliveryNote: PrintForm = {
       </PrintPage>
     );
   },
-};
+});

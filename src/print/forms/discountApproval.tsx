@@ -2,7 +2,7 @@ import type { DocRecord } from '../../domain/definition';
 import { yuanToFen } from '../../domain/money';
 import { marginAfterDiscountBp, PAYOUT_DAYS, percentText } from '../../domain/rules/approvals/discount';
 import { ApprovalsTable, Fields, fmtDateTime, ids, linesOf, MoneyLines, Notice, PrintPage, refOf, Section, Signatures, text, TextBlock, userName, yesNo, yuan } from '../parts';
-import type { PrintForm } from '../types';
+import { printForm, type PrintForm } from '../types';
 
 const fen = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? yuanToFen(v) : 0);
 const payoutDays = PAYOUT_DAYS.map(([a, b]) => `${a}日–${b}日`).join('、');
@@ -12,11 +12,7 @@ const payoutDays = PAYOUT_DAYS.map(([a, b]) => `${a}日–${b}日`).join('、');
  * and after the discount (6.14.1), the approvals (6.14.2), and the payment rules: only after the
  * customer has paid in full, requested on days 7–10 / 25–27 (6.14.3), by bank transfer only (6.14.4).
  */
-export const discountApproval: PrintForm = {
-  id: 'discountApproval',
-  resource: 'discounts',
-  title: { zh: '特殊折扣审批表', en: 'Special discount approval form' },
-  clause: '6.14.3',
+export const discountApproval: PrintForm = printForm('discounts', 'discountApproval', {
   refs: (r) => ({ customers: ids(r.customerId), orders: ids(r.orderId), products: ids(...linesOf(r).map((l) => l.productId)), users: ids(r.assistantId) }),
   render: (data) => {
     const r = data.record;
@@ -83,4 +79,4 @@ export const discountApproval: PrintForm = {
       </PrintPage>
     );
   },
-};
+});

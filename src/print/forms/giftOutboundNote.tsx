@@ -1,18 +1,13 @@
 import type { DocRecord } from '../../domain/definition';
 import { GIFT_MARKING } from '../../domain/documents/approvals/gifts';
 import { ApprovalsTable, Fields, fmtDateTime, ids, linesOf, MoneyLines, PrintPage, refOf, Signatures, stepOf, text, userName, yuan } from '../parts';
-import type { PrintForm } from '../types';
+import { printForm, type PrintForm } from '../types';
 
 /**
  * 其他出库单（赠送品） — other outbound note for an approved gift (6.12.3): marked 赠送品, with the
  * customer's district office, signed by the customer; the approvals (6.12.2) printed with it.
  */
-export const giftOutboundNote: PrintForm = {
-  id: 'giftOutboundNote',
-  resource: 'gifts',
-  title: { zh: '其他出库单（赠送品）', en: 'Other outbound note (gift)' },
-  clause: '6.12.3',
-  printers: ['warehouse'],
+export const giftOutboundNote: PrintForm = printForm('gifts', 'giftOutboundNote', {
   refs: (r) => ({ customers: ids(r.customerId), products: ids(...linesOf(r, 'items').map((l) => l.productId)), users: ids(r.assistantId) }),
   render: (data) => {
     const r = data.record;
@@ -60,4 +55,4 @@ export const giftOutboundNote: PrintForm = {
       </PrintPage>
     );
   },
-};
+});

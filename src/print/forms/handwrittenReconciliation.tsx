@@ -1,7 +1,7 @@
 import type { DocRecord } from '../../domain/definition';
 import { handwrittenNotes } from '../../domain/documents/sales/handwrittenNotes';
 import { Fields, fmtDateTime, ids, linesOf, MoneyLines, optionText, PrintPage, refOf, Section, Signatures, stepOf, Table, text, TextBlock, userName, yuan } from '../parts';
-import type { PrintForm } from '../types';
+import { printForm, type PrintForm } from '../types';
 
 const CHECK = '☐ 相符　☐ 不符';
 
@@ -10,12 +10,7 @@ const CHECK = '☐ 相符　☐ 不符';
  * delivery note to the printed one and checks them against the order in the system; one sheet per
  * note (bulk from the list).
  */
-export const handwrittenReconciliation: PrintForm = {
-  id: 'handwrittenReconciliation',
-  resource: 'handwrittenNotes',
-  title: { zh: '手写送货单核对表', en: 'Handwritten-note reconciliation sheet' },
-  clause: '6.7.5',
-  printers: ['finance'],
+export const handwrittenReconciliation: PrintForm = printForm('handwrittenNotes', 'handwrittenReconciliation', {
   refs: (r) => ({ orders: ids(r.orderId), customers: ids(r.customerId), users: ids(r.writtenBy, r.assistantId) }),
   render: (data) => {
     const r = data.record;
@@ -77,4 +72,4 @@ export const handwrittenReconciliation: PrintForm = {
       </PrintPage>
     );
   },
-};
+});

@@ -5,6 +5,7 @@ import { discountApproval } from './discountApproval';
 import { giftOutboundNote } from './giftOutboundNote';
 import { handwrittenReconciliation } from './handwrittenReconciliation';
 import { loanTransferNote } from './loanTransferNote';
+import { pickingList } from './pickingList';
 import { quote } from './quote';
 import { draftReturnNote, salesReturnNote } from './returnNotes';
 import { scrapApplication } from './scrapApplication';
@@ -13,6 +14,7 @@ import { urgentDeliveryMemo } from './urgentDeliveryMemo';
 /** Every printable form, in menu order. */
 export const ALL_FORMS: readonly PrintForm[] = [
   deliveryNote,
+  pickingList,
   quote,
   draftReturnNote,
   salesReturnNote,

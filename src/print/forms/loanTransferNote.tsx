@@ -1,19 +1,14 @@
 import type { DocRecord } from '../../domain/definition';
 import { LOAN_DEFAULT_DAYS, LOAN_MAX_DAYS } from '../../domain/rules/service/loans';
 import { Fields, fmtDateTime, ids, linesOf, MoneyLines, Notice, PrintPage, refOf, Signatures, stepOf, text, userName, yuan } from '../parts';
-import type { PrintForm } from '../types';
+import { printForm, type PrintForm } from '../types';
 
 /**
  * 借样转储单 — loan transfer note (6.11.1): the order desk makes it when the samples go out; it
  * carries the lent and due dates and the rule of 6.11.2 (not to be used, back within 3 days, never
  * more than 7) and 6.11.3 (damaged samples are not taken back).
  */
-export const loanTransferNote: PrintForm = {
-  id: 'loanTransferNote',
-  resource: 'sampleLoans',
-  title: { zh: '借样转储单', en: 'Loan transfer note' },
-  clause: '6.11.1',
-  printers: ['orderDesk'],
+export const loanTransferNote: PrintForm = printForm('sampleLoans', 'loanTransferNote', {
   refs: (r) => ({ customers: ids(r.customerId), products: ids(...linesOf(r).map((l) => l.productId)), users: ids(r.assistantId) }),
   render: (data) => {
     const r = data.record;
@@ -65,4 +60,4 @@ export const loanTransferNote: PrintForm = {
       </PrintPage>
     );
   },
-};
+});

@@ -1,7 +1,7 @@
 import { shanghaiDate } from '../../domain/calendar';
 import type { DocRecord } from '../../domain/definition';
 import { Fields, fmtDate, fmtDateTime, ids, linesOf, MoneyLines, Notice, PrintPage, refOf, Section, Signatures, text, userName, yuan } from '../parts';
-import type { PrintForm } from '../types';
+import { printForm, type PrintForm } from '../types';
 
 /** 6.4.4 a quote past its validity date cannot be used: the printout says so. */
 const expired = (r: DocRecord, printedAt: Date) => r.status === 'expired' || (typeof r.validUntil === 'string' && r.validUntil !== '' && r.validUntil < shanghaiDate(printedAt));
@@ -11,11 +11,7 @@ const expired = (r: DocRecord, printedAt: Date) => r.status === 'expired' || (ty
  * (6.4.1/6.4.2); the validity date printed prominently (6.4.4); lines with the quoted prices and the
  * total in figures and capitals. Cost and margin are internal and never printed on the customer's copy.
  */
-export const quote: PrintForm = {
-  id: 'quote',
-  resource: 'quotes',
-  title: { zh: '销售报价单', en: 'Sales quote' },
-  clause: '6.4.1',
+export const quote: PrintForm = printForm('quotes', 'quote', {
   refs: (r) => ({ customers: ids(r.customerId), products: ids(...linesOf(r).map((l) => l.productId)), users: ids(r.quotedBy) }),
   render: (data) => {
     const r = data.record;
@@ -66,4 +62,4 @@ export const quote: PrintForm = {
       </PrintPage>
     );
   },
-};
+});

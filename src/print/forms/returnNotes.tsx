@@ -1,7 +1,7 @@
 import type { DocRecord } from '../../domain/definition';
 import { returns } from '../../domain/documents/service/returns';
 import { Fields, fmtDate, fmtDateTime, ids, linesOf, MoneyLines, optionText, PrintPage, refOf, Signatures, stepOf, text, TextBlock, userName, yuan } from '../parts';
-import type { PrintData, PrintForm } from '../types';
+import { printForm, type PrintData, type PrintForm } from '../types';
 
 const refs = (r: DocRecord) => ({
   customers: ids(r.customerId),
@@ -67,24 +67,15 @@ function ReturnNote({ data, title, mark, formal }: { data: PrintData; title: str
 }
 
 /** 草稿退货单 — the approved draft return, printed for logistics: driver's first inspection and the customer's signature (6.9.2, 6.9.3). */
-export const draftReturnNote: PrintForm = {
-  id: 'draftReturnNote',
-  resource: 'returns',
-  title: { zh: '草稿退货单', en: 'Draft return note' },
-  clause: '6.9.2',
+export const draftReturnNote: PrintForm = printForm('returns', 'draftReturnNote', {
   refs,
   render: (data) => <ReturnNote data={data} title="草稿退货单" mark="草稿" />,
-};
+});
 
 /** 销售退货单 — the formal sales return note the order desk makes after the warehouse's inspection (6.9.3). */
-export const salesReturnNote: PrintForm = {
-  id: 'salesReturnNote',
-  resource: 'returns',
-  title: { zh: '销售退货单', en: 'Sales return note' },
-  clause: '6.9.3',
-  printers: ['orderDesk'],
+export const salesReturnNote: PrintForm = printForm('returns', 'salesReturnNote', {
   refs,
   render: (data) => (
     <ReturnNote data={data} title="销售退货单" formal mark={['inspected', 'closed'].includes(String(data.record.status)) ? undefined : '未验收'} />
   ),
-};
+});

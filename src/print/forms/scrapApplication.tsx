@@ -1,17 +1,13 @@
 import type { DocRecord } from '../../domain/definition';
 import { scraps } from '../../domain/documents/approvals/scraps';
 import { ApprovalsTable, Fields, fmtDateTime, ids, linesOf, MoneyLines, optionText, PrintPage, refOf, Signatures, text, TextBlock, userName, yesNo, yuan } from '../parts';
-import type { PrintForm } from '../types';
+import { printForm, type PrintForm } from '../types';
 
 /**
  * 商品报损报废申请单 — scrap / write-off application (6.15): the cause stated truthfully and in
  * detail (6.15.1), the goods at cost, the total cost in capitals, the approvals.
  */
-export const scrapApplication: PrintForm = {
-  id: 'scrapApplication',
-  resource: 'scraps',
-  title: { zh: '报损报废申请单', en: 'Scrap application' },
-  clause: '6.15.1',
+export const scrapApplication: PrintForm = printForm('scraps', 'scrapApplication', {
   refs: (r) => ({ products: ids(...linesOf(r).map((l) => l.productId)), users: ids(r.assistantId) }),
   render: (data) => {
     const r = data.record;
@@ -50,4 +46,4 @@ export const scrapApplication: PrintForm = {
       </PrintPage>
     );
   },
-};
+});

@@ -2,7 +2,7 @@ import type { DocRecord } from '../../domain/definition';
 import { urgentDeliveries } from '../../domain/documents/sales/urgentDeliveries';
 import { URGENT_MAX_KM, URGENT_SLOTS } from '../../domain/rules/sales/urgent';
 import { Fields, fmtDateTime, ids, linesOf, MoneyLines, Notice, optionText, PrintPage, refOf, Signatures, stepOf, text, userName } from '../parts';
-import type { PrintForm } from '../types';
+import { printForm, type PrintForm } from '../types';
 
 const slots = Object.values(URGENT_SLOTS).join('、');
 
@@ -11,12 +11,7 @@ const slots = Object.values(URGENT_SLOTS).join('、');
  * the latest arrival, receiving department and contact, invoice details (6.8.2); the van of 12:00
  * or 15:30 (6.8.4). The order desk prints it with the delivery note, in van order.
  */
-export const urgentDeliveryMemo: PrintForm = {
-  id: 'urgentDeliveryMemo',
-  resource: 'urgentDeliveries',
-  title: { zh: '急件送货联络函', en: 'Urgent delivery memo' },
-  clause: '6.8',
-  printers: ['orderDesk'],
+export const urgentDeliveryMemo: PrintForm = printForm('urgentDeliveries', 'urgentDeliveryMemo', {
   refs: (r) => ({ customers: ids(r.customerId), orders: ids(r.orderId), users: ids(r.assistantId, r.scheduledBy) }),
   // the order desk's bulk print: by departure (the 12:00 van first), then by letter number
   sortKey: (d) => `${text(d.record.departureAt)}|${text(d.record.code)}`,
@@ -67,4 +62,4 @@ export const urgentDeliveryMemo: PrintForm = {
       </PrintPage>
     );
   },
-};
+});

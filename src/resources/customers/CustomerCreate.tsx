@@ -35,7 +35,7 @@ export function CustomerCreate() {
   );
   return (
     <Create redirect="show">
-      <SimpleForm toolbar={<SaveOnlyToolbar />} defaultValues={code ? { code } : undefined}>
+      <SimpleForm toolbar={<SaveOnlyToolbar />} defaultValues={code ? { code } : undefined} warnWhenUnsavedChanges>
         {inputs}
       </SimpleForm>
     </Create>

@@ -1,5 +1,5 @@
 import { Alert, Box, Card, CardContent, Chip, Divider, Stack, Typography } from '@mui/material';
-import { createContext, useContext, useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import {
   ArrayInput,
   AutocompleteInput,
@@ -7,112 +7,41 @@ import {
   Create,
   DateTimeInput,
   Edit,
-  NumberInput,
   ReferenceInput,
   required,
   SelectInput,
   SimpleForm,
-  SimpleFormIterator,
   TextInput,
-  useArrayInput,
-  useGetOne,
-  useSourceContext,
   useTranslate,
   type RaRecord,
 } from 'react-admin';
-import { useFormContext, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useText } from '../../app/i18n/i18nProvider';
 import type { DocRecord } from '../../domain/definition';
 import { orders } from '../../domain/documents/orders';
-import { formatYuan, lineTotalFen, yuanToFen } from '../../domain/money';
+import { formatYuan } from '../../domain/money';
 import { remainingCreditFen } from '../../domain/rules/customerTerms';
-import { shortBy } from '../../domain/rules/pricing';
 import { usableQuotesFilter } from '../../domain/rules/sales/quoteTime';
 import { shanghaiDate } from '../../domain/calendar';
 import { formatMoney, formatShanghai } from '../fieldRenderers';
 import { SaveOnlyToolbar } from '../GeneratedForm';
 import { choicesOf, formatShanghaiInput, moneyAmount, parseShanghaiInput, validatorsFor } from '../inputFor';
 import { useOrderPricing, type OrderPricing } from './useOrderPricing';
+import { focusField, isBlankLine, LinesGrid, NEW_LINE } from './OrderLines';
 import { enumKey } from '../../app/i18n/resourceKeys';
 
 /**
- * Order entry for the phone clerk: customer first (autofocus), products searched by name or SKU
- * filling in the catalog price, live subtotal / delivery fee / total / promise computed with the
- * domain's `computeOrder` (the server's own code), stock shortfalls per line, credit allowed or
- * not with its clause, and the server's dry run for the branch-GM hint. Enter on a quantity or
- * price adds a line.
+ * Order entry for the phone clerk: customer first (autofocus), then the line table (OrderLines:
+ * product first, options with code, name, spec, stock and catalog price; quantity and price; the
+ * amount; Enter/Tab along the line opens the next), live subtotal / delivery fee / total / promise
+ * computed with the domain's `computeOrder` (the server's own code), stock shortfalls per line with
+ * what the procedure offers, credit allowed or not with its clause, and the server's dry run for the
+ * branch-GM hint. Leaving with unsaved work asks first.
  */
 
-const L = (field: string) => `resources.orders.lineFields.lines.${field}`;
 const F = orders.fields;
+const searchCustomers = (q: string) => ({ q });
 const lineF = F.lines.lineFields!;
-const NEW_LINE = { productId: null, qty: 1, unitPrice: null };
-
-/** Product search; picking one fills the line's unit price with the catalog price (6.2.2). */
-function ProductInput({ source }: { source: string }) {
-  const { getSource } = useSourceContext();
-  const { setValue } = useFormContext();
-  const { index } = useLineIndex();
-  return (
-    <ReferenceInput source={source} reference="products" filter={{ active: true }} sort={{ field: 'sku', order: 'ASC' }}>
-      <AutocompleteInput
-        label={L('productId')}
-        validate={required()}
-        filterToQuery={(q: string) => ({ q })}
-        autoFocus={index > 0}
-        sx={{ minWidth: 300 }}
-        helperText={false}
-        onChange={(_value: unknown, record: RaRecord | '') => {
-          const p = record || undefined;
-          if (p && typeof p.catalogPrice === 'number') setValue(getSource('unitPrice'), p.catalogPrice, { shouldDirty: true, shouldValidate: true });
-        }}
-      />
-    </ReferenceInput>
-  );
-}
-
-/** The index of the line this input belongs to (from its source, e.g. "lines.2.qty"). */
-function useLineIndex() {
-  const { getSource } = useSourceContext();
-  const m = /\.(\d+)\.x$/.exec(getSource('x'));
-  return { index: m ? Number(m[1]) : 0 };
-}
-
-/** Amount of the line and its stock flag (5.2.2 / 5.6.4): red "缺货 N" when stock cannot serve it. */
-function LineInfo() {
-  const translate = useTranslate();
-  const { getSource } = useSourceContext();
-  const [productId, qty, unitPrice] = useWatch({ name: [getSource('productId'), getSource('qty'), getSource('unitPrice')] }) as [unknown, unknown, unknown];
-  const { data: product } = useGetOne<DocRecord & { id: number }>('products', { id: Number(productId) }, { enabled: typeof productId === 'number' });
-  const q = typeof qty === 'number' && Number.isFinite(qty) ? qty : 0;
-  const amountFen = typeof unitPrice === 'number' && Number.isFinite(unitPrice) ? lineTotalFen(yuanToFen(unitPrice), q) : 0;
-  const short = shortBy(q, product);
-  return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minWidth: 180, pt: 1 }}>
-      <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums', minWidth: 80, textAlign: 'right' }} data-testid="line-amount">
-        {formatYuan(amountFen)}
-      </Typography>
-      {product && short > 0 && <Chip size="small" color="error" label={translate('app.order.short', { n: short })} data-testid="line-short" />}
-      {product && short === 0 && (
-        <Typography variant="caption" color="text.secondary">
-          {translate('app.order.stock', { n: String(product.stock ?? 0) })}
-        </Typography>
-      )}
-    </Stack>
-  );
-}
-
-/** Enter in a quantity or price adds a line (instead of submitting the form). */
-function EnterAddsLine({ children }: { children: ReactNode }) {
-  const { append } = useArrayInput();
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const t = e.target as HTMLInputElement;
-    if (e.key !== 'Enter' || t.tagName !== 'INPUT' || t.type !== 'number') return;
-    e.preventDefault();
-    append({ ...NEW_LINE });
-  };
-  return <Box onKeyDown={onKeyDown}>{children}</Box>;
-}
 
 function PaymentMethodInput({ pricing }: { pricing: OrderPricing }) {
   const translate = useTranslate();
@@ -231,6 +160,11 @@ function usePricing(): OrderPricing {
 }
 
 const LivePaymentMethod = () => <PaymentMethodInput pricing={usePricing()} />;
+
+function LiveLines({ mode }: { mode: 'create' | 'edit' }) {
+  const { products } = usePricing();
+  return <LinesGrid resource="orders" linesField="lines" products={products} qtyValidate={validatorsFor(lineF.qty, { mode })} priceValidate={[required(), moneyAmount]} after="linesConfirmed" checkStock />;
+}
 const LiveSummary = () => <OrderSummary pricing={usePricing()} />;
 
 /** Receiver / phone / address: empty means "the customer's" (computeOrder fills them in), shown as the helper. */
@@ -272,14 +206,18 @@ function QuotePicker({ customerId }: { customerId: number }) {
 function OrderFormContent({ mode }: { mode: 'create' | 'edit' }) {
   const translate = useTranslate();
   const text = useText();
+  // the phone clerk starts with the customer (autoFocus alone is lost to the page's own focus handling on load)
+  useEffect(() => {
+    if (mode === 'create') focusField('customerId');
+  }, [mode]);
   return (
     <PricingProvider>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 1fr) 300px' }, gap: 3, width: '100%' }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) 260px' }, gap: 3, width: '100%' }}>
         <Box>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
             <Box sx={{ flex: 2 }}>
               <ReferenceInput source="customerId" reference="customers" filter={{ active: true }}>
-                <AutocompleteInput validate={required()} filterToQuery={(q: string) => ({ q })} autoFocus />
+                <AutocompleteInput validate={required()} filterToQuery={searchCustomers} translateChoice={false} autoFocus autoHighlight />
               </ReferenceInput>
             </Box>
             <Box sx={{ flex: 1 }}>
@@ -295,15 +233,8 @@ function OrderFormContent({ mode }: { mode: 'create' | 'edit' }) {
               <LivePaymentMethod />
             </Box>
           </Stack>
-          <ArrayInput source="lines" label={translate('app.order.lines')} validate={required()}>
-            <EnterAddsLine>
-              <SimpleFormIterator inline disableReordering getItemLabel={(i: number) => `${i + 1}.`}>
-                <ProductInput source="productId" />
-                <NumberInput source="qty" label={L('qty')} defaultValue={1} step={1} min={1} validate={validatorsFor(lineF.qty, { mode })} sx={{ width: 100 }} helperText={false} />
-                <NumberInput source="unitPrice" label={L('unitPrice')} step={0.01} min={0} validate={[required(), moneyAmount]} sx={{ width: 130 }} helperText={false} />
-                <LineInfo />
-              </SimpleFormIterator>
-            </EnterAddsLine>
+          <ArrayInput source="lines" label={translate('app.order.lines')} validate={required()} helperText={false} sx={{ width: '100%' }}>
+            <LiveLines mode={mode} />
           </ArrayInput>
           <BooleanInput source="linesConfirmed" defaultValue={false} helperText={text(F.linesConfirmed.help)} />
           <DeliveryInputs mode={mode} />
@@ -317,20 +248,24 @@ function OrderFormContent({ mode }: { mode: 'create' | 'edit' }) {
   );
 }
 
+// a half-taken phone order is never lost without a word (react-admin asks before leaving)
 const OrderForm = ({ mode }: { mode: 'create' | 'edit' }) => (
-  <SimpleForm toolbar={<SaveOnlyToolbar />} defaultValues={mode === 'create' ? { channel: 'phone', paymentMethod: 'cash', linesConfirmed: false, lines: [{ ...NEW_LINE }] } : undefined}>
+  <SimpleForm toolbar={<SaveOnlyToolbar />} warnWhenUnsavedChanges defaultValues={mode === 'create' ? { channel: 'phone', paymentMethod: 'cash', linesConfirmed: false, lines: [{ ...NEW_LINE }] } : undefined}>
     <OrderFormContent mode={mode} />
   </SimpleForm>
 );
 
+/** the line the clerk opened last and left empty is not part of the order */
+const dropBlankLines = (data: DocRecord) => (Array.isArray(data.lines) ? { ...data, lines: (data.lines as unknown[]).filter((l) => !isBlankLine(l)) } : data);
+
 export const OrderCreate = () => (
-  <Create redirect="show">
+  <Create redirect="show" transform={dropBlankLines}>
     <OrderForm mode="create" />
   </Create>
 );
 
 export const OrderEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
+  <Edit mutationMode="pessimistic" redirect="show" transform={dropBlankLines}>
     <OrderForm mode="edit" />
   </Edit>
 );

@@ -2,6 +2,7 @@ import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { Labeled, Show, useRecordContext, useTranslate } from 'react-admin';
 import { useText } from '../../app/i18n/i18nProvider';
 import { orders, settlementLabel } from '../../domain/documents/orders';
+import { RecordFacts } from '../../approvals/ApprovalFacts';
 import { ApprovalHistory } from '../ApprovalHistory';
 import { AuditTimeline } from '../AuditTimeline';
 import { formatMoney, formatShanghai, ShowEntry } from '../fieldRenderers';
@@ -94,6 +95,8 @@ function OrderShowBody() {
   const translate = useTranslate();
   return (
     <CardContent>
+      {/* why it waits on whom, and the facts the rules used: credit (5.10.4), stock (5.6.4) */}
+      <RecordFacts />
       <FieldGrid>
         {HEAD.map((n) => (
           <ShowEntry key={n} def={orders} name={n} />

@@ -50,10 +50,10 @@ describe(`returns (6.9) on the ${STORE_KIND} store`, () => {
     for (const who of [driver, orderdesk]) await act(who, path, 'inspect', 403);
     await act(warehouse, path, 'inspect', 200);
     for (const who of [warehouse, merch, finance]) await act(who, path, 'finalize', 403);
-    expect(await stockOf(p.id)).toBe(100);
+    expect(await stockOf(p.id)).toBe(95); // the order's 5 left stock when picked (6.2.5)
     const closed = await act(orderdesk, path, 'finalize', 200);
     expect(closed.status).toBe('closed');
-    expect(await stockOf(p.id)).toBe(102);
+    expect(await stockOf(p.id)).toBe(97); // 2 back with the formal return note (6.9.3)
     await act(orderdesk, path, 'finalize', 409);
     expect(closed.approvals.map((a: { role: string; action: string }) => `${a.role}:${a.action}`)).toEqual([
       'assistant:submit', 'merchPlanning:approve', 'orderDesk:print', 'driver:collect', 'warehouse:inspect', 'orderDesk:finalize',
@@ -151,7 +151,7 @@ describe(`returns (6.9) on the ${STORE_KIND} store`, () => {
     expect(taken).toMatchObject({ status: 'collected', customerSigned: true, driverSigned: true });
     await act(warehouse, path, 'inspect', 200);
     await act(orderdesk, path, 'finalize', 200);
-    expect(await stockOf(p.id)).toBe(46);
+    expect(await stockOf(p.id)).toBe(40); // 6 picked out (6.2.5), 6 back in (6.9.3)
     expect((await assistant2.get(path)).body.approvals.map((a: { action: string }) => a.action)).toEqual(['sameDayReturn', 'inspect', 'finalize']);
     // the next day it is no longer "same day"
     try {

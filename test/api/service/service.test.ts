@@ -179,7 +179,7 @@ describe('sample loans (6.11)', () => {
     await act(warehouse, path, 'return', 409);
   });
 
-  it('6.11.4 bought: a sales order at catalog price is created and linked; the samples stay sold', async () => {
+  it('6.11.4 bought: a sales order at catalog price is created and linked; the loan is offset, the order takes the samples when picked', async () => {
     const cust = await makeCustomer(admin);
     const p = await makeProduct(admin, 480.5, 10, { category: 'oaEquipment' });
     const loan = (await apply(cust.id, p.id)).body;
@@ -193,6 +193,13 @@ describe('sample loans (6.11)', () => {
     expect(order).toMatchObject({ status: 'draft', customerId: cust.id, subtotal: 961, total: 961 });
     expect(order.lines.map((l: { productId: number; qty: number; unitPrice: number }) => [l.productId, l.qty, l.unitPrice])).toEqual([[p.id, 2, 480.5]]);
     expect(order.note).toContain(loan.code);
+    // the "other return" offsets the loan (6.11.4): the samples are booked back; the sale's picking takes them (6.2.5)
+    expect(await stockOf(p.id)).toBe(10);
+    await act(assistant2, `/orders/${order.id}`, 'submit', 422, {}, '6.2.1'); // the lines are confirmed first
+    await assistant2.put(`/orders/${order.id}`, { linesConfirmed: true });
+    await act(assistant2, `/orders/${order.id}`, 'submit', 200);
+    await act(csm, `/orders/${order.id}`, 'approve', 200);
+    await act(orderdesk, `/orders/${order.id}`, 'pick', 200);
     expect(await stockOf(p.id)).toBe(8);
   });
 

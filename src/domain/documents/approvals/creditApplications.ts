@@ -179,6 +179,16 @@ export const creditApplications = defineDocument({
     create: ['salesRep'],
     edit: ['salesRep'],
   },
+  prints: {
+    // 5.11.2 the evaluation the reviewers read; the company's once the branch GM approved the line
+    creditEvaluation: {
+      title: t('信用评估表', 'Credit evaluation summary'),
+      clause: '5.11.2',
+      officialIn: ['approved'],
+      otherwise: 'mark',
+      printers: ['salesRep', 'officeSupervisor', 'salesManager', 'finance', 'branchGM', 'csManager', 'admin'],
+    },
+  },
   menuGroup: 'approvals',
   facts: ['customerOrders3FullMonths', 'openCreditApplications', 'previousCreditApplicationId'],
   compute: computeCreditApplication,

@@ -125,7 +125,7 @@ export const discounts = defineDocument({
     customerId: ref(t('客户', 'Customer'), 'customers', { required: true }),
     customerName: text(t('客户名称', 'Customer name'), { computed: true, search: true }),
     customerCode: text(t('客户编号', 'Customer code'), { computed: true, search: true }),
-    orderId: ref(t('关联销售订单', 'Sales order'), 'orders'),
+    orderId: ref(t('关联销售订单', 'Sales order'), 'orders', { pick: { filter: (d) => (typeof d.customerId === 'number' ? { customerId: d.customerId } : null), after: 'customerId', rule: '6.14.2', why: t('须为该客户的订单', "must be this customer's order"), inRules: true } }),
     lines: lines(t('折扣涉及商品', 'Goods of the discount'), {
       productId: ref(t('商品', 'Product'), 'products', { required: true }),
       qty: int(t('数量', 'Qty'), { required: true, min: 1, max: 100000 }),
@@ -168,6 +168,16 @@ export const discounts = defineDocument({
   deadlineField: 'answerDeadline',
   // the 3-working-day answer (6.14.2) runs while the application is under review only
   stateDeadlines: { draft: 'createdAt', rejected: 'createdAt', approved: 'createdAt', paidInFull: 'createdAt', payoutRequested: 'createdAt', payoutApproved: 'createdAt' },
+  prints: {
+    // 6.14.2 the approved application (6.14.3 / 6.14.4 payout by bank transfer)
+    discountApproval: {
+      title: t('特殊折扣审批表', 'Special discount approval form'),
+      clause: '6.14.3',
+      officialIn: ['approved', 'paidInFull', 'payoutRequested', 'payoutApproved', 'paid'],
+      otherwise: 'mark',
+      printers: ['csManager', 'branchGM', 'finance', 'assistant', 'admin'],
+    },
+  },
   menuGroup: 'approvals',
   compute: computeDiscount,
   rules: discountRules,

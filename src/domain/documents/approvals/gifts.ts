@@ -1,12 +1,13 @@
-import { bool, column, datetime, defineDocument, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
-import { fenToYuan, yuanToFen } from '../../money';
+import { bool, column, datetime, defineDocument, int, lines, longText, money, ref, text, type DocRecord, type Fact, type RuleContext } from '../../definition';
+import { fact } from '../../explain';
+import { fenToYuan, formatYuan, yuanToFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { linesOf, lineAmountFen, nowIso, ownerOnly, stockEffects, totalFen } from '../../rules/approvals/common';
 import { monthlyAverageFen } from '../../rules/approvals/credit';
 import { festivalWindowAt } from '../../rules/approvals/festival';
 import { GIFT_GM_LIMIT_FEN, needsFinanceDirector, withinGmLimit } from '../../rules/approvals/thresholds';
 import { t } from '../../text';
-import type { Workflow } from '../../workflow';
+import type { StateDef, Workflow } from '../../workflow';
 
 /**
  * Gift application 赠送申请单 (6.12): only at the great festivals (6.12.1); csManager reviews, the
@@ -18,14 +19,31 @@ import type { Workflow } from '../../workflow';
 export const GIFT_STATUSES = {
   draft: { label: t('草稿', 'Draft'), color: 'default', editable: true, waitingOn: ['assistant'] },
   rejected: { label: t('已退回', 'Returned'), color: 'error', editable: true, waitingOn: ['assistant'] },
-  csReview: { label: t('待客服中心经理审核', 'Awaiting CS manager'), color: 'info', waitingOn: ['csManager'] },
-  gmApproval: { label: t('待总经理审批', 'Awaiting branch GM'), color: 'secondary', waitingOn: ['branchGM'] },
-  fdApproval: { label: t('待集团财务总监审批', 'Awaiting group finance director'), color: 'secondary', waitingOn: ['financeDirector'] },
+  csReview: { label: t('待客服中心经理审核', 'Awaiting CS manager'), color: 'info', waitingOn: ['csManager'], because: { text: t('赠送申请由客户服务中心经理审核，再由分公司总经理审批', 'the CS manager reviews a gift application, then the branch GM approves'), rule: '6.12.1' } },
+  gmApproval: { label: t('待总经理审批', 'Awaiting branch GM'), color: 'secondary', waitingOn: ['branchGM'], because: (d) => ({ text: giftGmText(d), rule: '6.12.2' }) },
+  fdApproval: { label: t('待集团财务总监审批', 'Awaiting group finance director'), color: 'secondary', waitingOn: ['financeDirector'], because: (d) => ({ text: { zh: `赠送金额 ${yuanText(d)} 超过500元，由集团财务总监审批`, en: `the gift of ${yuanText(d)} is over 500 yuan: the group finance director approves` }, rule: '6.12.2' }) },
   approved: { label: t('已批准待出库', 'Approved, to issue'), color: 'primary', waitingOn: ['warehouse'] },
   issued: { label: t('已出库待客户签收', 'Issued, awaiting signature'), color: 'primary', waitingOn: ['warehouse'] },
   signed: { label: t('客户已签收', 'Signed by customer'), color: 'success', final: true },
   cancelled: { label: t('已取消', 'Cancelled'), color: 'default', final: true },
-} as const;
+} as const satisfies Record<string, StateDef>;
+
+const yuanText = (d: DocRecord) => formatYuan(totalFen(linesOf(d, 'items')));
+function giftGmText(d: DocRecord) {
+  return giftReleasedByGm(d)
+    ? { zh: `赠送金额 ${yuanText(d)}，500元（含）以内由分公司总经理审批`, en: `a gift of ${yuanText(d)}, within 500 yuan: the branch GM approves` }
+    : { zh: `赠送金额 ${yuanText(d)} 超过500元：分公司总经理审批后还须集团财务总监审批`, en: `a gift of ${yuanText(d)}, over 500 yuan: the group finance director approves after the branch GM` };
+}
+
+/** What the approvers see beside the gift: the customer's monthly sales (6.12.1) and the amount against the GM's limit (6.12.2). */
+export function explainGift(doc: DocRecord): Fact[] {
+  const totalF = totalFen(linesOf(doc, 'items'));
+  return [
+    fact('monthlySales', t('每月销售额（近3个整月月均）', 'Monthly sales (3 full months average)'), { zh: formatYuan(yuanToFen(Number(doc.avgMonthlyOrders ?? 0))), en: formatYuan(yuanToFen(Number(doc.avgMonthlyOrders ?? 0))) }, { rule: '6.12.1', amount: Number(doc.avgMonthlyOrders ?? 0) }),
+    fact('giftTotal', t('赠送金额', 'Gift total'), { zh: formatYuan(totalF), en: formatYuan(totalF) }, { rule: '6.12.2', amount: fenToYuan(totalF) }),
+    fact('approver', t('审批权限', 'Approved by'), withinGmLimit(totalF, GIFT_GM_LIMIT_FEN) ? t('500元（含）以内：分公司总经理', 'up to 500 yuan: the branch GM') : t('超过500元：集团财务总监', 'over 500 yuan: the group finance director'), { rule: '6.12.2', tone: withinGmLimit(totalF, GIFT_GM_LIMIT_FEN) ? 'ok' : 'info' }),
+  ];
+}
 
 /** 6.12.3 the other outbound note is marked 赠送品. */
 export const GIFT_MARKING = '赠送品';
@@ -87,14 +105,15 @@ export const gifts = defineDocument({
     customerCode: text(t('客户编号', 'Customer code'), { computed: true, search: true }),
     districtOffice: text(t('客户归属办事处', "Customer's district office"), { computed: true, help: t('出库单上注明 (6.12.3)', 'Shown on the outbound note (6.12.3)') }),
     festival: text(t('节日', 'Festival'), { computed: true }),
-    // 6.12.1 the assistant's assessment of the customer
-    monthlySales: text(t('每月销售额', 'Monthly sales'), { required: true, maxLength: 200, help: t('评估依据 (6.12.1)', 'Assessment (6.12.1)') }),
+    // 6.12.1 the assistant's assessment of the customer: the monthly sales are the system's figure
+    // (avgMonthlyOrders, from the customer's orders); the assistant may comment on it
+    monthlySales: text(t('每月销售额说明', 'Comment on the monthly sales'), { maxLength: 200, help: t('每月销售额由系统按近3个整月的订单计算；如有需要可在此补充说明 (6.12.1)', 'The monthly sales are computed from the last 3 full months of orders; add a comment if needed (6.12.1)') }),
     marginAssessment: text(t('利润率', 'Margin'), { required: true, maxLength: 200 }),
     creditStanding: text(t('信用度', 'Credit standing'), { required: true, maxLength: 200 }),
     paymentRecord: text(t('回款情况', 'Payment record'), { required: true, maxLength: 200 }),
     potential: text(t('开发潜力', 'Potential'), { required: true, maxLength: 200 }),
     reason: longText(t('赠送理由', 'Reason for the gift'), { required: true, maxLength: 2000 }),
-    avgMonthlyOrders: money(t('近3个整月月均订货额', 'Average monthly orders (last 3 full months)'), { computed: true, help: t('系统按已签收/已结案订单计算，供评估参考', 'From delivered/closed orders, for reference') }),
+    avgMonthlyOrders: money(t('每月销售额（近3个整月月均）', 'Monthly sales (average of the last 3 full months)'), { computed: true, help: t('系统按已签收/已结案订单计算 (6.12.1)', 'From delivered/closed orders (6.12.1)') }),
     items: lines(t('赠送商品', 'Gift items'), {
       productId: ref(t('商品（目录商品）', 'Product (catalog)'), 'products'),
       name: text(t('品名', 'Name'), { maxLength: 100 }),
@@ -126,6 +145,18 @@ export const gifts = defineDocument({
   ownerField: 'assistantId',
   menuGroup: 'approvals',
   facts: ['customerOrders3FullMonths'],
+  prints: {
+    // 6.12.3 the goods leave on this note once the gift is approved: no such paper before
+    giftOutboundNote: {
+      title: t('其他出库单（赠送品）', 'Other outbound note (gift)'),
+      clause: '6.12.3',
+      officialIn: ['approved', 'issued', 'signed'],
+      otherwise: 'never',
+      printers: ['warehouse', 'csManager', 'admin'],
+      stepPrinters: ['warehouse'],
+    },
+  },
+  explain: explainGift,
   compute: computeGift,
   rules: giftRules,
   workflow: giftWorkflow,

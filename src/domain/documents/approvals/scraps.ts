@@ -100,6 +100,16 @@ export const scraps = defineDocument({
     edit: ['assistant'],
   },
   ownerField: 'assistantId',
+  prints: {
+    // 6.15.1 the application is the company's write-off once approved
+    scrapApplication: {
+      title: t('报损报废申请单', 'Scrap application'),
+      clause: '6.15.1',
+      officialIn: ['approved'],
+      otherwise: 'mark',
+      printers: ['csManager', 'branchGM', 'financeDirector', 'warehouse', 'assistant', 'admin'],
+    },
+  },
   menuGroup: 'approvals',
   compute: computeScrap,
   rules: scrapRules,

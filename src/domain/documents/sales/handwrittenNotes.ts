@@ -106,6 +106,17 @@ export const handwrittenNotes = defineDocument({
   },
   editableIn: ['requested'],
   ownerField: 'assistantId',
+  prints: {
+    // 6.7.5 finance binds the signed handwritten note to the printed one
+    handwrittenReconciliation: {
+      title: t('手写送货单核对表', 'Handwritten-note reconciliation sheet'),
+      clause: '6.7.5',
+      officialIn: ['signed', 'reconciled'],
+      otherwise: 'mark',
+      printers: ['finance', 'orderDesk', 'admin'],
+      stepPrinters: ['finance'],
+    },
+  },
   menuGroup: 'sales',
   facts: ['openHandwrittenNotes'],
   compute: computeHandwrittenNote,

@@ -1,4 +1,5 @@
-import { bool, column, date, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { bool, column, date, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type Fact, type RuleContext } from '../../definition';
+import { fact } from '../../explain';
 import { lineTotalFen, sumFen } from '../../money';
 import { refusal, ruleRefusal, type Refusal } from '../../refusal';
 import { creditRefusal, isKeyAccount, isNewCustomer } from '../../rules/customerTerms';
@@ -22,7 +23,7 @@ import type { Effect, Workflow } from '../../workflow';
 
 export const QUOTE_STATUSES = {
   draft: { label: t('草稿', 'Draft'), color: 'default', editable: true, waitingOn: ['assistant', 'salesRep'] },
-  review: { label: t('待经理审批（毛利超出区间）', 'Awaiting manager (margin outside band)'), color: 'info', waitingOn: ['csManager'] },
+  review: { label: t('待经理审批（毛利超出区间）', 'Awaiting manager (margin outside band)'), color: 'info', waitingOn: ['csManager'], because: (d: DocRecord) => ({ text: { zh: `大客户报价毛利超出规定区间，须经理审批后发出：${String(d.reviewReason ?? '')}`, en: `the key-account quote's margin is outside the band; the manager approves before it is sent: ${String(d.reviewReason ?? '')}` }, rule: '6.4.3' }) },
   rejected: { label: t('已退回', 'Returned'), color: 'error', editable: true, waitingOn: ['assistant', 'salesRep'] },
   approved: { label: t('已批准待发出', 'Approved, to be sent'), color: 'secondary', waitingOn: ['assistant', 'salesRep'] },
   sent: { label: t('已报价待答复', 'Sent, awaiting answer'), color: 'primary', waitingOn: ['assistant', 'salesRep'] },
@@ -123,6 +124,42 @@ export function quoteRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
       out.push(ruleRefusal('6.4.3', `第${i + 1}行：中小客户按导购手册价格报价，${product.name} 为 ${product.catalogPrice} 元`, `Line ${i + 1}: SMB customers are quoted the catalog price, ${product.name} is ${product.catalogPrice} yuan`, `lines.${i}.unitPrice`));
     }
   });
+  return out;
+}
+
+// ---- what the quoter and the approver see (6.4.3) ----
+
+const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`);
+
+/**
+ * 6.4.3 the margin of each class of lines against its band, the overall margin, and what follows
+ * (the csManager approves a key-account quote outside the band; SMB customers are quoted catalog
+ * prices). Shown live on the quote form (the server's preview) and beside the quote to the approver.
+ */
+export function explainQuote(doc: DocRecord, ctx: RuleContext): Fact[] {
+  const s = salesSettings(ctx.settings);
+  const products = ctx.lineRefs.productId ?? {};
+  const customer = customerOf(ctx);
+  const key = isKeyAccount(customer);
+  const lines = linesOf(doc).map((l) => {
+    const p = products[Number(l.productId)];
+    const qty = Number(l.qty) || 0;
+    return { cls: marginClass(p), amountFen: lineTotalFen(fen(l.unitPrice), qty), costFen: lineTotalFen(fen(p?.cost), qty) };
+  });
+  const out: Fact[] = [];
+  if (customer && !key) out.push(fact('smbCatalog', t('中小客户', 'SMB customer'), t('按导购手册价格报价，不议价', 'quoted the catalog prices, no bargaining'), { rule: '6.4.3', tone: 'info' }));
+  for (const c of classMargins(lines, s)) {
+    const label = { zh: `${MARGIN_CLASS_LABEL[c.cls].zh}毛利`, en: `Margin, ${MARGIN_CLASS_LABEL[c.cls].en}` };
+    const value = c.band
+      ? { zh: `${pct(c.margin)}（区间 ${c.band[0]}%–${c.band[1]}%）`, en: `${pct(c.margin)} (band ${c.band[0]}–${c.band[1]} %)` }
+      : { zh: `${pct(c.margin)}（设备类按市场价灵活定价）`, en: `${pct(c.margin)} (equipment: priced flexibly)` };
+    out.push(fact(`margin.${c.cls}`, label, value, { rule: '6.4.3', amount: c.margin ?? undefined, ...(c.band ? { range: c.band } : {}), tone: !key || c.inBand ? 'ok' : 'error' }));
+  }
+  const totalF = sumFen(lines.map((l) => l.amountFen));
+  const costF = sumFen(lines.map((l) => l.costFen));
+  if (lines.length > 0) out.push(fact('margin', t('总体毛利', 'Overall margin'), { zh: pct(marginPct(totalF, costF)), en: pct(marginPct(totalF, costF)) }, { rule: '6.4.3', amount: marginPct(totalF, costF) ?? undefined }));
+  const outside = key && classMargins(lines, s).some((c) => !c.inBand);
+  if (outside) out.push(fact('needsReview', t('审批', 'Approval'), t('毛利超出区间：须客户服务中心经理审批后才能发出', 'outside the band: the CS Center manager approves before it is sent'), { rule: '6.4.3', tone: 'warning' }));
   return out;
 }
 
@@ -288,7 +325,18 @@ export const quotes = defineDocument({
   ownerField: 'quotedBy',
   deadlineField: 'replyDeadline',
   stateDeadlines: { sent: 'validUntil', accepted: 'validUntil' },
+  prints: {
+    // 6.4.1–6.4.4 the customer's quote: the company's paper once it may be sent (in band, or approved 6.4.3)
+    quote: {
+      title: t('销售报价单', 'Sales quote'),
+      clause: '6.4.1',
+      officialIn: ['approved', 'sent', 'accepted', 'converted'],
+      otherwise: 'mark',
+      printers: ['assistant', 'salesRep', 'csManager', 'admin'],
+    },
+  },
   menuGroup: 'sales',
+  explain: explainQuote,
   compute: computeQuote,
   rules: quoteRules,
   workflow: quoteWorkflow,

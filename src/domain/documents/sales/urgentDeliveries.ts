@@ -81,7 +81,7 @@ export const urgentDeliveryWorkflow: Workflow = {
 export const urgentDeliveries = defineDocument({
   resource: 'urgentDeliveries',
   clause: '6.8',
-  label: t('急件送货联络函', 'Urgent delivery letter'),
+  label: t('急件送货联络函', 'Urgent delivery memo'),
   menuLabel: t('急件送货联络函', 'Urgent deliveries'),
   codePrefix: 'UD',
   fields: {
@@ -121,6 +121,17 @@ export const urgentDeliveries = defineDocument({
   ownerField: 'assistantId',
   deadlineField: 'departureAt',
   stateDeadlines: { outForDelivery: 'latestArrival' },
+  prints: {
+    // 6.8 the letter goes with the van the order desk scheduled
+    urgentDeliveryMemo: {
+      title: t('急件送货联络函', 'Urgent delivery memo'),
+      clause: '6.8',
+      officialIn: ['scheduled', 'outForDelivery', 'delivered'],
+      otherwise: 'mark',
+      printers: ['orderDesk', 'driver', 'assistant', 'admin'],
+      stepPrinters: ['orderDesk'],
+    },
+  },
   menuGroup: 'sales',
   facts: ['openUrgentDeliveries'],
   compute: computeUrgentDelivery,

@@ -120,7 +120,9 @@ export const complaints = defineDocument({
     customerName: text(t('客户名称', 'Customer name'), { computed: true, search: true }),
     keyAccount: bool(t('大客户', 'Key account'), { computed: true }),
     category: enumOf(t('投诉类别', 'Category'), COMPLAINT_CATEGORIES, { required: true, help: t('按类别上报处理 (6.10.2)', 'Routed by category (6.10.2)') }),
-    orderId: ref(t('相关订单', 'Related order'), 'orders'),
+    orderId: ref(t('相关订单', 'Related order'), 'orders', {
+      pick: { filter: (d) => (typeof d.customerId === 'number' ? { customerId: d.customerId } : null), after: 'customerId', rule: '6.10.1', why: t('须为该客户的订单', "must be this customer's order") },
+    }),
     contact: text(t('投诉人', 'Complainant'), { maxLength: 50, search: true }),
     phone: text(t('联系电话', 'Phone'), { maxLength: 30 }),
     description: longText(t('投诉内容', 'Complaint'), { required: true, maxLength: 2000 }),

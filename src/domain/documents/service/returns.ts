@@ -123,7 +123,7 @@ export function computeReturn(doc: DocRecord, ctx: RuleContext): DocRecord {
   return {
     ...doc,
     lines: lineOut,
-    customerId: order?.customerId ?? doc.customerId ?? null,
+    customerId: typeof doc.customerId === 'number' ? doc.customerId : (order?.customerId ?? null),
     customerName: order?.customerName ?? doc.customerName ?? '',
     orderCode: order?.code ?? doc.orderCode ?? '',
     invoiceDate: doc.invoiceDate || dayOf(order?.deliveredAt) || null,
@@ -189,9 +189,19 @@ export const returns = defineDocument({
   fields: {
     code: text(t('退货单号', 'Return no.'), { readOnly: true, search: true }),
     status: text(t('状态', 'Status'), { readOnly: true }),
-    orderId: ref(t('销售送货单（订单）', 'Delivery note (order)'), 'orders', { required: true, immutable: true }),
+    // 6.9.1 the customer first, then one of their delivered orders (the delivery note the goods came on)
+    customerId: ref(t('客户', 'Customer'), 'customers', { immutable: true, help: t('先选客户，再选其已签收的送货单', 'Pick the customer, then one of their delivered orders') }),
+    orderId: ref(t('销售送货单（订单）', 'Delivery note (order)'), 'orders', {
+      required: true,
+      immutable: true,
+      pick: {
+        filter: (d) => ({ status: [...DELIVERED_ORDER_STATUSES], ...(typeof d.customerId === 'number' ? { customerId: d.customerId } : {}) }),
+        after: 'customerId',
+        rule: '6.9.1',
+        why: t('须为所选客户已送达签收的订单', 'must be a delivered order of the chosen customer'),
+      },
+    }),
     orderCode: text(t('送货单号', 'Delivery note no.'), { computed: true, search: true }),
-    customerId: ref(t('客户', 'Customer'), 'customers', { computed: true }),
     customerName: text(t('客户名称', 'Customer name'), { computed: true, search: true }),
     kind: enumOf(t('类型', 'Kind'), KINDS, { required: true, default: 'return' }),
     reasonType: enumOf(t('退换货原因', 'Reason'), REASONS, { required: true }),
@@ -234,6 +244,25 @@ export const returns = defineDocument({
     edit: ['assistant', 'teamLead'],
   },
   ownerField: 'assistantId',
+  prints: {
+    // 6.9.2 the draft return note the order desk prints for logistics once merchandise planning approved it
+    draftReturnNote: {
+      title: t('草稿退货单', 'Draft return note'),
+      clause: '6.9.2',
+      officialIn: ['approved', 'printed', 'collected', 'inspected', 'closed'],
+      otherwise: 'mark',
+      printers: ['orderDesk', 'merchPlanning', 'driver', 'warehouse', 'admin'],
+    },
+    // 6.9.3 the formal sales return note: the goods come back into stock on it — no such paper before the warehouse's inspection
+    salesReturnNote: {
+      title: t('销售退货单', 'Sales return note'),
+      clause: '6.9.3',
+      officialIn: ['inspected', 'closed'],
+      otherwise: 'never',
+      printers: ['orderDesk', 'warehouse', 'finance', 'admin'],
+      stepPrinters: ['orderDesk'],
+    },
+  },
   menuGroup: 'service',
   facts: ['returnedQty'],
   compute: computeReturn,

@@ -76,8 +76,13 @@ const samplesOut = (doc: DocRecord): Effect[] => linesOf(doc).map((l) => ({ kind
 /** 6.11.2 returned unused: back into stock after the warehouse's inspection. */
 const samplesBack = (doc: DocRecord): Effect[] => linesOf(doc).map((l) => ({ kind: 'adjustStock', productId: Number(l.productId), delta: num(l.qty), rule: '6.11.2' }) as Effect);
 
-/** 6.11.4 the sample becomes a sale: a sales order at catalog price, in the normal order flow. */
-const saleOrder = (doc: DocRecord, ctx: RuleContext): Effect[] => [{
+/**
+ * 6.11.4 the sample becomes a sale: an "other return" offsets the loan (the samples are booked back
+ * into stock) and a sales order at catalog price goes the normal order flow — its picking takes
+ * them out again (6.2.5), so the goods leave stock once.
+ */
+const saleOrder = (doc: DocRecord, ctx: RuleContext): Effect[] => [
+  {
   kind: 'create',
   resource: 'orders',
   rule: '6.11.4',
@@ -90,7 +95,9 @@ const saleOrder = (doc: DocRecord, ctx: RuleContext): Effect[] => [{
     lines: linesOf(doc).map((l) => ({ productId: Number(l.productId), qty: num(l.qty), unitPrice: num(products(ctx)[Number(l.productId)]?.catalogPrice ?? l.unitPrice) })),
     note: `借样转销售（其它退货单冲抵核销）${String(doc.code ?? '')} (6.11.4)`,
   },
-}];
+  },
+  ...linesOf(doc).map((l) => ({ kind: 'adjustStock', productId: Number(l.productId), delta: num(l.qty), rule: '6.11.4' }) as Effect),
+];
 
 export const loanWorkflow: Workflow = {
   initial: () => 'draft',
@@ -163,6 +170,17 @@ export const sampleLoans = defineDocument({
   // damaged: the manager decides who pays; the loan's due time no longer runs
   stateDeadlines: { damaged: null },
   overdue: isLoanOverdue,
+  prints: {
+    // 6.11.1 the samples leave on the loan transfer note the order desk makes: none for a draft
+    loanTransferNote: {
+      title: t('借样转储单', 'Loan transfer note'),
+      clause: '6.11.1',
+      officialIn: ['applied', 'out', 'returned', 'bought', 'damaged', 'compensated'],
+      otherwise: 'never',
+      printers: ['orderDesk', 'warehouse', 'admin'],
+      stepPrinters: ['orderDesk'],
+    },
+  },
   menuGroup: 'service',
   compute: computeLoan,
   rules: loanRules,

@@ -119,7 +119,7 @@ export const serviceTickets = defineDocument({
     productId: ref(t('商品', 'Product'), 'products', { required: true }),
     productName: text(t('品名', 'Product name'), { computed: true, search: true }),
     category: enumOf(t('类别', 'Category'), CATEGORIES, { computed: true }),
-    orderId: ref(t('销售订单', 'Sales order'), 'orders'),
+    orderId: ref(t('销售订单', 'Sales order'), 'orders', { pick: { filter: (d) => (typeof d.customerId === 'number' ? { customerId: d.customerId } : null), after: 'customerId', rule: '5.7.1', why: t('须为该客户的订单', "must be this customer's order"), inRules: true } }),
     serialNo: text(t('机身编号', 'Serial no.'), { maxLength: 60, search: true }),
     invoiceDate: date(t('发票日期', 'Invoice date'), { help: t('保修期自发票开具之日起算；有订单时默认为送货签收日 (5.7.2)', 'The warranty counts from the invoice date; defaults to the delivery day of the order (5.7.2)') }),
     fault: longText(t('故障描述', 'Fault'), { required: true, maxLength: 2000 }),
