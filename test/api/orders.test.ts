@@ -46,6 +46,20 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
     expect(JSON.stringify(one.body)).not.toMatch(/scrypt|password/i);
   });
 
+  it('sorts by the order total (合计), filtered or not, and counts the list apart from it', async () => {
+    for (const filter of [{}, { channel: 'phone' }]) {
+      for (const dir of ['ASC', 'DESC'] as const) {
+        const r = await csm.get('/orders' + q({ sort: ['total', dir], range: [0, 9], filter }));
+        expect(r.status).toBe(200);
+        const totals = r.body.map((o: { total: number }) => o.total);
+        expect(totals.length).toBeGreaterThan(3);
+        expect(totals).toEqual([...totals].sort((a: number, b: number) => (dir === 'ASC' ? a - b : b - a)));
+        expect(new Set(totals).size).toBeGreaterThan(1);
+        expect(Number(r.headers.get('content-range')!.split('/')[1])).toBeGreaterThanOrEqual(totals.length);
+      }
+    }
+  });
+
   it('speaks the simple-rest dialect: Content-Range, sort, range, filter arrays, q, _gte/_lte', async () => {
     const r = await csm.get('/orders' + q({ sort: ['id', 'ASC'], range: [0, 4], filter: {} }));
     expect(r.status).toBe(200);

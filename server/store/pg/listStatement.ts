@@ -11,7 +11,10 @@ import { tableSpec } from './tables';
  */
 export interface ListStatement {
   table: string;
-  /** the statement with these columns of the rows (and `total` when `count` is set) */
+  /**
+   * the statement with these columns of the rows (and the count as `list_total__` when `count` is
+   * set — not `total`: ORDER BY "total" would then sort by the count, not by an order's total)
+   */
   select: (cols: string) => string;
   params: unknown[];
   /** the total's expression, or null when no total is wanted (`total: false`, no range) */
@@ -37,7 +40,7 @@ export function listStatement(resource: string, query: ListQuery): ListStatement
   const count = !range ? null : where ? `(SELECT count(*)::int FROM (SELECT 1 FROM ${spec.table} ${where} LIMIT ${cap}) AS matches)` : `(SELECT n::int FROM row_counts WHERE tbl = '${spec.table}')`;
   return {
     table: spec.table,
-    select: (cols) => `SELECT ${cols}${count ? `, ${count} AS total` : ''} FROM ${spec.table} ${where} ${order} ${limit}`,
+    select: (cols) => `SELECT ${cols}${count ? `, ${count} AS list_total__` : ''} FROM ${spec.table} ${where} ${order} ${limit}`,
     params: b.params,
     count,
     countParams: b.params.slice(0, whereParams),

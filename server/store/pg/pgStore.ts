@@ -99,7 +99,7 @@ class PgReader implements Reader {
   async list(resource: string, query: ListQuery): Promise<ListResult> {
     const st = listStatement(resource, query);
     // pages asked together (the inbox asks every document family at once) travel as one statement
-    const { head: page, rows } = await this.records<{ id: number; version: number; total?: number }>(
+    const { head: page, rows } = await this.records<{ id: number; version: number; list_total__?: number }>(
       st.table,
       st.select,
       st.params,
@@ -110,7 +110,7 @@ class PgReader implements Reader {
     );
     if (!st.range || !st.count) return { rows, total: rows.length };
     // an empty page past the end carries no total: ask for it alone
-    const total = page.length > 0 ? Number(page[0].total) : st.range[0] === 0 ? 0 : ((await this.db.query<{ n: number }>(`SELECT ${st.count} AS n`, st.countParams)).rows[0]?.n ?? 0);
+    const total = page.length > 0 ? Number(page[0].list_total__) : st.range[0] === 0 ? 0 : ((await this.db.query<{ n: number }>(`SELECT ${st.count} AS n`, st.countParams)).rows[0]?.n ?? 0);
     return !st.filtered || total < st.cap ? { rows, total } : { rows, total, exact: false };
   }
 
