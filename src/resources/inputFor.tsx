@@ -1,3 +1,4 @@
+import { InputAdornment } from '@mui/material';
 import type { ReactElement } from 'react';
 import {
   ArrayInput,
@@ -115,6 +116,10 @@ function ScopedRefInput(props: { source: string; field: FieldDef; validate: Vali
   );
 }
 
+/** a figure that is not yuan (a percentage, a distance) says its unit beside the box, as lists and show pages do */
+const unitAdornment = (f: FieldDef) =>
+  f.unit ? { InputProps: { endAdornment: <InputAdornment position="end">{f.unit === 'percent' ? '%' : 'km'}</InputAdornment> } } : {};
+
 /** One input; `source` may be nested (lines) while `labelKey` names the definition's label and `enumKey` its options. */
 function inputElement(resource: string, source: string, f: FieldDef, opts: InputOptions, labelKey?: string, enumKey = source): ReactElement | null {
   const disabled = (opts.mode === 'edit' && !!f.immutable) || (!!f.writableBy && !!opts.role && !f.writableBy.includes(opts.role));
@@ -136,9 +141,9 @@ function inputElement(resource: string, source: string, f: FieldDef, opts: Input
     case 'enum':
       return <SelectInput key={source} {...common} choices={choicesOf(resource, enumKey, f)} emptyText="" />;
     case 'money':
-      return <NumberInput key={source} {...common} step={0.01} min={0} />;
+      return <NumberInput key={source} {...common} step={0.01} min={0} {...unitAdornment(f)} />;
     case 'int':
-      return <NumberInput key={source} {...common} step={1} />;
+      return <NumberInput key={source} {...common} step={1} {...unitAdornment(f)} />;
     case 'bool':
       return <BooleanInput key={source} {...common} />;
     case 'datetime':
