@@ -10,6 +10,7 @@ import { AppLoading } from './AppLoading';
 import { loadDomain, loadedDomain, type Domain } from './domain';
 import { createI18nProvider } from './i18n/i18nProvider';
 import { BaoyiLayout } from './Layout';
+import { browserPreferences } from './preferences';
 import { DEFAULT_API_URL } from './session';
 import { lazyPage } from './lazyPage';
 import { theme } from './theme';
@@ -31,6 +32,7 @@ export interface AppProps {
 /** 寶億客服台: the Customer Service Center back office. */
 export function App({ apiUrl = DEFAULT_API_URL, store, loginPage }: AppProps) {
   const i18nProvider = useMemo(() => createI18nProvider(), []);
+  const preferences = useMemo(() => store ?? browserPreferences(), [store]);
   const providers = useMemo(() => {
     const getLocale = () => i18nProvider.getLocale();
     return { dataProvider: createDataProvider({ apiUrl, getLocale }), authProvider: createAuthProvider({ apiUrl, getLocale }) };
@@ -91,7 +93,7 @@ export function App({ apiUrl = DEFAULT_API_URL, store, loginPage }: AppProps) {
         layout={BaoyiLayout}
         dashboard={HomeDashboard}
         loading={AppLoading}
-        store={store}
+        store={preferences}
         loginPage={loginPage}
         requireAuth
         disableTelemetry

@@ -5,7 +5,7 @@ import { CreateButton, DatagridConfigurable, FilterButton, List, SelectColumnsBu
 import { useLocale } from '../app/i18n/i18nProvider';
 import { canAccess } from '../domain/access';
 import { isOverdue } from '../domain/deadline';
-import { listColumns, type DocRecord, type DocumentDefinition } from '../domain/definition';
+import { listColumns, type DocRecord, type DocumentDefinition, type ListColumn } from '../domain/definition';
 import type { Actor, Role } from '../domain/roles';
 import { bulkActions as bulkActionsOfWorkflow } from '../domain/workflow';
 import { BulkWorkflowButton } from '../approvals/BulkWorkflowButton';
@@ -95,13 +95,6 @@ export function GeneratedList({ def, leadingColumns, extraFilters, extraActions,
   const printCount = useMemo(() => (role ? formsFor(def.resource).filter((f) => f.printers?.includes(role)).length : 0), [def, role]);
   const actions = role ? actionsWidth(def, role, locale, printCount) : 0;
   const hasDeadline = hasDeadlineColumn(def);
-  // the columns shown: the user's choice in the column chooser (DatagridConfigurable's preference), else the defaults
-  const [chosen] = useStore<string[] | undefined>(`preferences.${preferenceKey}.columns`);
-  const [available] = useStore<{ index: string; source?: string }[]>(`preferences.${preferenceKey}.availableColumns`, []);
-  const shownFields = useMemo(() => {
-    const picked = chosen?.map((i) => available.find((c) => c.index === i)?.source).filter((f): f is string => !!f);
-    return new Set(picked ?? columns.filter((c) => !omit.includes(c.field)).map((c) => c.field));
-  }, [chosen, available, columns, omit]);
   const rowStyle = useMemo(() => {
     const base = rowSx ?? (() => ({}));
     return (record: RaRecord, index: number) => ({ ...base(record, index), ...(isOverdueRow(def, record) ? overdueMark : {}) });
@@ -110,12 +103,10 @@ export function GeneratedList({ def, leadingColumns, extraFilters, extraActions,
   const sx = useMemo(() => {
     const widths: Record<string, unknown> = {};
     for (const c of columns) if (c.width !== 'name') widths[`& th.column-${c.field}`] = { width: c.width === 'status' ? statusWidth(def, locale) : COLUMN_WIDTHS[c.width] };
-    // the table never squeezes a name column below NAME_MIN: past that it scrolls inside its card (the buttons stay, sticky)
-    const fixed = columns.filter((c) => shownFields.has(c.field)).reduce((s, c) => s + (c.width === 'name' ? NAME_MIN : c.width === 'status' ? statusWidth(def, locale) : COLUMN_WIDTHS[c.width]), 0);
-    const minWidth = (selectable ? CHECKBOX_WIDTH : 0) + fixed + (hasDeadline ? DEADLINE_WIDTH[locale] : 0) + actions;
     return {
       '& .RaDatagrid-tableWrapper': { overflowX: 'auto' },
-      '& .RaDatagrid-table': { tableLayout: 'fixed', width: '100%', minWidth },
+      // its min-width follows the columns shown (TableMinWidth)
+      '& .RaDatagrid-table': { tableLayout: 'fixed', width: '100%' },
       // selected rows' steps on as many lines as they take
       '& .RaBulkActionsToolbar-toolbar:not(.RaBulkActionsToolbar-collapsed)': { height: 'auto', flexWrap: 'wrap' },
       '& .RaBulkActionsToolbar-topToolbar': { flexWrap: 'wrap' },
@@ -129,7 +120,7 @@ export function GeneratedList({ def, leadingColumns, extraFilters, extraActions,
       '& td.bp-actions': { boxShadow: 'inset 1px 0 0 rgba(0,0,0,0.06)' },
       ...widths,
     };
-  }, [columns, actions, def, locale, shownFields, hasDeadline, selectable]);
+  }, [columns, actions, def, locale]);
 
   return (
     <List
@@ -143,6 +134,7 @@ export function GeneratedList({ def, leadingColumns, extraFilters, extraActions,
       sx={{ '& .RaList-actions': { flexWrap: 'wrap' }, '& .RaList-main': { minWidth: 0 } }}
     >
       <div onMouseOver={titleOnHover}>
+        <TableMinWidth def={def} columns={columns} omit={omit} preferenceKey={preferenceKey} fixedWidth={(selectable ? CHECKBOX_WIDTH : 0) + (hasDeadline ? DEADLINE_WIDTH[locale] : 0) + actions} />
         <DatagridConfigurable
           preferenceKey={preferenceKey}
           omit={omit}
@@ -171,6 +163,27 @@ export function GeneratedList({ def, leadingColumns, extraFilters, extraActions,
     </List>
   );
 }
+
+/**
+ * The table never squeezes a name column below NAME_MIN: past that it scrolls inside its card (the
+ * row's buttons stay, sticky). Its min-width follows the columns shown — the user's choice in the
+ * column chooser (DatagridConfigurable's preference), else the defaults — read here, in a leaf of
+ * its own: the list above must not re-render whenever those preferences are written (at logout
+ * react-admin empties the store, the grid writes its columns back, and a list re-rendering on each
+ * write kept the screen from ever reaching the login page, asking the server again and again).
+ */
+function TableMinWidth({ def, columns, omit, preferenceKey, fixedWidth }: { def: DocumentDefinition; columns: ListColumn[]; omit: string[]; preferenceKey: string; fixedWidth: number }) {
+  const locale = useLocale();
+  const [chosen] = useStore<string[] | undefined>(`preferences.${preferenceKey}.columns`);
+  const [available] = useStore<readonly { index: string; source?: string }[]>(`preferences.${preferenceKey}.availableColumns`, NO_COLUMNS);
+  const picked = chosen?.map((i) => available.find((c) => c.index === i)?.source).filter((f): f is string => !!f);
+  const shown = new Set(picked ?? columns.filter((c) => !omit.includes(c.field)).map((c) => c.field));
+  const minWidth = fixedWidth + columns.filter((c) => shown.has(c.field)).reduce((s, c) => s + (c.width === 'name' ? NAME_MIN : c.width === 'status' ? statusWidth(def, locale) : COLUMN_WIDTHS[c.width]), 0);
+  return <style>{`.bp-list-${def.resource} .RaDatagrid-table { min-width: ${minWidth}px; }`}</style>;
+}
+
+/** one empty list, the same value on every render (the store hook's default) */
+const NO_COLUMNS: readonly { index: string; source?: string }[] = [];
 
 function isOverdueRow(def: DocumentDefinition, record: RaRecord): boolean {
   return isOverdue(def, record as unknown as DocRecord, new Date());

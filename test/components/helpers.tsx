@@ -6,6 +6,7 @@ import { memoryApi } from '../../mock-api/msw/memoryApi';
 import type { ApiHandler } from '../../server/core/api';
 import { App } from '../../src/app/App';
 import { createAuthProvider } from '../../src/app/authProvider';
+import { keepLanguageOnLogout } from '../../src/app/preferences';
 import { session } from '../../src/app/session';
 import type { DocRecord } from '../../src/domain/definition';
 
@@ -93,7 +94,7 @@ export async function loginAs(username: string) {
 export function renderApp(path: string) {
   return render(
     <TestMemoryRouter initialEntries={[path]}>
-      <App apiUrl={API_URL} store={memoryStore()} />
+      <App apiUrl={API_URL} store={keepLanguageOnLogout(memoryStore())} />
     </TestMemoryRouter>,
   );
 }

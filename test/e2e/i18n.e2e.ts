@@ -101,6 +101,20 @@ describe('journey 6: the UI in English and back to Chinese', () => {
     // the print view has no app bar: it followed the chosen language
     expect(await clerk.locator('.bp-noprint button').innerText()).toMatch(/^Print/i);
 
+    // logging out keeps the desk's language, also after a reload: the next clerk signs in in English
+    await shotOnFailure(clerk, 'j6-logout-en', async () => {
+      await clerk.goto(`${e2e.server.url}/#/orders`);
+      await clerk.getByRole('button', { name: 'Profile' }).click();
+      await clerk.getByRole('menuitem', { name: 'Logout' }).click();
+      await clerk.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 15_000 });
+      await clerk.reload();
+      await clerk.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 15_000 });
+      await clerk.locator('input[name="username"]').fill('assistant');
+      await clerk.locator('input[name="password"]').fill('baoyi2026');
+      await clerk.getByRole('button', { name: 'Sign in' }).click();
+      await clerk.getByRole('menuitem', { name: 'Sales orders' }).first().waitFor({ timeout: 20_000 });
+    });
+
     await shotOnFailure(clerk, 'j6-switch-zh', async () => {
       await clerk.goto(`${e2e.server.url}/#/orders`);
       await switchTo(clerk, '中文');
