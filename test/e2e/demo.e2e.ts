@@ -278,7 +278,7 @@ describe('training desk (issue 24): the whole desk in the browser, from a static
     await shotOnFailure(page, 'demo-reload', async () => {
       await page.goto(`${site.url}/#/orders?filter=${encodeURIComponent(JSON.stringify({ q: receiver }))}`);
       await page.reload();
-      await page.getByRole('cell', { name: code }).waitFor({ timeout: 20_000 });
+      await page.getByRole('cell', { name: code, exact: true }).waitFor({ timeout: 20_000 });
       await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
       const kept = await order(orderId);
       expect(kept).toMatchObject({ status: 'picked', receiver, code });
@@ -314,7 +314,7 @@ describe('training desk (issue 24): the whole desk in the browser, from a static
       await page.getByRole('button', { name: '中文' }).first().click();
       await page.getByRole('menuitem', { name: 'English' }).click();
       await expect.poll(() => page.getByTestId('demo-banner').textContent()).toContain('Training & demo desk');
-      await page.getByRole('cell', { name: code }).waitFor();
+      await page.getByRole('cell', { name: code, exact: true }).waitFor();
       await expectBannerFits();
       await shot('demo-orders-en-1440');
       await page.evaluate(() => window.scrollTo(0, 0));
