@@ -262,7 +262,7 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
 
   it('a driver does not see orders before picking, nor their history', async () => {
     const r = await driver.get('/orders' + q({ range: [0, 999] }));
-    expect(r.body.every((o: { status: string }) => ['picked', 'shipped', 'delivered', 'closed'].includes(o.status))).toBe(true);
+    expect(r.body.every((o: { status: string }) => ['picked', 'invoiced', 'shipped', 'delivered', 'closed'].includes(o.status))).toBe(true);
     const o = await submittedOrder(admin, assistant2);
     expect((await driver.get(`/orders/${o.id}`)).status).toBe(404);
     expect((await driver.get(`/orders/${o.id}/history`)).status).toBe(404);
