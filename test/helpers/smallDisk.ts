@@ -77,11 +77,11 @@ export function smallDisk(size: number, kind: DiskLimitKind = DISK_LIMIT): Small
 }
 
 /** RLIMIT_FSIZE: a command prefix that runs a process whose files cannot grow past `bytes` */
-export const fileSizeLimit = (bytes: number) => ['prlimit', `--fsize=${bytes}`];
+export const fileSizeLimit = (bytes: number) => ['prlimit', `--fsize=${bytes}:unlimited`]; // the soft limit: raised again without privileges
 
 /** RLIMIT_FSIZE of a running process (and of what it starts from now on), e.g. lifted: 'unlimited' */
 export function setFileSizeLimit(pid: number, bytes: number | 'unlimited') {
-  execFileSync('prlimit', ['--pid', String(pid), `--fsize=${bytes}`]);
+  execFileSync('prlimit', ['--pid', String(pid), `--fsize=${bytes}:unlimited`]);
 }
 
 export const subdir = (disk: SmallDisk, name: string) => {
