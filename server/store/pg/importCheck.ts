@@ -89,10 +89,14 @@ interface PgError {
  * column its constraint is named after, or else each column's value cast alone to its column's
  * type on `db` (a connection outside the failed transaction).
  */
-export async function explainRefusedRecord(db: SqlClient, resource: string, record: DocRecord, error: unknown): Promise<ImportRecordError> {
+export async function explainRefusedRecord(db: SqlClient, resource: string, record: DocRecord, error: unknown): Promise<Error> {
   const e = (error ?? {}) as PgError;
   const spec = tableSpec(resource);
   const detail = `${e.message ?? String(error)}${e.code ? ` (PostgreSQL ${e.code})` : ''}`;
+  // not the record's fault (a full disk, a lost connection): said as such, with where it stopped
+  if (!e.code || !/^2[23]/.test(e.code)) {
+    return new Error(`导入中止，未导入任何数据 — import stopped, nothing was imported (while writing ${resource} id ${String(record.id)}): ${detail}`);
+  }
   const columns = [...spec.columns.values()];
   const fieldOf = (column: string) => columns.find((c) => c.column === column)?.field ?? column;
   const show = (field: string) => `${detail}; the value is ${JSON.stringify(record[field]) ?? 'missing'}`;
