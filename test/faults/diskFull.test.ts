@@ -64,5 +64,5 @@ describe(`disk full under the embedded PostgreSQL (${DISK_LIMIT === 'tmpfs' ? 'i
       await srv.stop();
       await again?.stop();
     }
-  }, 60_000);
+  }, 120_000);
 });

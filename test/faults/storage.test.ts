@@ -87,7 +87,7 @@ describe(`disk full while the json store writes (${DISK_LIMIT === 'tmpfs' ? 'a s
       await srv.stop();
       await after?.stop();
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('one server per json folder', () => {
@@ -109,5 +109,5 @@ describe('one server per json folder', () => {
       await first.stop();
       await third?.stop();
     }
-  }, 60_000);
+  }, 120_000);
 });
