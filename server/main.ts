@@ -9,9 +9,10 @@ import { openStore, storeConfigFromEnv, storeLocation } from './store/open';
 
 /**
  * Start: open the store (the embedded PostgreSQL in DATA_DIR by default, started here; DATABASE_URL
- * for a server; STORE=json for the json file), apply migrations, seed a demo branch into an empty
- * store (a store with records but no users is refused as damaged), serve the SPA and the API on one port (PORT, default 3000). SIGINT / SIGTERM stop the
- * server and the embedded PostgreSQL.
+ * for a server; STORE=json for the json file), apply migrations, seed a demo branch into a store
+ * with no records at all (one with records but no users is refused as damaged), serve the SPA and
+ * the API on one port (PORT, default 3000). SIGINT / SIGTERM stop the server and the embedded
+ * PostgreSQL.
  */
 async function main() {
   const cfg = storeConfigFromEnv();
