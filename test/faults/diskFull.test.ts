@@ -3,11 +3,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../helpers/process';
 import { loginAs, q } from '../helpers/server';
 import { DISK_LIMIT, smallDisk } from '../helpers/smallDisk';
+import { startCluster } from '../../server/store/pg/embedded/cluster';
 
 /**
- * The embedded PostgreSQL on a full disk: its data folder on a small tmpfs, filled while the app
- * runs. PostgreSQL refuses the write (could not extend file: No space left on device), the API
- * answers 503 "nothing changed" — never an acknowledged write that is not on disk — and writes go
+ * PostgreSQL on a full disk — the embedded one, and a server reached by DATABASE_URL — its data
+ * folder on a small tmpfs, filled while the app runs. PostgreSQL refuses the write (could not
+ * extend file: No space left on device), the API answers 503 "nothing changed" — never an
+ * acknowledged write that is not on disk — and writes go
  * on as soon as space is freed; every acknowledged one is there after a restart. (The json store:
  * storage.test.ts; a backup onto a full disk, every store: backup.test.ts.)
  */
@@ -20,13 +22,25 @@ afterAll(async () => {
 type Api = Awaited<ReturnType<typeof loginAs>>;
 const orderCount = async (api: Api) => Number((await api.get('/orders' + q({ range: [0, 0] }))).headers.get('content-range')?.split('/')[1]);
 
-describe(`disk full under the embedded PostgreSQL (${DISK_LIMIT === 'tmpfs' ? 'its data folder on a small tmpfs, filled' : 'needs a tmpfs'})`, () => {
+/** where the data lives on the small disk: the embedded PostgreSQL in DATA_DIR, or a PostgreSQL server on it reached by DATABASE_URL */
+type Placement = (diskDir: string) => Promise<Record<string, string>>;
+const embedded: Placement = async (diskDir) => ({ DATA_DIR: join(diskDir, 'data') });
+const server: Placement = async (diskDir) => {
+  const cluster = await startCluster(join(diskDir, 'server'), { durable: true });
+  cleanups.unshift(() => cluster.stop()); // stopped before its disk is unmounted
+  return { DATA_DIR: join(diskDir, 'data'), DATABASE_URL: cluster.url() };
+};
+
+describe.each<[string, Placement]>([
+  ['the embedded PostgreSQL', embedded],
+  ['a PostgreSQL server (DATABASE_URL)', server],
+])(`disk full under %s (${DISK_LIMIT === 'tmpfs' ? 'its data folder on a small tmpfs, filled' : 'needs a tmpfs'})`, (_name, place) => {
   it('answers 503 "nothing changed" while the disk is full, acknowledges only what PostgreSQL committed, and writes again once space is freed', async () => {
     // a file-size limit cannot fill PostgreSQL's disk without breaking its fixed-size WAL segments first: this one needs the mount
     if (DISK_LIMIT !== 'tmpfs') throw new Error('this machine does not let the test mount a tmpfs (run as root, as CI does); RLIMIT_FSIZE cannot stand in for a full disk under PostgreSQL');
     const disk = smallDisk(256 * 1024 * 1024);
     cleanups.push(() => disk.remove());
-    const env = { DATA_DIR: join(disk.dir, 'data'), SEED_CUSTOMERS: '10', SEED_DAYS: '1', SEED_PER_DAY: '4' };
+    const env = { ...(await place(disk.dir)), SEED_CUSTOMERS: '10', SEED_DAYS: '1', SEED_PER_DAY: '4' };
     const srv = await startServerProcess(env, 120_000);
     let again: ServerProcess | null = null;
     try {
