@@ -140,6 +140,13 @@ describe(`5.4.2 / 6.2.4 before the van: the printed delivery list, and finance's
     // why it waits, in words with the clause
     const facts = (await finance.get(`/orders/${credit.id}/facts`)).body;
     expect(facts.waiting).toMatchObject({ roles: ['orderDesk', 'driver'], rule: '6.2.4' });
+    // the queues report counts them the same way: finance's picked orders are the cash ones, the driver's the credit ones
+    const total = async (filter: Record<string, unknown>) => Number(String((await admin.get('/orders' + q({ filter, range: [0, 0] }))).headers.get('content-range')).split('/')[1]);
+    const queues = (await (await loginAs(srv.url, 'teamlead')).get('/reports/queues')).body as { pendingByRole: { role: string; resource: string; status: string; count: number }[] };
+    const pending = (role: string) => queues.pendingByRole.find((p) => p.role === role && p.resource === 'orders' && p.status === 'picked')?.count ?? 0;
+    expect(pending('finance')).toBe(await total({ status: 'picked', paymentMethod: 'cash' }));
+    expect(pending('driver')).toBe(await total({ status: 'picked', paymentMethod: 'credit' }));
+    expect(pending('orderDesk')).toBe(await total({ status: 'picked' }));
   });
 });
 
