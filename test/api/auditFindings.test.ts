@@ -179,6 +179,13 @@ describe(`6.5.4 a special order starts from its special-goods inquiry on the ${S
     const ok = await ka.post('/specialOrders', { customerId: cust.id, inquiryId: answered.id, lines, contractNo: 'HT-1' });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body).toMatchObject({ inquiryId: answered.id, total: 7680, status: 'draft' });
+    // beside the order: what the inquiry answered (price, minimum quantity, lead time)
+    const facts = (await rep.get(`/specialOrders/${ok.body.id}/facts`)).body.facts as { key: string; amount?: number; rule?: string }[];
+    expect(facts.filter((f) => ['inquiryPrice', 'inquiryMinQty', 'inquiryLeadTime'].includes(f.key)).map((f) => [f.key, f.amount, f.rule])).toEqual([
+      ['inquiryPrice', 1280, '6.5.4'],
+      ['inquiryMinQty', 6, '6.5.4'],
+      ['inquiryLeadTime', 15, '6.5.4'],
+    ]);
     // taking the inquiry away later is refused too
     const cleared = await ka.put(`/specialOrders/${ok.body.id}`, { inquiryId: null, version: ok.body.version });
     expect([cleared.status, cleared.body.rule]).toEqual([422, '6.5.4']);

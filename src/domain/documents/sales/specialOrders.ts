@@ -1,4 +1,5 @@
-import { bool, column, date, datetime, defineDocument, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { bool, column, date, datetime, defineDocument, int, lines, longText, money, ref, text, type DocRecord, type Fact, type RuleContext } from '../../definition';
+import { fact } from '../../explain';
 import { lineTotalFen, sumFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { isKeyAccount } from '../../rules/customerTerms';
@@ -95,6 +96,23 @@ export function specialOrderRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
   }
   if (fen(doc.depositAmount) > fen(doc.total)) out.push(ruleRefusal('6.5.4', '订金不能超过订购金额', 'The deposit cannot exceed the order total', 'depositAmount'));
   return out;
+}
+
+/**
+ * 6.5.4 what the special-goods inquiry answered — price, minimum quantity, lead time (and the
+ * requirements asked about) — beside the order, for the rep who confirms it and the approvers.
+ */
+export function explainSpecialOrder(_doc: DocRecord, ctx: RuleContext): Fact[] {
+  const inq = ctx.refs.inquiryId;
+  if (!inq) return [fact('inquiry', t('询价单', 'Inquiry'), t('未注明询价单', 'no inquiry named'), { rule: '6.5.4', tone: 'error' })];
+  const plain = (v: unknown) => ({ zh: v == null || v === '' ? '—' : String(v), en: v == null || v === '' ? '—' : String(v) });
+  return [
+    fact('inquiry', t('询价单', 'Inquiry'), plain(`${String(inq.code ?? inq.id)} ${String(inq.itemName ?? '')}`.trim()), { rule: '6.5.4' }),
+    fact('inquiryPrice', t('询价答复单价', 'Answered unit price'), plain(inq.answerPrice), { rule: '6.5.4', amount: typeof inq.answerPrice === 'number' ? inq.answerPrice : undefined }),
+    fact('inquiryMinQty', t('起订数量', 'Minimum order qty'), plain(inq.minQty), { rule: '6.5.4', amount: typeof inq.minQty === 'number' ? inq.minQty : undefined }),
+    fact('inquiryLeadTime', t('交货周期（天）', 'Lead time (days)'), plain(inq.leadTimeDays), { rule: '6.5.4', amount: typeof inq.leadTimeDays === 'number' ? inq.leadTimeDays : undefined }),
+    fact('inquirySpec', t('规格及要求（性能）', 'Spec and requirements (performance)'), plain([inq.spec, inq.requirements].filter((x) => typeof x === 'string' && x).join('；')), { rule: '6.5.4' }),
+  ];
 }
 
 /** 6.5.4 "large amounts" of special goods: from the branch's threshold (settings; an assumption) */
@@ -210,6 +228,7 @@ export const specialOrders = defineDocument({
   editableIn: ['draft', 'rejected'],
   ownerField: 'assistantId',
   menuGroup: 'sales',
+  explain: explainSpecialOrder,
   compute: computeSpecialOrder,
   rules: specialOrderRules,
   workflow: specialOrderWorkflow,
