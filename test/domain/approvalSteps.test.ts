@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { approvalSteps, rejectedState } from '../../src/domain/approvalSteps';
+import type { DocRecord, RuleContext } from '../../src/domain/definition';
+import type { Role } from '../../src/domain/roles';
+import { availableActions, decide, returnedStates, type Workflow } from '../../src/domain/workflow';
+import { statePaths } from '../../server/seed/byWorkflow';
+import { t } from '../../src/domain/text';
+import { actor } from '../helpers/actors';
+
+/** Approval ladders from data (approvalSteps) and the self-approval guard; the seed's paths through a workflow. */
+
+const ctx = (role: Role, id: number): RuleContext => ({ now: new Date('2026-11-27T06:30:00Z'), user: actor(role, id), refs: {}, lineRefs: {}, facts: {}, settings: {} });
+
+const wf: Workflow = {
+  initial: () => 'draft',
+  states: {
+    draft: { label: t('草稿', 'Draft'), color: 'default', editable: true },
+    rejected: rejectedState(['assistant']),
+    review: { label: t('待审核', 'Review'), color: 'info', waitingOn: ['teamLead'] },
+    final: { label: t('待审批', 'Approval'), color: 'info', waitingOn: ['csManager'] },
+    approved: { label: t('已批准', 'Approved'), color: 'success', final: true },
+  },
+  transitions: [
+    { action: 'submit', label: t('提交', 'Submit'), from: ['draft', 'rejected'], roles: ['assistant', 'teamLead'], to: 'review' },
+    ...approvalSteps(
+      [
+        { state: 'review', roles: ['teamLead'], next: 'final' },
+        { state: 'final', roles: ['csManager'], next: 'approved', allowSelfApproval: true, effect: () => ({ approvedAt: 'x' }) },
+      ],
+      { rule: 'T.1' },
+    ),
+  ],
+};
+
+describe('approvalSteps', () => {
+  it('makes an approve and a reject per step: decisions, a reason to reject, list and bulk buttons, back to 已退回', () => {
+    const steps = wf.transitions.filter((x) => x.decision);
+    expect(steps.map((x) => `${x.action}:${x.from.join()}:${x.roles.join()}`)).toEqual(['approve:review:teamLead', 'approve:final:csManager', 'reject:review:teamLead', 'reject:final:csManager']);
+    for (const s of steps.filter((x) => x.action === 'reject')) expect(s).toMatchObject({ to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' });
+    expect(returnedStates(wf)).toEqual(new Set(['rejected']));
+    expect(wf.states.rejected).toMatchObject({ color: 'error', editable: true, waitingOn: ['assistant'] });
+    const doc: DocRecord = { status: 'review', createdBy: 5 };
+    const ok = decide(wf, doc, 'approve', ctx('teamLead', 9));
+    expect(ok.ok && ok.decision).toMatchObject({ to: 'final', approval: { decision: 'approve', role: 'teamLead', by: 9 } });
+    const noReason = decide(wf, doc, 'reject', ctx('teamLead', 9));
+    expect(!noReason.ok && noReason.refusal.status).toBe(422);
+    const back = decide(wf, doc, 'reject', ctx('teamLead', 9), '不合适');
+    expect(back.ok && back.decision.to).toBe('rejected');
+    const last = decide(wf, { status: 'final', createdBy: 5, fee: 1 }, 'approve', ctx('csManager', 7));
+    expect(last.ok && last.decision).toMatchObject({ to: 'approved', patch: { approvedAt: 'x' } });
+  });
+
+  it('the creator may not approve their own document unless the step allows it (403 naming the clause; no button)', () => {
+    const mine: DocRecord = { status: 'review', createdBy: 9 };
+    const self = decide(wf, mine, 'approve', ctx('teamLead', 9));
+    expect(!self.ok && self.refusal).toMatchObject({ status: 403, rule: 'T.1' });
+    expect(!self.ok && self.refusal.message.zh).toContain('不能审批自己录入的单据');
+    expect(availableActions(wf, mine, ctx('teamLead', 9)).map((a) => a.action)).toEqual(['reject']);
+    expect(availableActions(wf, mine, ctx('teamLead', 8)).map((a) => a.action)).toEqual(['approve', 'reject']);
+    // the CS manager's step allows it
+    expect(decide(wf, { status: 'final', createdBy: 7 }, 'approve', ctx('csManager', 7)).ok).toBe(true);
+  });
+});
+
+describe('the seed walks the workflow graph', () => {
+  it('finds the shortest path of steps to every state reachable from the initial one', () => {
+    expect(statePaths(wf, 'draft')).toEqual([
+      { state: 'draft', actions: [] },
+      { state: 'review', actions: ['submit'] },
+      { state: 'final', actions: ['submit', 'approve'] },
+      { state: 'rejected', actions: ['submit', 'reject'] },
+      { state: 'approved', actions: ['submit', 'approve', 'approve'] },
+    ]);
+  });
+});
