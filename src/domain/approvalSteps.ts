@@ -31,6 +31,12 @@ export interface ApprovalStep {
   allowSelfApproval?: boolean;
   /** taken for many rows at once (default true) */
   bulk?: boolean;
+  /** the reject taken for many rows at once (default: as `bulk`) */
+  rejectBulk?: boolean;
+  /** a comment is required to approve too (a reason is always required to reject) */
+  commentRequired?: boolean;
+  /** fields a rejection sets (e.g. when the answer was given) */
+  rejectEffect?: Transition['effect'];
   /** more about who may approve (ownership, group): refusal → 403 */
   actor?: Transition['actor'];
   guard?: Transition['guard'];
@@ -68,7 +74,8 @@ export function approvalSteps(steps: readonly ApprovalStep[], opts: LadderOption
       roles: s.roles,
       to: s.next,
       decision: 'approve',
-      bulk: s.bulk ?? true,
+      ...(s.commentRequired ? { commentRequired: true } : {}),
+      ...((s.bulk ?? true) ? { bulk: true } : {}),
       tone: 'primary',
       actor: s.allowSelfApproval ? s.actor : both(s.actor, notSelfApproval(opts.rule)),
       ...(s.guard ? { guard: s.guard } : {}),
@@ -88,9 +95,10 @@ export function approvalSteps(steps: readonly ApprovalStep[], opts: LadderOption
         to: s.rejectTo || 'rejected',
         decision: 'reject',
         commentRequired: true,
-        bulk: s.bulk ?? true,
+        ...((s.rejectBulk ?? s.bulk ?? true) ? { bulk: true } : {}),
         tone: 'danger',
         ...(s.actor ? { actor: s.actor } : {}),
+        ...(s.rejectEffect ? { effect: s.rejectEffect } : {}),
       }),
     );
   return [...approve, ...reject];
