@@ -4,6 +4,7 @@ import type { DocRecord, RuleContext } from '../../src/domain/definition';
 import type { Role } from '../../src/domain/roles';
 import { availableActions, decide, returnedStates, type Workflow } from '../../src/domain/workflow';
 import { statePaths } from '../../server/seed/byWorkflow';
+import { DEFINITIONS } from '../../src/domain/documents';
 import { t } from '../../src/domain/text';
 import { actor } from '../helpers/actors';
 
@@ -71,5 +72,24 @@ describe('the seed walks the workflow graph', () => {
       { state: 'rejected', actions: ['submit', 'reject'] },
       { state: 'approved', actions: ['submit', 'approve', 'approve'] },
     ]);
+  });
+});
+
+describe('the ladders of the product are built from data', () => {
+  const LADDERS: Record<string, string> = { scraps: '6.15', transfers: '6.13', inquiries: '5.10', quotes: '6.4', specialOrders: '6.5.4', returns: '6.9', gifts: '6.12', discounts: '6.14', creditApplications: '5.11.2' };
+  it.each(Object.entries(LADDERS))('%s: every approve step refuses its author (self-approval, %s) and takes another user', (resource, rule) => {
+    const def = DEFINITIONS[resource];
+    const steps = def.workflow!.transitions.filter((x) => x.action === 'approve');
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) {
+      const state = step.from[0];
+      const role = step.roles[0];
+      const self = decide(def.workflow!, { status: state, createdBy: 77 }, 'approve', ctx(role, 77));
+      expect(!self.ok && self.refusal, `${resource} ${state}`).toMatchObject({ status: 403, rule });
+      const other = decide(def.workflow!, { status: state, createdBy: 77 }, 'approve', ctx(role, 78));
+      expect(!other.ok && other.refusal.status === 403, `${resource} ${state} by another`).toBe(false);
+    }
+    // 已退回 is the same state everywhere: back with the author, editable
+    expect(def.workflow!.states.rejected).toMatchObject({ color: 'error', editable: true });
   });
 });
