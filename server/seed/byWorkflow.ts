@@ -1,4 +1,10 @@
-import { canRole, isWritable, type DocRecord, type DocumentDefinition, type FieldDef } from '../../src/domain/definition';
+import {
+  canRole,
+  isWritable,
+  type DocRecord,
+  type DocumentDefinition,
+  type FieldDef,
+} from '../../src/domain/definition';
 import type { Actor } from '../../src/domain/roles';
 import { RefusedError } from '../../src/domain/refusal';
 import type { Workflow } from '../../src/domain/workflow';
@@ -62,20 +68,31 @@ async function sampleValue(ctx: SeedDocsContext, f: FieldDef, doc: DocRecord, at
     case 'datetime':
       return at.toISOString();
     case 'ref': {
-      const filter = Object.fromEntries(Object.entries(f.pick?.filter(doc) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? [...(v as (string | number)[])] : v])) as Filter;
+      const filter = Object.fromEntries(
+        Object.entries(f.pick?.filter(doc) ?? {}).map(([k, v]) => [
+          k,
+          Array.isArray(v) ? [...(v as (string | number)[])] : v,
+        ]),
+      ) as Filter;
       const { rows } = await ctx.store.list(f.ref!, { filter, sort: { field: 'id', order: 'ASC' }, range: [0, 0] });
       return rows[0]?.id;
     }
     case 'lines': {
       const line: DocRecord = {};
-      for (const [name, lf] of Object.entries(f.lineFields ?? {})) if (lf.required && !lf.computed && !lf.readOnly) line[name] = await sampleValue(ctx, lf, line, at);
+      for (const [name, lf] of Object.entries(f.lineFields ?? {}))
+        if (lf.required && !lf.computed && !lf.readOnly) line[name] = await sampleValue(ctx, lf, line, at);
       return [line];
     }
   }
 }
 
 /** The body of a new document: its required and defaulted inputs. */
-async function sampleBody(ctx: SeedDocsContext, def: DocumentDefinition, at: Date, only?: readonly string[]): Promise<DocRecord> {
+async function sampleBody(
+  ctx: SeedDocsContext,
+  def: DocumentDefinition,
+  at: Date,
+  only?: readonly string[],
+): Promise<DocRecord> {
   const doc: DocRecord = {};
   for (const [name, f] of Object.entries(def.fields)) {
     if (only ? !only.includes(name) : !isWritable(def, name) || (!f.required && f.default === undefined)) continue;
@@ -99,7 +116,9 @@ function takers(ctx: SeedDocsContext, def: DocumentDefinition, doc: DocRecord, a
 export async function seedByWorkflow(ctx: SeedDocsContext, def: DocumentDefinition): Promise<number> {
   const wf = def.workflow;
   if (!wf) return 0;
-  const author = ctx.users.find((u) => u.role === 'assistant' && canRole(def.access.create, u.role)) ?? ctx.users.find((u) => canRole(def.access.create, u.role));
+  const author =
+    ctx.users.find((u) => u.role === 'assistant' && canRole(def.access.create, u.role)) ??
+    ctx.users.find((u) => canRole(def.access.create, u.role));
   if (!author) return 0;
   let made = 0;
   let paths: Path[] | null = null;
@@ -114,7 +133,10 @@ export async function seedByWorkflow(ctx: SeedDocsContext, def: DocumentDefiniti
       at = addWorkMinutes(at, 20);
       if (at > ctx.now) at = ctx.now;
       const step = wf.transitions.find((t) => t.action === action && t.from.includes(String(rec.status)));
-      const extra: DocRecord = { ...(step?.commentRequired ? { comment: COMMENT } : {}), ...(step?.params ? await sampleBody(ctx, def, at, step.params) : {}) };
+      const extra: DocRecord = {
+        ...(step?.commentRequired ? { comment: COMMENT } : {}),
+        ...(step?.params ? await sampleBody(ctx, def, at, step.params) : {}),
+      };
       let done = false;
       let last: unknown;
       for (const by of takers(ctx, def, rec, action)) {
@@ -124,7 +146,8 @@ export async function seedByWorkflow(ctx: SeedDocsContext, def: DocumentDefiniti
           break;
         } catch (e) {
           // another user may (ownership, self-approval); anything else is the definition's to answer
-          if (!(e instanceof RefusedError) || (e.refusal.status !== 403 && e.refusal.status !== 404)) throw seedError(def, action, e);
+          if (!(e instanceof RefusedError) || (e.refusal.status !== 403 && e.refusal.status !== 404))
+            throw seedError(def, action, e);
           last = e;
         }
       }
@@ -135,4 +158,6 @@ export async function seedByWorkflow(ctx: SeedDocsContext, def: DocumentDefiniti
 }
 
 const seedError = (def: DocumentDefinition, action: string, e: unknown) =>
-  new Error(`seeding ${def.resource} by its workflow: ${action} refused — ${e instanceof RefusedError ? e.refusal.message.en : String(e)}`);
+  new Error(
+    `seeding ${def.resource} by its workflow: ${action} refused — ${e instanceof RefusedError ? e.refusal.message.en : String(e)}`,
+  );

@@ -57,7 +57,9 @@ export const REJECT_LABEL = t('退回', 'Reject');
 export const notSelfApproval =
   (rule: string) =>
   (doc: DocRecord, ctx: RuleContext): Refusal | null =>
-    doc.createdBy != null && doc.createdBy === ctx.user.id ? refusal(403, '不能审批自己录入的单据', 'You cannot approve a document you entered yourself', rule) : null;
+    doc.createdBy != null && doc.createdBy === ctx.user.id
+      ? refusal(403, '不能审批自己录入的单据', 'You cannot approve a document you entered yourself', rule)
+      : null;
 
 const both =
   (a: Transition['actor'], b: Transition['actor']): Transition['actor'] =>
@@ -66,43 +68,44 @@ const both =
 
 /** The approve transitions of the steps, in order, then their reject transitions. */
 export function approvalSteps(steps: readonly ApprovalStep[], opts: LadderOptions): Transition[] {
-  const approve = steps.map(
-    (s): Transition => ({
-      action: 'approve',
-      label: s.label ?? APPROVE_LABEL,
-      from: [s.state],
-      roles: s.roles,
-      to: s.next,
-      decision: 'approve',
-      ...(s.commentRequired ? { commentRequired: true } : {}),
-      ...((s.bulk ?? true) ? { bulk: true } : {}),
-      tone: 'primary',
-      actor: s.allowSelfApproval ? s.actor : both(s.actor, notSelfApproval(opts.rule)),
-      ...(s.guard ? { guard: s.guard } : {}),
-      ...(s.effect ? { effect: s.effect } : {}),
-      ...(s.effects ? { effects: s.effects } : {}),
-      ...(s.params ? { params: s.params } : {}),
-    }),
-  );
+  const approve = steps.map((s): Transition => ({
+    action: 'approve',
+    label: s.label ?? APPROVE_LABEL,
+    from: [s.state],
+    roles: s.roles,
+    to: s.next,
+    decision: 'approve',
+    ...(s.commentRequired ? { commentRequired: true } : {}),
+    ...((s.bulk ?? true) ? { bulk: true } : {}),
+    tone: 'primary',
+    actor: s.allowSelfApproval ? s.actor : both(s.actor, notSelfApproval(opts.rule)),
+    ...(s.guard ? { guard: s.guard } : {}),
+    ...(s.effect ? { effect: s.effect } : {}),
+    ...(s.effects ? { effects: s.effects } : {}),
+    ...(s.params ? { params: s.params } : {}),
+  }));
   const reject = steps
     .filter((s) => s.rejectTo !== false)
-    .map(
-      (s): Transition => ({
-        action: 'reject',
-        label: s.rejectLabel ?? REJECT_LABEL,
-        from: [s.state],
-        roles: s.roles,
-        to: s.rejectTo || 'rejected',
-        decision: 'reject',
-        commentRequired: true,
-        ...((s.rejectBulk ?? s.bulk ?? true) ? { bulk: true } : {}),
-        tone: 'danger',
-        ...(s.actor ? { actor: s.actor } : {}),
-        ...(s.rejectEffect ? { effect: s.rejectEffect } : {}),
-      }),
-    );
+    .map((s): Transition => ({
+      action: 'reject',
+      label: s.rejectLabel ?? REJECT_LABEL,
+      from: [s.state],
+      roles: s.roles,
+      to: s.rejectTo || 'rejected',
+      decision: 'reject',
+      commentRequired: true,
+      ...((s.rejectBulk ?? s.bulk ?? true) ? { bulk: true } : {}),
+      tone: 'danger',
+      ...(s.actor ? { actor: s.actor } : {}),
+      ...(s.rejectEffect ? { effect: s.rejectEffect } : {}),
+    }));
   return [...approve, ...reject];
 }
 
 /** 已退回: back with its author (`waitingOn`), who may edit it and submit it again. */
-export const rejectedState = (waitingOn: readonly Role[], label: Text = t('已退回', 'Returned')): StateDef => ({ label, color: 'error', editable: true, waitingOn });
+export const rejectedState = (waitingOn: readonly Role[], label: Text = t('已退回', 'Returned')): StateDef => ({
+  label,
+  color: 'error',
+  editable: true,
+  waitingOn,
+});

@@ -22,7 +22,9 @@ let admin: C, assistant: C, assistant2: C, lead: C, csm: C, gm: C;
 
 beforeAll(async () => {
   srv = await startTestServer({ customers: 20, days: 2 });
-  [admin, assistant, assistant2, lead, csm, gm] = await Promise.all(['admin', 'assistant', 'assistant2', 'teamlead', 'csmanager', 'gm'].map((u) => loginAs(srv.url, u)));
+  [admin, assistant, assistant2, lead, csm, gm] = await Promise.all(
+    ['admin', 'assistant', 'assistant2', 'teamlead', 'csmanager', 'gm'].map((u) => loginAs(srv.url, u)),
+  );
 }, 120_000);
 afterAll(() => srv?.close());
 
@@ -37,7 +39,8 @@ describe(`a new document type from one definition and one registry line, on the 
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(Object.keys(trainingRequests.workflow.states)));
     for (const r of rows) {
       expect(r.code).toMatch(/^TR-\d{8}-\d{4}$/);
-      for (const a of r.approvals as { decision: string; by: number }[]) if (a.decision === 'approve') expect(a.by).not.toBe(r.createdBy);
+      for (const a of r.approvals as { decision: string; by: number }[])
+        if (a.decision === 'approve') expect(a.by).not.toBe(r.createdBy);
     }
     const approved = rows.find((r) => r.status === 'approved')!;
     expect((approved.approvals as { action: string }[]).map((a) => a.action)).toEqual(['submit', 'approve', 'approve']);
@@ -58,13 +61,18 @@ describe(`a new document type from one definition and one registry line, on the 
     const me = (await assistant.get('/auth/me')).body;
     expect(r.body.assistantId).toBe(me.id ?? me.user?.id);
 
-    const mine = await assistant.get('/trainingRequests' + q({ filter: { status: 'draft', q: '投诉处理' }, sort: ['id', 'DESC'], range: [0, 9] }));
+    const mine = await assistant.get(
+      '/trainingRequests' + q({ filter: { status: 'draft', q: '投诉处理' }, sort: ['id', 'DESC'], range: [0, 9] }),
+    );
     expect(mine.body.map((x: { id: number }) => x.id)).toContain(r.body.id);
     // another assistant reads it but may not change it (the owner field)
     expect((await assistant2.put(`/trainingRequests/${r.body.id}`, { hours: 2 })).status).toBe(403);
     expect((await assistant.put(`/trainingRequests/${r.body.id}`, { hours: 2 })).body.hours).toBe(2);
     expect((await admin.get('/trainingRequests' + q({ filter: { nope: 1 } }))).status).toBe(400);
-    const csv = await admin.raw('GET', '/trainingRequests/export' + q({ filter: { status: 'draft' }, sort: ['id', 'ASC'] }));
+    const csv = await admin.raw(
+      'GET',
+      '/trainingRequests/export' + q({ filter: { status: 'draft' }, sort: ['id', 'ASC'] }),
+    );
     expect(csv.status).toBe(200);
     expect(String(csv.body)).toContain('客户投诉处理技巧');
   });
@@ -86,11 +94,17 @@ describe(`a new document type from one definition and one registry line, on the 
     expect((await inbox(csm)).some((i) => i.resource === 'trainingRequests' && i.id === r.id)).toBe(true);
     const done = await csm.post(`/trainingRequests/${r.id}/actions/approve`, {});
     expect(done.body).toMatchObject({ status: 'approved', approvedAt: '2026-11-27T06:30:00.000Z' });
-    expect(done.body.approvals.map((a: { decision: string; role: string }) => `${a.decision}:${a.role}`)).toEqual(['other:assistant', 'approve:teamLead', 'approve:csManager']);
+    expect(done.body.approvals.map((a: { decision: string; role: string }) => `${a.decision}:${a.role}`)).toEqual([
+      'other:assistant',
+      'approve:teamLead',
+      'approve:csManager',
+    ]);
 
     const printed = await csm.post(`/trainingRequests/${r.id}/printed`, { form: 'trainingForm' });
     expect(printed.status).toBe(200);
-    expect((await admin.get(`/trainingRequests/${r.id}`)).body.prints).toEqual([expect.objectContaining({ form: 'trainingForm' })]);
+    expect((await admin.get(`/trainingRequests/${r.id}`)).body.prints).toEqual([
+      expect.objectContaining({ form: 'trainingForm' }),
+    ]);
     expect((await gm.post(`/trainingRequests/${r.id}/printed`, { form: 'trainingForm' })).status).toBe(403);
     expect((await csm.post(`/trainingRequests/${r.id}/printed`, { form: 'nope' })).status).toBe(404);
   });
@@ -119,22 +133,52 @@ describe(`a new document type from one definition and one registry line, on the 
     expect(self.body.messages.zh).toContain('不能审批自己录入的单据');
   });
 
-  it('its table: generated from the definition at start (PostgreSQL: columns, indexes, row count), or the json file\'s array', async () => {
+  it("its table: generated from the definition at start (PostgreSQL: columns, indexes, row count), or the json file's array", async () => {
     if (STORE_KIND === 'json') {
       const made = (await assistant.post('/trainingRequests', BODY)).body;
       const file = JSON.parse(readFileSync(join(srv.dataDir, 'db.json'), 'utf8')) as Record<string, { id: number }[]>;
       expect(file.trainingRequests.map((r) => r.id)).toContain(made.id);
-      const total = Number((await admin.get('/trainingRequests' + q({ range: [0, 0] }))).headers.get('content-range')!.split('/')[1]);
+      const total = Number(
+        (await admin.get('/trainingRequests' + q({ range: [0, 0] }))).headers.get('content-range')!.split('/')[1],
+      );
       expect(file.trainingRequests).toHaveLength(total);
       return;
     }
     const sql = (srv.store as PgStore).sql;
-    expect((await sql.query("SELECT 1 FROM schema_migrations WHERE version = 'definition:training_requests'")).rows).toHaveLength(1);
-    const cols = (await sql.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'training_requests'")).rows.map((c) => c.column_name);
-    expect(cols).toEqual(expect.arrayContaining(['code', 'status', 'course', 'fee', 'assistant_id', 'submitted_at', 'approved_at', 'created_by', 'search_grams']));
-    const ix = (await sql.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE tablename = 'training_requests'")).rows.map((i) => i.indexname);
-    expect(ix).toEqual(expect.arrayContaining(['training_requests_search_grams', 'training_requests_status', 'training_requests_assistant_id_submitted_at']));
-    const counted = (await sql.query<{ n: string }>("SELECT n::text AS n FROM row_counts WHERE tbl = 'training_requests'")).rows[0]?.n;
+    expect(
+      (await sql.query("SELECT 1 FROM schema_migrations WHERE version = 'definition:training_requests'")).rows,
+    ).toHaveLength(1);
+    const cols = (
+      await sql.query<{ column_name: string }>(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'training_requests'",
+      )
+    ).rows.map((c) => c.column_name);
+    expect(cols).toEqual(
+      expect.arrayContaining([
+        'code',
+        'status',
+        'course',
+        'fee',
+        'assistant_id',
+        'submitted_at',
+        'approved_at',
+        'created_by',
+        'search_grams',
+      ]),
+    );
+    const ix = (
+      await sql.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE tablename = 'training_requests'")
+    ).rows.map((i) => i.indexname);
+    expect(ix).toEqual(
+      expect.arrayContaining([
+        'training_requests_search_grams',
+        'training_requests_status',
+        'training_requests_assistant_id_submitted_at',
+      ]),
+    );
+    const counted = (
+      await sql.query<{ n: string }>("SELECT n::text AS n FROM row_counts WHERE tbl = 'training_requests'")
+    ).rows[0]?.n;
     const real = (await sql.query<{ n: string }>('SELECT count(*)::text AS n FROM training_requests')).rows[0].n;
     expect(counted).toBe(real);
   });

@@ -16,10 +16,28 @@ registerDocument(trainingRequests);
 afterEach(cleanup);
 
 const now = new Date('2026-11-27T06:30:00Z');
-const ctx = (role: Parameters<typeof actor>[0], id: number) => ({ now, user: { ...actor(role, id), fullName: role === 'teamLead' ? '刘组长' : '陈经理' }, refs: {}, lineRefs: {}, facts: {}, settings: {} });
+const ctx = (role: Parameters<typeof actor>[0], id: number) => ({
+  now,
+  user: { ...actor(role, id), fullName: role === 'teamLead' ? '刘组长' : '陈经理' },
+  refs: {},
+  lineRefs: {},
+  facts: {},
+  settings: {},
+});
 
 function approvedRequest() {
-  let doc: Record<string, unknown> = { id: 3, code: 'TR-20261127-0001', status: 'managerApproval', createdBy: 4, assistantId: 4, course: '客户投诉处理技巧', hours: 8, fee: 1200, reason: '岗前培训', approvals: [] };
+  let doc: Record<string, unknown> = {
+    id: 3,
+    code: 'TR-20261127-0001',
+    status: 'managerApproval',
+    createdBy: 4,
+    assistantId: 4,
+    course: '客户投诉处理技巧',
+    hours: 8,
+    fee: 1200,
+    reason: '岗前培训',
+    approvals: [],
+  };
   const outcome = decide(trainingRequests.workflow, doc, 'approve', ctx('csManager', 9));
   if (!outcome.ok) throw new Error(outcome.refusal.message.en);
   doc = { ...doc, ...outcome.decision.patch, status: outcome.decision.to, approvals: [outcome.decision.approval] };
@@ -29,14 +47,27 @@ function approvedRequest() {
 describe('the generic printed form', () => {
   it('is the form of a declared print with no layout, listed for its type and found by id', () => {
     expect(formsFor('trainingRequests').map((f) => f.id)).toEqual(['trainingForm']);
-    expect(getForm('trainingForm')).toMatchObject({ resource: 'trainingRequests', clause: 'T.1', decl: { officialIn: ['approved'] } });
+    expect(getForm('trainingForm')).toMatchObject({
+      resource: 'trainingRequests',
+      clause: 'T.1',
+      decl: { officialIn: ['approved'] },
+    });
   });
 
   it('prints the fields by label, references by name, money in yuan, the approvals and a box per deciding role', () => {
     const form = getForm('trainingForm')!;
     const record = approvedRequest();
     expect(record.status).toBe('approved');
-    const { container } = render(<>{form.render({ record, refs: { users: { 4: { id: 4, fullName: '王助理' } } }, printedBy: '陈经理', printedAt: now })}</>);
+    const { container } = render(
+      <>
+        {form.render({
+          record,
+          refs: { users: { 4: { id: 4, fullName: '王助理' } } },
+          printedBy: '陈经理',
+          printedAt: now,
+        })}
+      </>,
+    );
     const text = container.textContent ?? '';
     expect(text).toContain('培训申请表');
     expect(text).toContain('TR-20261127-0001');

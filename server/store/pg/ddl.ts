@@ -18,8 +18,24 @@ import { snake, tableSpec, tableOf } from './tables';
  * start (migrate.ts).
  */
 
-const RESERVED = new Set(['group', 'order', 'user', 'from', 'to', 'limit', 'offset', 'default', 'check', 'references', 'table', 'select', 'where', 'end']);
-export const ident = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) && !RESERVED.has(name) ? name : `"${name.replace(/"/g, '""')}"`);
+const RESERVED = new Set([
+  'group',
+  'order',
+  'user',
+  'from',
+  'to',
+  'limit',
+  'offset',
+  'default',
+  'check',
+  'references',
+  'table',
+  'select',
+  'where',
+  'end',
+]);
+export const ident = (name: string) =>
+  /^[a-z_][a-z0-9_]*$/.test(name) && !RESERVED.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** the SQL type of a column (money with its precision) */
@@ -98,12 +114,17 @@ export function tableDdl(def: DocumentDefinition): string[] {
     // a document's required inputs; master data (customers, products) may come in from elsewhere without them
     else if (def.workflow && requiredInput(f)) parts.push('NOT NULL');
     if (f?.type === 'money' && !(typeof f.min === 'number' && f.min < 0)) parts.push(`CHECK (${name} >= 0)`);
-    if (f?.type === 'enum' && f.options) parts.push(`CHECK (${name} IN (${Object.keys(f.options).map(literal).join(', ')}))`);
+    if (f?.type === 'enum' && f.options)
+      parts.push(`CHECK (${name} IN (${Object.keys(f.options).map(literal).join(', ')}))`);
     cols.push(parts.join(' '));
   }
   const out = [`CREATE TABLE ${ident(t)} (\n  ${cols.join(',\n  ')}\n)`];
   for (const ix of generatedIndexes(def)) {
-    out.push(ix.gin ? `CREATE INDEX ${ident(ix.name)} ON ${ident(t)} USING gin (${ix.columns.join(', ')}) WITH (fastupdate = off)` : `CREATE INDEX ${ident(ix.name)} ON ${ident(t)} (${ix.columns.join(', ')})`);
+    out.push(
+      ix.gin
+        ? `CREATE INDEX ${ident(ix.name)} ON ${ident(t)} USING gin (${ix.columns.join(', ')}) WITH (fastupdate = off)`
+        : `CREATE INDEX ${ident(ix.name)} ON ${ident(t)} (${ix.columns.join(', ')})`,
+    );
   }
   out.push(`SELECT track_row_count(${literal(t)})`);
   return out;
@@ -115,7 +136,10 @@ export function foreignKeyDdl(def: DocumentDefinition): string[] {
   const out: string[] = [];
   for (const c of tableSpec(def.resource).columns.values()) {
     const target = refTable(def, c.field);
-    if (target) out.push(`ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${c.column}_fkey`)} FOREIGN KEY (${ident(c.column)}) REFERENCES ${ident(target)} (id) DEFERRABLE INITIALLY DEFERRED`);
+    if (target)
+      out.push(
+        `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${c.column}_fkey`)} FOREIGN KEY (${ident(c.column)}) REFERENCES ${ident(target)} (id) DEFERRABLE INITIALLY DEFERRED`,
+      );
   }
   return out;
 }

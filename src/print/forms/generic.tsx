@@ -15,7 +15,9 @@ export function genericForm(resource: string, id: string): PrintForm {
   if (!def) throw new Error(`no document type ${resource}`);
   const fields = Object.entries(def.fields).filter(([k, f]) => k !== 'code' && !f.secret && !f.internal);
   const refFields = fields.filter(([, f]) => f.type === 'ref' && f.ref);
-  const deciders = [...new Set((def.workflow?.transitions ?? []).filter((t) => t.decision === 'approve').flatMap((t) => t.roles))];
+  const deciders = [
+    ...new Set((def.workflow?.transitions ?? []).filter((t) => t.decision === 'approve').flatMap((t) => t.roles)),
+  ];
   return printForm(resource, id, {
     refs: (r) => {
       const out: Record<string, number[]> = {};
@@ -24,7 +26,11 @@ export function genericForm(resource: string, id: string): PrintForm {
     },
     render: (data: PrintData) => {
       const r = data.record;
-      const ctx = { locale: 'zh' as const, refName: (res: string, rid: number) => (data.refs[res]?.[rid] ? recordName(res, data.refs[res][rid]) : undefined) };
+      const ctx = {
+        locale: 'zh' as const,
+        refName: (res: string, rid: number) =>
+          data.refs[res]?.[rid] ? recordName(res, data.refs[res][rid]) : undefined,
+      };
       const scalar = fields.filter(([, f]) => f.type !== 'lines' && f.type !== 'longText');
       return (
         <PrintPage title={def.prints?.[id]?.title.zh ?? def.label.zh} data={data}>
@@ -38,8 +44,17 @@ export function genericForm(resource: string, id: string): PrintForm {
             .filter(([, f]) => f.type === 'lines' && f.lineFields)
             .map(([k, f]) => {
               const cols = Object.entries(f.lineFields!);
-              const rows = (Array.isArray(r[k]) ? (r[k] as Record<string, unknown>[]) : []).map((l) => cols.map(([c, lf]) => valueText({ ...def, fields: { [c]: lf } }, c, l[c], ctx)));
-              return <Table key={k} head={cols.map(([, lf]) => lf.label.zh)} rows={rows} num={cols.flatMap(([, lf], i) => (lf.type === 'money' || lf.type === 'int' ? [i] : []))} />;
+              const rows = (Array.isArray(r[k]) ? (r[k] as Record<string, unknown>[]) : []).map((l) =>
+                cols.map(([c, lf]) => valueText({ ...def, fields: { [c]: lf } }, c, l[c], ctx)),
+              );
+              return (
+                <Table
+                  key={k}
+                  head={cols.map(([, lf]) => lf.label.zh)}
+                  rows={rows}
+                  num={cols.flatMap(([, lf], i) => (lf.type === 'money' || lf.type === 'int' ? [i] : []))}
+                />
+              );
             })}
           <ApprovalsTable record={r} resource={resource} />
           <Signatures boxes={['申请人', ...deciders.map((role) => ROLES[role].zh)]} />
