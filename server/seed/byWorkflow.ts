@@ -7,44 +7,20 @@ import {
 } from '../../src/domain/definition';
 import type { Actor } from '../../src/domain/roles';
 import { RefusedError } from '../../src/domain/refusal';
-import type { Workflow } from '../../src/domain/workflow';
 import type { Filter } from '../store/types';
 import { addWorkMinutes, backWork, shanghaiDate } from './clock';
 import { actAs, createAs, type SeedDocsContext } from './walk';
 
 /**
  * The seed of a document type that has no seed module of its own: one document in every state its
- * workflow reaches, found by walking the workflow's graph from the initial state (the shortest path
- * of steps to each state). Each document is created from its definition — required fields and
+ * workflow reaches, found by walking the workflow's graph breadth first from the initial state (the
+ * shortest path of steps to each state; a step whose target depends on the document is taken to see
+ * where it sends the sample). Each document is created from its definition — required fields and
  * defaults: the first record of a reference (within its picker's filter), the first choice, a
  * figure within its bounds, today — by a user whose role may create it, and walked through the
  * real services (rules, routing, effects, audit) by users whose roles take each step (another user
  * than the author where one may: no self-approval), at working times up to `now`.
  */
-
-interface Path {
-  state: string;
-  actions: string[];
-}
-
-/**
- * The states reachable from `initial`, each with its shortest path — through steps whose target is
- * fixed (a step whose target depends on the document, e.g. a GM's limit, is not followed: a type with
- * such a step reaches its other branch only with a seed module of its own).
- */
-export function statePaths(wf: Workflow, initial: string): Path[] {
-  const out: Path[] = [{ state: initial, actions: [] }];
-  const seen = new Set([initial]);
-  for (let i = 0; i < out.length; i++) {
-    const { state, actions } = out[i];
-    for (const t of wf.transitions) {
-      if (!t.from.includes(state) || typeof t.to !== 'string' || seen.has(t.to)) continue;
-      seen.add(t.to);
-      out.push({ state: t.to, actions: [...actions, t.action] });
-    }
-  }
-  return out;
-}
 
 const COMMENT = '示例数据 (seed)';
 
@@ -120,41 +96,69 @@ export async function seedByWorkflow(ctx: SeedDocsContext, def: DocumentDefiniti
     ctx.users.find((u) => u.role === 'assistant' && canRole(def.access.create, u.role)) ??
     ctx.users.find((u) => canRole(def.access.create, u.role));
   if (!author) return 0;
+  // breadth first: a document per path; a path ends where its document is, and goes on by each step from there —
+  // to a state not reached nor planned yet, or (a target that depends on the document) to wherever the step sends it
+  const reached = new Set<string>();
+  const planned = new Set<string>();
+  const tried = new Set<string>();
+  const queue: string[][] = [[]];
   let made = 0;
-  let paths: Path[] | null = null;
-  for (let k = 0; paths === null || k < paths.length; k++) {
-    // the earliest paths started first: a few working hours apart, the last one ending before now
-    let at = backWork(ctx.now, 60 * (8 - Math.min(k, 7)) + 30);
-    let rec = await createAs(ctx, def.resource, author, await sampleBody(ctx, def, at), at);
-    made++;
-    paths ??= statePaths(wf, String(rec.status));
-    const path = paths[k];
-    for (const action of path?.actions ?? []) {
-      at = addWorkMinutes(at, 20);
-      if (at > ctx.now) at = ctx.now;
-      const step = wf.transitions.find((t) => t.action === action && t.from.includes(String(rec.status)));
-      const extra: DocRecord = {
-        ...(step?.commentRequired ? { comment: COMMENT } : {}),
-        ...(step?.params ? await sampleBody(ctx, def, at, step.params) : {}),
-      };
-      let done = false;
-      let last: unknown;
-      for (const by of takers(ctx, def, rec, action)) {
-        try {
-          rec = await actAs(ctx, def.resource, Number(rec.id), action, by, at, extra);
-          done = true;
-          break;
-        } catch (e) {
-          // another user may (ownership, self-approval); anything else is the definition's to answer
-          if (!(e instanceof RefusedError) || (e.refusal.status !== 403 && e.refusal.status !== 404))
-            throw seedError(def, action, e);
-          last = e;
-        }
-      }
-      if (!done) throw seedError(def, action, last);
+  while (queue.length > 0) {
+    const actions = queue.shift()!;
+    const rec = await walkPath(ctx, def, author, actions, made++);
+    const state = String(rec.status);
+    if (reached.has(state)) continue;
+    reached.add(state);
+    for (const t of wf.transitions) {
+      if (!t.from.includes(state)) continue;
+      if (typeof t.to === 'string') {
+        if (reached.has(t.to) || planned.has(t.to)) continue;
+        planned.add(t.to);
+      } else if (tried.has(`${state} ${t.action}`)) continue;
+      tried.add(`${state} ${t.action}`);
+      queue.push([...actions, t.action]);
     }
   }
   return made;
+}
+
+/** A new document, taken through `actions` by the users who may, a few working minutes apart. */
+async function walkPath(
+  ctx: SeedDocsContext,
+  def: DocumentDefinition,
+  author: Actor,
+  actions: readonly string[],
+  k: number,
+): Promise<DocRecord> {
+  const wf = def.workflow!;
+  // the earlier paths started first: a few working hours apart, the last ones ending before now
+  let at = backWork(ctx.now, 60 * (8 - Math.min(k, 7)) + 30);
+  let rec = await createAs(ctx, def.resource, author, await sampleBody(ctx, def, at), at);
+  for (const action of actions) {
+    at = addWorkMinutes(at, 20);
+    if (at > ctx.now) at = ctx.now;
+    const step = wf.transitions.find((t) => t.action === action && t.from.includes(String(rec.status)));
+    const extra: DocRecord = {
+      ...(step?.commentRequired ? { comment: COMMENT } : {}),
+      ...(step?.params ? await sampleBody(ctx, def, at, step.params) : {}),
+    };
+    let done = false;
+    let last: unknown;
+    for (const by of takers(ctx, def, rec, action)) {
+      try {
+        rec = await actAs(ctx, def.resource, Number(rec.id), action, by, at, extra);
+        done = true;
+        break;
+      } catch (e) {
+        // another user may (ownership, self-approval); anything else is the definition's to answer
+        if (!(e instanceof RefusedError) || (e.refusal.status !== 403 && e.refusal.status !== 404))
+          throw seedError(def, action, e);
+        last = e;
+      }
+    }
+    if (!done) throw seedError(def, action, last);
+  }
+  return rec;
 }
 
 const seedError = (def: DocumentDefinition, action: string, e: unknown) =>

@@ -3,7 +3,6 @@ import { approvalSteps, rejectedState } from '../../src/domain/approvalSteps';
 import type { DocRecord, RuleContext } from '../../src/domain/definition';
 import type { Role } from '../../src/domain/roles';
 import { availableActions, decide, returnedStates, type Workflow } from '../../src/domain/workflow';
-import { statePaths } from '../../server/seed/byWorkflow';
 import { DEFINITIONS } from '../../src/domain/documents';
 import { t } from '../../src/domain/text';
 import { actor } from '../helpers/actors';
@@ -94,18 +93,6 @@ describe('approvalSteps', () => {
     expect(availableActions(wf, mine, ctx('teamLead', 8)).map((a) => a.action)).toEqual(['approve', 'reject']);
     // the CS manager's step allows it
     expect(decide(wf, { status: 'final', createdBy: 7 }, 'approve', ctx('csManager', 7)).ok).toBe(true);
-  });
-});
-
-describe('the seed walks the workflow graph', () => {
-  it('finds the shortest path of steps to every state reachable from the initial one', () => {
-    expect(statePaths(wf, 'draft')).toEqual([
-      { state: 'draft', actions: [] },
-      { state: 'review', actions: ['submit'] },
-      { state: 'final', actions: ['submit', 'approve'] },
-      { state: 'rejected', actions: ['submit', 'reject'] },
-      { state: 'approved', actions: ['submit', 'approve', 'approve'] },
-    ]);
   });
 });
 
