@@ -11,6 +11,8 @@ import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { seedApprovalsDocs } from './docs-approvals';
 import { seedSalesDocs } from './docs-sales';
 import { seedServiceDocs } from './docs-service';
+import { seedByWorkflow } from './byWorkflow';
+import { DEFINITIONS } from '../../src/domain/documents';
 import { createRng } from './random';
 import type { SeedDocsContext } from './walk';
 import { branchCatalog } from './branch/catalog';
@@ -134,6 +136,11 @@ export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<R
     ...(await seedServiceDocs({ ...docsCtx, rng: rng.fork('service') })),
     ...(await seedApprovalsDocs({ ...docsCtx, rng: rng.fork('approvals') })),
   };
+  // a type without a seed module of its own (one registered beside these): a document in every state, by walking its workflow
+  for (const def of Object.values(DEFINITIONS)) {
+    if (!def.workflow || def.resource === 'orders' || Object.hasOwn(docCounts, def.resource)) continue;
+    docCounts[def.resource] = await seedByWorkflow({ ...docsCtx, rng: rng.fork(def.resource) }, def);
+  }
 
   const counts = { users: users.length, products: products.length, customers: customers.length, orders, settings: settingsRows.length, ...docCounts };
   if (!orderIndex) return counts;

@@ -1,3 +1,4 @@
+import { approvalSteps } from '../../approvalSteps';
 import { bool, column, date, datetime, defineDocument, enumOf, int, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { fenToYuan, yuanToFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
@@ -100,22 +101,23 @@ export const creditApplicationWorkflow: Workflow = {
   states: CREDIT_APPLICATION_STATUSES,
   transitions: [
     { action: 'submit', label: t('提交审核', 'Submit'), from: ['draft', 'rejected'], roles: ['salesRep'], to: 'supervisorReview', actor: creatorOnly, guard: eligibleGuard, effect: (_d, ctx) => ({ submittedAt: nowIso(ctx), ...eligibilityFields(ctx) }), tone: 'primary' },
-    // 5.11.2 报办事处主管、销售管理部经理、财务部审核 — in this order
-    { action: 'approve', label: t('审核通过', 'Approve'), from: ['supervisorReview'], roles: ['officeSupervisor'], to: 'salesManagerReview', decision: 'approve', bulk: true, tone: 'primary' },
-    { action: 'approve', label: t('审核通过', 'Approve'), from: ['salesManagerReview'], roles: ['salesManager'], to: 'financeReview', decision: 'approve', bulk: true, tone: 'primary' },
-    { action: 'approve', label: t('审核通过', 'Approve'), from: ['financeReview'], roles: ['finance'], to: 'gmApproval', decision: 'approve', bulk: true, tone: 'primary' },
-    // 5.11.2 由分公司总经理审批 (the GM may enter a lower `approvedLimit`); the conditions of 5.11.1 still hold at that moment
-    {
-      action: 'approve', label: t('审批通过', 'Approve'), from: ['gmApproval'], roles: ['branchGM'], to: 'approved', decision: 'approve', tone: 'primary',
-      params: ['approvedLimit'],
-      guard: (d, ctx) => eligibleGuard(d, ctx) ?? limitGuard(d),
-      effect: (d, ctx) => ({ ...eligibilityFields(ctx), approvedAt: nowIso(ctx), approvedLimit: grantedLimit(d), reviewDueAt: creditReviewDue(ctx.now) }),
-      effects: grantLine,
-    },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['supervisorReview'], roles: ['officeSupervisor'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['salesManagerReview'], roles: ['salesManager'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['financeReview'], roles: ['finance'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['gmApproval'], roles: ['branchGM'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
+    ...approvalSteps(
+      [
+        // 5.11.2 报办事处主管、销售管理部经理、财务部审核 — in this order
+        { state: 'supervisorReview', roles: ['officeSupervisor'], next: 'salesManagerReview', label: t('审核通过', 'Approve') },
+        { state: 'salesManagerReview', roles: ['salesManager'], next: 'financeReview', label: t('审核通过', 'Approve') },
+        { state: 'financeReview', roles: ['finance'], next: 'gmApproval', label: t('审核通过', 'Approve') },
+        // 5.11.2 由分公司总经理审批 (the GM may enter a lower `approvedLimit`); the conditions of 5.11.1 still hold at that moment
+        {
+          state: 'gmApproval', roles: ['branchGM'], next: 'approved', bulk: false, rejectBulk: true,
+          params: ['approvedLimit'],
+          guard: (d, ctx) => eligibleGuard(d, ctx) ?? limitGuard(d),
+          effect: (d, ctx) => ({ ...eligibilityFields(ctx), approvedAt: nowIso(ctx), approvedLimit: grantedLimit(d), reviewDueAt: creditReviewDue(ctx.now) }),
+          effects: grantLine,
+        },
+      ],
+      { rule: '5.11.2' },
+    ),
     { action: 'cancel', label: t('取消申请', 'Cancel'), from: ['draft', 'rejected'], roles: ['salesRep'], to: 'cancelled', actor: creatorOnly, commentRequired: true, tone: 'danger' },
   ],
 };
