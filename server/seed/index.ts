@@ -5,6 +5,7 @@ import type { Store } from '../store/types';
 import { buildProducts } from './catalog';
 import { atMinute, shanghaiDate } from './clock';
 import { buildCustomers } from './customers';
+import { seedCreditFollowUps } from './creditFollowUps';
 import { generateOrders } from './orders';
 import { DEMO_PASSWORD, DEMO_USERS } from './people';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
@@ -134,6 +135,8 @@ export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<R
     ...(await seedServiceDocs({ ...docsCtx, rng: rng.fork('service') })),
     ...(await seedApprovalsDocs({ ...docsCtx, rng: rng.fork('approvals') })),
   };
+  // 5.5.2 hand-offs, and the daily job's first run: tiers by volume (5.6.2), reviews due (5.11.4)
+  Object.assign(docCounts, await seedCreditFollowUps(docsCtx, customers, products));
 
   const counts = { users: users.length, products: products.length, customers: customers.length, orders, settings: settingsRows.length, ...docCounts };
   if (!orderIndex) return counts;

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { client } from './server';
+import { giveTerms, splitTerms, STORES } from './customerTerms';
 
 type Client = ReturnType<typeof client>;
 let n = 0;
@@ -12,12 +13,20 @@ export async function makeProduct(admin: Client, catalogPrice: number, stock = 1
   return r.body;
 }
 
-/** A customer; credit terms need admin/finance (5.5.1). firstTradeAt defaults to a year ago. */
+/**
+ * A customer. firstTradeAt defaults to a year ago. A key-account tier (5.6.2) or credit terms
+ * (5.11.2), which no request may set, are written into the test server's store as the daily job
+ * and an approved credit application would have left them (customerTerms.ts).
+ */
 export async function makeCustomer(admin: Client, extra: Record<string, unknown> = {}) {
   const code = (await admin.get('/customers/next-code')).body.code;
-  const r = await admin.post('/customers', { code, name: `测试客户${uniq()}`, tier: 'smb', phone: '0755-12345678', address: '深圳市福田区测试路1号', firstTradeAt: '2025-06-01T02:00:00.000Z', ...extra });
+  const { terms, rest } = splitTerms(extra);
+  const r = await admin.post('/customers', { code, name: `测试客户${uniq()}`, tier: 'smb', phone: '0755-12345678', address: '深圳市福田区测试路1号', firstTradeAt: '2025-06-01T02:00:00.000Z', ...rest });
   if (r.status !== 201) throw new Error(`customer: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
+  if (Object.keys(terms).length === 0) return r.body;
+  const store = STORES.get(admin.base);
+  if (!store) throw new Error(`no test store behind ${admin.base}`);
+  return giveTerms(store, Number(r.body.id), terms);
 }
 
 export const creditKeyAccount = (creditLimit: number, extra: Record<string, unknown> = {}) => ({ tier: 'keyAccount', settlement: 'credit', creditLimit, ...extra });
