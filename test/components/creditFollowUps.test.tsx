@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { DocRecord } from '../../src/domain/definition';
+import { endTest, loginAs, makeFixtures, renderApp, startMockApi, tokenOf } from './helpers';
+
+/**
+ * Issue 21: a first order asking for credit (5.5.2) is handed to the sales rep — it waits in the
+ * rep's inbox with its step; a customer's tier shows what it rests on and the manager's reason (5.6.2).
+ */
+type Mock = Awaited<ReturnType<typeof startMockApi>>;
+let mock: Mock;
+let handoff: DocRecord & { id: number };
+let customerName = '';
+
+beforeAll(async () => {
+  mock = await startMockApi();
+  const { product, customer } = await makeFixtures(mock.api, { catalogPrice: 150, stock: 50 }, { firstTradeAt: null });
+  customerName = String(customer.name);
+  const assistant = await tokenOf(mock.api, 'assistant2');
+  const refused = await mock.api({ method: 'POST', path: '/orders', query: new URLSearchParams(), headers: { authorization: `Bearer ${assistant}` }, body: { customerId: customer.id, channel: 'phone', paymentMethod: 'credit', linesConfirmed: true, lines: [{ productId: product.id, qty: 2, unitPrice: 150 }] }, ip: 'test' });
+  expect([refused.status, (refused.body as DocRecord).rule]).toEqual([422, '5.5.2']);
+  const { rows } = await mock.store.list('creditFollowUps', { filter: { customerId: Number(customer.id) }, sort: { field: 'id', order: 'DESC' }, range: [0, 0] });
+  handoff = rows[0] as DocRecord & { id: number };
+  expect(handoff?.status).toBe('open');
+});
+afterEach(() => endTest(mock));
+afterAll(() => mock.server.close());
+
+describe('the sales rep’s credit follow-ups (5.5.2)', () => {
+  it('the hand-off waits in the rep’s inbox, named by its customer, and is marked handled from there with the outcome', async () => {
+    await loginAs('salesrep');
+    renderApp('/');
+    const link = await screen.findByRole('link', { name: String(handoff.code) }, { timeout: 10_000 });
+    const row = link.closest('tr') as HTMLElement;
+    expect(row.textContent).toContain(customerName);
+    await userEvent.click(await within(row).findByRole('button', { name: `跟进完成 ${handoff.code}` }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText(/跟进结果/), '已洽谈，先现金合作');
+    await userEvent.click(within(dialog).getByRole('button', { name: /提交|确定|跟进完成/ }));
+    await waitFor(async () => expect(await mock.store.get('creditFollowUps', handoff.id)).toMatchObject({ status: 'handled', outcome: '已洽谈，先现金合作' }), { timeout: 10_000 });
+  }, 30_000);
+});
+
+describe('a customer’s tier and what it rests on (5.6.2)', () => {
+  it('the show page tells the manager’s override and its reason', async () => {
+    const { rows } = await mock.store.list('customers', { filter: { tierBasis: 'override' }, sort: { field: 'id', order: 'ASC' }, range: [0, 0] });
+    const c = rows[0];
+    expect(c).toBeTruthy();
+    await loginAs('csmanager');
+    renderApp(`/customers/${c.id}/show`);
+    expect(await screen.findByText(String(c.tierOverrideReason), {}, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getAllByText('经理调整').length).toBeGreaterThan(0);
+  }, 30_000);
+});
