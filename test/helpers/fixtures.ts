@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { client } from './server';
+import { loginAs, type client } from './server';
 import { giveTerms, splitTerms, STORES } from './customerTerms';
 
 type Client = ReturnType<typeof client>;
@@ -25,8 +25,13 @@ export async function makeCustomer(admin: Client, extra: Record<string, unknown>
   if (r.status !== 201) throw new Error(`customer: ${r.status} ${JSON.stringify(r.body)}`);
   if (Object.keys(terms).length === 0) return r.body;
   const store = STORES.get(admin.base);
-  if (!store) throw new Error(`no test store behind ${admin.base}`);
-  return giveTerms(store, Number(r.body.id), terms);
+  if (store) return giveTerms(store, Number(r.body.id), terms);
+  // a server in another process (browser journeys): a key account by the CS manager's override, with its reason (5.6.2)
+  if (Object.keys(terms).some((k) => k !== 'tier')) throw new Error('credit terms come only from an approved credit application (5.11.2)');
+  const csm = await loginAs(admin.base, 'csmanager');
+  const o = await csm.put(`/customers/${r.body.id}`, { tierOverride: 'keyAccount', tierOverrideReason: '测试：集团统一采购' });
+  if (o.status !== 200) throw new Error(`override: ${o.status} ${JSON.stringify(o.body)}`);
+  return o.body;
 }
 
 export const creditKeyAccount = (creditLimit: number, extra: Record<string, unknown> = {}) => ({ tier: 'keyAccount', settlement: 'credit', creditLimit, ...extra });
