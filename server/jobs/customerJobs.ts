@@ -58,6 +58,7 @@ export async function retierCustomers(store: Store, now: Date): Promise<number> 
  */
 export async function queueCreditReviews(store: Store, now: Date): Promise<number> {
   const today = shanghaiDate(now);
+  await backfillReviewDates(store, now);
   const { rows } = await store.list('customers', { filter: { settlement: 'credit', creditReviewDue_lte: today }, sort: { field: 'id', order: 'ASC' }, range: null });
   let queued = 0;
   for (const c of rows) {
@@ -74,6 +75,30 @@ export async function queueCreditReviews(store: Store, now: Date): Promise<numbe
     if (made) queued += 1;
   }
   return queued;
+}
+
+/**
+ * 5.11.4 every credit customer has a review date: a line from before review dates were kept (a
+ * json store of an earlier version; PostgreSQL's migration 015 does the same) is due today.
+ */
+export async function backfillReviewDates(store: Store, now: Date): Promise<number> {
+  const today = shanghaiDate(now);
+  const { rows } = await store.list('customers', { filter: { settlement: 'credit' }, sort: { field: 'id', order: 'ASC' }, range: null });
+  let set = 0;
+  for (const c of rows.filter((x) => typeof x.creditReviewDue !== 'string' || !x.creditReviewDue)) {
+    const id = Number(c.id);
+    const at = now.toISOString();
+    const done = await store.transaction(async (tx) => {
+      const current = await tx.lock('customers', id);
+      if (!current || current.settlement !== 'credit' || (typeof current.creditReviewDue === 'string' && current.creditReviewDue)) return false;
+      const next = { ...current, creditReviewDue: today, version: Number(current.version) + 1, updatedAt: at } as DocRecord & { id: number };
+      if (!(await tx.update('customers', next, Number(current.version)))) return false;
+      await tx.audit({ at, userId: null, userName: SYSTEM_ACTOR.fullName, resource: 'customers', recordId: id, code: (current.code as string) ?? null, action: 'backfill', changes: { creditReviewDue: [null, today], rule: '5.11.4' } });
+      return true;
+    });
+    if (done) set += 1;
+  }
+  return set;
 }
 
 export async function runDailyJobs(store: Store, now: Date): Promise<{ retiered: number; reviewsQueued: number }> {

@@ -150,6 +150,16 @@ describe(`5.11.4 half-yearly credit reviews on the ${STORE_KIND} store`, () => {
     expect(queues.creditReviewsDue).toBeGreaterThanOrEqual(1);
   });
 
+  it('a credit line without a review date (kept before review dates were) gets one — today, due — and is queued (5.11.4)', async () => {
+    const old = await makeCustomer(admin, { settlement: 'credit', creditLimit: 10000, creditReviewDue: null });
+    expect(old.creditReviewDue).toBeNull();
+    await queueCreditReviews(srv.store, TEST_NOW);
+    expect((await admin.get(`/customers/${old.id}`)).body.creditReviewDue).toBe('2026-11-27');
+    const history = (await csm.get(`/customers/${old.id}/history`)).body as { action: string; changes: Record<string, unknown> }[];
+    expect(history.find((h) => h.action === 'backfill')?.changes).toMatchObject({ rule: '5.11.4', creditReviewDue: [null, '2026-11-27'] });
+    expect((await rep.get('/creditFollowUps' + q({ filter: { customerId: old.id, kind: 'creditReview' } }))).body).toMatchObject([{ status: 'open', dueOn: '2026-11-27' }]);
+  });
+
   it('a due review is queued for the sales rep once; handling it is refused (5.11.4) until a credit application moved the review on, and needs the outcome', async () => {
     const cust = await makeCustomer(admin, { settlement: 'credit', creditLimit: 20000, creditReviewDue: '2026-11-25' });
     await queueCreditReviews(srv.store, TEST_NOW);
