@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DocRecord } from '../../src/domain/definition';
-import { endTest, loginAs, makeFixtures, renderApp, startMockApi, tokenOf } from './helpers';
+import { endTest, listPath, loginAs, makeFixtures, renderApp, startMockApi, tokenOf } from './helpers';
 
 /**
  * Issue 21: a first order asking for credit (5.5.2) is handed to the sales rep — it waits in the
@@ -51,5 +51,30 @@ describe('a customer’s tier and what it rests on (5.6.2)', () => {
     renderApp(`/customers/${c.id}/show`);
     expect(await screen.findByText(String(c.tierOverrideReason), {}, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getAllByText('经理调整').length).toBeGreaterThan(0);
+  }, 30_000);
+});
+
+describe('the CS manager’s tier override from the customer list (5.6.2)', () => {
+  it('a row button asks for the tier and the reason, and the customer is a key account by override', async () => {
+    const { customer } = await makeFixtures(mock.api, { catalogPrice: 10, stock: 5 });
+    await loginAs('csmanager');
+    renderApp(listPath('customers', { id: customer.id }));
+    await userEvent.click(await screen.findByRole('button', { name: `经理调整类别 ${customer.code}` }, { timeout: 10_000 }));
+    const dialog = await screen.findByRole('dialog');
+    const confirm = within(dialog).getByRole('button', { name: /确认|确定/ });
+    await userEvent.click(within(dialog).getByRole('combobox'));
+    await userEvent.click(await screen.findByRole('option', { name: '大客户' }));
+    expect(confirm).toBeDisabled(); // no reason yet (5.6.2)
+    await userEvent.type(within(dialog).getByLabelText('调整原因'), '集团统一采购');
+    await userEvent.click(confirm);
+    await waitFor(async () => expect(await mock.store.get('customers', Number(customer.id))).toMatchObject({ tier: 'keyAccount', tierBasis: 'override', tierOverrideReason: '集团统一采购' }), { timeout: 10_000 });
+  }, 30_000);
+
+  it('other roles have no such button', async () => {
+    const { customer } = await makeFixtures(mock.api, { catalogPrice: 10, stock: 5 });
+    await loginAs('assistant2');
+    renderApp(listPath('customers', { id: customer.id }));
+    await screen.findByText(String(customer.code), {}, { timeout: 10_000 });
+    expect(screen.queryByRole('button', { name: `经理调整类别 ${customer.code}` })).toBeNull();
   }, 30_000);
 });
