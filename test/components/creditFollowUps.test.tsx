@@ -78,3 +78,29 @@ describe('the CS manager’s tier override from the customer list (5.6.2)', () =
     expect(screen.queryByRole('button', { name: `经理调整类别 ${customer.code}` })).toBeNull();
   }, 30_000);
 });
+
+describe('order entry: a first order on credit goes to the sales rep (5.5.2)', () => {
+  it('credit stays choosable with the clause beside it; saving is refused and names the hand-off', async () => {
+    const { product, customer } = await makeFixtures(mock.api, { catalogPrice: 130, stock: 20 }, { firstTradeAt: null });
+    const user = userEvent.setup();
+    await loginAs('assistant2');
+    renderApp('/orders/create');
+    const pick = async (combobox: HTMLElement, typed: string) => {
+      await user.click(combobox);
+      await user.paste(typed);
+      await user.click(await screen.findByText((_, el) => el?.getAttribute('role') === 'option' && !!el.textContent?.includes(typed), {}, { timeout: 5000 }));
+    };
+    await pick(await screen.findByLabelText(/^客户\s*\*?$/, { selector: 'input' }, { timeout: 8000 }), String(customer.name));
+    await pick(screen.getByLabelText(/^商品\s*\*?$/, { selector: 'input' }), String(product.sku));
+    expect(await screen.findByText(/转交销售代表.*5\.5\.2/)).toBeInTheDocument();
+    await user.click(document.querySelector('.ra-input-paymentMethod [role="combobox"]') as HTMLElement);
+    await user.click(await screen.findByRole('option', { name: '付款帐期' }));
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(async () => {
+      const { rows } = await mock.store.list('creditFollowUps', { filter: { customerId: Number(customer.id) }, sort: { field: 'id', order: 'DESC' }, range: [0, 0] });
+      expect(rows[0]).toMatchObject({ kind: 'firstCreditOrder', status: 'open', orderTotal: 130 });
+    }, { timeout: 10_000 });
+    expect(await screen.findByText(/CFU-\d{8}-\d{4}/, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect((await mock.store.list('orders', { filter: { customerId: Number(customer.id) }, sort: { field: 'id', order: 'ASC' }, range: null })).rows).toHaveLength(0);
+  }, 40_000);
+});

@@ -49,7 +49,7 @@ export function creditRefusal(customer: DocRecord, now: Date): Refusal | null {
   const field = 'paymentMethod';
   // 5.5.2 首次订货但要求使用赊销方式付款: whatever the tier (the assistant judges it), the rep takes it over
   if (isFirstOrder(customer)) {
-    return ruleRefusal('5.5.2', '首次订货要求赊销的订单不能按赊销提交，已转交销售代表跟进', 'A first order asking for credit cannot be submitted as credit: it is handed to the sales rep', field);
+    return ruleRefusal('5.5.2', '首次订货要求赊销的订单不能按赊销提交，须转交销售代表跟进（按赊销保存即转交）', 'A first order asking for credit cannot be submitted as credit: it goes to the sales rep (saving it on credit hands it over)', field);
   }
   if (customer.tier === 'smb') return ruleRefusal('6.2.3', '中小客户须现金付款（货到付款）', 'SMB customers pay cash on delivery', field);
   if (isNewCustomer(customer, now)) return ruleRefusal('6.2.3', '新客户（交易未满3个月）须现金付款', 'New customers (under 3 months) pay cash on delivery', field);
