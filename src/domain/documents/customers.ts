@@ -63,7 +63,7 @@ export const customers = defineDocument({
     /** 5.11.4 set when the branchGM grants a credit line: re-evaluated every six months */
     creditReviewDue: date(t('信用复评日期', 'Credit review due'), { readOnly: true, help: t('批准信用额度后每半年复评一次 (5.11.4)', 'Reviewed every six months after a line is granted (5.11.4)') }),
   },
-  list: [column('code', 'text'), column('name', 'name'), column('tier', 'choice'), column('tierBasis', 'choice', 2), column('settlement', 'choice'), column('creditLimit', 'money'), column('phone', 'text'), column('creditReviewDue', 'date', 2), column('monthlyVolume', 'money', 3), column('route', 'text', 2), column('districtOffice', 'text', 2)],
+  list: [column('code', 'text'), column('name', 'name'), column('tier', 'choice'), column('tierBasis', 'choice'), column('settlement', 'choice'), column('creditLimit', 'money'), column('phone', 'text'), column('creditReviewDue', 'date', 2), column('monthlyVolume', 'money', 3), column('route', 'text', 2), column('districtOffice', 'text', 2)],
   filters: ['tier', 'tierBasis', 'settlement', 'creditReviewDue', 'member', 'overdue', 'assistantId', 'route', 'active'],
   defaultSort: { field: 'code', order: 'ASC' },
   columns: ['code', 'name', 'tier', 'member', 'settlement', 'overdue', 'assistantId', 'salesRepId', 'route', 'phone', 'active', 'firstTradeAt', 'creditLimit', 'tierBasis', 'creditReviewDue', 'monthlyVolume'],
