@@ -71,7 +71,7 @@ export function editRefusal(def: DocumentDefinition, record: DocRecord, user: Ac
  * list/get, or null for no restriction.
  */
 export function readScope(def: DocumentDefinition, user: Actor): Record<string, unknown> | null {
-  if (def.resource === 'orders' && user.role === 'driver') return { status: ['picked', 'shipped', 'delivered', 'closed'] };
+  if (def.resource === 'orders' && user.role === 'driver') return { status: ['picked', 'invoiced', 'shipped', 'delivered', 'closed'] };
   return null;
 }
 
