@@ -1,6 +1,7 @@
 import { redactFor, type DocRecord, type DocumentDefinition } from '../../src/domain/definition';
 import type { Role } from '../../src/domain/roles';
 import { getDefinition } from '../../src/domain/documents';
+import { findUnstorable, MAX_INT } from '../../src/domain/input';
 import { RefusedError, refusal, type Refusal } from '../../src/domain/refusal';
 import type { Store } from '../store/types';
 import { authenticate, isBackupToken, login, logout, publicUser, type AuthDeps } from './auth';
@@ -28,6 +29,32 @@ export interface ApiDeps {
 }
 
 const ID = /^[1-9]\d{0,9}$/;
+/** a record id in the path: a whole number the database's id column holds (else no such record) */
+const isRecordId = (s: string | undefined): s is string => !!s && ID.test(s) && Number(s) <= MAX_INT;
+
+/**
+ * Text no store can keep (NUL, half a character) anywhere in the request — the body, a query
+ * parameter (inside its JSON: `filter.q`), a path segment — is refused up front, naming where,
+ * before any store sees it: so PostgreSQL never has to refuse it and the json store never keeps it.
+ */
+function unstorableInput(req: ApiRequest): Refusal | null {
+  let hit = findUnstorable(req.body, 'body');
+  for (const [name, raw] of req.query) {
+    if (hit) break;
+    let parsed: unknown = raw;
+    try {
+      if (/^[[{"]/.test(raw)) parsed = JSON.parse(raw);
+    } catch {
+      // not JSON: the parameter's own check refuses it
+    }
+    hit = findUnstorable(name, name) ?? findUnstorable(parsed, name);
+  }
+  hit ??= findUnstorable(req.path, 'path');
+  if (!hit) return null;
+  const where = hit.path.replace(/^body\.?/, '').replace(/[\u0000\ud800-\udfff]/g, '\ufffd') || 'body';
+  const errors = { [where]: { zh: '含有无效字符（NUL 或不完整的字符）', en: 'contains an invalid character (NUL or half a character)' } };
+  return { status: 400, message: { zh: `输入有误：${where} 含有无效字符`, en: `Invalid input: ${where} contains an invalid character` }, errors };
+}
 const NAME = /^[A-Za-z][A-Za-z0-9]{0,40}$/;
 
 /** Fields no endpoint ever returns; and those the caller's role may not see (`readableBy`, e.g. a product's cost). */
@@ -62,6 +89,8 @@ export function createApi(deps: ApiDeps) {
   const docDeps = { store: deps.store, now };
 
   async function route(req: ApiRequest): Promise<ApiResponse> {
+    const unstorable = unstorableInput(req);
+    if (unstorable) throw new RefusedError(unstorable);
     const parts = req.path.split('/').filter(Boolean);
     const m = req.method.toUpperCase();
     if (parts[0] === 'auth' && parts[1] === 'login' && parts.length === 2 && m === 'POST') {
@@ -111,7 +140,7 @@ export function createApi(deps: ApiDeps) {
     if (parts.length === 2 && second === 'preview' && m === 'POST') return { status: 200, body: await previewDoc(docDeps, def, actor, req.body) };
     if (parts.length === 2 && second === 'export' && m === 'GET') return exportDocs(docDeps, def, actor, req.query, localeOf(req));
     if (parts.length === 2 && second === 'next-code' && m === 'GET' && def.resource === 'customers') return { status: 200, body: await proposeCustomerCode(deps.store) };
-    if (!second || !ID.test(second)) throw new RefusedError(refusal(404, '没有这条记录', 'No such record'));
+    if (!isRecordId(second)) throw new RefusedError(refusal(404, '没有这条记录', 'No such record'));
     const id = Number(second);
     if (parts.length === 2) {
       if (m === 'GET') return { status: 200, body: out(await getDoc(deps.store, def, actor, id)) };

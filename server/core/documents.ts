@@ -2,6 +2,7 @@ import { canAccess, editRefusal, readScope, rowVisible } from '../../src/domain/
 import { canRole, type DocRecord, type DocumentDefinition, type RuleContext } from '../../src/domain/definition';
 import { nextCustomerCode } from '../../src/domain/documents/customers';
 import { shanghaiDate } from '../../src/domain/calendar';
+import { MAX_YUAN } from '../../src/domain/money';
 import { combineRefusals, refusal, RefusedError, ruleRefusal } from '../../src/domain/refusal';
 import type { Actor } from '../../src/domain/roles';
 import { printRefusal } from '../../src/domain/prints';
@@ -90,7 +91,21 @@ async function runRules(tx: Tx, def: DocumentDefinition, doc: DocRecord, actor: 
   const computed = def.compute ? def.compute(doc, ctx) : doc;
   const r = combineRefusals(def.rules?.(computed, ctx) ?? []);
   if (r) throw new RefusedError(r);
+  const tooLarge = amountTooLarge(def, computed);
+  if (tooLarge) throw new RefusedError(tooLarge);
   return { computed, ctx };
+}
+
+/** a computed amount (an order's total) past what any store keeps: refused on every store alike */
+function amountTooLarge(def: DocumentDefinition, doc: DocRecord) {
+  for (const [name, f] of Object.entries(def.fields)) {
+    const v = doc[name];
+    if (f.type === 'money' && typeof v === 'number' && !(Math.abs(v) <= MAX_YUAN)) {
+      const message = { zh: `${f.label.zh}超出可记录的金额`, en: `${f.label.en} is larger than any amount the desk keeps` };
+      return { status: 422 as const, message, errors: { [name]: message } };
+    }
+  }
+  return null;
 }
 
 async function takePassword(def: DocumentDefinition, values: DocRecord): Promise<string | null> {

@@ -1,12 +1,12 @@
 import { canAccess } from '../../src/domain/access';
 import { previousWorkingDay, shanghaiDate } from '../../src/domain/calendar';
+import { isIsoDay } from '../../src/domain/input';
 import { refusal, RefusedError } from '../../src/domain/refusal';
 import type { Actor } from '../../src/domain/roles';
 import { assistantPerformance } from '../../reports/assistantPerformance';
 import { complaintTrends } from '../../reports/complaintTrends';
 import { orderTrends } from '../../reports/orderTrends';
 import { queues } from '../../reports/queues';
-import { DAY } from '../../reports/source';
 import type { Store } from '../store/types';
 import { loadSettings } from './context';
 
@@ -16,7 +16,8 @@ const bad = (zh: string, en: string) => new RefusedError(refusal(400, zh, en));
 
 function day(params: URLSearchParams, name: string, fallback: string): string {
   const v = params.get(name) ?? fallback;
-  if (!DAY.test(v) || Number.isNaN(Date.parse(v))) throw bad(`参数 ${name} 应为日期 YYYY-MM-DD`, `${name} must be a date YYYY-MM-DD`);
+  // a day that exists (2026-02-30 is refused, never shifted to March), in the years the desk carries
+  if (!isIsoDay(v)) throw bad(`参数 ${name} 应为日期 YYYY-MM-DD`, `${name} must be a date YYYY-MM-DD`);
   return v;
 }
 
@@ -42,7 +43,8 @@ export async function reportsRoute(store: Store, actor: Actor, name: string, par
     }
     case 'order-trends': {
       const to = day(params, 'to', today);
-      const days = Number(params.get('days') ?? 30);
+      const daysRaw = params.get('days') ?? '30';
+      const days = /^\d{1,3}$/.test(daysRaw) ? Number(daysRaw) : NaN;
       if (!Number.isInteger(days) || days < 1 || days > 400) throw bad('天数应为1到400', 'days must be 1 to 400');
       return orderTrends(store, to, days);
     }
