@@ -1,8 +1,9 @@
 import { redactFor, type DocRecord, type DocumentDefinition } from '../../src/domain/definition';
 import type { Role } from '../../src/domain/roles';
 import { getDefinition } from '../../src/domain/documents';
-import { findUnstorable, MAX_INT } from '../../src/domain/input';
+import { findUnstorable, MAX_INT, unstorableText } from '../../src/domain/input';
 import { RefusedError, refusal, type Refusal } from '../../src/domain/refusal';
+import type { DeriveKey } from '../auth/password';
 import type { Store } from '../store/types';
 import { authenticate, isBackupToken, login, logout, publicUser, type AuthDeps } from './auth';
 import { parseListQuery } from './dialect';
@@ -26,6 +27,8 @@ export interface ApiDeps {
   intakeKey?: string;
   now?: () => Date;
   log?: (msg: string, err?: unknown) => void;
+  /** scrypt for logins off the server's thread (server/auth/hashPool.ts); in this thread if not given (the training desk) */
+  deriveKey?: DeriveKey;
 }
 
 const ID = /^[1-9]\d{0,9}$/;
@@ -51,7 +54,7 @@ function unstorableInput(req: ApiRequest): Refusal | null {
   }
   hit ??= findUnstorable(req.path, 'path');
   if (!hit) return null;
-  const where = hit.path.replace(/^body\.?/, '').replace(/[\u0000\ud800-\udfff]/g, '\ufffd') || 'body';
+  const where = [...(hit.path.replace(/^body\.?/, '') || 'body')].map((c) => (unstorableText(c) ? '\ufffd' : c)).join('');
   const errors = { [where]: { zh: '含有无效字符（NUL 或不完整的字符）', en: 'contains an invalid character (NUL or half a character)' } };
   return { status: 400, message: { zh: `输入有误：${where} 含有无效字符`, en: `Invalid input: ${where} contains an invalid character` }, errors };
 }
@@ -85,7 +88,7 @@ function dbErrorRefusal(e: unknown): Refusal | null {
 
 export function createApi(deps: ApiDeps) {
   const now = deps.now ?? (() => new Date());
-  const authDeps: AuthDeps = { store: deps.store, secret: deps.secret, now };
+  const authDeps: AuthDeps = { store: deps.store, secret: deps.secret, now, deriveKey: deps.deriveKey };
   const docDeps = { store: deps.store, now };
 
   async function route(req: ApiRequest): Promise<ApiResponse> {
