@@ -7,7 +7,7 @@ import type { DeriveKey } from '../auth/password';
 import type { Store } from '../store/types';
 import { authenticate, isBackupToken, login, logout, publicUser, type AuthDeps } from './auth';
 import { parseListQuery } from './dialect';
-import { actionsFor, actOnDoc, createDoc, getDoc, historyOf, listDocs, previewDoc, proposeCustomerCode, recordPrint, updateDoc } from './documents';
+import { actionsFor, actOnDoc, createDoc, historyOf, listDocs, previewDoc, proposeCustomerCode, recordPrint, showDoc, updateDoc } from './documents';
 import { exportDocs } from './export';
 import { factsOf } from './explain';
 import { myWork } from './inbox';
@@ -61,7 +61,13 @@ function unstorableInput(req: ApiRequest): Refusal | null {
 const NAME = /^[A-Za-z][A-Za-z0-9]{0,40}$/;
 
 /** Fields no endpoint ever returns; and those the caller's role may not see (`readableBy`, e.g. a product's cost). */
-const cleanFor = (def: DocumentDefinition, role: Role) => (rec: DocRecord): DocRecord => clean(redactFor(def, rec, role));
+const cleanFor = (def: DocumentDefinition, role: Role) => (rec: DocRecord): DocRecord => {
+  const out = clean(redactFor(def, rec, role));
+  if (def.prints || !('prints' in out)) return out;
+  // prints recorded on records without printed forms before issue 23 (users, settings) are not shown
+  const { prints: _p, ...rest } = out;
+  return rest;
+};
 
 function clean(rec: DocRecord): DocRecord {
   if ('password' in rec || 'passwordHash' in rec) {
@@ -140,13 +146,16 @@ export function createApi(deps: ApiDeps) {
       }
       if (m === 'POST') return { status: 201, body: out(await createDoc(docDeps, def, actor, req.body)) };
     }
-    if (parts.length === 2 && second === 'preview' && m === 'POST') return { status: 200, body: await previewDoc(docDeps, def, actor, req.body) };
+    if (parts.length === 2 && second === 'preview' && m === 'POST') {
+      const p = await previewDoc(docDeps, def, actor, req.body);
+      return { status: 200, body: { ...p, record: out(p.record) } };
+    }
     if (parts.length === 2 && second === 'export' && m === 'GET') return exportDocs(docDeps, def, actor, req.query, localeOf(req));
     if (parts.length === 2 && second === 'next-code' && m === 'GET' && def.resource === 'customers') return { status: 200, body: await proposeCustomerCode(deps.store) };
     if (!isRecordId(second)) throw new RefusedError(refusal(404, '没有这条记录', 'No such record'));
     const id = Number(second);
     if (parts.length === 2) {
-      if (m === 'GET') return { status: 200, body: out(await getDoc(deps.store, def, actor, id)) };
+      if (m === 'GET') return { status: 200, body: out(await showDoc(deps.store, def, actor, id)) };
       if (m === 'PUT' || m === 'PATCH') return { status: 200, body: out(await updateDoc(docDeps, def, actor, id, req.body, req.headers['if-match'])) };
       if (m === 'DELETE') throw new RefusedError(refusal(403, '单据不能删除，请使用"取消"', 'Records are never deleted; cancel the document instead'));
     }

@@ -1,5 +1,6 @@
 import { bool, column, defineDocument, enumOf, text } from '../definition';
 import { ASSISTANT_GROUPS, ROLES } from '../roles';
+import { lastAdminRefusal } from '../rules/users';
 import { t } from '../text';
 
 /** Users of the system. Everyone may read the safe fields (names in references); admin manages them. */
@@ -21,4 +22,10 @@ export const users = defineDocument({
   defaultSort: { field: 'username', order: 'ASC' },
   columns: ['username', 'fullName', 'role', 'group', 'active'],
   access: { read: 'all', create: ['admin'], edit: ['admin'] },
+  // the last active admin stays one (rules/users.ts)
+  facts: ['otherActiveAdmins'],
+  rules: (doc, ctx) => {
+    const r = lastAdminRefusal(doc, ctx.facts.otherActiveAdmins as number | undefined);
+    return r ? [r] : [];
+  },
 });
