@@ -8,7 +8,9 @@ import { KEY_LENGTH, type DeriveKey } from './password';
  * one or two, leaving a core to the server's thread and the database — with a bounded queue.
  * Node's own async scrypt runs on libuv's four threads, which the server's file reads share: 300
  * logins at once held `index.html` for 16 s. Here a flood of logins waits only on itself, and past
- * QUEUE_LIMIT waiting it is told to try again (429) instead of waiting for minutes.
+ * QUEUE_LIMIT waiting it is told to try again (429) instead of waiting for minutes. The hashes of
+ * users who exist go first: a spray of unknown names (the cheap flood: known names meet their
+ * five-failure throttle at once) waits behind the branch's clerks signing in.
  */
 
 /** how many hashes may wait for a worker before a login is asked to try again */
@@ -44,7 +46,9 @@ const BUSY = () => new RefusedError(refusal(429, '同时登录的人太多，请
 export class HashPool {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, Job>();
-  private readonly queue: Job[] = [];
+  /** hashes of users who exist, then the rest (unknown names: a spray) — each queue bounded */
+  private readonly known: Job[] = [];
+  private readonly unknown: Job[] = [];
   private started = 0;
   private nextId = 1;
 
@@ -54,18 +58,19 @@ export class HashPool {
   ) {}
 
   /** scrypt's key, computed in a worker; refused (429) when QUEUE_LIMIT hashes wait already */
-  readonly derive: DeriveKey = (password, salt, opts) =>
+  readonly derive: DeriveKey = (password, salt, opts, known = true) =>
     new Promise<Buffer>((resolve, reject) => {
-      if (this.queue.length >= this.queueLimit) return reject(BUSY());
-      this.queue.push({ id: this.nextId++, password, salt: new Uint8Array(salt), ...opts, resolve, reject });
+      const queue = known ? this.known : this.unknown;
+      if (queue.length >= this.queueLimit) return reject(BUSY());
+      queue.push({ id: this.nextId++, password, salt: new Uint8Array(salt), ...opts, resolve, reject });
       this.pump();
     });
 
   private pump() {
-    while (this.queue.length > 0) {
+    while (this.known.length + this.unknown.length > 0) {
       const w = this.idle.pop() ?? (this.started < this.size ? this.spawn() : undefined);
       if (!w) return;
-      const job = this.queue.shift()!;
+      const job = (this.known.length > 0 ? this.known : this.unknown).shift()!;
       this.busy.set(w, job);
       w.ref(); // a hash under way keeps the process up; an idle pool does not
       w.postMessage({ id: job.id, password: job.password, salt: job.salt, N: job.N, r: job.r, p: job.p, keylen: KEY_LENGTH });
