@@ -9,7 +9,8 @@ import { refusal, type Refusal } from '../refusal';
  */
 export const LAST_ADMIN_RULE = 'users.lastAdmin';
 
-export const isActiveAdmin = (u: DocRecord | undefined): boolean => !!u && u.role === 'admin' && u.active !== false;
+/** a user who may manage users and settings now */
+export const isActiveAdmin = (u: Record<string, unknown> | undefined): boolean => !!u && u.role === 'admin' && u.active !== false;
 
 /** would the record, as it is after this change, leave no active admin? `otherActiveAdmins` excludes it */
 export function lastAdminRefusal(after: DocRecord, otherActiveAdmins: number | null | undefined): Refusal | null {
@@ -19,4 +20,4 @@ export function lastAdminRefusal(after: DocRecord, otherActiveAdmins: number | n
 }
 
 /** for the users screen: is this user the last active admin (so role and active are not offered)? */
-export const isLastActiveAdmin = (u: DocRecord | undefined, activeAdmins: number): boolean => isActiveAdmin(u) && activeAdmins <= 1;
+export const isLastActiveAdmin = (u: Record<string, unknown> | undefined, activeAdmins: number): boolean => isActiveAdmin(u) && activeAdmins <= 1;
