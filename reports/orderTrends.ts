@@ -1,6 +1,7 @@
 import { addDays } from '../src/domain/calendar';
 import { ORDER_STATUSES, WORK_ORDER_STATUSES } from '../src/domain/documents/orders';
-import type { AggregateQuery, AggregateRow } from '../server/store/types';
+import type { AggregateQuery, AggregateRow } from '../src/domain/query';
+import type { OrderTrends } from '../src/domain/reportTypes';
 import { rangeBounds, type ReportSource } from './source';
 
 /**
@@ -8,12 +9,7 @@ import { rangeBounds, type ReportSource } from './source';
  * N days — of the orders that are work (WORK_ORDER_STATUSES: submitted and later, not drafts nor
  * cancelled ones).
  */
-export interface OrderTrends {
-  from: string;
-  to: string;
-  days: { date: string; web: number; phone: number; webValue: number; phoneValue: number }[];
-  assistants: { assistantId: number; series: number[] }[];
-}
+export type { OrderTrends };
 
 export async function orderTrends(src: ReportSource, to: string, days: number): Promise<OrderTrends> {
   const from = addDays(to, -(days - 1));

@@ -2,6 +2,8 @@ import type { Actor, Role } from './roles';
 import type { Refusal } from './refusal';
 import type { Text } from './text';
 import type { Workflow } from './workflow';
+import type { FactName, FactValue } from './factNames';
+import type { View } from './where';
 
 /**
  * The document-definition format. One definition per document type (src/domain/documents/*)
@@ -153,7 +155,7 @@ export interface RuleContext {
   /** referenced records of line fields: lineRefs.productId[id] = the product */
   lineRefs: Record<string, Record<number, DocRecord | undefined>>;
   /** facts the server computes from other records (e.g. creditUsed), named by the definition */
-  facts: Record<string, number | boolean | string | null>;
+  facts: Partial<Record<FactName, FactValue>>;
   settings: Record<string, unknown>;
 }
 
@@ -216,8 +218,13 @@ export interface DocumentDefinition {
   compute?: (doc: DocRecord, ctx: RuleContext) => DocRecord;
   /** business rules on create/update: each refusal names its clause */
   rules?: (doc: DocRecord, ctx: RuleContext) => Refusal[];
-  /** facts the rules need from other records, by name (the server computes them) */
-  facts?: readonly string[];
+  /** facts the rules need from other records, by name (the server computes them; src/domain/factNames.ts) */
+  facts?: readonly FactName[];
+  /**
+   * named sets of this type — `sampleLoans.views.overdue(now)`, `complaints.views.open` — that
+   * reports, dashboards, the inbox and facts execute (src/domain/where.ts); never restated
+   */
+  views?: Record<string, View | ((...args: never[]) => View)>;
   workflow?: Workflow;
   /** the user may only edit records they own (assistants edit their own drafts) */
   ownerField?: string;

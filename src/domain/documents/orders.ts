@@ -9,6 +9,7 @@ import { stockEffects } from '../rules/approvals/common';
 import { fact } from '../explain';
 import { webOrderConfirmDeadline } from '../rules/webOrder';
 import { t } from '../text';
+import { view } from '../where';
 import type { StateDef, Workflow } from '../workflow';
 
 /** Sales order 销售订单 (5.2, 5.4, 5.5, 5.6, 6.2). */
@@ -282,6 +283,16 @@ export const orders = defineDocument({
   compute: computeOrder,
   rules: orderRules,
   workflow: orderWorkflow,
+  views: {
+    /** 5.1.1 web orders waiting for the e-commerce group's confirmation */
+    awaitingConfirmation: view('orders', { status: 'pendingConfirmation' }),
+    /** 5.1.1 … and those past their 10 minutes at `now` (overdue strictly after the deadline, as isOverdue) */
+    confirmationOverdue: (now: Date) => view('orders', { status: 'pendingConfirmation', confirmDeadline_lt: now.toISOString() }),
+    /** the orders that are work in reports (WORK_ORDER_STATUSES) */
+    work: view('orders', { status: [...WORK_ORDER_STATUSES] }),
+    /** 5.10.4 the credit orders that use up their customer's credit line */
+    usingCredit: view('orders', { paymentMethod: 'credit', status: [...CREDIT_USING_STATUSES] }),
+  },
 });
 
 /** Server-computed fields of an order; the order entry form calls the same function live. */

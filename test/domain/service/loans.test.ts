@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { atShanghai } from '../../../src/domain/calendar';
 import type { DocRecord } from '../../../src/domain/definition';
 import { computeLoan, loanRules, loanWorkflow } from '../../../src/domain/documents/service/sampleLoans';
-import { isLoanOverdue, loanDaysRefusal, loanDueAt, overdueLoansFilter } from '../../../src/domain/rules/service/loans';
+import { isLoanOverdue, loanDaysRefusal, loanDueAt, overdueLoans } from '../../../src/domain/rules/service/loans';
 import { decide } from '../../../src/domain/workflow';
 import { actor, ctxOf, product } from './helpers';
 
@@ -37,7 +37,7 @@ describe('6.11.2 back within 3 days, never more than 7', () => {
     expect(isLoanOverdue(out, atShanghai('2026-11-26', '10:00'))).toBe(false);
     expect(isLoanOverdue(out, atShanghai('2026-11-26', '10:01'))).toBe(true);
     expect(isLoanOverdue({ ...out, status: 'returned' }, atShanghai('2026-12-26', '10:00'))).toBe(false);
-    expect(overdueLoansFilter(atShanghai('2026-11-26', '10:01'))).toEqual({ status: 'out', dueAt_lte: '2026-11-26T02:00:59.999Z' });
+    expect(overdueLoans(atShanghai('2026-11-26', '10:01'))).toEqual({ resource: 'sampleLoans', where: { status: 'out', dueAt_lt: '2026-11-26T02:01:00.000Z' } });
   });
 });
 

@@ -4,6 +4,11 @@ import { ruleRefusal, type Refusal } from '../../refusal';
 import { creatorOnly, nowIso } from '../../rules/approvals/common';
 import { creditEligibility, creditReviewDue, monthlyAverageFen, monthsTrading } from '../../rules/approvals/credit';
 import { t } from '../../text';
+import { addDays } from '../../calendar';
+import { view } from '../../where';
+
+/** credit reviews shown this many days before they fall due (the queues, 5.11.4) */
+export const CREDIT_REVIEW_WARNING_DAYS = 30;
 import type { Effect, Workflow } from '../../workflow';
 
 /**
@@ -14,7 +19,7 @@ import type { Effect, Workflow } from '../../workflow';
  * supervisor, the sales manager and finance review it, in that fixed order, and the branchGM
  * approves (5.11.2); the customer then gets the limit on monthly settlement as a key account.
  * Credit lines are re-evaluated every six months (5.11.4): approved applications carry
- * `reviewDueAt`, and `reviewDueAt_lte` lists the lines due.
+ * `reviewDueAt`, and the view `reviewsDue(today)` lists the lines due.
  */
 
 export const CREDIT_APPLICATION_STATUSES = {
@@ -194,6 +199,12 @@ export const creditApplications = defineDocument({
   compute: computeCreditApplication,
   rules: creditApplicationRules,
   workflow: creditApplicationWorkflow,
+  views: {
+    /** 5.11.2 applications still under way */
+    open: view('creditApplications', { status: [...OPEN_CREDIT_APPLICATION_STATUSES] }),
+    /** 5.11.4 approved credit lines due for their half-yearly review within CREDIT_REVIEW_WARNING_DAYS of `today` */
+    reviewsDue: (today: string) => view('creditApplications', { status: 'approved', reviewDueAt_lte: addDays(today, CREDIT_REVIEW_WARNING_DAYS) }),
+  },
 });
 
 export function computeCreditApplication(doc: DocRecord, ctx: RuleContext): DocRecord {

@@ -2,6 +2,7 @@ import { column, datetime, defineDocument, enumOf, longText, ref, text, type Doc
 import { refusal, ruleRefusal, type Refusal } from '../../refusal';
 import { nowIso } from '../../rules/sales/common';
 import { t } from '../../text';
+import { view } from '../../where';
 import type { Effect, Workflow } from '../../workflow';
 
 /**
@@ -127,4 +128,8 @@ export const memberships = defineDocument({
   compute: computeMembership,
   rules: membershipRules,
   workflow: membershipWorkflow,
+  views: {
+    /** 5.2.2 offers and applications still under way (one per customer) */
+    open: view('memberships', { status: [...MEMBERSHIP_OPEN_STATUSES] }),
+  },
 });

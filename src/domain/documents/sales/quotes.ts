@@ -5,11 +5,13 @@ import { refusal, ruleRefusal, type Refusal } from '../../refusal';
 import { creditRefusal, isKeyAccount, isNewCustomer } from '../../rules/customerTerms';
 import { fen, fenToYuan, linesOf, nowIso } from '../../rules/sales/common';
 import { classMargins, MARGIN_CLASS_LABEL, marginClass, marginPct } from '../../rules/sales/margin';
-import { isQuoteExpired, quoteReplyDeadline, quoteReplyLatest, replySla } from '../../rules/sales/quoteTime';
+import { QUOTE_EXPIRY_WARNING_DAYS, isQuoteExpired, quoteReplyDeadline, quoteReplyLatest, replySla } from '../../rules/sales/quoteTime';
 
 export { QUOTE_USABLE_STATUSES } from '../../rules/sales/quoteTime';
 import { salesSettings } from '../../rules/sales/settings';
 import { t } from '../../text';
+import { addDays } from '../../calendar';
+import { view } from '../../where';
 import type { Effect, Workflow } from '../../workflow';
 
 /**
@@ -340,4 +342,8 @@ export const quotes = defineDocument({
   compute: computeQuote,
   rules: quoteRules,
   workflow: quoteWorkflow,
+  views: {
+    /** 6.4.4 quotes with the customer whose validity ends within QUOTE_EXPIRY_WARNING_DAYS of `today` */
+    expiringSoon: (today: string) => view('quotes', { status: ['sent', 'accepted'], validUntil_gte: today, validUntil_lte: addDays(today, QUOTE_EXPIRY_WARNING_DAYS) }),
+  },
 });
