@@ -8,7 +8,7 @@ import { byKey, pct, type ReportSource } from './source';
 
 /**
  * 6.1.1 The team lead's 8:00 meeting: yesterday's performance of every customer assistant —
- * orders entered and their value (work: submitted for review and later, WORK_ORDER_STATUSES — an
+ * orders entered and their value (work: submitted for review and later, orders.views.work — an
  * unsubmitted draft ranks no one first), web orders confirmed within 10 minutes (5.1.1), quotes replied
  * within 4 working hours (6.4.5), complaints handled and within SLA (6.10.5), returns, overdue
  * sample loans (6.11.2) — against the daily target, ranked.

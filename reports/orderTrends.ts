@@ -1,12 +1,12 @@
 import { addDays } from '../src/domain/calendar';
-import { ORDER_STATUSES, WORK_ORDER_STATUSES } from '../src/domain/documents/orders';
+import { orders } from '../src/domain/documents/orders';
 import type { AggregateQuery, AggregateRow } from '../src/domain/query';
 import type { OrderTrends } from '../src/domain/reportTypes';
 import { rangeBounds, type ReportSource } from './source';
 
 /**
  * Order value and count per day by channel, and per assistant per day (sparklines), for the last
- * N days — of the orders that are work (WORK_ORDER_STATUSES: submitted and later, not drafts nor
+ * N days — of the orders that are work (orders.views.work: submitted and later, not drafts nor
  * cancelled ones).
  */
 export type { OrderTrends };
@@ -41,8 +41,6 @@ export async function orderTrends(src: ReportSource, to: string, days: number): 
   return { from, to, days: out, assistants: [...series].sort(([a], [b]) => a - b).map(([assistantId, s]) => ({ assistantId, series: s })) };
 }
 
-/** the statuses of orders received but not yet work: not cancelled, not submitted yet (drafts, unconfirmed web orders, returned ones) */
-const NOT_YET_WORK = Object.keys(ORDER_STATUSES).filter((s) => s !== 'cancelled' && !WORK_ORDER_STATUSES.includes(s));
 
 /**
  * An aggregation over the work orders of a period. The database keeps orders per day, channel and
@@ -53,7 +51,8 @@ const NOT_YET_WORK = Object.keys(ORDER_STATUSES).filter((s) => s !== 'cancelled'
 async function workOrders(src: ReportSource, range: AggregateQuery['filter'], q: Omit<AggregateQuery, 'filter'>): Promise<AggregateRow[]> {
   const [all, notYet] = await Promise.all([
     src.aggregate('orders', { ...q, filter: { ...range, status_neq: 'cancelled' } }),
-    src.aggregate('orders', { ...q, filter: { ...range, status: NOT_YET_WORK } }),
+    // orders received but not work yet (orders.views.notYetWork: drafts, unconfirmed web orders, returned ones)
+    src.aggregate('orders', { ...q, filter: { ...range, ...orders.views.notYetWork.where } }),
   ]);
   const groupKey = (r: AggregateRow) => q.groupBy.map((g) => String(r[g.field])).join('\u0000');
   const minus = new Map(notYet.map((r) => [groupKey(r), r]));

@@ -5,7 +5,7 @@ import type { Filter, ListQuery, Scalar } from '../store/types';
 
 /**
  * The ra-data-simple-rest dialect: `sort=["field","ASC"]`, `range=[0,24]`,
- * `filter={"status":"submitted","id":[1,2],"q":"…","total_gte":100,"dueAt_lt":"…"}`. Unknown fields are
+ * `filter={"status":"submitted","id":[1,2],"q":"…","total_gte":100,"createdAt_lt":"…"}`. Unknown fields are
  * refused (400), never silently dropped; sorting and ranges only on indexed columns.
  */
 

@@ -12,10 +12,7 @@ import { DEFAULT_API_URL, session } from '../app/session';
  * httpClient: the session's bearer token and the UI language as Accept-Language.
  */
 
-export type { AssistantPerformance, AssistantPerformanceRow } from '../../reports/assistantPerformance';
-export type { ComplaintTrends } from '../../reports/complaintTrends';
-export type { OrderTrends } from '../../reports/orderTrends';
-export type { Queues } from '../../reports/queues';
+export type { AssistantPerformance, AssistantPerformanceRow, ComplaintTrends, OrderTrends, Queues } from '../domain/reportTypes';
 
 export interface ReportResults {
   'assistant-performance': AssistantPerformance;

@@ -78,3 +78,18 @@ describe.each(CASES)('$clause one $fact per order / customer still refuses', ({ 
     expect(ctx.facts[fact]).toBe(0);
   });
 });
+
+describe('a sum over another type never leaves out a record that merely shares the document’s id', () => {
+  it('5.11.1 the customer’s traded orders of the last three full months count every order, order 1 included, for credit application 1', async () => {
+    const store = await storeWith({
+      customers: [customer],
+      orders: [
+        { ...order, status: 'delivered', total: 3000, receivedAt: '2026-10-10T02:00:00.000Z' },
+        { ...order, code: 'SO-2', status: 'closed', total: 4500.5, receivedAt: '2026-09-10T02:00:00.000Z' },
+        { ...order, code: 'SO-3', status: 'approved', total: 999, receivedAt: '2026-10-11T02:00:00.000Z' },
+      ],
+    });
+    const ctx = await loadContext(store, creditApplications, { id: 1, customerId: 1, requestedLimit: 10000 }, actor('salesRep'), NOW);
+    expect(ctx.facts.customerOrders3FullMonths).toBe(7500.5);
+  });
+});

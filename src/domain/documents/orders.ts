@@ -6,6 +6,7 @@ import { deliveryFeeFen, deliveryPromise } from '../rules/delivery';
 import { linePriceRefusal, shortBy } from '../rules/pricing';
 import { SHORT_OFFER, shortLines, shortLineText, stockCoversRefusal, type ShortLine } from '../rules/stock';
 import { stockEffects } from '../rules/approvals/common';
+import { TRADED_ORDER_STATUSES } from '../rules/approvals/credit';
 import { fact } from '../explain';
 import { webOrderConfirmDeadline } from '../rules/webOrder';
 import { t } from '../text';
@@ -290,6 +291,10 @@ export const orders = defineDocument({
     confirmationOverdue: (now: Date) => view('orders', { status: 'pendingConfirmation', confirmDeadline_lt: now.toISOString() }),
     /** the orders that are work in reports (WORK_ORDER_STATUSES) */
     work: view('orders', { status: [...WORK_ORDER_STATUSES] }),
+    /** received but not work yet: drafts, unconfirmed web orders, returned ones (not cancelled) */
+    notYetWork: view('orders', { status: Object.keys(ORDER_STATUSES).filter((s) => s !== 'cancelled' && !WORK_ORDER_STATUSES.includes(s)) }),
+    /** 5.11.1 / 6.12.1 orders that count as trade: delivered (customer signed) or closed (settled) */
+    traded: view('orders', { status: [...TRADED_ORDER_STATUSES] }),
     /** 5.10.4 the credit orders that use up their customer's credit line */
     usingCredit: view('orders', { paymentMethod: 'credit', status: [...CREDIT_USING_STATUSES] }),
   },
