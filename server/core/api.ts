@@ -1,7 +1,7 @@
 import { redactFor, type DocRecord, type DocumentDefinition } from '../../src/domain/definition';
 import type { Role } from '../../src/domain/roles';
 import { getDefinition } from '../../src/domain/documents';
-import { RefusedError, refusal, type Refusal } from '../../src/domain/refusal';
+import { RefusedError, refusal, type Refusal } from './refusal';
 import type { Store } from '../store/types';
 import { authenticate, isBackupToken, login, logout, publicUser, type AuthDeps } from './auth';
 import { parseListQuery } from './dialect';

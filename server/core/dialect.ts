@@ -1,5 +1,5 @@
 import { SYSTEM_FIELDS, type DocumentDefinition, type FieldDef } from '../../src/domain/definition';
-import { refusal, RefusedError } from '../../src/domain/refusal';
+import { refusal, RefusedError } from './refusal';
 import { splitFilterKey } from '../../src/domain/where';
 import type { Filter, ListQuery, Scalar } from '../store/types';
 

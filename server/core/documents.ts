@@ -2,7 +2,8 @@ import { canAccess, editRefusal, readScope, rowVisible } from '../../src/domain/
 import { canRole, type DocRecord, type DocumentDefinition, type RuleContext } from '../../src/domain/definition';
 import { nextCustomerCode } from '../../src/domain/documents/customers';
 import { shanghaiDate } from '../../src/domain/calendar';
-import { combineRefusals, refusal, RefusedError, ruleRefusal } from '../../src/domain/refusal';
+import { combineRefusals, ruleRefusal } from '../../src/domain/refusal';
+import { refusal, RefusedError, toHttp } from './refusal';
 import type { Actor } from '../../src/domain/roles';
 import { printRefusal } from '../../src/domain/prints';
 import { availableActions, decide, paramsOf } from '../../src/domain/workflow';
@@ -223,7 +224,8 @@ export async function actionsFor(deps: DocDeps, def: DocumentDefinition, actor: 
   // the record and the settings together, then its references and facts together: two statements
   const [rec, settings] = await Promise.all([getDoc(deps.store, def, actor, id), loadSettings(deps.store)]);
   const ctx = await loadContext(deps.store, def, rec, actor, deps.now(), settings);
-  return availableActions(def.workflow, rec, ctx);
+  // the API answers each refusal with its status, as it always has (server/core/refusal.ts)
+  return availableActions(def.workflow, rec, ctx).map((x) => (x.refusal ? { ...x, refusal: toHttp(x.refusal) } : x));
 }
 
 /** Dry run: the record as the server would compute it, and what the rules say — for live forms. */
@@ -233,7 +235,7 @@ export async function previewDoc(deps: DocDeps, def: DocumentDefinition, actor: 
   const computed = def.compute ? def.compute(values, ctx) : values;
   const refusals = def.rules?.(computed, ctx) ?? [];
   // what the definition tells whoever decides (src/domain/explain.ts): the margin against its band, credit…
-  return { record: computed, facts: ctx.facts, refusals, explain: def.explain?.(computed, ctx) ?? [] };
+  return { record: computed, facts: ctx.facts, refusals: refusals.map(toHttp), explain: def.explain?.(computed, ctx) ?? [] };
 }
 
 export async function proposeCustomerCode(store: Store) {

@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { DocRecord } from '../../src/domain/definition';
 import { getDefinition } from '../../src/domain/documents';
 import { nextCustomerCode } from '../../src/domain/documents/customers';
-import { refusal, RefusedError, ruleRefusal, type Refusal } from '../../src/domain/refusal';
+import { ruleRefusal } from '../../src/domain/refusal';
+import { refusal, RefusedError } from './refusal';
 import type { Actor } from '../../src/domain/roles';
 import { appliesFrom, isWebMember, membershipApplication, membershipOffer, openMembershipOf, ORDER_QTY, pickWebDesk, webCustomer, webDesk as webDeskView, webDeskLoad, webOrderNote, type WebCustomer } from '../../src/domain/rules/webIntake';
 import type { Text } from '../../src/domain/text';
@@ -194,7 +195,7 @@ async function intakeOrder(deps: IntakeDeps, body: unknown) {
     const skus = [...new Set(lines.map((l) => l.sku))];
     const { rows: products } = await tx.list('products', { filter: { sku: skus }, sort: { field: 'id', order: 'ASC' }, range: [0, skus.length] });
     const bySku = new Map(products.map((p) => [String(p.sku), p]));
-    const unknown: Refusal[] = [];
+    const unknown: ReturnType<typeof ruleRefusal>[] = [];
     lines.forEach((l, i) => {
       if (!bySku.has(l.sku)) unknown.push(ruleRefusal('5.2.2', `第${i + 1}行：货号 ${l.sku} 不存在`, `Line ${i + 1}: no product with SKU ${l.sku}`, `lines.${i}.sku`));
     });

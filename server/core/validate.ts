@@ -1,6 +1,6 @@
 import { isWritable, SYSTEM_FIELDS, type DocRecord, type DocumentDefinition, type FieldDef } from '../../src/domain/definition';
 import { isYuanAmount } from '../../src/domain/money';
-import type { Refusal } from '../../src/domain/refusal';
+import type { Refusal } from './refusal';
 import type { Role } from '../../src/domain/roles';
 import type { Text } from '../../src/domain/text';
 

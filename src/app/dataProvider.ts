@@ -26,7 +26,8 @@ export interface HistoryEntry {
 export interface PreviewResult {
   record: DocRecord;
   facts: Record<string, number | boolean | string | null>;
-  refusals: Refusal[];
+  /** the rules' refusals as the API answers them (the status of their kind, server/core/refusal.ts) */
+  refusals: (Omit<Refusal, 'kind'> & { status: number })[];
   /** the definition's facts for whoever decides (src/domain/explain.ts), on the record as computed */
   explain?: Fact[];
 }

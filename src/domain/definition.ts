@@ -288,7 +288,7 @@ function pickRefusals(picked: [string, FieldDef][], doc: DocRecord, ctx: RuleCon
     if (typeof doc[name] !== 'number' || !target || !f.pick || f.pick.inRules) continue;
     if (!matchesPick(target, f.pick.filter(doc))) {
       const message = { zh: `${f.label.zh}：${f.pick.why.zh} (${f.pick.rule})`, en: `${f.label.en}: ${f.pick.why.en} (${f.pick.rule})` };
-      out.push({ status: 422, rule: f.pick.rule, message, errors: { [name]: message } });
+      out.push({ kind: 'rule', rule: f.pick.rule, message, errors: { [name]: message } });
     }
   }
   return out;

@@ -66,6 +66,13 @@ describe('no set of records restated outside src/domain', () => {
   });
 });
 
+describe('refusals in the domain carry a kind, not an HTTP status', () => {
+  it('no status codes and no Error class in src/domain; the HTTP layer maps kinds (server/core/refusal.ts)', () => {
+    const domain = filesUnder('src/domain').map((f) => [f, readFileSync(join(ROOT, f), 'utf8')] as const);
+    expect(domain.filter(([, s]) => /extends Error|status: [1-5]\d\d|refusal\([1-5]\d\d/.test(s)).map(([f]) => f)).toEqual([]);
+  });
+});
+
 describe('what a reviewed migration repeats is held to the domain', () => {
   it('migration 007’s partial index for the credit in use (5.10.4) covers exactly orders.views.usingCredit', () => {
     // old migrations are never edited: when CREDIT_USING_STATUSES changes, this fails and a new

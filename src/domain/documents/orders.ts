@@ -63,11 +63,11 @@ export function needsGmApproval(order: DocRecord, ctx: RuleContext): boolean {
 const ownsOrder = (doc: DocRecord, ctx: RuleContext): Refusal | null =>
   doc.assistantId === ctx.user.id || doc.createdBy === ctx.user.id || ctx.user.role !== 'assistant'
     ? null
-    : refusal(403, '只能处理自己的订单', 'You can only act on your own orders');
+    : refusal('forbidden', '只能处理自己的订单', 'You can only act on your own orders');
 
 /** 5.1.1 web orders are confirmed by the e-commerce group. */
 const ecommerceAssistant = (_doc: DocRecord, ctx: RuleContext): Refusal | null =>
-  ctx.user.role !== 'assistant' || ctx.user.group === 'ecommerce' ? null : refusal(403, '网上订单由电子商务组确认', 'Web orders are confirmed by the e-commerce group', '5.1.1');
+  ctx.user.role !== 'assistant' || ctx.user.group === 'ecommerce' ? null : refusal('forbidden', '网上订单由电子商务组确认', 'Web orders are confirmed by the e-commerce group', '5.1.1');
 
 /** 6.2.1 every line confirmed (brand, spec, model, colour, required time) before submitting. */
 const linesConfirmed = (doc: DocRecord): Refusal | null =>

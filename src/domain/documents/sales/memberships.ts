@@ -37,7 +37,7 @@ export const MEMBERSHIP_OPEN_STATUSES: readonly string[] = ['toOffer', 'invited'
 
 /** 5.2.2 web customers are handled by the e-commerce group. */
 const ecommerce = (_d: DocRecord, ctx: RuleContext): Refusal | null =>
-  ctx.user.role !== 'assistant' || ctx.user.group === 'ecommerce' ? null : refusal(403, '网上客户由电子商务组处理', 'Web customers are handled by the e-commerce group', '5.2.2');
+  ctx.user.role !== 'assistant' || ctx.user.group === 'ecommerce' ? null : refusal('forbidden', '网上客户由电子商务组处理', 'Web customers are handled by the e-commerce group', '5.2.2');
 
 export function computeMembership(doc: DocRecord, ctx: RuleContext): DocRecord {
   const c = ctx.refs.customerId;

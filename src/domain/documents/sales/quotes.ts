@@ -93,7 +93,7 @@ export function computeQuote(doc: DocRecord, ctx: RuleContext): DocRecord {
   };
 }
 
-const NEW_CUSTOMER_REP = refusal(403, '新客户（交易未满3个月）由销售代表报价', 'Customers in their first 3 months are quoted by the sales rep', '6.4.6');
+const NEW_CUSTOMER_REP = refusal('forbidden', '新客户（交易未满3个月）由销售代表报价', 'Customers in their first 3 months are quoted by the sales rep', '6.4.6');
 
 /** Business rules on create and update (6.4.3, 6.4.4, 6.4.5, 6.4.6, 5.10.1). */
 export function quoteRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
@@ -180,7 +180,7 @@ function quoter(doc: DocRecord, ctx: RuleContext): Refusal | null {
 function follower(doc: DocRecord, ctx: RuleContext): Refusal | null {
   if (ctx.user.role !== 'assistant' || doc.repQuote === true) return null;
   const mine = doc.quotedBy === ctx.user.id || doc.createdBy === ctx.user.id;
-  return mine ? null : refusal(403, '只能处理自己的报价单', 'You can only act on your own quotes');
+  return mine ? null : refusal('forbidden', '只能处理自己的报价单', 'You can only act on your own quotes');
 }
 
 function notExpired(doc: DocRecord, ctx: RuleContext): Refusal | null {
