@@ -1,5 +1,3 @@
-import type { DocRecord } from './definition';
-
 /**
  * Sets of records. A `Where` is the list filter of the ra-data-simple-rest dialect — the one
  * language the API's lists, the stores and the domain's views speak:
@@ -58,7 +56,7 @@ const eq = (a: unknown, b: Scalar) => (a == null ? b === null : b !== null && (a
  * server/store/pg/sql.ts) and the domain's, so a view can be checked against its record rule
  * (`isLoanOverdue`) in a unit test. `searchFields`: the fields `q` looks in.
  */
-export function matchesWhere(row: DocRecord, where: Where, searchFields: readonly string[] = []): boolean {
+export function matchesWhere(row: Record<string, unknown>, where: Where, searchFields: readonly string[] = []): boolean {
   for (const [key, value] of Object.entries(where)) {
     if (key === 'q') {
       const q = String(value).toLowerCase();
