@@ -47,6 +47,9 @@ async function morningTable() {
   return screen.findByRole('table', { name: `${yesterday} 客户助理业绩` }, WAIT);
 }
 
+/** the report's lazy charts have arrived (waited for, so their loading is inside the testing library's act) */
+const chartsLoaded = () => waitFor(() => expect(document.querySelector('.recharts-responsive-container')).not.toBeNull(), WAIT);
+
 function rowOf(table: HTMLElement, name: string) {
   const row = within(table).getByText(name).closest('tr');
   if (!row) throw new Error(`no row for ${name}`);
@@ -103,6 +106,7 @@ describe('morning meeting (6.1.1)', () => {
     await loginAs('teamlead');
     renderApp('/reports/morning');
     const table = await morningTable();
+    await chartsLoaded();
     const first = within(table.querySelector('tbody') as HTMLElement).getAllByRole('row')[0];
     expect(cell(first, 'rank')).toHaveTextContent('1');
     const link = within(cell(first, 'ordersEntered')).getByRole('link');
@@ -188,6 +192,7 @@ describe('the other report pages render their tables', () => {
     await loginAs('teamlead');
     renderApp('/reports/trends');
     const table = await screen.findByRole('table', { name: '各客户助理每日订单数' }, WAIT);
+    await chartsLoaded();
     // the page says what it counts: work, not drafts (issue 18)
     expect(screen.getByTestId('report-counts')).toHaveTextContent('已提交审核及以后的订单（不含草稿');
     const report = (await call(mock.api, 'GET', '/reports/order-trends?days=30', lead)) as unknown as { assistants: { assistantId: number; series: number[] }[] };
@@ -201,6 +206,7 @@ describe('the other report pages render their tables', () => {
     await loginAs('teamlead');
     renderApp('/reports/complaints');
     expect(await screen.findByRole('table', { name: '按类别 (6.10.5)' }, WAIT)).toBeInTheDocument();
+    await chartsLoaded();
     expect(screen.getByTestId('report-counts')).toHaveTextContent('期间受理的全部投诉');
     const oldest = screen.getByRole('table', { name: '最早的未结投诉' });
     const first = within(oldest).getAllByRole('link')[0];
@@ -255,7 +261,8 @@ describe("the holiday arrangement of a year the built-in calendar lacks (setting
       renderApp('/');
       await screen.findByText('等您处理的单据', {}, WAIT);
       await waitFor(() => expect(answered).toContain('/api/settings'), WAIT);
-      await new Promise((r) => setTimeout(r, 50)); // the render after the answer
+      // the page has rendered with the branch's entries (no fixed wait): only then is "no warning" an answer
+      await waitFor(() => expect(screen.getByTestId('today')).toHaveAttribute('data-calendar', 'loaded'), WAIT);
       expect(screen.queryByText(GAP)).toBeNull();
     } finally {
       mock.server.events.removeListener('request:end', onEnd);
