@@ -5,12 +5,15 @@ import type { Store } from '../store/types';
 import { buildProducts } from './catalog';
 import { atMinute, shanghaiDate } from './clock';
 import { buildCustomers } from './customers';
+import { seedCreditFollowUps } from './creditFollowUps';
 import { generateOrders } from './orders';
 import { DEMO_PASSWORD, DEMO_USERS } from './people';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { seedApprovalsDocs } from './docs-approvals';
 import { seedSalesDocs } from './docs-sales';
 import { seedServiceDocs } from './docs-service';
+import { seedByWorkflow } from './byWorkflow';
+import { DEFINITIONS } from '../../src/domain/documents';
 import { createRng } from './random';
 import type { SeedDocsContext } from './walk';
 import { branchCatalog } from './branch/catalog';
@@ -134,6 +137,13 @@ export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<R
     ...(await seedServiceDocs({ ...docsCtx, rng: rng.fork('service') })),
     ...(await seedApprovalsDocs({ ...docsCtx, rng: rng.fork('approvals') })),
   };
+  // 5.5.2 hand-offs, and the daily job's first run: tiers by volume (5.6.2), reviews due (5.11.4)
+  Object.assign(docCounts, await seedCreditFollowUps(docsCtx, customers, products));
+  // a type without a seed module of its own (one registered beside these): a document in every state, by walking its workflow
+  for (const def of Object.values(DEFINITIONS)) {
+    if (!def.workflow || def.resource === 'orders' || Object.hasOwn(docCounts, def.resource)) continue;
+    docCounts[def.resource] = await seedByWorkflow({ ...docsCtx, rng: rng.fork(def.resource) }, def);
+  }
 
   const counts = { users: users.length, products: products.length, customers: customers.length, orders, settings: settingsRows.length, ...docCounts };
   if (!orderIndex) return counts;

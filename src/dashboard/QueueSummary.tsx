@@ -1,7 +1,7 @@
 import { Box, Chip, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, useTranslate } from 'react-admin';
-import { CREDIT_REVIEW_WARNING_DAYS } from '../domain/documents/approvals/creditApplications';
+import { CREDIT_REVIEW_WARNING_DAYS } from '../domain/documents/customers';
 import { QUEUE_NAMES, queueViews, type QueueName } from '../domain/queues';
 import { QUOTE_EXPIRY_WARNING_DAYS } from '../domain/rules/sales/quoteTime';
 import { useText } from '../app/i18n/i18nProvider';

@@ -1,6 +1,6 @@
 import { shanghaiDate } from './calendar';
 import type { DocumentDefinition } from './definition';
-import { creditApplications } from './documents/approvals/creditApplications';
+import { customers } from './documents/customers';
 import { orders } from './documents/orders';
 import { quotes } from './documents/sales/quotes';
 import { sampleLoans } from './documents/service/sampleLoans';
@@ -21,7 +21,7 @@ export function queueViews(at: Date): Record<QueueName, View> {
     webOrdersOverdue: orders.views.confirmationOverdue(at),
     overdueLoans: sampleLoans.views.overdue(at),
     quotesExpiringSoon: quotes.views.expiringSoon(today),
-    creditReviewsDue: creditApplications.views.reviewsDue(today),
+    creditReviewsDue: customers.views.creditReviewsDue(today),
   };
 }
 

@@ -4,6 +4,7 @@ import { isOverdue } from '../../src/domain/deadline';
 import type { DocRecord } from '../../src/domain/definition';
 import { DEFINITIONS } from '../../src/domain/documents';
 import { creditApplications } from '../../src/domain/documents/approvals/creditApplications';
+import { customers } from '../../src/domain/documents/customers';
 import { orders, WORK_ORDER_STATUSES } from '../../src/domain/documents/orders';
 import { memberships, MEMBERSHIP_OPEN_STATUSES } from '../../src/domain/documents/sales/memberships';
 import { quotes } from '../../src/domain/documents/sales/quotes';
@@ -67,15 +68,15 @@ describe('views: the domain names its sets once', () => {
     expect(complaints.views.open.where.status).not.toContain('closed');
   });
 
-  it('creditApplications.views.reviewsDue(today) and memberships.views.open', () => {
+  it('customers.views.creditReviewsDue(today) and memberships.views.open', () => {
     const today = '2026-11-26';
     const rows: DocRecord[] = [
-      { id: 1, status: 'approved', reviewDueAt: addDays(today, 30) },
-      { id: 2, status: 'approved', reviewDueAt: addDays(today, 31) },
-      { id: 3, status: 'approved', reviewDueAt: null },
-      { id: 4, status: 'rejected', reviewDueAt: today },
+      { id: 1, settlement: 'credit', creditReviewDue: addDays(today, 30) },
+      { id: 2, settlement: 'credit', creditReviewDue: addDays(today, 31) },
+      { id: 3, settlement: 'credit', creditReviewDue: null },
+      { id: 4, settlement: 'cash', creditReviewDue: today },
     ];
-    expect(ids(inView(creditApplications.views.reviewsDue(today), rows))).toEqual([1]);
+    expect(ids(inView(customers.views.creditReviewsDue(today), rows))).toEqual([1]);
     expect(memberships.views.open.where.status).toEqual([...MEMBERSHIP_OPEN_STATUSES]);
   });
 
