@@ -1,4 +1,5 @@
-import { COMPLAINT_STATUSES } from '../src/domain/documents/service/complaints';
+import { complaints } from '../src/domain/documents/service/complaints';
+import type { ComplaintDay, ComplaintTrends } from '../src/domain/reportTypes';
 import { byKey, pct, rangeBounds, type ReportSource } from './source';
 
 /**
@@ -6,43 +7,22 @@ import { byKey, pct, rangeBounds, type ReportSource } from './source';
  * working hours, resolved within 3 working days (6.10.5), key-account complaints (备案); open vs
  * resolved; the oldest open ones.
  */
-export interface ComplaintDay {
-  date: string;
-  category: string;
-  received: number;
-  repliedOnTime: number;
-  resolvedOnTime: number;
-  keyAccount: number;
-}
+export type { ComplaintDay, ComplaintTrends };
 
-export interface ComplaintTrends {
-  from: string;
-  to: string;
-  days: ComplaintDay[];
-  byCategory: { category: string; received: number; resolvedOnTime: number; repliedOnTimePct: number | null; resolvedOnTimePct: number | null }[];
-  resolvedPerDay: { date: string; resolved: number }[];
-  open: number;
-  keyAccount: number;
-  oldestOpen: { id: number; code: string; receivedAt: string; customerName: string; category: string; status: string }[];
-}
-
-/** open = every state of the complaint workflow that is not final */
-const OPEN = Object.entries(COMPLAINT_STATUSES)
-  .filter(([, st]) => !('final' in st && st.final))
-  .map(([k]) => k);
 const n = (v: unknown) => Number(v ?? 0) || 0;
 
 export async function complaintTrends(src: ReportSource, from: string, to: string): Promise<ComplaintTrends> {
   const b = rangeBounds(from, to);
-  const [days, resolved, open, oldest] = await Promise.all([
+  const open = complaints.views.open;
+  const [days, resolved, openCount, oldest] = await Promise.all([
     src.aggregate('complaints', {
       filter: { receivedAt_gte: b.from, receivedAt_lte: b.to },
       groupBy: [{ field: 'receivedAt', day: true }, { field: 'category' }],
       measures: { received: { op: 'count' }, repliedOnTime: { op: 'countTrue', field: 'repliedOnTime' }, resolvedOnTime: { op: 'countTrue', field: 'resolvedOnTime' }, keyAccount: { op: 'countTrue', field: 'keyAccount' } },
     }),
     src.aggregate('complaints', { filter: { resolvedAt_gte: b.from, resolvedAt_lte: b.to }, groupBy: [{ field: 'resolvedAt', day: true }], measures: { resolved: { op: 'count' } } }),
-    src.aggregate('complaints', { filter: { status: OPEN }, groupBy: [], measures: { open: { op: 'count' } } }),
-    src.list('complaints', { filter: { status: OPEN }, sort: { field: 'receivedAt', order: 'ASC' }, range: [0, 9] }),
+    src.aggregate(open.resource, { filter: open.where, groupBy: [], measures: { open: { op: 'count' } } }),
+    src.list(open.resource, { filter: open.where, sort: { field: 'receivedAt', order: 'ASC' }, range: [0, 9] }),
   ]);
   const dayRows: ComplaintDay[] = days
     .map((d) => ({ date: String(d.receivedAt), category: String(d.category), received: n(d.received), repliedOnTime: n(d.repliedOnTime), resolvedOnTime: n(d.resolvedOnTime), keyAccount: n(d.keyAccount) }))
@@ -62,7 +42,7 @@ export async function complaintTrends(src: ReportSource, from: string, to: strin
     days: dayRows,
     byCategory: [...cats].map(([category, c]) => ({ category, received: c.received, resolvedOnTime: c.resolvedOnTime, repliedOnTimePct: pct(c.replied, c.received), resolvedOnTimePct: pct(c.resolvedOnTime, c.received) })),
     resolvedPerDay: [...resolvedCount.keys()].sort().map((date) => ({ date: String(date), resolved: n(resolvedCount.get(date)?.resolved) })),
-    open: n(open[0]?.open),
+    open: n(openCount[0]?.open),
     keyAccount: dayRows.reduce((s, d) => s + d.keyAccount, 0),
     oldestOpen: oldest.rows.map((r) => ({ id: Number(r.id), code: String(r.code), receivedAt: String(r.receivedAt), customerName: String(r.customerName ?? ''), category: String(r.category), status: String(r.status) })),
   };

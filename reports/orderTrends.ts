@@ -1,19 +1,15 @@
 import { addDays } from '../src/domain/calendar';
-import { ORDER_STATUSES, WORK_ORDER_STATUSES } from '../src/domain/documents/orders';
-import type { AggregateQuery, AggregateRow } from '../server/store/types';
+import { orders } from '../src/domain/documents/orders';
+import type { AggregateQuery, AggregateRow } from '../src/domain/query';
+import type { OrderTrends } from '../src/domain/reportTypes';
 import { rangeBounds, type ReportSource } from './source';
 
 /**
  * Order value and count per day by channel, and per assistant per day (sparklines), for the last
- * N days — of the orders that are work (WORK_ORDER_STATUSES: submitted and later, not drafts nor
+ * N days — of the orders that are work (orders.views.work: submitted and later, not drafts nor
  * cancelled ones).
  */
-export interface OrderTrends {
-  from: string;
-  to: string;
-  days: { date: string; web: number; phone: number; webValue: number; phoneValue: number }[];
-  assistants: { assistantId: number; series: number[] }[];
-}
+export type { OrderTrends };
 
 export async function orderTrends(src: ReportSource, to: string, days: number): Promise<OrderTrends> {
   const from = addDays(to, -(days - 1));
@@ -45,8 +41,6 @@ export async function orderTrends(src: ReportSource, to: string, days: number): 
   return { from, to, days: out, assistants: [...series].sort(([a], [b]) => a - b).map(([assistantId, s]) => ({ assistantId, series: s })) };
 }
 
-/** the statuses of orders received but not yet work: not cancelled, not submitted yet (drafts, unconfirmed web orders, returned ones) */
-const NOT_YET_WORK = Object.keys(ORDER_STATUSES).filter((s) => s !== 'cancelled' && !WORK_ORDER_STATUSES.includes(s));
 
 /**
  * An aggregation over the work orders of a period. The database keeps orders per day, channel and
@@ -57,7 +51,8 @@ const NOT_YET_WORK = Object.keys(ORDER_STATUSES).filter((s) => s !== 'cancelled'
 async function workOrders(src: ReportSource, range: AggregateQuery['filter'], q: Omit<AggregateQuery, 'filter'>): Promise<AggregateRow[]> {
   const [all, notYet] = await Promise.all([
     src.aggregate('orders', { ...q, filter: { ...range, status_neq: 'cancelled' } }),
-    src.aggregate('orders', { ...q, filter: { ...range, status: NOT_YET_WORK } }),
+    // orders received but not work yet (orders.views.notYetWork: drafts, unconfirmed web orders, returned ones)
+    src.aggregate('orders', { ...q, filter: { ...range, ...orders.views.notYetWork.where } }),
   ]);
   const groupKey = (r: AggregateRow) => q.groupBy.map((g) => String(r[g.field])).join('\u0000');
   const minus = new Map(notYet.map((r) => [groupKey(r), r]));

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { refusal, type Refusal } from '../src/domain/refusal';
+import { refusal, type Refusal } from './core/refusal';
 import type { ApiHandler } from './core/api';
 import { localeOf, refusalResponse } from './core/types';
 

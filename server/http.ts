@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import type { ApiHandler } from './core/api';
-import { refusal } from '../src/domain/refusal';
+import { refusal } from './core/refusal';
 import { apiListener, isApiRequest, SECURITY_HEADERS, sendRefusal, SERVER_ERROR } from './apiHttp';
 
 /** The HTTP front: /api → the core over Node's HTTP (apiHttp.ts), the built SPA's files at / by Express. */

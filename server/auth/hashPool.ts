@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { refusal, RefusedError } from '../../src/domain/refusal';
+import { refusal, RefusedError } from '../core/refusal';
 import { KEY_LENGTH, type DeriveKey } from './password';
 
 /**

@@ -2,7 +2,7 @@ import { redactFor, type DocRecord, type DocumentDefinition } from '../../src/do
 import type { Role } from '../../src/domain/roles';
 import { getDefinition } from '../../src/domain/documents';
 import { findUnstorable, MAX_INT, unstorableText } from '../../src/domain/input';
-import { RefusedError, refusal, type Refusal } from '../../src/domain/refusal';
+import { RefusedError, refusal, type Refusal } from './refusal';
 import type { DeriveKey } from '../auth/password';
 import type { Store } from '../store/types';
 import { authenticate, isBackupToken, login, logout, publicUser, type AuthDeps } from './auth';

@@ -1,5 +1,5 @@
 import type { DocRecord } from '../../src/domain/definition';
-import { refusal, RefusedError } from '../../src/domain/refusal';
+import { refusal, RefusedError } from './refusal';
 import type { Actor } from '../../src/domain/roles';
 import { hashPassword, verifyPassword, type DeriveKey } from '../auth/password';
 import { newSessionId, signToken, TOKEN_TTL_SECONDS, verifyToken } from '../auth/tokens';

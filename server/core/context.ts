@@ -4,7 +4,7 @@ import type { Actor } from '../../src/domain/roles';
 import { setBranchCalendar } from '../../src/domain/calendar';
 import { settingsOf, type BranchSettings } from '../../src/domain/settings';
 import type { Reader, Tx } from '../store/types';
-import { FACTS } from './facts';
+import { factLoader } from './facts';
 import type { RowRef } from './facts/types';
 
 /**
@@ -47,7 +47,8 @@ export async function loadContext(reader: Reader, def: DocumentDefinition, doc: 
       }
     }
   }
-  const readFacts = () => Promise.all(names.map((name) => (FACTS[name] ? FACTS[name](reader, doc, now) : null)));
+  // an unknown name throws (facts/index.ts): a fact that reads as 0 would switch its one-per-X rule off
+  const readFacts = () => Promise.all(names.map((name) => factLoader(name)(reader, doc, now)));
   // some facts count working time, so they are read once the settings' calendar is in force
   const factsWithRefs = settings ? readFacts() : null;
   const [loaded, refRows, lineRows] = await Promise.all([settings ?? loadSettings(reader), Promise.all(refReads.map(([, read]) => read)), Promise.all(lineReads.map(([, read]) => read))]);
@@ -69,7 +70,7 @@ const isTx = (r: Reader): r is Tx => typeof (r as Partial<Tx>).lock === 'functio
 async function lockDecidingRows(tx: Tx, names: readonly string[], doc: DocRecord) {
   const rows = new Map<string, RowRef>();
   for (const name of names) {
-    const row = FACTS[name]?.lockRow?.(doc);
+    const row = factLoader(name).lockRow?.(doc);
     if (row) rows.set(`${row.resource}:${String(row.id).padStart(12, '0')}`, row);
   }
   for (const key of [...rows.keys()].sort()) {

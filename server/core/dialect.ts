@@ -1,12 +1,13 @@
 import { SYSTEM_FIELDS, type DocumentDefinition, type FieldDef } from '../../src/domain/definition';
 import { isInt32, isIsoDay, isIsoDayOrInstant, unstorableText } from '../../src/domain/input';
 import { MAX_YUAN } from '../../src/domain/money';
-import { refusal, RefusedError } from '../../src/domain/refusal';
+import { refusal, RefusedError } from './refusal';
+import { splitFilterKey } from '../../src/domain/where';
 import type { Filter, ListQuery, Scalar } from '../store/types';
 
 /**
  * The ra-data-simple-rest dialect: `sort=["field","ASC"]`, `range=[0,24]`,
- * `filter={"status":"submitted","id":[1,2],"q":"…","total_gte":100}`. Unknown fields are
+ * `filter={"status":"submitted","id":[1,2],"q":"…","total_gte":100,"createdAt_lt":"…"}`. Unknown fields are
  * refused (400), never silently dropped; sorting and ranges only on indexed columns.
  */
 
@@ -69,10 +70,9 @@ export function parseFilter(def: DocumentDefinition, raw: unknown): Filter {
       if (value.trim()) out.q = value.trim();
       continue;
     }
-    const m = /^(.*)_(gte|lte|neq)$/.exec(key);
-    const field = m && !fieldType(def, key) ? m[1] : key;
+    const { field, op } = splitFilterKey(key, (k) => !!fieldType(def, k));
     if (!fieldType(def, field)) throw bad(`不能按 ${field} 筛选`, `Unknown filter field: ${field}`);
-    if (m && m[2] !== 'neq' && !def.columns.includes(field) && !Object.hasOwn(SYSTEM_FILTERABLE, field)) throw bad(`不能按 ${field} 做范围筛选`, `No range filter on ${field}`);
+    if (op !== 'eq' && op !== 'neq' && !def.columns.includes(field) && !Object.hasOwn(SYSTEM_FILTERABLE, field)) throw bad(`不能按 ${field} 做范围筛选`, `No range filter on ${field}`);
     if (Array.isArray(value)) {
       if (value.length > 1000) throw bad('筛选值太多', 'Too many filter values');
       out[key] = value.map((v) => checkValue(def, field, key, v));

@@ -4,7 +4,8 @@ import { canRole, type DocRecord, type DocumentDefinition, type RuleContext } fr
 import { nextCustomerCode } from '../../src/domain/documents/customers';
 import { shanghaiDate } from '../../src/domain/calendar';
 import { MAX_YUAN } from '../../src/domain/money';
-import { combineRefusals, refusal, RefusedError, ruleRefusal } from '../../src/domain/refusal';
+import { combineRefusals, ruleRefusal } from '../../src/domain/refusal';
+import { refusal, RefusedError, toHttp } from './refusal';
 import type { Actor } from '../../src/domain/roles';
 import { printRefusal } from '../../src/domain/prints';
 import { availableActions, decide, paramsOf } from '../../src/domain/workflow';
@@ -248,7 +249,8 @@ export async function actionsFor(deps: DocDeps, def: DocumentDefinition, actor: 
   // the record and the settings together, then its references and facts together: two statements
   const [rec, settings] = await Promise.all([getDoc(deps.store, def, actor, id), loadSettings(deps.store)]);
   const ctx = await loadContext(deps.store, def, rec, actor, deps.now(), settings);
-  return availableActions(def.workflow, rec, ctx);
+  // the API answers each refusal with its status, as it always has (server/core/refusal.ts)
+  return availableActions(def.workflow, rec, ctx).map((x) => (x.refusal ? { ...x, refusal: toHttp(x.refusal) } : x));
 }
 
 /**
@@ -274,7 +276,7 @@ export async function previewDoc(deps: DocDeps, def: DocumentDefinition, actor: 
   const computed = def.compute ? def.compute(doc, ctx) : doc;
   const refusals = def.rules?.(computed, ctx) ?? [];
   // what the definition tells whoever decides (src/domain/explain.ts): the margin against its band, credit…
-  return { record: computed, facts: ctx.facts, refusals, explain: def.explain?.(computed, ctx) ?? [] };
+  return { record: computed, facts: ctx.facts, refusals: refusals.map(toHttp), explain: def.explain?.(computed, ctx) ?? [] };
 }
 
 /** each referenced record (and each a line references) the caller may read — else 404 naming the field */

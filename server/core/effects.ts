@@ -1,6 +1,7 @@
 import type { DocRecord } from '../../src/domain/definition';
 import { getDefinition } from '../../src/domain/documents';
-import { RefusedError, ruleRefusal } from '../../src/domain/refusal';
+import { ruleRefusal } from '../../src/domain/refusal';
+import { RefusedError } from './refusal';
 import type { Actor } from '../../src/domain/roles';
 import type { Effect } from '../../src/domain/workflow';
 import type { Tx } from '../store/types';

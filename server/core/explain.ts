@@ -1,6 +1,6 @@
 import { canRole, type DocumentDefinition } from '../../src/domain/definition';
 import { explain } from '../../src/domain/explain';
-import { RefusedError, refusal } from '../../src/domain/refusal';
+import { RefusedError, refusal } from './refusal';
 import type { Actor } from '../../src/domain/roles';
 import { getDoc, type DocDeps } from './documents';
 import { loadContext, loadSettings } from './context';

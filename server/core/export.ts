@@ -4,7 +4,7 @@ import { BOM, csvLine } from '../../src/domain/csv';
 import type { DocRecord, DocumentDefinition } from '../../src/domain/definition';
 import { exportColumns, exportFileName, exportRows, linesFieldOf, referencedIds, type ExportMode } from '../../src/domain/exportSheet';
 import { recordName } from '../../src/domain/present';
-import { refusal, RefusedError } from '../../src/domain/refusal';
+import { refusal, RefusedError } from './refusal';
 import type { Actor } from '../../src/domain/roles';
 import type { Locale } from '../../src/domain/text';
 import type { Reader } from '../store/types';

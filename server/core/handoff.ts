@@ -1,7 +1,7 @@
 import type { DocRecord } from '../../src/domain/definition';
 import { creditFollowUps } from '../../src/domain/documents/approvals/creditFollowUps';
 import { fenToYuan, lineTotalFen, sumFen, yuanToFen } from '../../src/domain/money';
-import { RefusedError } from '../../src/domain/refusal';
+import { RefusedError } from './refusal';
 import { isFirstOrder } from '../../src/domain/rules/customerTerms';
 import type { Actor } from '../../src/domain/roles';
 import type { Store } from '../store/types';

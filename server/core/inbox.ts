@@ -4,6 +4,7 @@ import { canRole, type DocRecord, type DocumentDefinition, type RuleContext } fr
 import { DEFINITIONS, getDefinition } from '../../src/domain/documents';
 import { inboxColumnField, inboxColumns, lastRejection, type InboxItem } from '../../src/domain/inbox';
 import { recordName } from '../../src/domain/present';
+import { waitingStates } from '../../src/domain/queues';
 import type { Actor } from '../../src/domain/roles';
 import { availableActions, returnedStates } from '../../src/domain/workflow';
 import type { Filter, Store } from '../store/types';
@@ -29,7 +30,8 @@ export async function myWork(store: Store, actor: Actor, now: Date = new Date())
   for (const def of Object.values(DEFINITIONS)) {
     const wf = def.workflow;
     if (!wf || !canRole(def.access.read, actor.role)) continue;
-    const states = Object.entries(wf.states).filter(([, s]) => s.waitingOn?.includes(actor.role)).map(([k]) => k);
+    // the view of the documents waiting on the caller's role (src/domain/queues.ts), narrowed to what they may read
+    const states = waitingStates(def, (r) => r === actor.role);
     if (states.length === 0) continue;
     const scope = readScope(def, actor);
     const visible = scope?.status ? states.filter((s) => (scope.status as string[]).includes(s)) : states;

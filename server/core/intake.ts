@@ -2,11 +2,13 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { DocRecord } from '../../src/domain/definition';
 import { getDefinition } from '../../src/domain/documents';
 import { nextCustomerCode } from '../../src/domain/documents/customers';
-import { MEMBERSHIP_OPEN_STATUSES } from '../../src/domain/documents/sales/memberships';
 import { isIsoInstant } from '../../src/domain/input';
-import { refusal, RefusedError, ruleRefusal, type Refusal } from '../../src/domain/refusal';
+import { ruleRefusal } from '../../src/domain/refusal';
+import { refusal, RefusedError } from './refusal';
 import type { Actor } from '../../src/domain/roles';
+import { appliesFrom, isWebMember, membershipApplication, membershipOffer, openMembershipOf, ORDER_QTY, pickWebDesk, webCustomer, webDesk as webDeskView, webDeskLoad, webOrderNote, type WebCustomer } from '../../src/domain/rules/webIntake';
 import type { Text } from '../../src/domain/text';
+import type { View } from '../../src/domain/where';
 import type { Filter, Store, Tx } from '../store/types';
 import { actOnDoc, createInTx, uniqueKey } from './documents';
 import type { ApiRequest, ApiResponse } from './types';
@@ -63,14 +65,6 @@ export async function handleIntake(deps: IntakeDeps, req: ApiRequest, path: stri
 
 // ---- input ----
 
-interface WebCustomer {
-  name: string;
-  phone: string;
-  address: string;
-  contact: string;
-  email: string | null;
-}
-
 function str(v: unknown, field: string, max: number, errors: Record<string, Text>, required = true): string {
   if (v === undefined || v === null || v === '') {
     if (required) errors[field] = { zh: '必填', en: 'Required' };
@@ -114,6 +108,8 @@ async function findOne(tx: Tx, resource: string, filter: Filter): Promise<DocRec
   return rows[0];
 }
 
+const firstOf = (tx: Tx, v: View) => findOne(tx, v.resource, v.where);
+
 async function findByPhone(tx: Tx, phone: string): Promise<DocRecord | undefined> {
   return (await findOne(tx, 'customers', { phone })) ?? (await findOne(tx, 'customers', { mobile: phone }));
 }
@@ -133,22 +129,7 @@ async function customerByPhone(tx: Tx, actor: Actor, c: WebCustomer, now: Date):
 /** A new non-member customer (6.3.3: the next code; 5.2.2: member false; SMB, cash). */
 async function newWebCustomer(tx: Tx, actor: Actor, c: WebCustomer, now: Date): Promise<DocRecord> {
   const max = await tx.max('customers', 'code');
-  const values: DocRecord = {
-    code: nextCustomerCode(max == null ? null : String(max)),
-    name: c.name,
-    tier: 'smb',
-    member: false,
-    settlement: 'cash',
-    creditLimit: 0,
-    overdue: false,
-    contact: c.contact,
-    phone: c.phone,
-    email: c.email,
-    address: c.address,
-    note: '网上商城新客户（非会员）',
-    active: true,
-  };
-  return createInTx(tx, def('customers'), actor, values, now, 'create from intake');
+  return createInTx(tx, def('customers'), actor, webCustomer(c, nextCustomerCode(max == null ? null : String(max))), now, 'create from intake');
 }
 
 /**
@@ -156,13 +137,14 @@ async function newWebCustomer(tx: Tx, actor: Actor, c: WebCustomer, now: Date): 
  * assistant with the fewest web orders awaiting confirmation (ties: the first), who owns it.
  */
 async function webDesk(tx: Tx): Promise<number | null> {
-  const { rows } = await tx.list('users', { filter: { role: 'assistant', group: 'ecommerce', active: true }, sort: { field: 'id', order: 'ASC' }, range: [0, 49] });
-  let best: { id: number; open: number } | null = null;
+  const { rows } = await tx.list(webDeskView.resource, { filter: webDeskView.where, sort: { field: 'id', order: 'ASC' }, range: [0, 49] });
+  const loads: { id: number; open: number }[] = [];
   for (const u of rows) {
-    const { total } = await tx.list('orders', { filter: { channel: 'web', status: 'pendingConfirmation', assistantId: Number(u.id) }, sort: { field: 'id', order: 'ASC' }, range: [0, 0] });
-    if (!best || total < best.open) best = { id: Number(u.id), open: total };
+    const load = webDeskLoad(Number(u.id));
+    const { total } = await tx.list(load.resource, { filter: load.where, sort: { field: 'id', order: 'ASC' }, range: [0, 0] });
+    loads.push({ id: Number(u.id), open: total });
   }
-  return best?.id ?? null;
+  return pickWebDesk(loads);
 }
 
 function def(resource: string) {
@@ -186,7 +168,9 @@ async function intakeOrder(deps: IntakeDeps, body: unknown) {
     const o = (l && typeof l === 'object' && !Array.isArray(l) ? l : {}) as Record<string, unknown>;
     const sku = str(o.sku, `lines.${i}.sku`, 30, errors);
     const qty = o.qty;
-    if (typeof qty !== 'number' || !Number.isInteger(qty) || qty < 1 || qty > 100000) errors[`lines.${i}.qty`] = { zh: '数量应为1到100000的整数', en: 'Quantity: a whole number from 1 to 100000' };
+    if (typeof qty !== 'number' || !Number.isInteger(qty) || qty < ORDER_QTY.min || qty > ORDER_QTY.max) {
+      errors[`lines.${i}.qty`] = { zh: `数量应为${ORDER_QTY.min}到${ORDER_QTY.max}的整数`, en: `Quantity: a whole number from ${ORDER_QTY.min} to ${ORDER_QTY.max}` };
+    }
     return { sku, qty: Number(qty) };
   });
   let webTime: string | null = null;
@@ -206,22 +190,19 @@ async function intakeOrder(deps: IntakeDeps, body: unknown) {
       if (!cust) throw new RefusedError(ruleRefusal('5.2.2', `会员编号 ${memberCode} 不存在`, `No member with code ${memberCode}`, 'member.code'));
     } else cust = await customerByPhone(tx, actor, customer, now);
     if (cust.active === false) throw new RefusedError(ruleRefusal('5.2.2', '该客户已停用，请电话联系客服', 'This customer is inactive; please call the service desk', 'customer'));
-    const isMember = cust.member !== false;
+    const isMember = isWebMember(cust);
 
     // the catalog price of each SKU (6.2.2)
     const skus = [...new Set(lines.map((l) => l.sku))];
     const { rows: products } = await tx.list('products', { filter: { sku: skus }, sort: { field: 'id', order: 'ASC' }, range: [0, skus.length] });
     const bySku = new Map(products.map((p) => [String(p.sku), p]));
-    const unknown: Refusal[] = [];
+    const unknown: ReturnType<typeof ruleRefusal>[] = [];
     lines.forEach((l, i) => {
       if (!bySku.has(l.sku)) unknown.push(ruleRefusal('5.2.2', `第${i + 1}行：货号 ${l.sku} 不存在`, `Line ${i + 1}: no product with SKU ${l.sku}`, `lines.${i}.sku`));
     });
     if (unknown.length) throw new RefusedError({ ...unknown[0], errors: Object.assign({}, ...unknown.map((r) => r.errors)) });
 
-    const note = [
-      isMember ? '网上商城会员订单' : '网上商城非会员订单：请电话确认地址、联系方式、送货时间、付款方式 (5.2.2)',
-      webTime ? `网站下单时间 ${webTime}` : null,
-    ].filter(Boolean).join('；');
+    const note = webOrderNote(isMember, webTime);
     const order = await createInTx(tx, def('orders'), actor, {
       customerId: Number(cust.id),
       channel: 'web',
@@ -238,12 +219,8 @@ async function intakeOrder(deps: IntakeDeps, body: unknown) {
     // 5.2.2 a non-member: the e-commerce assistant learns about them and may invite them
     let membership: DocRecord | undefined;
     if (!isMember) {
-      membership = await findOne(tx, 'memberships', { customerId: Number(cust.id), status: [...MEMBERSHIP_OPEN_STATUSES] });
-      if (!membership) {
-        membership = await createInTx(tx, def('memberships'), actor, {
-          customerId: Number(cust.id), source: 'webOrder', orderId: Number(order.id), applicantName: customer.name, contact: customer.contact, phone: customer.phone, email: customer.email, address: customer.address, note: null,
-        }, now, 'create from intake');
-      }
+      membership = await firstOf(tx, openMembershipOf(Number(cust.id)));
+      if (!membership) membership = await createInTx(tx, def('memberships'), actor, membershipOffer(Number(cust.id), Number(order.id), customer), now, 'create from intake');
     }
     return { order, cust, isMember, membership };
   });
@@ -279,16 +256,14 @@ async function intakeMembership(deps: IntakeDeps, body: unknown) {
   const found = await deps.store.transaction(async (tx) => {
     const cust = await customerByPhone(tx, actor, customer, now);
     if (cust.member === true) throw new RefusedError(refusal(409, `${cust.name} 已是会员（客户编号 ${cust.code}）`, `${cust.name} is already a member (customer ${cust.code})`, '5.2.2'));
-    const open = await findOne(tx, 'memberships', { customerId: Number(cust.id), status: [...MEMBERSHIP_OPEN_STATUSES] });
+    const open = await firstOf(tx, openMembershipOf(Number(cust.id)));
     if (open) return { cust, membership: open };
-    const membership = await createInTx(tx, def('memberships'), actor, {
-      customerId: Number(cust.id), source: 'web', orderId: null, applicantName: customer.name, contact: customer.contact, phone: customer.phone, email: customer.email, address: customer.address, note,
-    }, now, 'create from intake');
+    const membership = await createInTx(tx, def('memberships'), actor, membershipApplication(Number(cust.id), customer, note), now, 'create from intake');
     return { cust, membership };
   });
   let membership = found.membership;
   // an open offer / invitation: the application moves it on (same record, its own step)
-  if (membership.status === 'toOffer' || membership.status === 'invited') {
+  if (appliesFrom(membership.status)) {
     membership = await actOnDoc({ store: deps.store, now: deps.now }, def('memberships'), actor, Number(membership.id), 'apply', note ? { comment: note.slice(0, 1000) } : {});
   }
   return { membershipId: membership.id, code: membership.code, status: membership.status, customerId: found.cust.id, customerCode: found.cust.code, member: false };

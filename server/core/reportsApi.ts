@@ -1,7 +1,7 @@
 import { canAccess } from '../../src/domain/access';
 import { previousWorkingDay, shanghaiDate } from '../../src/domain/calendar';
 import { isIsoDay } from '../../src/domain/input';
-import { refusal, RefusedError } from '../../src/domain/refusal';
+import { refusal, RefusedError } from './refusal';
 import type { Actor } from '../../src/domain/roles';
 import { assistantPerformance } from '../../reports/assistantPerformance';
 import { complaintTrends } from '../../reports/complaintTrends';

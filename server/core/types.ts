@@ -1,5 +1,5 @@
 import type { Locale } from '../../src/domain/text';
-import type { Refusal } from '../../src/domain/refusal';
+import type { Refusal } from './refusal';
 
 /** The API core speaks plain requests and responses; Express and MSW adapt to them. */
 export interface ApiRequest {

@@ -1,7 +1,7 @@
 import { isWritable, SYSTEM_FIELDS, type DocRecord, type DocumentDefinition, type FieldDef } from '../../src/domain/definition';
 import { isIsoDay, isIsoInstant, MAX_INT, MIN_INT, unstorableText } from '../../src/domain/input';
 import { isYuanAmount } from '../../src/domain/money';
-import type { Refusal } from '../../src/domain/refusal';
+import type { Refusal } from './refusal';
 import type { Role } from '../../src/domain/roles';
 import type { Text } from '../../src/domain/text';
 

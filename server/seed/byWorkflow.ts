@@ -6,7 +6,7 @@ import {
   type FieldDef,
 } from '../../src/domain/definition';
 import type { Actor } from '../../src/domain/roles';
-import { RefusedError } from '../../src/domain/refusal';
+import { RefusedError } from '../core/refusal';
 import type { Filter } from '../store/types';
 import { addWorkMinutes, backWork, shanghaiDate } from './clock';
 import { actAs, createAs, type SeedDocsContext } from './walk';

@@ -1,7 +1,7 @@
 import type { DocRecord } from '../../src/domain/definition';
 import { creditFollowUps } from '../../src/domain/documents/approvals/creditFollowUps';
 import { orders } from '../../src/domain/documents/orders';
-import { RefusedError } from '../../src/domain/refusal';
+import { RefusedError } from '../core/refusal';
 import { isFirstOrder } from '../../src/domain/rules/customerTerms';
 import { actOnDoc, createDoc } from '../core/documents';
 import { runDailyJobs } from '../jobs/customerJobs';

@@ -1,4 +1,6 @@
 import type { DocRecord } from '../../src/domain/definition';
+import type { AggregateQuery, AggregateRow, ListQuery, ListResult } from '../../src/domain/query';
+import type { Where } from '../../src/domain/where';
 
 /**
  * The store boundary: the only way the API core reaches storage. Two implementations run the
@@ -6,34 +8,16 @@ import type { DocRecord } from '../../src/domain/definition';
  * store (mock/demo, json-server's db.json format).
  */
 
-export type Scalar = string | number | boolean | null;
+export type { Scalar } from '../../src/domain/where';
 
 /**
- * A list filter in the ra-data-simple-rest dialect, already validated against the definition:
- * `field: value` (exact), `field: [..]` (any of), `field_gte` / `field_lte` (range),
- * `field_neq` (not equal), `q` (full text over the definition's search fields).
+ * A list filter in the ra-data-simple-rest dialect, already validated against the definition —
+ * the domain's `Where` (src/domain/where.ts): exact, any of, `_gte` / `_lte` / `_gt` / `_lt`,
+ * `_neq`, `q`. A view's set is one.
  */
-export type Filter = Record<string, Scalar | Scalar[]>;
+export type Filter = Where;
 
-export interface ListQuery {
-  filter: Filter;
-  sort: { field: string; order: 'ASC' | 'DESC' };
-  /** inclusive [start, end] as react-admin sends; null = all */
-  range: [number, number] | null;
-  /** false: the caller shows no total (the inbox): the store need not count, and `total` may be just the rows returned */
-  total?: false;
-}
-
-export interface ListResult {
-  rows: DocRecord[];
-  total: number;
-  /**
-   * false when `total` is a lower bound: a filtered list counts at most COUNT_BEYOND_PAGE rows past
-   * the page asked for (so a search matching thousands of rows does not read them all to say so).
-   * The API says so with `X-Total-Exact: false`; the SPA shows "500+".
-   */
-  exact?: boolean;
-}
+export type { AggregateQuery, AggregateRow, ListQuery, ListResult, Measure } from '../../src/domain/query';
 
 /** how many rows past the requested page a filtered count reads before it stops (PostgreSQL store) */
 export const COUNT_BEYOND_PAGE = 500;
@@ -56,24 +40,6 @@ export interface SessionRow {
   expiresAt: string;
   revokedAt: string | null;
 }
-
-/** A measure of an aggregation: row count, sum, count of true values, count where a ≤ b, minimum. */
-export type Measure =
-  | { op: 'count' }
-  | { op: 'sum'; field: string }
-  | { op: 'countTrue'; field: string }
-  | { op: 'countLe'; field: string; than: string }
-  | { op: 'min'; field: string };
-
-/** GROUP BY over columns; `day` buckets a timestamp by its Asia/Shanghai day ('YYYY-MM-DD'). */
-export interface AggregateQuery {
-  filter: Filter;
-  groupBy: { field: string; day?: boolean }[];
-  measures: Record<string, Measure>;
-}
-
-/** one row per group: the group values under their field names, then the measures by name */
-export type AggregateRow = Record<string, string | number | boolean | null>;
 
 export interface Reader {
   /** reports: aggregations computed by the store (SQL in PostgreSQL) */

@@ -48,7 +48,7 @@ export function Dashboard() {
     <Box sx={{ mt: 2, display: 'grid', gap: 2 }}>
       <Title title={translate('app.dashboard.title')} />
       {role && <CalendarGapWarning today={today} role={role} loaded={calendarLoaded} />}
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: 2, rowGap: 0.5, px: 0.5 }} data-testid="today">
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: 2, rowGap: 0.5, px: 0.5 }} data-testid="today" data-calendar={calendarLoaded ? 'loaded' : 'loading'}>
         <Typography variant="h6" component="h2">
           {translate('app.dashboard.greeting', { name: identity?.fullName ?? '' })}
         </Typography>

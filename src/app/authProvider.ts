@@ -1,7 +1,7 @@
 import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
 import type { DocRecord } from '../domain/definition';
 import type { Actor } from '../domain/roles';
-import { loadDomain } from './domain';
+import { loadDefinitions } from './definitions';
 import { DEFAULT_API_URL, session } from './session';
 
 /**
@@ -107,7 +107,7 @@ export function createAuthProvider(opts: AuthProviderOptions = {}): BaoyiAuthPro
     async canAccess({ resource, action, record }: { resource: string; action: string; record?: Record<string, unknown> }) {
       const user = await getUser();
       if (!user) return false;
-      const domain = await loadDomain();
+      const domain = await loadDefinitions();
       return domain.canAccess(user, resource, action, record as DocRecord | undefined);
     },
     getUser,

@@ -7,7 +7,7 @@ import type { InboxItem } from '../domain/inbox';
 import type { AvailableAction } from '../domain/workflow';
 import type { Explanation } from '../domain/explain';
 
-import { loadDomain } from './domain';
+import { loadDefinitions } from './definitions';
 import { DEFAULT_API_URL, session } from './session';
 
 export type { InboxItem };
@@ -26,7 +26,8 @@ export interface HistoryEntry {
 export interface PreviewResult {
   record: DocRecord;
   facts: Record<string, number | boolean | string | null>;
-  refusals: Refusal[];
+  /** the rules' refusals as the API answers them (the status of their kind, server/core/refusal.ts) */
+  refusals: (Omit<Refusal, 'kind'> & { status: number })[];
   /** the definition's facts for whoever decides (src/domain/explain.ts), on the record as computed */
   explain?: Fact[];
 }
@@ -138,9 +139,9 @@ export function createDataProvider(opts: DataProviderOptions = {}): BaoyiDataPro
   const path = (resource: string, id?: number | string, tail = '') =>
     `${apiUrl}/${encodeURIComponent(resource)}${id === undefined ? '' : `/${encodeURIComponent(String(id))}`}${tail}`;
   const post = (url: string, body: unknown) => httpClient(url, { method: 'POST', body: JSON.stringify(body ?? {}) });
-  // the definitions say what is writable; they are loaded on demand (./domain.ts)
+  // the definitions say what is writable; they are loaded on demand (./definitions.ts)
   const bodyOf = async (resource: string, data: unknown, mode: 'create' | 'update') =>
-    writableBody((await loadDomain()).getDefinition(resource), data as Record<string, unknown>, mode);
+    writableBody((await loadDefinitions()).getDefinition(resource), data as Record<string, unknown>, mode);
 
   return {
     ...base,

@@ -1,8 +1,9 @@
 /**
  * The document definitions, the access rules and the screens generated from them are not in the
  * first bundle: they are one chunk (src/app/domainChunk.ts), loaded once the user is logged in —
- * by the Admin's resources (App.tsx), `authProvider.canAccess` and the dataProvider's writes,
- * whichever asks first, and early by main.tsx when a session is already there.
+ * by the Admin's resources (App.tsx), and early by main.tsx when a session is already there. The
+ * providers load only its definitions and access rules (./definitions.ts), never the screens that
+ * use them.
  */
 import { chunk } from './chunk';
 

@@ -3,7 +3,6 @@
  * rules the server enforces too, the `resources.*` messages generated from the definitions, and
  * the <Resource> props (whose screens are lazy chunks of their own).
  */
-export { canAccess } from '../domain/access';
-export { getDefinition } from '../domain/documents';
+export { canAccess, getDefinition } from './definitionsChunk';
 export { RESOURCES } from '../resources';
 export { definitionMessages } from './i18n/definitionMessages';

@@ -1,26 +1,20 @@
 import { Box, Chip, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, useTranslate } from 'react-admin';
-import { CREDIT_REVIEW_WARNING_DAYS, creditReviewsDueFilter, QUOTE_EXPIRY_WARNING_DAYS } from '../../reports/queues';
+import { CREDIT_REVIEW_WARNING_DAYS } from '../domain/documents/customers';
+import { QUEUE_NAMES, queueViews, type QueueName } from '../domain/queues';
+import { QUOTE_EXPIRY_WARNING_DAYS } from '../domain/rules/sales/quoteTime';
 import { useText } from '../app/i18n/i18nProvider';
-import { addDays, shanghaiDate } from '../domain/calendar';
 import { ROLES, type Role } from '../domain/roles';
-import { listLink } from './links';
+import { listLink, viewLink } from './links';
 import type { Column } from './ReportTable';
 import type { Queues } from './useReport';
 import { statusKey } from '../app/i18n/resourceKeys';
 
-/** The queues' numbers and the lists they count, as of `at` (when the report was fetched). */
-export function queueLinks(at: Date) {
-  const now = at.toISOString();
-  const today = shanghaiDate(at);
-  return {
-    webOrdersWaiting: listLink('orders', { status: 'pendingConfirmation' }),
-    webOrdersOverdue: listLink('orders', { status: 'pendingConfirmation', confirmDeadline_lte: now }),
-    overdueLoans: listLink('sampleLoans', { status: 'out', dueAt_lte: now }),
-    quotesExpiringSoon: listLink('quotes', { status: ['sent', 'accepted'], validUntil_gte: today, validUntil_lte: addDays(today, QUOTE_EXPIRY_WARNING_DAYS) }),
-    creditReviewsDue: listLink('customers', creditReviewsDueFilter(today)),
-  };
+/** The lists the queues' numbers count, as of `at` (when the report was fetched): the same views the report counted. */
+export function queueLinks(at: Date): Record<QueueName, string> {
+  const views = queueViews(at);
+  return Object.fromEntries(QUEUE_NAMES.map((name) => [name, viewLink(views[name])])) as Record<QueueName, string>;
 }
 
 export type PendingItem = Queues['pendingByRole'][number];

@@ -1,4 +1,4 @@
-import type { ComplaintTrends } from '../../reports/complaintTrends';
+import type { ComplaintTrends } from '../domain/reportTypes';
 import { addDays, dayOfWeek } from '../domain/calendar';
 import { getDefinition } from '../domain/documents';
 
@@ -9,14 +9,6 @@ export function complaintCategories(report?: ComplaintTrends): string[] {
   const known = Object.keys(getDefinition('complaints')?.fields.category?.options ?? {});
   const extra = [...new Set((report?.days ?? []).map((d) => d.category))].filter((c) => !known.includes(c));
   return [...known, ...extra];
-}
-
-/** Open = not in a final state of the complaint workflow (received … filing). */
-export function openComplaintStatuses(): string[] {
-  const states = getDefinition('complaints')?.workflow?.states ?? {};
-  return Object.entries(states)
-    .filter(([, s]) => !s.final)
-    .map(([k]) => k);
 }
 
 /** Monday of the week of `date`. */

@@ -1,10 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, createElement, useContext, useEffect, type ReactNode } from 'react';
 import { fetchUtils, useLogoutIfAccessDenied, type HttpError } from 'react-admin';
-import type { AssistantPerformance } from '../../reports/assistantPerformance';
-import type { ComplaintTrends } from '../../reports/complaintTrends';
-import type { OrderTrends } from '../../reports/orderTrends';
-import type { Queues } from '../../reports/queues';
+import type { AssistantPerformance, ComplaintTrends, OrderTrends, Queues } from '../domain/reportTypes';
 import { toHttpError } from '../app/dataProvider';
 import { useLocale } from '../app/i18n/i18nProvider';
 import { DEFAULT_API_URL, session } from '../app/session';
@@ -15,10 +12,7 @@ import { DEFAULT_API_URL, session } from '../app/session';
  * httpClient: the session's bearer token and the UI language as Accept-Language.
  */
 
-export type { AssistantPerformance, AssistantPerformanceRow } from '../../reports/assistantPerformance';
-export type { ComplaintTrends } from '../../reports/complaintTrends';
-export type { OrderTrends } from '../../reports/orderTrends';
-export type { Queues } from '../../reports/queues';
+export type { AssistantPerformance, AssistantPerformanceRow, ComplaintTrends, OrderTrends, Queues } from '../domain/reportTypes';
 
 export interface ReportResults {
   'assistant-performance': AssistantPerformance;

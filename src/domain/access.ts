@@ -52,16 +52,16 @@ export function canTakeAction(def: DocumentDefinition, user: Actor, action: stri
 
 /** PUT is allowed while the document is editable, for its owner's role (api.md). */
 export function editRefusal(def: DocumentDefinition, record: DocRecord, user: Actor): Refusal | null {
-  if (!canRole(def.access.edit, user.role)) return refusal(403, '您的角色不能修改此类资料', 'Your role may not edit these records');
+  if (!canRole(def.access.edit, user.role)) return refusal('forbidden', '您的角色不能修改此类资料', 'Your role may not edit these records');
   const wf = def.workflow;
   if (wf) {
     const state = wf.states[String(record.status)];
-    if (!state?.editable) return refusal(409, `"${state?.label.zh ?? record.status}"状态的单据不能修改`, `A document in status "${state?.label.en ?? record.status}" cannot be edited`);
+    if (!state?.editable) return refusal('conflict', `"${state?.label.zh ?? record.status}"状态的单据不能修改`, `A document in status "${state?.label.en ?? record.status}" cannot be edited`);
   }
   if (def.ownerField && user.role === 'assistant') {
     // an assistant edits the documents they own or created; one nobody owns yet is open to them
     const owner = record[def.ownerField];
-    if (owner != null && owner !== user.id && record.createdBy !== user.id) return refusal(403, '只能修改自己的单据', 'You can only edit your own documents');
+    if (owner != null && owner !== user.id && record.createdBy !== user.id) return refusal('forbidden', '只能修改自己的单据', 'You can only edit your own documents');
   }
   return null;
 }

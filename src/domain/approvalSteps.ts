@@ -58,7 +58,7 @@ export const notSelfApproval =
   (rule: string) =>
   (doc: DocRecord, ctx: RuleContext): Refusal | null =>
     doc.createdBy != null && doc.createdBy === ctx.user.id
-      ? refusal(403, '不能审批自己录入的单据', 'You cannot approve a document you entered yourself', rule)
+      ? refusal('forbidden', '不能审批自己录入的单据', 'You cannot approve a document you entered yourself', rule)
       : null;
 
 const both =

@@ -32,6 +32,18 @@ export function runningDeadline(def: DocumentDefinition, record: DocRecord): Run
   return { field, at, clock: clockOf(def, field) };
 }
 
+/**
+ * The deadline of the document's current state when the state names one of its own
+ * (`stateDeadlines`: a web order awaiting confirmation runs on `confirmDeadline`), else null —
+ * what a state's own countdown shows (the order's 10-minute badge, 5.1.1).
+ */
+export function stateDeadline(def: DocumentDefinition, record: DocRecord): RunningDeadline | null {
+  const own = def.stateDeadlines?.[String(record.status ?? '')];
+  if (!own) return null;
+  const d = runningDeadline(def, record);
+  return d && d.field === own ? d : null;
+}
+
 /** The clock a deadline field is counted on (FieldDef.clock; wall-clock by default). */
 export function clockOf(def: DocumentDefinition, field: string): Clock {
   return Object.hasOwn(def.fields, field) && def.fields[field].clock === 'working' ? 'working' : 'calendar';

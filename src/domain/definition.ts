@@ -2,6 +2,8 @@ import type { Actor, Role } from './roles';
 import type { Refusal } from './refusal';
 import type { Text } from './text';
 import type { Workflow } from './workflow';
+import type { FactName, FactValue } from './factNames';
+import type { View } from './where';
 
 /**
  * The document-definition format. One definition per document type (src/domain/documents/*)
@@ -155,7 +157,7 @@ export interface RuleContext {
   /** referenced records of line fields: lineRefs.productId[id] = the product */
   lineRefs: Record<string, Record<number, DocRecord | undefined>>;
   /** facts the server computes from other records (e.g. creditUsed), named by the definition */
-  facts: Record<string, number | boolean | string | null>;
+  facts: Partial<Record<FactName, FactValue>>;
   settings: Record<string, unknown>;
 }
 
@@ -224,8 +226,13 @@ export interface DocumentDefinition {
   compute?: (doc: DocRecord, ctx: RuleContext) => DocRecord;
   /** business rules on create/update: each refusal names its clause */
   rules?: (doc: DocRecord, ctx: RuleContext) => Refusal[];
-  /** facts the rules need from other records, by name (the server computes them) */
-  facts?: readonly string[];
+  /** facts the rules need from other records, by name (the server computes them; src/domain/factNames.ts) */
+  facts?: readonly FactName[];
+  /**
+   * named sets of this type — `sampleLoans.views.overdue(now)`, `complaints.views.open` — that
+   * reports, dashboards, the inbox and facts execute (src/domain/where.ts); never restated
+   */
+  views?: Record<string, View | ((...args: never[]) => View)>;
   workflow?: Workflow;
   /** the user may only edit records they own (assistants edit their own drafts) */
   ownerField?: string;
@@ -289,7 +296,7 @@ function pickRefusals(picked: [string, FieldDef][], doc: DocRecord, ctx: RuleCon
     if (typeof doc[name] !== 'number' || !target || !f.pick || f.pick.inRules) continue;
     if (!matchesPick(target, f.pick.filter(doc))) {
       const message = { zh: `${f.label.zh}：${f.pick.why.zh} (${f.pick.rule})`, en: `${f.label.en}: ${f.pick.why.en} (${f.pick.rule})` };
-      out.push({ status: 422, rule: f.pick.rule, message, errors: { [name]: message } });
+      out.push({ kind: 'rule', rule: f.pick.rule, message, errors: { [name]: message } });
     }
   }
   return out;

@@ -55,15 +55,15 @@ const statusNames = (def: DocumentDefinition, statuses: readonly string[]) => ({
  */
 export function printRefusal(def: DocumentDefinition, formId: string, record: DocRecord, role: Role): Refusal | null {
   const decl = printDeclOf(def, formId);
-  if (!decl) return refusal(404, `此类单据没有"${formId}"表单`, `These records have no form "${formId}"`);
+  if (!decl) return refusal('not-found', `此类单据没有"${formId}"表单`, `These records have no form "${formId}"`);
   if (!decl.printers.includes(role)) {
     const who = { zh: decl.printers.filter((r) => r !== 'admin').map((r) => ROLES[r].zh).join('、'), en: decl.printers.filter((r) => r !== 'admin').map((r) => ROLES[r].en).join(', ') };
-    return refusal(403, `${decl.title.zh}由${who.zh}打印，您的角色不能出具`, `The ${decl.title.en.toLowerCase()} is printed by: ${who.en}; your role may not issue it`, decl.clause);
+    return refusal('forbidden', `${decl.title.zh}由${who.zh}打印，您的角色不能出具`, `The ${decl.title.en.toLowerCase()} is printed by: ${who.en}; your role may not issue it`, decl.clause);
   }
   if (!isOfficial(decl, record)) {
     const st = def.workflow?.states[String(record.status)]?.label ?? { zh: String(record.status), en: String(record.status) };
     const when = statusNames(def, decl.officialIn);
-    return refusal(409, `"${st.zh}"状态的单据不能出具正式${decl.title.zh}（须为：${when.zh}）`, `No official ${decl.title.en.toLowerCase()} in status "${st.en}" (only: ${when.en})`, decl.clause);
+    return refusal('conflict', `"${st.zh}"状态的单据不能出具正式${decl.title.zh}（须为：${when.zh}）`, `No official ${decl.title.en.toLowerCase()} in status "${st.en}" (only: ${when.en})`, decl.clause);
   }
   return null;
 }

@@ -98,7 +98,7 @@ export interface Decision {
 export type Outcome = { ok: true; decision: Decision } | { ok: false; refusal: Refusal };
 
 const UNKNOWN_ACTION = (action: string): Refusal => ({
-  status: 404,
+  kind: 'not-found',
   message: { zh: `没有这个操作：${action}`, en: `No such action: ${action}` },
 });
 
@@ -108,24 +108,24 @@ export function decide(wf: Workflow, doc: DocRecord, action: string, ctx: RuleCo
   if (candidates.length === 0) return { ok: false, refusal: UNKNOWN_ACTION(action) };
   const role = ctx.user.role;
   if (!candidates.some((t) => t.roles.includes(role))) {
-    return { ok: false, refusal: refusal(403, `您的角色不能执行"${candidates[0].label.zh}"`, `Your role may not ${candidates[0].label.en.toLowerCase()}`) };
+    return { ok: false, refusal: refusal('forbidden', `您的角色不能执行"${candidates[0].label.zh}"`, `Your role may not ${candidates[0].label.en.toLowerCase()}`) };
   }
   const status = String(doc.status);
   const inState = candidates.filter((t) => t.from.includes(status));
   if (inState.length === 0) {
     const st = wf.states[status]?.label ?? { zh: status, en: status };
-    return { ok: false, refusal: refusal(409, `当前状态"${st.zh}"不能执行"${candidates[0].label.zh}"`, `Cannot ${candidates[0].label.en.toLowerCase()} in status "${st.en}"`) };
+    return { ok: false, refusal: refusal('conflict', `当前状态"${st.zh}"不能执行"${candidates[0].label.zh}"`, `Cannot ${candidates[0].label.en.toLowerCase()} in status "${st.en}"`) };
   }
   const t = inState.find((x) => x.roles.includes(role));
   if (!t) {
-    return { ok: false, refusal: refusal(403, `此步骤不由您的角色处理`, `This step is not for your role`) };
+    return { ok: false, refusal: refusal('forbidden', `此步骤不由您的角色处理`, `This step is not for your role`) };
   }
   const actorRefusal = t.actor?.(doc, ctx);
   if (actorRefusal) return { ok: false, refusal: actorRefusal };
   if (t.commentRequired && !(comment && comment.trim())) {
     return {
       ok: false,
-      refusal: { status: 422, message: { zh: '请填写原因', en: 'A reason is required' }, errors: { comment: { zh: '请填写原因', en: 'A reason is required' } } },
+      refusal: { kind: 'rule', message: { zh: '请填写原因', en: 'A reason is required' }, errors: { comment: { zh: '请填写原因', en: 'A reason is required' } } },
     };
   }
   const guardRefusal = t.guard?.(doc, ctx);
@@ -173,7 +173,7 @@ export function availableActions(wf: Workflow, doc: DocRecord, ctx: RuleContext)
     const outcome = decide(wf, doc, t.action, ctx, t.commentRequired ? 'x' : undefined);
     // a business rule that may hinge on what the user enters with the step (its params) is
     // checked when they submit it, not before: the button stays available
-    const pendingParams = !outcome.ok && outcome.refusal.status === 422 && (t.params?.length ?? 0) > 0;
+    const pendingParams = !outcome.ok && outcome.refusal.kind === 'rule' && (t.params?.length ?? 0) > 0;
     out.push({
       action: t.action,
       label: t.label,

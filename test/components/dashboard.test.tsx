@@ -47,6 +47,9 @@ async function morningTable() {
   return screen.findByRole('table', { name: `${yesterday} 客户助理业绩` }, WAIT);
 }
 
+/** the report's lazy charts have arrived (waited for, so their loading is inside the testing library's act) */
+const chartsLoaded = () => waitFor(() => expect(document.querySelector('.recharts-responsive-container')).not.toBeNull(), WAIT);
+
 function rowOf(table: HTMLElement, name: string) {
   const row = within(table).getByText(name).closest('tr');
   if (!row) throw new Error(`no row for ${name}`);
@@ -84,7 +87,10 @@ describe('morning meeting (6.1.1)', () => {
       const theirOrders = await list('orders', ordersFilter);
       const link = within(cell(row, 'ordersEntered')).getByRole('link');
       expect(link, String(a.fullName)).toHaveTextContent(String(theirOrders.length));
-      expect(link).toHaveAttribute('href', listPath('orders', ordersFilter));
+      // the link is the list of the view the report counted: the same set, whatever the order of its keys
+      const href = link.getAttribute('href')!;
+      expect(href.split('?')[0]).toBe('/orders');
+      expect(JSON.parse(new URLSearchParams(href.split('?')[1]).get('filter')!)).toEqual({ ...ordersFilter, status: [...WORK_ORDER_STATUSES] });
       const handled = await list('complaints', { assistantId: a.id, resolvedAt_gte: from, resolvedAt_lte: to });
       expect(cell(row, 'complaintsHandled'), String(a.fullName)).toHaveTextContent(String(handled.length));
       orders += theirOrders.length;
@@ -100,6 +106,7 @@ describe('morning meeting (6.1.1)', () => {
     await loginAs('teamlead');
     renderApp('/reports/morning');
     const table = await morningTable();
+    await chartsLoaded();
     const first = within(table.querySelector('tbody') as HTMLElement).getAllByRole('row')[0];
     expect(cell(first, 'rank')).toHaveTextContent('1');
     const link = within(cell(first, 'ordersEntered')).getByRole('link');
@@ -175,7 +182,8 @@ describe('who sees the reports', () => {
     expect(waiting).toHaveAttribute('href', listPath('orders', { status: 'pendingConfirmation' }));
     const loans = within(card).getByRole('link', { name: /逾期未还借样/ });
     const filter = JSON.parse(new URLSearchParams(loans.getAttribute('href')!.split('?')[1]).get('filter')!) as Record<string, unknown>;
-    expect(filter).toEqual({ status: 'out', dueAt_lte: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    // overdue strictly after the due moment (sampleLoans.views.overdue)
+    expect(filter).toEqual({ status: 'out', dueAt_lt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
   });
 });
 
@@ -184,6 +192,7 @@ describe('the other report pages render their tables', () => {
     await loginAs('teamlead');
     renderApp('/reports/trends');
     const table = await screen.findByRole('table', { name: '各客户助理每日订单数' }, WAIT);
+    await chartsLoaded();
     // the page says what it counts: work, not drafts (issue 18)
     expect(screen.getByTestId('report-counts')).toHaveTextContent('已提交审核及以后的订单（不含草稿');
     const report = (await call(mock.api, 'GET', '/reports/order-trends?days=30', lead)) as unknown as { assistants: { assistantId: number; series: number[] }[] };
@@ -197,6 +206,7 @@ describe('the other report pages render their tables', () => {
     await loginAs('teamlead');
     renderApp('/reports/complaints');
     expect(await screen.findByRole('table', { name: '按类别 (6.10.5)' }, WAIT)).toBeInTheDocument();
+    await chartsLoaded();
     expect(screen.getByTestId('report-counts')).toHaveTextContent('期间受理的全部投诉');
     const oldest = screen.getByRole('table', { name: '最早的未结投诉' });
     const first = within(oldest).getAllByRole('link')[0];
@@ -251,7 +261,8 @@ describe("the holiday arrangement of a year the built-in calendar lacks (setting
       renderApp('/');
       await screen.findByText('等您处理的单据', {}, WAIT);
       await waitFor(() => expect(answered).toContain('/api/settings'), WAIT);
-      await new Promise((r) => setTimeout(r, 50)); // the render after the answer
+      // the page has rendered with the branch's entries (no fixed wait): only then is "no warning" an answer
+      await waitFor(() => expect(screen.getByTestId('today')).toHaveAttribute('data-calendar', 'loaded'), WAIT);
       expect(screen.queryByText(GAP)).toBeNull();
     } finally {
       mock.server.events.removeListener('request:end', onEnd);

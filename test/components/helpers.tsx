@@ -34,15 +34,6 @@ Node.prototype.insertBefore = function <T extends Node>(this: Node, node: T, chi
   return insertBefore.call(this, node, child) as T;
 };
 
-/**
- * react-query and react-admin settle asynchronously after render; React reports each of those
- * updates as "not wrapped in act(...)". The assertions wait for the DOM, so that noise is dropped.
- */
-const consoleError = console.error.bind(console);
-console.error = (...args: unknown[]) => {
-  if (typeof args[0] === 'string' && args[0].includes('not wrapped in act(')) return;
-  consoleError(...args);
-};
 export const PASSWORD = 'baoyi2026';
 
 export async function startMockApi() {

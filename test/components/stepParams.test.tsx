@@ -27,8 +27,9 @@ describe('step params (requisition: purchasing enters the supplier PO with "orde
     const dialog = await screen.findByRole('dialog');
     const po = within(dialog).getByLabelText(/供应商|采购单号|PO/);
     await userEvent.type(po, 'PO-2026-778');
-    await userEvent.click(within(dialog).getByRole('button', { name: /提交|确定/ }));
+    // asked before the click: nothing but the testing library's waits runs while the dialog closes (no act() warning)
     const token = await tokenOf(mock.api, 'purchasing');
+    await userEvent.click(within(dialog).getByRole('button', { name: /提交|确定/ }));
     await waitFor(async () => {
       const r = await call(mock.api, 'GET', `/requisitions/${requisition.id}`, token);
       expect(r.status).toBe('ordered');

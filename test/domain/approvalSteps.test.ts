@@ -77,7 +77,7 @@ describe('approvalSteps', () => {
       approval: { decision: 'approve', role: 'teamLead', by: 9 },
     });
     const noReason = decide(wf, doc, 'reject', ctx('teamLead', 9));
-    expect(!noReason.ok && noReason.refusal.status).toBe(422);
+    expect(!noReason.ok && noReason.refusal.kind).toBe('rule');
     const back = decide(wf, doc, 'reject', ctx('teamLead', 9), '不合适');
     expect(back.ok && back.decision.to).toBe('rejected');
     const last = decide(wf, { status: 'final', createdBy: 5, fee: 1 }, 'approve', ctx('csManager', 7));
@@ -87,7 +87,7 @@ describe('approvalSteps', () => {
   it('the creator may not approve their own document unless the step allows it (403 naming the clause; no button)', () => {
     const mine: DocRecord = { status: 'review', createdBy: 9 };
     const self = decide(wf, mine, 'approve', ctx('teamLead', 9));
-    expect(!self.ok && self.refusal).toMatchObject({ status: 403, rule: 'T.1' });
+    expect(!self.ok && self.refusal).toMatchObject({ kind: 'forbidden', rule: 'T.1' });
     expect(!self.ok && self.refusal.message.zh).toContain('不能审批自己录入的单据');
     expect(availableActions(wf, mine, ctx('teamLead', 9)).map((a) => a.action)).toEqual(['reject']);
     expect(availableActions(wf, mine, ctx('teamLead', 8)).map((a) => a.action)).toEqual(['approve', 'reject']);
@@ -118,9 +118,9 @@ describe('the ladders of the product are built from data', () => {
         const state = step.from[0];
         const role = step.roles[0];
         const self = decide(def.workflow!, { status: state, createdBy: 77 }, 'approve', ctx(role, 77));
-        expect(!self.ok && self.refusal, `${resource} ${state}`).toMatchObject({ status: 403, rule });
+        expect(!self.ok && self.refusal, `${resource} ${state}`).toMatchObject({ kind: 'forbidden', rule });
         const other = decide(def.workflow!, { status: state, createdBy: 77 }, 'approve', ctx(role, 78));
-        expect(!other.ok && other.refusal.status === 403, `${resource} ${state} by another`).toBe(false);
+        expect(!other.ok && other.refusal.kind === 'forbidden', `${resource} ${state} by another`).toBe(false);
       }
       // 已退回 is the same state everywhere: back with the author, editable
       expect(def.workflow!.states.rejected).toMatchObject({ color: 'error', editable: true });

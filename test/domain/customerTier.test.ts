@@ -34,7 +34,7 @@ describe('5.6.2 the tier follows the volume', () => {
   });
 
   it('an override names its reason (5.6.2); cleared, its reason goes with it', () => {
-    expect(tierOverrideRefusals({ tierOverride: 'keyAccount', tierOverrideReason: ' ' })[0]).toMatchObject({ status: 422, rule: '5.6.2' });
+    expect(tierOverrideRefusals({ tierOverride: 'keyAccount', tierOverrideReason: ' ' })[0]).toMatchObject({ kind: 'rule', rule: '5.6.2' });
     expect(tierOverrideRefusals({ tierOverride: 'keyAccount', tierOverrideReason: '集团采购' })).toEqual([]);
     expect(customerRules({ code: '100001', tierOverride: 'smb' }).map((r) => r.rule)).toEqual(['5.6.2']);
     expect(computeCustomer({ tierOverride: null, tierOverrideReason: '旧原因', volumeTier: 'keyAccount' })).toMatchObject({ tier: 'keyAccount', tierBasis: 'volume', tierOverrideReason: null });
@@ -52,9 +52,9 @@ describe('5.5.2 a first order asking for credit', () => {
   it('the rep marks the hand-off handled with the outcome; nobody else takes the step', () => {
     const doc = { id: 1, status: 'open', kind: 'firstCreditOrder', customerId: 1 };
     const rep = ctxOf({ user: actor('salesRep'), refs: { customerId: customer({ firstTradeAt: null }) } });
-    expect(decide(creditFollowUpWorkflow, doc, 'handle', rep)).toMatchObject({ ok: false, refusal: { status: 422, rule: '5.5.2' } });
+    expect(decide(creditFollowUpWorkflow, doc, 'handle', rep)).toMatchObject({ ok: false, refusal: { kind: 'rule', rule: '5.5.2' } });
     expect(decide(creditFollowUpWorkflow, { ...doc, outcome: '已洽谈' }, 'handle', rep)).toMatchObject({ ok: true, decision: { to: 'handled' } });
-    expect(decide(creditFollowUpWorkflow, { ...doc, outcome: '已洽谈' }, 'handle', ctxOf({ user: actor('assistant') }))).toMatchObject({ ok: false, refusal: { status: 403 } });
+    expect(decide(creditFollowUpWorkflow, { ...doc, outcome: '已洽谈' }, 'handle', ctxOf({ user: actor('assistant') }))).toMatchObject({ ok: false, refusal: { kind: 'forbidden' } });
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STATUS_OF_KIND } from '../../server/core/refusal';
 import type { DocRecord, RuleContext } from '../../src/domain/definition';
 import { discountWorkflow } from '../../src/domain/documents/approvals/discounts';
 import { giftRules } from '../../src/domain/documents/approvals/gifts';
@@ -16,7 +17,7 @@ import { actor } from '../helpers/actors';
 const ctx = (role: Role, extra: Partial<RuleContext> = {}): RuleContext => ({ now: new Date('2026-11-27T02:00:00Z'), user: actor(role), refs: { customerId: { id: 1, tier: 'smb' } }, lineRefs: {}, facts: {}, settings: {}, ...extra });
 const rule = (doc: DocRecord, action: string, role: Role, comment?: string, c = ctx(role)) => {
   const r = decide(orderWorkflow, doc, action, c, comment);
-  return r.ok ? r.decision.to : [r.refusal.status, r.refusal.rule];
+  return r.ok ? r.decision.to : [STATUS_OF_KIND[r.refusal.kind], r.refusal.rule];
 };
 
 describe('5.10.4 a large single order goes to the branch GM whatever the settlement', () => {
@@ -73,7 +74,7 @@ describe('6.14.4 a discount is paid by bank transfer with its reference', () => 
   it('the comment alone is not enough: the transfer reference is required', () => {
     const doc = { status: 'payoutApproved', customerPaidInFull: true };
     const noRef = decide(discountWorkflow, doc, 'pay', ctx('finance'), '已转账');
-    expect(!noRef.ok && [noRef.refusal.status, noRef.refusal.rule, Object.keys(noRef.refusal.errors ?? {})]).toEqual([422, '6.14.4', ['transferRef']]);
+    expect(!noRef.ok && [STATUS_OF_KIND[noRef.refusal.kind], noRef.refusal.rule, Object.keys(noRef.refusal.errors ?? {})]).toEqual([422, '6.14.4', ['transferRef']]);
     expect(decide(discountWorkflow, { ...doc, transferRef: 'CMB-1' }, 'pay', ctx('finance'), '已转账').ok).toBe(true);
   });
 });

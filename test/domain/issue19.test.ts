@@ -34,7 +34,7 @@ describe('5.6.4 lines short of stock', () => {
 
   it('refuses the pick naming the first short line, the count of the others, and what the procedure offers', () => {
     const r = stockCoversRefusal([{ productId: 2, qty: 200 }, { productId: 1, qty: 11 }], catalog);
-    expect(r).toMatchObject({ status: 422, rule: '5.6.4' });
+    expect(r).toMatchObject({ kind: 'rule', rule: '5.6.4' });
     expect(r?.message.zh).toBe('库存不足，不能拣配：第1行 复印纸（PA-1）：订 200，库存 99，缺 101（另有 1 行缺货）；可开请购单 (6.5) 或申请调拨 (6.13)，到货后再拣配 (5.6.4)');
     expect(Object.keys(r?.errors ?? {})).toEqual(['lines.0.qty']);
   });
@@ -133,11 +133,11 @@ describe('paper that is official only when approved', () => {
   });
 
   it('a print is recorded for the roles and statuses the form names: 404 / 403 / 409 with the clause', () => {
-    expect(printRefusal(orders, 'quote', orderAt('approved'), 'orderDesk')?.status).toBe(404);
-    expect(printRefusal(orders, 'deliveryNote', orderAt('approved'), 'assistant')).toMatchObject({ status: 403, rule: '6.2.4' });
-    expect(printRefusal(orders, 'deliveryNote', orderAt('submitted'), 'orderDesk')).toMatchObject({ status: 409, rule: '6.2.4' });
+    expect(printRefusal(orders, 'quote', orderAt('approved'), 'orderDesk')?.kind).toBe('not-found');
+    expect(printRefusal(orders, 'deliveryNote', orderAt('approved'), 'assistant')).toMatchObject({ kind: 'forbidden', rule: '6.2.4' });
+    expect(printRefusal(orders, 'deliveryNote', orderAt('submitted'), 'orderDesk')).toMatchObject({ kind: 'conflict', rule: '6.2.4' });
     expect(printRefusal(orders, 'deliveryNote', orderAt('approved'), 'orderDesk')).toBeNull();
-    expect(printRefusal(gifts, 'giftOutboundNote', { status: 'draft' }, 'warehouse')).toMatchObject({ status: 409, rule: '6.12.3' });
+    expect(printRefusal(gifts, 'giftOutboundNote', { status: 'draft' }, 'warehouse')).toMatchObject({ kind: 'conflict', rule: '6.12.3' });
   });
 });
 

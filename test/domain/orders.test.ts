@@ -122,10 +122,10 @@ describe('the workflow engine on orders', () => {
 
   it('refuses in order: role (403) before status (409)', () => {
     const asAssistant = decide(orderWorkflow, submitted, 'approve', ctxFor(actor('assistant', 7), key));
-    expect(asAssistant.ok || asAssistant.refusal.status).toBe(403);
+    expect(asAssistant.ok || asAssistant.refusal.kind).toBe('forbidden');
     const draftApprove = decide(orderWorkflow, { ...submitted, status: 'draft' }, 'approve', ctxFor(actor('csManager'), key));
-    expect(draftApprove.ok || draftApprove.refusal.status).toBe(409);
-    expect((decide(orderWorkflow, submitted, 'fly', ctxFor(actor('csManager'), key)) as { refusal: { status: number } }).refusal.status).toBe(404);
+    expect(draftApprove.ok || draftApprove.refusal.kind).toBe('conflict');
+    expect((decide(orderWorkflow, submitted, 'fly', ctxFor(actor('csManager'), key)) as { refusal: { kind: string } }).refusal.kind).toBe('not-found');
   });
 
   it('routes to the branchGM only when the order is beyond the remaining credit (5.10.4)', () => {
@@ -136,7 +136,7 @@ describe('the workflow engine on orders', () => {
     expect(needsGmApproval(submitted, ctxFor(actor('csManager'), key, 400.01))).toBe(true);
     // the csManager's approval does not release a gmApproval order; only the branchGM does
     const gmStep = { ...submitted, status: 'gmApproval' };
-    expect((decide(orderWorkflow, gmStep, 'approve', ctxFor(actor('csManager'), key)) as { refusal: { status: number } }).refusal.status).toBe(403);
+    expect((decide(orderWorkflow, gmStep, 'approve', ctxFor(actor('csManager'), key)) as { refusal: { kind: string } }).refusal.kind).toBe('forbidden');
     const gm = decide(orderWorkflow, gmStep, 'approve', ctxFor(actor('branchGM'), key));
     expect(gm.ok && gm.decision.to).toBe('approved');
     expect(gm.ok && gm.decision.approval).toMatchObject({ role: 'branchGM', decision: 'approve', step: 'gmApproval' });
@@ -144,13 +144,13 @@ describe('the workflow engine on orders', () => {
 
   it('a reject needs a reason; only the e-commerce group confirms web orders; assistants act on their own orders', () => {
     const noReason = decide(orderWorkflow, submitted, 'reject', ctxFor(actor('csManager'), key), '  ');
-    expect(noReason.ok || noReason.refusal.status).toBe(422);
+    expect(noReason.ok || noReason.refusal.kind).toBe('rule');
     const web = { id: 2, status: 'pendingConfirmation', linesConfirmed: true, assistantId: null };
     const smbGroup = decide(orderWorkflow, web, 'confirm', ctxFor(actor('assistant', 3, 'smb'), key));
-    expect(smbGroup.ok || smbGroup.refusal.status).toBe(403);
+    expect(smbGroup.ok || smbGroup.refusal.kind).toBe('forbidden');
     expect(decide(orderWorkflow, web, 'confirm', ctxFor(actor('assistant', 3, 'ecommerce'), key)).ok).toBe(true);
     const other = decide(orderWorkflow, { ...submitted, status: 'draft', linesConfirmed: true }, 'submit', ctxFor(actor('assistant', 8), key));
-    expect(other.ok || other.refusal.status).toBe(403);
+    expect(other.ok || other.refusal.kind).toBe('forbidden');
   });
 
   it('6.2.1 lines must be confirmed before submitting', () => {

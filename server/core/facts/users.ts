@@ -1,10 +1,11 @@
 import type { Reader, Tx } from '../../store/types';
+import type { FactName } from '../../../src/domain/factNames';
 import type { FactLoader } from './types';
 
 /** the key under which writes that may take away an admin wait for each other */
 export const ADMINS_KEY = 'users.activeAdmins';
 
-export const userFacts: Record<string, FactLoader> = {
+export const userFacts: Partial<Record<FactName, FactLoader>> = {
   /**
    * Active admins other than this user (rules/users.ts: the last one stays). In a write it is read
    * with the other such writes waiting (Tx.serialize): two admins demoting each other at once — the

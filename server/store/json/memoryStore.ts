@@ -2,7 +2,8 @@ import type { DocRecord } from '../../../src/domain/definition';
 import { shanghaiDate } from '../../../src/domain/calendar';
 import { DEFINITIONS } from '../../../src/domain/documents';
 import { fenToYuan, sumFen, yuanToFen } from '../../../src/domain/money';
-import type { AggregateQuery, AggregateRow, AuditEntry, Filter, ListQuery, ListResult, Scalar, SessionRow, Store, Tx } from '../types';
+import { compareValues, matchesWhere } from '../../../src/domain/where';
+import type { AggregateQuery, AggregateRow, AuditEntry, Filter, ListQuery, ListResult, SessionRow, Store, Tx } from '../types';
 
 /**
  * The in-memory store, and the state of the json file store (json-server's db.json format:
@@ -27,48 +28,15 @@ export function emptyState(): JsonState {
   return s;
 }
 
-const cmp = (a: unknown, b: unknown): number => {
-  if (a == null && b == null) return 0;
-  // nulls sort as the greatest value, as in PostgreSQL: last ascending, first descending
-  if (a == null) return 1;
-  if (b == null) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
-};
-
-const eq = (a: unknown, b: Scalar) => (a == null ? b === null : b !== null && (a === b || String(a) === String(b)));
+const cmp = compareValues;
 
 function searchFields(resource: string): string[] {
   const def = DEFINITIONS[resource];
   return def ? Object.entries(def.fields).filter(([, f]) => f.search).map(([k]) => k) : [];
 }
 
-export function matches(resource: string, row: DocRecord, filter: Filter): boolean {
-  for (const [key, value] of Object.entries(filter)) {
-    if (key === 'q') {
-      const q = String(value).toLowerCase();
-      const hay = searchFields(resource).map((f) => row[f]).filter((v) => v != null && v !== '').join(' ').toLowerCase();
-      if (q && !hay.includes(q)) return false;
-      continue;
-    }
-    const m = /^(.*)_(gte|lte|neq)$/.exec(key);
-    const field = m ? m[1] : key;
-    const op = m ? m[2] : 'eq';
-    const v = row[field];
-    if (Array.isArray(value)) {
-      const hit = value.some((x) => eq(v, x));
-      if (op === 'neq' ? hit : !hit) return false;
-    } else if (op === 'gte') {
-      if (v == null || cmp(v, value) < 0) return false;
-    } else if (op === 'lte') {
-      if (v == null || cmp(v, value) > 0) return false;
-    } else if (op === 'neq') {
-      if (eq(v, value)) return false;
-    } else if (!eq(v, value)) return false;
-  }
-  return true;
-}
+/** the json store's translation of a filter or a view's set: the domain's (src/domain/where.ts) */
+export const matches = (resource: string, row: DocRecord, filter: Filter): boolean => matchesWhere(row, filter, searchFields(resource));
 
 export class MemoryStore implements Store {
   readonly kind: 'json' | 'memory' = 'memory';

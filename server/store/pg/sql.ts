@@ -1,8 +1,10 @@
 import type { Filter, ListQuery, Scalar } from '../types';
+import { splitFilterKey } from '../../../src/domain/where';
 import type { TableSpec } from './tables';
 
 /**
- * Builds WHERE / ORDER BY / LIMIT for the ra-data-simple-rest dialect. Every value is a bound
+ * Builds WHERE / ORDER BY / LIMIT for the ra-data-simple-rest dialect — the SQL translation of a
+ * filter and of a domain view's set (src/domain/where.ts; the json store's is `matchesWhere`). Every value is a bound
  * parameter; identifiers come only from the definition (never from the request).
  */
 
@@ -44,9 +46,7 @@ export class SqlBuilder {
         if (chars !== 2) parts.push(`search LIKE ${this.param(`%${q}%`)} ESCAPE '\\'`);
         continue;
       }
-      const m = /^(.*)_(gte|lte|neq)$/.exec(key);
-      const field = m && !this.spec.columns.has(key) ? m[1] : key;
-      const op = m && !this.spec.columns.has(key) ? m[2] : 'eq';
+      const { field, op } = splitFilterKey(key, (k) => this.spec.columns.has(k));
       const { expr, type } = this.target(field);
       if (Array.isArray(value)) {
         if (value.length === 0) {
@@ -59,7 +59,7 @@ export class SqlBuilder {
         parts.push(op === 'neq' ? `${expr} IS NOT NULL` : `${expr} IS NULL`);
       } else {
         const p = `${this.param(this.typed(value, type))}::${type}`;
-        const sqlOp = op === 'gte' ? '>=' : op === 'lte' ? '<=' : op === 'neq' ? 'IS DISTINCT FROM' : '=';
+        const sqlOp = op === 'gte' ? '>=' : op === 'lte' ? '<=' : op === 'gt' ? '>' : op === 'lt' ? '<' : op === 'neq' ? 'IS DISTINCT FROM' : '=';
         parts.push(`${expr} ${sqlOp} ${p}`);
       }
     }

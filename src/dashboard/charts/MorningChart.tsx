@@ -1,5 +1,5 @@
 import { useTranslate } from 'react-admin';
-import type { AssistantPerformanceRow } from '../../../reports/assistantPerformance';
+import type { AssistantPerformanceRow } from '../../domain/reportTypes';
 import { useLocale } from '../../app/i18n/i18nProvider';
 import { formatMoney } from '../format';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, SERIES_COLORS, Tooltip, XAxis, YAxis, yuanTick } from './recharts';

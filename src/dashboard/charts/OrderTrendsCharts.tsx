@@ -1,6 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { OrderTrends } from '../../../reports/orderTrends';
+import type { OrderTrends } from '../../domain/reportTypes';
 import { useLocale } from '../../app/i18n/i18nProvider';
 import { formatMoney } from '../format';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, SERIES_COLORS, shortDate, Tooltip, XAxis, YAxis, yuanTick } from './recharts';

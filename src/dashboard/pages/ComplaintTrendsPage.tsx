@@ -5,9 +5,10 @@ import { useSearchParams } from 'react-router-dom';
 import { addDays, shanghaiDate } from '../../domain/calendar';
 import { getDefinition } from '../../domain/documents';
 import { formatShanghai, StatusChip } from '../../resources/fieldRenderers';
-import { complaintBuckets, complaintCategories, openComplaintStatuses, type Granularity } from '../complaintBuckets';
+import { complaints } from '../../domain/documents/service/complaints';
+import { complaintBuckets, complaintCategories, type Granularity } from '../complaintBuckets';
 import { pctText } from '../format';
-import { listLink, rangeBounds, showLink } from '../links';
+import { listLink, rangeBounds, showLink, viewLink } from '../links';
 import { Loading, ReportHeader, ReportState } from '../ReportFrame';
 import { CsvButton, NumberLink, ReportTable, type Column } from '../ReportTable';
 import { useReport, type ComplaintTrends } from '../useReport';
@@ -120,7 +121,7 @@ export default function ComplaintTrendsPage() {
                     <NumberLink to={listLink('complaints', { resolvedAt_gte: b.from, resolvedAt_lte: b.to })}>{report.resolvedPerDay.reduce((s, d) => s + d.resolved, 0)}</NumberLink>
                   </Stat>
                   <Stat label={l('open')}>
-                    <NumberLink to={listLink('complaints', { status: openComplaintStatuses() })}>{report.open}</NumberLink>
+                    <NumberLink to={viewLink(complaints.views.open)}>{report.open}</NumberLink>
                   </Stat>
                   <Stat label={l('keyAccountTotal')}>
                     <NumberLink to={received({ keyAccount: true })}>{report.keyAccount}</NumberLink>

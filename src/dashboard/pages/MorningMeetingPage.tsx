@@ -6,10 +6,10 @@ import { useSearchParams } from 'react-router-dom';
 import { useText } from '../../app/i18n/i18nProvider';
 import { useBranchCalendar } from '../../app/branchCalendar';
 import { isWorkingDay, previousWorkingDay, shanghaiDate } from '../../domain/calendar';
-import { WORK_ORDER_STATUSES } from '../../domain/documents/orders';
+import { meetingViews, ofAssistant, type MeetingFigure } from '../../domain/meeting';
 import { ASSISTANT_GROUPS, type AssistantGroup } from '../../domain/roles';
 import { formatMoney, moneyCsv, pct, ratioText } from '../format';
-import { dayBounds, listLink } from '../links';
+import { viewLink } from '../links';
 import { ReportPrintStyles } from '../PrintStyles';
 import { Loading, ReportHeader, ReportState } from '../ReportFrame';
 import { CsvButton, NumberLink, ReportTable, type Column } from '../ReportTable';
@@ -28,10 +28,12 @@ function useColumns(date: string): Column<AssistantPerformanceRow>[] {
   const translate = useTranslate();
   const text = useText();
   return useMemo(() => {
-    const { from, to } = dayBounds(date);
+    // each figure links to the view the report counted (src/domain/meeting.ts), narrowed to the assistant
+    const v = meetingViews(date);
+    const link = (f: MeetingFigure, r: AssistantPerformanceRow, more?: Record<string, boolean>) => viewLink(ofAssistant(v[f], r.assistantId, more));
     const l = (k: string) => translate(`app.reports.morning.${k}`);
-    const orders = (r: AssistantPerformanceRow) => listLink('orders', { assistantId: r.assistantId, receivedAt_gte: from, receivedAt_lte: to, status: WORK_ORDER_STATUSES });
-    const complaints = (r: AssistantPerformanceRow, extra: Record<string, unknown> = {}) => listLink('complaints', { assistantId: r.assistantId, resolvedAt_gte: from, resolvedAt_lte: to, ...extra });
+    const orders = (r: AssistantPerformanceRow) => link('ordersEntered', r);
+    const complaints = (r: AssistantPerformanceRow, extra?: Record<string, boolean>) => link('complaintsHandled', r, extra);
     return [
       { key: 'rank', label: l('rank'), align: 'center', cell: (r) => r.rank, csv: (r) => r.rank },
       {
@@ -56,14 +58,14 @@ function useColumns(date: string): Column<AssistantPerformanceRow>[] {
         key: 'webConfirmed',
         label: l('webConfirmed'),
         align: 'right',
-        cell: (r) => <NumberLink to={listLink('orders', { assistantId: r.assistantId, channel: 'web', confirmedAt_gte: from, confirmedAt_lte: to })}>{ratioText(r.webConfirmedInTime, r.webConfirmed, r.webConfirmedPct)}</NumberLink>,
+        cell: (r) => <NumberLink to={link('webConfirmed', r)}>{ratioText(r.webConfirmedInTime, r.webConfirmed, r.webConfirmedPct)}</NumberLink>,
         csv: (r) => ratioText(r.webConfirmedInTime, r.webConfirmed, r.webConfirmedPct),
       },
       {
         key: 'quotesReplied',
         label: l('quotesReplied'),
         align: 'right',
-        cell: (r) => <NumberLink to={listLink('quotes', { quotedBy: r.assistantId, repliedAt_gte: from, repliedAt_lte: to })}>{ratioText(r.quotesRepliedInTime, r.quotesReplied, r.quotesRepliedPct)}</NumberLink>,
+        cell: (r) => <NumberLink to={link('quotesReplied', r)}>{ratioText(r.quotesRepliedInTime, r.quotesReplied, r.quotesRepliedPct)}</NumberLink>,
         csv: (r) => ratioText(r.quotesRepliedInTime, r.quotesReplied, r.quotesRepliedPct),
       },
       { key: 'complaintsHandled', label: l('complaintsHandled'), align: 'right', cell: (r) => <NumberLink to={complaints(r)}>{r.complaintsHandled}</NumberLink>, csv: (r) => r.complaintsHandled },
@@ -81,12 +83,12 @@ function useColumns(date: string): Column<AssistantPerformanceRow>[] {
         cell: (r) => <NumberLink to={complaints(r, { resolvedOnTime: true })}>{r.complaintsResolvedInTime}</NumberLink>,
         csv: (r) => r.complaintsResolvedInTime,
       },
-      { key: 'returns', label: l('returns'), align: 'right', cell: (r) => <NumberLink to={listLink('returns', { assistantId: r.assistantId, createdAt_gte: from, createdAt_lte: to })}>{r.returns}</NumberLink>, csv: (r) => r.returns },
+      { key: 'returns', label: l('returns'), align: 'right', cell: (r) => <NumberLink to={link('returns', r)}>{r.returns}</NumberLink>, csv: (r) => r.returns },
       {
         key: 'samplesOverdue',
         label: l('samplesOverdue'),
         align: 'right',
-        cell: (r) => <NumberLink to={listLink('sampleLoans', { assistantId: r.assistantId, status: 'out', dueAt_lte: to })}>{r.samplesOverdue}</NumberLink>,
+        cell: (r) => <NumberLink to={link('samplesOverdue', r)}>{r.samplesOverdue}</NumberLink>,
         csv: (r) => r.samplesOverdue,
       },
       {

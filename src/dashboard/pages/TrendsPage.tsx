@@ -4,9 +4,10 @@ import { useGetList, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { useText } from '../../app/i18n/i18nProvider';
 import { ASSISTANT_GROUPS, type AssistantGroup } from '../../domain/roles';
-import { WORK_ORDER_STATUSES } from '../../domain/documents/orders';
+import { orders } from '../../domain/documents/orders';
+import { narrow } from '../../domain/where';
 import { formatMoney, moneyCsv } from '../format';
-import { listLink, rangeBounds } from '../links';
+import { rangeBounds, viewLink } from '../links';
 import { Loading, ReportHeader, ReportState } from '../ReportFrame';
 import { CsvButton, NumberLink, ReportTable, type Column } from '../ReportTable';
 import { useReport, type OrderTrends } from '../useReport';
@@ -68,7 +69,7 @@ export default function TrendsPage() {
       key: 'total',
       label: l('orders'),
       align: 'right',
-      cell: (r) => (bounds ? <NumberLink to={listLink('orders', { assistantId: r.assistantId, receivedAt_gte: bounds.from, receivedAt_lte: bounds.to, status: WORK_ORDER_STATUSES })}>{r.total}</NumberLink> : r.total),
+      cell: (r) => (bounds ? <NumberLink to={viewLink(narrow(orders.views.work, { assistantId: r.assistantId, receivedAt_gte: bounds.from, receivedAt_lte: bounds.to }))}>{r.total}</NumberLink> : r.total),
       csv: (r) => r.total,
     },
     { key: 'avg', label: l('perDay'), align: 'right', cell: (r) => (r.total / Math.max(1, r.series.length)).toFixed(1), csv: (r) => (r.total / Math.max(1, r.series.length)).toFixed(1) },

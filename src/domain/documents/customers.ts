@@ -2,6 +2,11 @@ import { bool, column, date, datetime, defineDocument, enumOf, longText, money, 
 import { ruleRefusal, type Refusal } from '../refusal';
 import { t } from '../text';
 import { tierOf, tierOverrideRefusals } from '../rules/customerTier';
+import { addDays } from '../calendar';
+import { view } from '../where';
+
+/** credit reviews shown this many days before they fall due (the queues, 5.11.4) */
+export const CREDIT_REVIEW_WARNING_DAYS = 30;
 
 /** Customers 客户资料 (5.2.2, 5.6.2, 5.8, 6.3, 5.11). */
 
@@ -70,6 +75,10 @@ export const customers = defineDocument({
   access: { read: 'all', create: ['assistant', 'teamLead', 'csManager', 'salesRep', 'admin'], edit: ['assistant', 'teamLead', 'csManager', 'salesRep', 'finance', 'branchGM', 'admin'] },
   compute: computeCustomer,
   rules: customerRules,
+  views: {
+    /** 5.11.4 the credit customers whose half-yearly review falls due within CREDIT_REVIEW_WARNING_DAYS of `today` (the queues) */
+    creditReviewsDue: (today: string) => view('customers', { settlement: 'credit', creditReviewDue_lte: addDays(today, CREDIT_REVIEW_WARNING_DAYS) }),
+  },
 });
 
 /** 5.6.2 the tier follows from the override, the credit line or the volume; a cleared override drops its reason. */

@@ -7,9 +7,11 @@ import { deliveryListPrinted, invoicedBeforeLeaving, invoiceRefusal, isLargeOrde
 import { linePriceRefusal, shortBy } from '../rules/pricing';
 import { SHORT_OFFER, shortLines, shortLineText, stockCoversRefusal, type ShortLine } from '../rules/stock';
 import { stockEffects } from '../rules/approvals/common';
+import { TRADED_ORDER_STATUSES } from '../rules/approvals/credit';
 import { fact } from '../explain';
 import { webOrderConfirmDeadline } from '../rules/webOrder';
 import { t } from '../text';
+import { view } from '../where';
 import type { StateDef, Workflow } from '../workflow';
 
 /** Sales order 销售订单 (5.2, 5.4, 5.5, 5.6, 6.2). */
@@ -70,11 +72,11 @@ export const needsGmApproval = (order: DocRecord, ctx: RuleContext): boolean => 
 const ownsOrder = (doc: DocRecord, ctx: RuleContext): Refusal | null =>
   doc.assistantId === ctx.user.id || doc.createdBy === ctx.user.id || ctx.user.role !== 'assistant'
     ? null
-    : refusal(403, '只能处理自己的订单', 'You can only act on your own orders');
+    : refusal('forbidden', '只能处理自己的订单', 'You can only act on your own orders');
 
 /** 5.1.1 web orders are confirmed by the e-commerce group. */
 const ecommerceAssistant = (_doc: DocRecord, ctx: RuleContext): Refusal | null =>
-  ctx.user.role !== 'assistant' || ctx.user.group === 'ecommerce' ? null : refusal(403, '网上订单由电子商务组确认', 'Web orders are confirmed by the e-commerce group', '5.1.1');
+  ctx.user.role !== 'assistant' || ctx.user.group === 'ecommerce' ? null : refusal('forbidden', '网上订单由电子商务组确认', 'Web orders are confirmed by the e-commerce group', '5.1.1');
 
 /** 6.2.1 every line confirmed (brand, spec, model, colour, required time) before submitting. */
 const linesConfirmed = (doc: DocRecord): Refusal | null =>
@@ -329,6 +331,20 @@ export const orders = defineDocument({
   compute: computeOrder,
   rules: orderRules,
   workflow: orderWorkflow,
+  views: {
+    /** 5.1.1 web orders waiting for the e-commerce group's confirmation */
+    awaitingConfirmation: view('orders', { status: 'pendingConfirmation' }),
+    /** 5.1.1 … and those past their 10 minutes at `now` (overdue strictly after the deadline, as isOverdue) */
+    confirmationOverdue: (now: Date) => view('orders', { status: 'pendingConfirmation', confirmDeadline_lt: now.toISOString() }),
+    /** the orders that are work in reports (WORK_ORDER_STATUSES) */
+    work: view('orders', { status: [...WORK_ORDER_STATUSES] }),
+    /** received but not work yet: drafts, unconfirmed web orders, returned ones (not cancelled) */
+    notYetWork: view('orders', { status: Object.keys(ORDER_STATUSES).filter((s) => s !== 'cancelled' && !WORK_ORDER_STATUSES.includes(s)) }),
+    /** 5.11.1 / 6.12.1 orders that count as trade: delivered (customer signed) or closed (settled) */
+    traded: view('orders', { status: [...TRADED_ORDER_STATUSES] }),
+    /** 5.10.4 the credit orders that use up their customer's credit line */
+    usingCredit: view('orders', { paymentMethod: 'credit', status: [...CREDIT_USING_STATUSES] }),
+  },
 });
 
 /** Server-computed fields of an order; the order entry form calls the same function live. */

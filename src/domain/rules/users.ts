@@ -15,7 +15,7 @@ export const isActiveAdmin = (u: Record<string, unknown> | undefined): boolean =
 /** would the record, as it is after this change, leave no active admin? `otherActiveAdmins` excludes it */
 export function lastAdminRefusal(after: DocRecord, otherActiveAdmins: number | null | undefined): Refusal | null {
   if (after.id == null || typeof otherActiveAdmins !== 'number' || otherActiveAdmins > 0 || isActiveAdmin(after)) return null;
-  const r = refusal(409, '这是唯一启用的系统管理员，不能改为其他角色或停用；请先指定另一位管理员', 'This is the only active administrator: they cannot be given another role or deactivated; make someone else an administrator first', LAST_ADMIN_RULE);
+  const r = refusal('conflict', '这是唯一启用的系统管理员，不能改为其他角色或停用；请先指定另一位管理员', 'This is the only active administrator: they cannot be given another role or deactivated; make someone else an administrator first', LAST_ADMIN_RULE);
   return { ...r, errors: { [after.role !== 'admin' ? 'role' : 'active']: r.message } };
 }
 

@@ -1,10 +1,10 @@
-import { shanghaiDate } from '../../domain/calendar';
 import type { DocRecord } from '../../domain/definition';
+import { isQuoteExpired } from '../../domain/rules/sales/quoteTime';
 import { Fields, fmtDate, fmtDateTime, ids, linesOf, MoneyLines, Notice, PrintPage, refOf, Section, Signatures, text, userName, yuan } from '../parts';
 import { printForm, type PrintForm } from '../types';
 
-/** 6.4.4 a quote past its validity date cannot be used: the printout says so. */
-const expired = (r: DocRecord, printedAt: Date) => r.status === 'expired' || (typeof r.validUntil === 'string' && r.validUntil !== '' && r.validUntil < shanghaiDate(printedAt));
+/** 6.4.4 a quote past its validity date (or without one, isQuoteExpired) cannot be used: the printout says so. */
+const expired = (r: DocRecord, printedAt: Date) => r.status === 'expired' || isQuoteExpired(r.validUntil, printedAt);
 
 /**
  * 销售报价单 — sales quote (6.4.1–6.4.4): titled 宝亿 with the logo and the department stamp

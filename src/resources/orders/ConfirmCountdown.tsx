@@ -2,7 +2,7 @@ import { Chip, Tooltip } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { useLocale } from '../../app/i18n/i18nProvider';
-import { deadlineWording } from '../../domain/duration';
+import { deadlineWording, type Clock } from '../../domain/duration';
 import { slaState } from '../../domain/sla';
 import { formatShanghai } from '../fieldRenderers';
 
@@ -20,9 +20,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * 5.1.1 web orders are confirmed within 10 (working) minutes of receipt: a ticking badge on
- * orders still pendingConfirmation, red once `confirmDeadline` has passed.
+ * orders in a state whose own deadline runs (src/domain/deadline.ts stateDeadline), red once it has
+ * passed, counted on the deadline's clock (working time for the confirmation, FieldDef.clock).
  */
-export function ConfirmCountdown({ deadline }: { deadline: string }) {
+export function ConfirmCountdown({ deadline, clock }: { deadline: string; clock: Clock }) {
   const translate = useTranslate();
   const locale = useLocale();
   const now = useNow(1000);
@@ -33,7 +34,7 @@ export function ConfirmCountdown({ deadline }: { deadline: string }) {
   let color: 'error' | 'warning' | 'info';
   if (s.overdue) {
     // 超时 3 天 4 小时 in working time, as the clause counts it — not "已超时 29331 分钟"
-    label = deadlineWording(now, end, 'working', locale).text;
+    label = deadlineWording(now, end, clock, locale).text;
     color = 'error';
   } else if (s.remainingMinutes < 60) {
     const secs = Math.max(0, Math.floor((end.getTime() - now.getTime()) / 1000));
@@ -41,7 +42,7 @@ export function ConfirmCountdown({ deadline }: { deadline: string }) {
     color = secs <= 180 ? 'warning' : 'info';
   } else {
     // the deadline is in the next working period (received after hours): 剩余 8 分, in working time
-    label = deadlineWording(now, end, 'working', locale).text;
+    label = deadlineWording(now, end, clock, locale).text;
     color = 'info';
   }
   return (

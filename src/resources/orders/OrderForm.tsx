@@ -20,7 +20,7 @@ import { useText } from '../../app/i18n/i18nProvider';
 import type { DocRecord } from '../../domain/definition';
 import { orders } from '../../domain/documents/orders';
 import { formatYuan } from '../../domain/money';
-import { remainingCreditFen } from '../../domain/rules/customerTerms';
+import { isKeyAccount, remainingCreditFen } from '../../domain/rules/customerTerms';
 import { usableQuotesFilter } from '../../domain/rules/sales/quoteTime';
 import { shanghaiDate } from '../../domain/calendar';
 import { formatMoney, formatShanghai } from '../fieldRenderers';
@@ -180,7 +180,7 @@ function DeliveryInputs({ mode }: { mode: 'create' | 'edit' }) {
         <TextInput source="receiverPhone" validate={validatorsFor(F.receiverPhone, { mode })} helperText={fromCustomer(customer?.phone)} />
       </Stack>
       <TextInput source="deliveryAddress" validate={validatorsFor(F.deliveryAddress, { mode })} helperText={fromCustomer(customer?.address)} />
-      {customer?.tier === 'keyAccount' && <QuotePicker customerId={Number(customer.id)} />}
+      {isKeyAccount(customer) && customer && <QuotePicker customerId={Number(customer.id)} />}
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { Labeled, Show, useRecordContext, useTranslate } from 'react-admin';
 import { useText } from '../../app/i18n/i18nProvider';
+import { stateDeadline } from '../../domain/deadline';
+import type { DocRecord } from '../../domain/definition';
 import { orders, settlementLabel } from '../../domain/documents/orders';
 import { RecordFacts } from '../../approvals/ApprovalFacts';
 import { ApprovalHistory } from '../ApprovalHistory';
@@ -70,10 +72,12 @@ function NoteText() {
 
 function WebCountdown() {
   const record = useRecordContext();
-  if (!record || record.status !== 'pendingConfirmation' || typeof record.confirmDeadline !== 'string') return null;
+  // the countdown of a state with a deadline of its own (orders' stateDeadlines: awaiting confirmation, 5.1.1)
+  const d = record ? stateDeadline(orders, record as DocRecord) : null;
+  if (!d) return null;
   return (
-    <Labeled source="confirmDeadline">
-      <ConfirmCountdown deadline={record.confirmDeadline} />
+    <Labeled source={d.field}>
+      <ConfirmCountdown deadline={d.at} clock={d.clock} />
     </Labeled>
   );
 }

@@ -43,7 +43,7 @@ describe('5.11.1 eligibility', () => {
     expect(creditApplicationRules(c, ctx)).toEqual([]); // a draft may be kept
     expect(eligibilityRefusals(ctx).map((r) => [r.rule, Object.keys(r.errors ?? {})[0]])).toEqual([['5.11.1', 'monthsTrading'], ['5.11.1', 'avgMonthlyOrders']]);
     const submit = decide(creditApplicationWorkflow, { ...c, status: 'draft', createdBy: 5 }, 'submit', ctx);
-    expect(!submit.ok && [submit.refusal.status, submit.refusal.rule]).toEqual([422, '5.11.1']);
+    expect(!submit.ok && [submit.refusal.kind, submit.refusal.rule]).toEqual(['rule', '5.11.1']);
   });
 
   it('one application under way per customer', () => {
@@ -66,11 +66,11 @@ describe('5.11.2 review chain and the grant', () => {
       for (const other of ['officeSupervisor', 'salesManager', 'finance', 'branchGM'] as const) {
         if (other === role) continue;
         const no = decide(creditApplicationWorkflow, { status: from }, 'approve', ctxOf({ user: actor(other) }));
-        expect(!no.ok && no.refusal.status, `${other} at ${from}`).toBe(403);
+        expect(!no.ok && no.refusal.kind, `${other} at ${from}`).toBe('forbidden');
       }
     }
     const byRep = decide(creditApplicationWorkflow, { status: 'gmApproval' }, 'approve', ctxOf({ user: actor('salesRep') }));
-    expect(!byRep.ok && byRep.refusal.status).toBe(403);
+    expect(!byRep.ok && byRep.refusal.kind).toBe('forbidden');
   });
 
   it('the branchGM grants the limit as a credit key account, review due in 6 months', () => {
@@ -90,7 +90,7 @@ describe('5.11.2 review chain and the grant', () => {
     expect(less.ok && less.decision.patch.approvedLimit).toBe(25000);
     expect(less.ok && less.decision.effects[0]).toMatchObject({ kind: 'patch', resource: 'customers', patch: { creditLimit: 25000 } });
     const more = decide(creditApplicationWorkflow, { ...base, approvedLimit: 30000.01 }, 'approve', ctx);
-    expect(!more.ok && [more.refusal.status, more.refusal.rule, Object.keys(more.refusal.errors ?? {})]).toEqual([422, '5.11.2', ['approvedLimit']]);
+    expect(!more.ok && [more.refusal.kind, more.refusal.rule, Object.keys(more.refusal.errors ?? {})]).toEqual(['rule', '5.11.2', ['approvedLimit']]);
     const zero = decide(creditApplicationWorkflow, { ...base, approvedLimit: 0 }, 'approve', ctx);
     expect(!zero.ok && zero.refusal.rule).toBe('5.11.2');
   });
@@ -104,7 +104,7 @@ describe('5.11.2 review chain and the grant', () => {
   it('the branchGM cannot grant it once the customer has fallen overdue (5.11.1 at approval time)', () => {
     const ctx = ctxOf({ now: NOW, user: actor('branchGM'), refs: { customerId: customer({ overdue: true }) }, facts: approvedFacts });
     const out = decide(creditApplicationWorkflow, { id: 4, status: 'gmApproval', customerId: 1, requestedLimit: 30000 }, 'approve', ctx);
-    expect(!out.ok && [out.refusal.status, out.refusal.rule]).toEqual([422, '5.11.1']);
+    expect(!out.ok && [out.refusal.kind, out.refusal.rule]).toEqual(['rule', '5.11.1']);
   });
 
   it('5.11.4 the review date is six calendar months on (clamped to the month end)', () => {

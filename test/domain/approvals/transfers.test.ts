@@ -24,9 +24,9 @@ describe('6.13 transfers', () => {
     expect(sister.ok && sister.decision.to).toBe('inTransit');
     expect(store.ok && store.decision.to).toBe('purchasingApproval');
     const purchasingEarly = decide(transferWorkflow, { status: 'orderDeskReview', sourceType: 'store' }, 'approve', ctxOf({ user: actor('purchasing') }));
-    expect(!purchasingEarly.ok && purchasingEarly.refusal.status).toBe(403);
+    expect(!purchasingEarly.ok && purchasingEarly.refusal.kind).toBe('forbidden');
     const merchApproves = decide(transferWorkflow, { status: 'orderDeskReview' }, 'approve', ctx);
-    expect(!merchApproves.ok && merchApproves.refusal.status).toBe(403);
+    expect(!merchApproves.ok && merchApproves.refusal.kind).toBe('forbidden');
   });
 
   it('received goods go into stock (6.13.4), by the warehouse', () => {
@@ -37,12 +37,12 @@ describe('6.13 transfers', () => {
       { kind: 'adjustStock', productId: 2, delta: 3, rule: '6.13.4' },
     ]);
     const byDesk = decide(transferWorkflow, doc, 'receive', ctxOf({ user: actor('orderDesk') }));
-    expect(!byDesk.ok && byDesk.refusal.status).toBe(403);
+    expect(!byDesk.ok && byDesk.refusal.kind).toBe('forbidden');
   });
 
   it('only the merchandise planner who entered it submits it', () => {
     const other = decide(transferWorkflow, { status: 'draft', createdBy: 3 }, 'submit', ctxOf({ user: actor('merchPlanning', 4) }));
-    expect(!other.ok && other.refusal.status).toBe(403);
+    expect(!other.ok && other.refusal.kind).toBe('forbidden');
     expect(decide(transferWorkflow, { status: 'draft', createdBy: 3 }, 'submit', ctx).ok).toBe(true);
   });
 });

@@ -29,8 +29,8 @@ export const PRODUCTS: Record<number, DocRecord> = {
   5: { id: 5, sku: 'ST-0005', name: '订书机', category: 'stationery', catalogPrice: 12, cost: 9, catalog: true, projectDept: '文具项目部', stock: 5, active: true },
 };
 
-/** The outcome of a step as [status, rule] (200 for allowed, with the target state instead). */
-export function step(wf: Workflow, doc: DocRecord, action: string, ctx: RuleContext, comment?: string): [number, string | undefined] {
+/** The outcome of a step as [kind, rule] of its refusal ('ok' when allowed, with the target state instead). */
+export function step(wf: Workflow, doc: DocRecord, action: string, ctx: RuleContext, comment?: string): [string, string | undefined] {
   const r = decide(wf, doc, action, ctx, comment);
-  return r.ok ? [200, r.decision.to] : [r.refusal.status, r.refusal.rule];
+  return r.ok ? ['ok', r.decision.to] : [r.refusal.kind, r.refusal.rule];
 }

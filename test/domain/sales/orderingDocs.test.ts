@@ -21,10 +21,10 @@ describe('6.5.5 special goods orders: 5000 yuan or more → csManager', () => {
   it('4999.99 goes straight on to purchasing after the rep confirms; 5000.00 waits for the csManager', () => {
     const below = order(4999.99);
     expect([below.total, below.needsManagerApproval]).toEqual([4999.99, false]);
-    expect(step(specialOrderWorkflow, below, 'confirm', ctx('salesRep', 5))).toEqual([200, 'approved']);
+    expect(step(specialOrderWorkflow, below, 'confirm', ctx('salesRep', 5))).toEqual(['ok', 'approved']);
     const at = order(5000);
     expect([at.total, at.needsManagerApproval]).toEqual([5000, true]);
-    expect(step(specialOrderWorkflow, at, 'confirm', ctx('salesRep', 5))).toEqual([200, 'review']);
+    expect(step(specialOrderWorkflow, at, 'confirm', ctx('salesRep', 5))).toEqual(['ok', 'review']);
     // 2 × 2499.995 is not money; 3 × 1666.67 = 5000.01 is over
     expect(order(1666.67, 3).needsManagerApproval).toBe(true);
     expect(order(1666.66, 3).needsManagerApproval).toBe(false);
@@ -34,26 +34,26 @@ describe('6.5.5 special goods orders: 5000 yuan or more → csManager', () => {
     const r = decide(specialOrderWorkflow, order(100), 'confirm', ctx('salesRep', 5));
     expect(r.ok && r.decision.patch).toMatchObject({ repConfirmed: true, repConfirmedBy: 5 });
     expect(r.ok && r.decision.approval).toMatchObject({ step: 'repConfirmation', role: 'salesRep', decision: 'approve' });
-    expect(step(specialOrderWorkflow, order(100), 'confirm', ctx('assistant'))[0]).toBe(403);
-    expect(step(specialOrderWorkflow, order(100), 'confirm', ctx('csManager', 4))[0]).toBe(403);
+    expect(step(specialOrderWorkflow, order(100), 'confirm', ctx('assistant'))[0]).toBe('forbidden');
+    expect(step(specialOrderWorkflow, order(100), 'confirm', ctx('csManager', 4))[0]).toBe('forbidden');
   });
 
   it('purchasing orders only with the confirmation, the PO number and — at 5000 or more — the csManager’s approval', () => {
     const base = { ...order(6000), status: 'approved' };
-    expect(step(specialOrderWorkflow, base, 'order', ctx('purchasing', 9))).toEqual([422, '6.5.4']);
-    expect(step(specialOrderWorkflow, { ...base, repConfirmed: true }, 'order', ctx('purchasing', 9))).toEqual([422, '6.5.6']);
-    expect(step(specialOrderWorkflow, { ...base, repConfirmed: true, supplierPo: 'PO-88' }, 'order', ctx('purchasing', 9))).toEqual([422, '6.5.5']);
+    expect(step(specialOrderWorkflow, base, 'order', ctx('purchasing', 9))).toEqual(['rule', '6.5.4']);
+    expect(step(specialOrderWorkflow, { ...base, repConfirmed: true }, 'order', ctx('purchasing', 9))).toEqual(['rule', '6.5.6']);
+    expect(step(specialOrderWorkflow, { ...base, repConfirmed: true, supplierPo: 'PO-88' }, 'order', ctx('purchasing', 9))).toEqual(['rule', '6.5.5']);
     const approved = { ...base, repConfirmed: true, supplierPo: 'PO-88', approvals: [{ step: 'review', action: 'approve', role: 'csManager', decision: 'approve' }] };
-    expect(step(specialOrderWorkflow, approved, 'order', ctx('purchasing', 9))).toEqual([200, 'ordered']);
-    expect(step(specialOrderWorkflow, approved, 'order', ctx('assistant'))[0]).toBe(403);
+    expect(step(specialOrderWorkflow, approved, 'order', ctx('purchasing', 9))).toEqual(['ok', 'ordered']);
+    expect(step(specialOrderWorkflow, approved, 'order', ctx('assistant'))[0]).toBe('forbidden');
   });
 
   it('6.5.4 large amounts need a deposit or a contract before the rep is asked', () => {
     const draft = (extra: DocRecord) => ({ ...order(2500, 2, extra), status: 'draft' });
-    expect(step(specialOrderWorkflow, draft({ contractNo: null }), 'submit', ctx('assistant'))).toEqual([422, '6.5.4']);
-    expect(step(specialOrderWorkflow, draft({ contractNo: null, depositAmount: 1500 }), 'submit', ctx('assistant'))).toEqual([200, 'repConfirmation']);
-    expect(step(specialOrderWorkflow, draft({ contractNo: 'HT-1' }), 'submit', ctx('assistant'))).toEqual([200, 'repConfirmation']);
-    expect(step(specialOrderWorkflow, { ...order(4999.99, 1, { contractNo: null }), status: 'draft' }, 'submit', ctx('assistant'))).toEqual([200, 'repConfirmation']);
+    expect(step(specialOrderWorkflow, draft({ contractNo: null }), 'submit', ctx('assistant'))).toEqual(['rule', '6.5.4']);
+    expect(step(specialOrderWorkflow, draft({ contractNo: null, depositAmount: 1500 }), 'submit', ctx('assistant'))).toEqual(['ok', 'repConfirmation']);
+    expect(step(specialOrderWorkflow, draft({ contractNo: 'HT-1' }), 'submit', ctx('assistant'))).toEqual(['ok', 'repConfirmation']);
+    expect(step(specialOrderWorkflow, { ...order(4999.99, 1, { contractNo: null }), status: 'draft' }, 'submit', ctx('assistant'))).toEqual(['ok', 'repConfirmation']);
   });
 
   it('is never returnable; SMB customers and catalog goods are refused (6.5.2, 6.5.4)', () => {
@@ -116,23 +116,23 @@ describe('5.10 inquiries', () => {
 
   it('walks: rep submits → csManager or officeSupervisor reviews → merch answers → deposit → special order', () => {
     const doc = { ...inquiry(), id: 2, status: 'draft', createdBy: 5 };
-    expect(step(inquiryWorkflow, doc, 'submit', ctx('assistant'))[0]).toBe(403);
-    expect(step(inquiryWorkflow, doc, 'submit', ctx('salesRep'))).toEqual([200, 'review']);
-    for (const role of ['csManager', 'officeSupervisor'] as const) expect(step(inquiryWorkflow, { ...doc, status: 'review' }, 'approve', ctx(role))).toEqual([200, 'pricing']);
-    expect(step(inquiryWorkflow, { ...doc, status: 'review' }, 'approve', ctx('merchPlanning'))[0]).toBe(403);
-    expect(step(inquiryWorkflow, { ...doc, status: 'pricing' }, 'answer', ctx('merchPlanning'))).toEqual([422, '5.10.2']);
+    expect(step(inquiryWorkflow, doc, 'submit', ctx('assistant'))[0]).toBe('forbidden');
+    expect(step(inquiryWorkflow, doc, 'submit', ctx('salesRep'))).toEqual(['ok', 'review']);
+    for (const role of ['csManager', 'officeSupervisor'] as const) expect(step(inquiryWorkflow, { ...doc, status: 'review' }, 'approve', ctx(role))).toEqual(['ok', 'pricing']);
+    expect(step(inquiryWorkflow, { ...doc, status: 'review' }, 'approve', ctx('merchPlanning'))[0]).toBe('forbidden');
+    expect(step(inquiryWorkflow, { ...doc, status: 'pricing' }, 'answer', ctx('merchPlanning'))).toEqual(['rule', '5.10.2']);
     const answered = { ...inquiry({ answerPrice: 12.5, minQty: 50, leadTimeDays: 15 }), id: 2, status: 'pricing' };
-    expect(step(inquiryWorkflow, answered, 'answer', ctx('merchPlanning'))).toEqual([200, 'answered']);
-    expect(step(inquiryWorkflow, { ...answered, status: 'answered' }, 'order', ctx('salesRep'))).toEqual([422, '5.10.3']);
-    expect(step(inquiryWorkflow, { ...answered, status: 'answered' }, 'recordDeposit', ctx('finance'))).toEqual([200, 'depositPaid']);
+    expect(step(inquiryWorkflow, answered, 'answer', ctx('merchPlanning'))).toEqual(['ok', 'answered']);
+    expect(step(inquiryWorkflow, { ...answered, status: 'answered' }, 'order', ctx('salesRep'))).toEqual(['rule', '5.10.3']);
+    expect(step(inquiryWorkflow, { ...answered, status: 'answered' }, 'recordDeposit', ctx('finance'))).toEqual(['ok', 'depositPaid']);
     const paid = { ...answered, status: 'depositPaid', depositPaid: true };
     const r = decide(inquiryWorkflow, paid, 'order', ctx('salesRep'));
     expect(r.ok && r.decision.to).toBe('ordered');
     expect(r.ok && r.decision.effects[0]).toMatchObject({ kind: 'create', resource: 'specialOrders', link: 'specialOrderId', record: { customerId: 10, inquiryId: 2, depositAmount: 375, lines: [{ name: '定制LOGO笔记本', qty: 100, unitPrice: 12.5 }] } });
     // goods that are not custom-made: no deposit step needed
     const plain = { ...inquiry({ answerPrice: 12.5, minQty: 50, leadTimeDays: 15, customMade: false }), id: 3, status: 'answered' };
-    expect(step(inquiryWorkflow, plain, 'recordDeposit', ctx('salesRep'))).toEqual([422, '5.10.3']);
-    expect(step(inquiryWorkflow, plain, 'order', ctx('salesRep'))).toEqual([200, 'ordered']);
+    expect(step(inquiryWorkflow, plain, 'recordDeposit', ctx('salesRep'))).toEqual(['rule', '5.10.3']);
+    expect(step(inquiryWorkflow, plain, 'order', ctx('salesRep'))).toEqual(['ok', 'ordered']);
   });
 
   it('merch’s answer is entered with the step and sets the estimate and the deposit due', () => {
@@ -171,9 +171,9 @@ describe('6.5.2 requisitions', () => {
 
   it('purchasing records the PO number to order it; receiving puts the goods into stock', () => {
     const doc = { id: 1, status: 'submitted', orderId: 50, lines: [{ productId: 1, qty: 3 }, { productId: 5, qty: 2 }] };
-    expect(step(requisitionWorkflow, doc, 'order', ctx(order, 'purchasing'))).toEqual([422, '6.5.6']);
-    expect(step(requisitionWorkflow, { ...doc, supplierPo: 'PO-1' }, 'order', ctx(order, 'purchasing'))).toEqual([200, 'ordered']);
-    expect(step(requisitionWorkflow, { ...doc, supplierPo: 'PO-1' }, 'order', ctx(order, 'assistant'))[0]).toBe(403);
+    expect(step(requisitionWorkflow, doc, 'order', ctx(order, 'purchasing'))).toEqual(['rule', '6.5.6']);
+    expect(step(requisitionWorkflow, { ...doc, supplierPo: 'PO-1' }, 'order', ctx(order, 'purchasing'))).toEqual(['ok', 'ordered']);
+    expect(step(requisitionWorkflow, { ...doc, supplierPo: 'PO-1' }, 'order', ctx(order, 'assistant'))[0]).toBe('forbidden');
     const r = decide(requisitionWorkflow, { ...doc, status: 'ordered' }, 'receive', ctx(order, 'warehouse'));
     expect(r.ok && r.decision.effects).toEqual([
       { kind: 'adjustStock', productId: 1, delta: 3, rule: '6.5.6' },

@@ -107,7 +107,7 @@ describe('6.4.6 customers in their first 3 months are quoted by the sales rep', 
   it('an assistant is refused (403, 6.4.6); the sales rep may quote', () => {
     const r = rulesAs('assistant', NEW_KEY);
     expect(r).toHaveLength(1);
-    expect([r[0].status, r[0].rule]).toEqual([403, '6.4.6']);
+    expect([r[0].kind, r[0].rule]).toEqual(['forbidden', '6.4.6']);
     expect(rulesAs('salesRep', NEW_KEY)).toEqual([]);
     expect(rulesAs('assistant', KEY)).toEqual([]);
   });
@@ -121,9 +121,9 @@ describe('6.4.6 customers in their first 3 months are quoted by the sales rep', 
     const q: DocRecord = { ...computeQuote(body(NEW_KEY), ctx), id: 1, status: 'draft', createdBy: 5 };
     expect(q.repQuote).toBe(true);
     expect(q.quotedBy).toBe(5);
-    expect(step(quoteWorkflow, q, 'send', { ...ctx, user: actor('assistant', 7) })).toEqual([403, '6.4.6']);
-    expect(step(quoteWorkflow, q, 'send', ctx)).toEqual([200, 'sent']);
-    expect(step(quoteWorkflow, { ...q, status: 'sent' }, 'accept', { ...ctx, user: actor('assistant', 7) })).toEqual([200, 'accepted']);
+    expect(step(quoteWorkflow, q, 'send', { ...ctx, user: actor('assistant', 7) })).toEqual(['forbidden', '6.4.6']);
+    expect(step(quoteWorkflow, q, 'send', ctx)).toEqual(['ok', 'sent']);
+    expect(step(quoteWorkflow, { ...q, status: 'sent' }, 'accept', { ...ctx, user: actor('assistant', 7) })).toEqual(['ok', 'accepted']);
   });
 });
 
@@ -177,12 +177,12 @@ describe('6.4.4 validity', () => {
   it('accept and convert are refused the day after validUntil; mark expired only then', () => {
     const base = { id: 3, code: 'QT-1', customerId: 10, validUntil: '2026-11-27', createdBy: 7, quotedBy: 7, lines: [{ productId: 1, qty: 2, unitPrice: 112 }] };
     const on = (day: string) => ctxOf(actor('assistant', 7), { now: at(day, '09:00'), refs: { customerId: KEY }, lineRefs: { productId: PRODUCTS } });
-    expect(step(quoteWorkflow, { ...base, status: 'sent' }, 'accept', on('2026-11-27'))).toEqual([200, 'accepted']);
-    expect(step(quoteWorkflow, { ...base, status: 'sent' }, 'accept', on('2026-11-28'))).toEqual([422, '6.4.4']);
-    expect(step(quoteWorkflow, { ...base, status: 'accepted' }, 'convert', on('2026-11-27'))).toEqual([200, 'converted']);
-    expect(step(quoteWorkflow, { ...base, status: 'accepted' }, 'convert', on('2026-11-28'))).toEqual([422, '6.4.4']);
-    expect(step(quoteWorkflow, { ...base, status: 'accepted' }, 'expire', on('2026-11-27'))).toEqual([422, '6.4.4']);
-    expect(step(quoteWorkflow, { ...base, status: 'accepted' }, 'expire', on('2026-11-28'))).toEqual([200, 'expired']);
+    expect(step(quoteWorkflow, { ...base, status: 'sent' }, 'accept', on('2026-11-27'))).toEqual(['ok', 'accepted']);
+    expect(step(quoteWorkflow, { ...base, status: 'sent' }, 'accept', on('2026-11-28'))).toEqual(['rule', '6.4.4']);
+    expect(step(quoteWorkflow, { ...base, status: 'accepted' }, 'convert', on('2026-11-27'))).toEqual(['ok', 'converted']);
+    expect(step(quoteWorkflow, { ...base, status: 'accepted' }, 'convert', on('2026-11-28'))).toEqual(['rule', '6.4.4']);
+    expect(step(quoteWorkflow, { ...base, status: 'accepted' }, 'expire', on('2026-11-27'))).toEqual(['rule', '6.4.4']);
+    expect(step(quoteWorkflow, { ...base, status: 'accepted' }, 'expire', on('2026-11-28'))).toEqual(['ok', 'expired']);
   });
 });
 
@@ -191,28 +191,28 @@ describe('the quote workflow', () => {
   const draft = (price: number): DocRecord => ({ ...computeQuote({ customerId: 10, validUntil: '2026-12-10', lines: [{ productId: 1, qty: 1, unitPrice: price }] }, ctx('assistant')), id: 4, code: 'QT-4', status: 'draft', createdBy: 7 });
 
   it('inside the band: sent directly; submitting for approval is refused as unnecessary', () => {
-    expect(step(quoteWorkflow, draft(112), 'send', ctx('assistant'))).toEqual([200, 'sent']);
-    expect(step(quoteWorkflow, draft(112), 'submit', ctx('assistant'))).toEqual([422, '6.4.3']);
+    expect(step(quoteWorkflow, draft(112), 'send', ctx('assistant'))).toEqual(['ok', 'sent']);
+    expect(step(quoteWorkflow, draft(112), 'submit', ctx('assistant'))).toEqual(['rule', '6.4.3']);
   });
 
   it('outside the band: send refused (6.4.3) → submit → csManager approves → sent; each step its own state', () => {
     const q = draft(140); // 35.7 %
     expect(q.needsReview).toBe(true);
-    expect(step(quoteWorkflow, q, 'send', ctx('assistant'))).toEqual([422, '6.4.3']);
-    expect(step(quoteWorkflow, q, 'submit', ctx('assistant'))).toEqual([200, 'review']);
+    expect(step(quoteWorkflow, q, 'send', ctx('assistant'))).toEqual(['rule', '6.4.3']);
+    expect(step(quoteWorkflow, q, 'submit', ctx('assistant'))).toEqual(['ok', 'review']);
     const review = { ...q, status: 'review' };
-    expect(step(quoteWorkflow, review, 'send', ctx('assistant'))).toEqual([409, undefined]);
-    expect(step(quoteWorkflow, review, 'approve', ctx('assistant'))[0]).toBe(403);
-    expect(step(quoteWorkflow, review, 'approve', ctx('salesRep', 5))[0]).toBe(403);
-    expect(step(quoteWorkflow, review, 'approve', ctx('csManager', 4))).toEqual([200, 'approved']);
-    expect(step(quoteWorkflow, review, 'reject', ctx('csManager', 4), ' ')[0]).toBe(422);
-    expect(step(quoteWorkflow, { ...q, status: 'approved' }, 'send', ctx('assistant'))).toEqual([200, 'sent']);
+    expect(step(quoteWorkflow, review, 'send', ctx('assistant'))).toEqual(['conflict', undefined]);
+    expect(step(quoteWorkflow, review, 'approve', ctx('assistant'))[0]).toBe('forbidden');
+    expect(step(quoteWorkflow, review, 'approve', ctx('salesRep', 5))[0]).toBe('forbidden');
+    expect(step(quoteWorkflow, review, 'approve', ctx('csManager', 4))).toEqual(['ok', 'approved']);
+    expect(step(quoteWorkflow, review, 'reject', ctx('csManager', 4), ' ')[0]).toBe('rule');
+    expect(step(quoteWorkflow, { ...q, status: 'approved' }, 'send', ctx('assistant'))).toEqual(['ok', 'sent']);
   });
 
   it('assistants act on their own quotes only', () => {
-    expect(step(quoteWorkflow, draft(112), 'send', ctx('assistant', 8))[0]).toBe(403);
-    expect(step(quoteWorkflow, { ...draft(112), status: 'accepted' }, 'convert', ctx('assistant', 8))[0]).toBe(403);
-    expect(step(quoteWorkflow, { ...draft(112), status: 'accepted' }, 'convert', ctx('salesRep', 5))).toEqual([200, 'converted']);
+    expect(step(quoteWorkflow, draft(112), 'send', ctx('assistant', 8))[0]).toBe('forbidden');
+    expect(step(quoteWorkflow, { ...draft(112), status: 'accepted' }, 'convert', ctx('assistant', 8))[0]).toBe('forbidden');
+    expect(step(quoteWorkflow, { ...draft(112), status: 'accepted' }, 'convert', ctx('salesRep', 5))).toEqual(['ok', 'converted']);
   });
 
   it('convert creates a phone order with the quote’s customer, prices and link, lines to be confirmed (6.2.1)', () => {

@@ -68,7 +68,7 @@ describe('6.10 the complaint record', () => {
     const filed = decide(complaintWorkflow, { ...keyC, status: 'filing' }, 'file', ctx(key, 'salesManager'));
     expect(filed.ok && [filed.decision.to, filed.decision.patch.filed]).toEqual(['closed', true]);
     const byAssistant = decide(complaintWorkflow, { ...keyC, status: 'filing' }, 'file', ctx(key));
-    expect(!byAssistant.ok && byAssistant.refusal.status).toBe(403);
+    expect(!byAssistant.ok && byAssistant.refusal.kind).toBe('forbidden');
     const smbC = decide(complaintWorkflow, { ...complaint('productUsage'), status: 'followUp' }, 'resolve', ctx(smb), '已解释');
     expect(smbC.ok && smbC.decision.to).toBe('closed');
   });
@@ -85,7 +85,7 @@ describe('6.10 the complaint record', () => {
     const staff = { ...complaint('staff'), status: 'managerReview' };
     expect(decide(complaintWorkflow, staff, 'handle', ctx(smb, 'officeSupervisor'), 'x').ok).toBe(false);
     const noComment = decide(complaintWorkflow, staff, 'handle', ctx(smb, 'csManager'));
-    expect(!noComment.ok && noComment.refusal.status).toBe(422);
+    expect(!noComment.ok && noComment.refusal.kind).toBe('rule');
     const ok = decide(complaintWorkflow, staff, 'handle', ctx(smb, 'csManager'), '已约谈送货员');
     expect(ok.ok && ok.decision.to).toBe('followUp');
     const esc = decide(complaintWorkflow, { ...complaint('productQuality'), status: 'onsiteCheck' }, 'escalate', ctx(smb, 'officeSupervisor'), '大型设备，需厂家技术支持');

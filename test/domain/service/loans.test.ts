@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { atShanghai } from '../../../src/domain/calendar';
 import type { DocRecord } from '../../../src/domain/definition';
 import { computeLoan, loanRules, loanWorkflow } from '../../../src/domain/documents/service/sampleLoans';
-import { isLoanOverdue, loanDaysRefusal, loanDueAt, overdueLoansFilter } from '../../../src/domain/rules/service/loans';
+import { isLoanOverdue, loanDaysRefusal, loanDueAt, overdueLoans } from '../../../src/domain/rules/service/loans';
 import { decide } from '../../../src/domain/workflow';
 import { actor, ctxOf, product } from './helpers';
 
@@ -37,7 +37,7 @@ describe('6.11.2 back within 3 days, never more than 7', () => {
     expect(isLoanOverdue(out, atShanghai('2026-11-26', '10:00'))).toBe(false);
     expect(isLoanOverdue(out, atShanghai('2026-11-26', '10:01'))).toBe(true);
     expect(isLoanOverdue({ ...out, status: 'returned' }, atShanghai('2026-12-26', '10:00'))).toBe(false);
-    expect(overdueLoansFilter(atShanghai('2026-11-26', '10:01'))).toEqual({ status: 'out', dueAt_lte: '2026-11-26T02:00:59.999Z' });
+    expect(overdueLoans(atShanghai('2026-11-26', '10:01'))).toEqual({ resource: 'sampleLoans', where: { status: 'out', dueAt_lt: '2026-11-26T02:01:00.000Z' } });
   });
 });
 
@@ -52,7 +52,7 @@ describe('6.11 the loan flow', () => {
       { kind: 'adjustStock', productId: 2, delta: -2, rule: '6.11.1' },
     ]);
     const assistant = decide(loanWorkflow, doc('applied'), 'lend', ctx('assistant'));
-    expect(!assistant.ok && assistant.refusal.status).toBe(403);
+    expect(!assistant.ok && assistant.refusal.kind).toBe('forbidden');
   });
   it('returned: the warehouse takes them back into stock', () => {
     const r = decide(loanWorkflow, doc('out'), 'return', ctx('warehouse'));
@@ -65,11 +65,11 @@ describe('6.11 the loan flow', () => {
     expect(e).toMatchObject({ kind: 'create', resource: 'orders', link: 'orderId', rule: '6.11.4' });
     expect(e && e.kind === 'create' && e.record.lines).toEqual([{ productId: 1, qty: 1, unitPrice: 120 }, { productId: 2, qty: 2, unitPrice: 35.5 }]);
     const other = decide(loanWorkflow, doc('out'), 'buy', ctx('assistant', 2));
-    expect(!other.ok && other.refusal.status).toBe(403);
+    expect(!other.ok && other.refusal.kind).toBe('forbidden');
   });
   it('6.11.3 damaged: not taken back, the value is the compensation, the manager says who pays', () => {
     const noReason = decide(loanWorkflow, doc('out'), 'reportDamage', ctx('warehouse'));
-    expect(!noReason.ok && noReason.refusal.status).toBe(422);
+    expect(!noReason.ok && noReason.refusal.kind).toBe('rule');
     const r = decide(loanWorkflow, doc('out'), 'reportDamage', ctx('warehouse'), '外壳划伤');
     expect(r.ok && [r.decision.to, r.decision.patch.compensationAmount, r.decision.effects]).toEqual(['damaged', 191, []]);
     const handler = decide(loanWorkflow, doc('damaged'), 'chargeHandler', ctx('csManager'), '经手人未按规定包装');

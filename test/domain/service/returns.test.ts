@@ -101,20 +101,20 @@ describe('routing: 6.9.2 merchandise planning, 6.9.5 special goods to loss preve
   it('another assistant may not submit my draft (403); the window is checked again on submit (422)', () => {
     const doc = { ...computeReturn(draft(), ctx(at)), status: 'draft', assistantId: 1, createdBy: 1 };
     const other = decide(returnWorkflow, doc, 'submit', asUser('assistant', 2));
-    expect(!other.ok && other.refusal.status).toBe(403);
+    expect(!other.ok && other.refusal.kind).toBe('forbidden');
     const late = decide(returnWorkflow, doc, 'submit', { ...ctx(atShanghai('2026-11-26', '09:00')), user: actor('assistant', 1) });
-    expect(!late.ok && [late.refusal.status, late.refusal.rule]).toEqual([422, '5.3.2']);
+    expect(!late.ok && [late.refusal.kind, late.refusal.rule]).toEqual(['rule', '5.3.2']);
   });
   it('only merchandise planning approves; a partial chain never skips a step', () => {
     const doc = { ...computeReturn(draft(), ctx(at)), status: 'submitted', assistantId: 1 };
     for (const role of ['assistant', 'csManager', 'orderDesk', 'warehouse', 'lossPrevention'] as const) {
       const r = decide(returnWorkflow, doc, 'approve', asUser(role));
-      expect(!r.ok && r.refusal.status, role).toBe(403);
+      expect(!r.ok && r.refusal.kind, role).toBe('forbidden');
     }
     const ok = decide(returnWorkflow, doc, 'approve', asUser('merchPlanning'));
     expect(ok.ok && ok.decision.to).toBe('approved');
     const print = decide(returnWorkflow, doc, 'print', asUser('orderDesk'));
-    expect(!print.ok && print.refusal.status).toBe(409);
+    expect(!print.ok && print.refusal.kind).toBe('conflict');
   });
   it('the warehouse takes goods back only with the customer\'s signature (6.9.3)', () => {
     const doc = { ...computeReturn(draft(), ctx(at)), status: 'collected' };

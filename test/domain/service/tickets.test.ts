@@ -84,7 +84,7 @@ describe('5.7.3 / 5.7.6 charges', () => {
   it('only the sales support group schedules and completes (403 for others)', () => {
     const t = { ...ticket({ invoiceDate: '2025-11-27' }), status: 'received', assistantId: 9 };
     const smb = decide(ticketWorkflow, t, 'schedule', ctx('assistant', 'smb'));
-    expect(!smb.ok && smb.refusal.status).toBe(403);
+    expect(!smb.ok && smb.refusal.kind).toBe('forbidden');
     const ok = decide(ticketWorkflow, t, 'schedule', ctx());
     expect(ok.ok && ok.decision.patch.assistantId).toBe(1);
   });

@@ -6,6 +6,7 @@ import { creatorOnly, nowIso } from '../../rules/approvals/common';
 import { creditEligibility, creditReviewDue, monthlyAverageFen, monthsTrading } from '../../rules/approvals/credit';
 import { t } from '../../text';
 import { tierOf } from '../../rules/customerTier';
+import { view } from '../../where';
 import type { Effect, Workflow } from '../../workflow';
 
 /**
@@ -16,7 +17,7 @@ import type { Effect, Workflow } from '../../workflow';
  * supervisor, the sales manager and finance review it, in that fixed order, and the branchGM
  * approves (5.11.2); the customer then gets the limit on monthly settlement as a key account.
  * Credit lines are re-evaluated every six months (5.11.4): approved applications carry
- * `reviewDueAt`, and `reviewDueAt_lte` lists the lines due.
+ * `reviewDueAt`; the customers' `creditReviewsDue(today)` view lists the lines due (customers.ts).
  */
 
 export const CREDIT_APPLICATION_STATUSES = {
@@ -207,6 +208,10 @@ export const creditApplications = defineDocument({
   compute: computeCreditApplication,
   rules: creditApplicationRules,
   workflow: creditApplicationWorkflow,
+  views: {
+    /** 5.11.2 applications still under way */
+    open: view('creditApplications', { status: [...OPEN_CREDIT_APPLICATION_STATUSES] }),
+  },
 });
 
 export function computeCreditApplication(doc: DocRecord, ctx: RuleContext): DocRecord {

@@ -2,6 +2,7 @@ import { column, datetime, defineDocument, enumOf, longText, money, ref, text, t
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { nowIso, ORDER_APPROVED_OR_LATER, ownDocument } from '../../rules/sales/common';
 import { t } from '../../text';
+import { view } from '../../where';
 import type { Workflow } from '../../workflow';
 
 /**
@@ -122,4 +123,8 @@ export const handwrittenNotes = defineDocument({
   compute: computeHandwrittenNote,
   rules: handwrittenNoteRules,
   workflow: handwrittenNoteWorkflow,
+  views: {
+    /** 6.7.2 the ones that stand (all but cancelled): one per order */
+    standing: view('handwrittenNotes', { status_neq: 'cancelled' }),
+  },
 });

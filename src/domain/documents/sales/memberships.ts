@@ -2,6 +2,7 @@ import { column, datetime, defineDocument, enumOf, longText, ref, text, type Doc
 import { refusal, ruleRefusal, type Refusal } from '../../refusal';
 import { nowIso } from '../../rules/sales/common';
 import { t } from '../../text';
+import { view } from '../../where';
 import type { Effect, Workflow } from '../../workflow';
 
 /**
@@ -36,7 +37,7 @@ export const MEMBERSHIP_OPEN_STATUSES: readonly string[] = ['toOffer', 'invited'
 
 /** 5.2.2 web customers are handled by the e-commerce group. */
 const ecommerce = (_d: DocRecord, ctx: RuleContext): Refusal | null =>
-  ctx.user.role !== 'assistant' || ctx.user.group === 'ecommerce' ? null : refusal(403, '网上客户由电子商务组处理', 'Web customers are handled by the e-commerce group', '5.2.2');
+  ctx.user.role !== 'assistant' || ctx.user.group === 'ecommerce' ? null : refusal('forbidden', '网上客户由电子商务组处理', 'Web customers are handled by the e-commerce group', '5.2.2');
 
 export function computeMembership(doc: DocRecord, ctx: RuleContext): DocRecord {
   const c = ctx.refs.customerId;
@@ -127,4 +128,8 @@ export const memberships = defineDocument({
   compute: computeMembership,
   rules: membershipRules,
   workflow: membershipWorkflow,
+  views: {
+    /** 5.2.2 offers and applications still under way (one per customer) */
+    open: view('memberships', { status: [...MEMBERSHIP_OPEN_STATUSES] }),
+  },
 });

@@ -6,11 +6,13 @@ import { refusal, ruleRefusal, type Refusal } from '../../refusal';
 import { creditRefusal, isKeyAccount, isNewCustomer } from '../../rules/customerTerms';
 import { fen, fenToYuan, linesOf, nowIso } from '../../rules/sales/common';
 import { classMargins, MARGIN_CLASS_LABEL, marginClass, marginPct } from '../../rules/sales/margin';
-import { isQuoteExpired, quoteReplyDeadline, quoteReplyLatest, replySla } from '../../rules/sales/quoteTime';
+import { QUOTE_EXPIRY_WARNING_DAYS, isQuoteExpired, quoteReplyDeadline, quoteReplyLatest, replySla } from '../../rules/sales/quoteTime';
 
 export { QUOTE_USABLE_STATUSES } from '../../rules/sales/quoteTime';
 import { salesSettings } from '../../rules/sales/settings';
 import { t } from '../../text';
+import { addDays } from '../../calendar';
+import { view } from '../../where';
 import type { Effect, Workflow } from '../../workflow';
 
 /**
@@ -92,7 +94,7 @@ export function computeQuote(doc: DocRecord, ctx: RuleContext): DocRecord {
   };
 }
 
-const NEW_CUSTOMER_REP = refusal(403, '新客户（交易未满3个月）由销售代表报价', 'Customers in their first 3 months are quoted by the sales rep', '6.4.6');
+const NEW_CUSTOMER_REP = refusal('forbidden', '新客户（交易未满3个月）由销售代表报价', 'Customers in their first 3 months are quoted by the sales rep', '6.4.6');
 
 /** Business rules on create and update (6.4.3, 6.4.4, 6.4.5, 6.4.6, 5.10.1). */
 export function quoteRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
@@ -179,7 +181,7 @@ function quoter(doc: DocRecord, ctx: RuleContext): Refusal | null {
 function follower(doc: DocRecord, ctx: RuleContext): Refusal | null {
   if (ctx.user.role !== 'assistant' || doc.repQuote === true) return null;
   const mine = doc.quotedBy === ctx.user.id || doc.createdBy === ctx.user.id;
-  return mine ? null : refusal(403, '只能处理自己的报价单', 'You can only act on your own quotes');
+  return mine ? null : refusal('forbidden', '只能处理自己的报价单', 'You can only act on your own quotes');
 }
 
 function notExpired(doc: DocRecord, ctx: RuleContext): Refusal | null {
@@ -340,4 +342,8 @@ export const quotes = defineDocument({
   compute: computeQuote,
   rules: quoteRules,
   workflow: quoteWorkflow,
+  views: {
+    /** 6.4.4 quotes with the customer whose validity ends within QUOTE_EXPIRY_WARNING_DAYS of `today` */
+    expiringSoon: (today: string) => view('quotes', { status: ['sent', 'accepted'], validUntil_gte: today, validUntil_lte: addDays(today, QUOTE_EXPIRY_WARNING_DAYS) }),
+  },
 });

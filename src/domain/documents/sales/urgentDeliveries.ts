@@ -3,6 +3,7 @@ import { ruleRefusal, type Refusal } from '../../refusal';
 import { nowIso, ownDocument } from '../../rules/sales/common';
 import { distanceRefusal, nextUrgentSlot, slotDeparture, URGENT_SLOTS, urgentRequestRefusal, type UrgentSlot } from '../../rules/sales/urgent';
 import { t } from '../../text';
+import { view } from '../../where';
 import type { Workflow } from '../../workflow';
 
 /**
@@ -137,4 +138,8 @@ export const urgentDeliveries = defineDocument({
   compute: computeUrgentDelivery,
   rules: urgentDeliveryRules,
   workflow: urgentDeliveryWorkflow,
+  views: {
+    /** 6.8.2 the ones that stand (all but cancelled): one per order */
+    standing: view('urgentDeliveries', { status_neq: 'cancelled' }),
+  },
 });

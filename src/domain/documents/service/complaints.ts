@@ -4,6 +4,7 @@ import { isKeyAccount } from '../../rules/customerTerms';
 import { nowIso, ownDocument } from '../../rules/service/common';
 import { complaintReplyDeadline, complaintResolveDeadline, complaintRoute, onTime } from '../../rules/service/complaints';
 import { t } from '../../text';
+import { openStatuses, view } from '../../where';
 import type { Effect, Workflow } from '../../workflow';
 
 /**
@@ -158,4 +159,8 @@ export const complaints = defineDocument({
   compute: computeComplaint,
   rules: complaintRules,
   workflow: complaintWorkflow,
+  views: {
+    /** open = every state of the complaint workflow that is not final (received … filing) */
+    open: view('complaints', { status: openStatuses(COMPLAINT_STATUSES) }),
+  },
 });

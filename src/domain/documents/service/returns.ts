@@ -10,9 +10,11 @@ import {
   parseReturnedQty,
   qualityRefusal,
   returnWindowRefusal,
+  RETURN_RELEASED_STATUSES,
   sameDayRefusal,
 } from '../../rules/service/returns';
 import { t } from '../../text';
+import { view } from '../../where';
 import type { Effect, Workflow } from '../../workflow';
 import { CATEGORIES } from '../products';
 
@@ -277,4 +279,8 @@ export const returns = defineDocument({
   compute: computeReturn,
   rules: returnRules,
   workflow: returnWorkflow,
+  views: {
+    /** 6.9.1 returns that still hold quantities of their order (all but cancelled and refused) */
+    holding: view('returns', { status: Object.keys(RETURN_STATUSES).filter((s) => !RETURN_RELEASED_STATUSES.includes(s)) }),
+  },
 });

@@ -2,7 +2,7 @@ import { column, datetime, defineDocument, enumOf, int, lines, longText, money, 
 import { fenToYuan, lineTotalFen, yuanToFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { linesOf, nowIso, num, ownDocument } from '../../rules/service/common';
-import { LOAN_DEFAULT_DAYS, loanDaysRefusal, loanDueAt, samplesValue, isLoanOverdue } from '../../rules/service/loans';
+import { LOAN_DEFAULT_DAYS, loanDaysRefusal, loanDueAt, samplesValue, isLoanOverdue, overdueLoans } from '../../rules/service/loans';
 import { t } from '../../text';
 import type { Effect, Workflow } from '../../workflow';
 
@@ -18,7 +18,7 @@ import type { Effect, Workflow } from '../../workflow';
  *   damaged (6.11.3): not taken back; the warehouse reports it, the compensation (the samples'
  *     catalog value) is recorded and the CS Center manager decides who pays, customer or handler.
  *
- * Overdue loans: `dueAt` is a column; the server lists them with filter {status:'out', dueAt_lte: now}
+ * Overdue loans: `dueAt` is a column; the view `overdue(now)` is the set (status out, due before now)
  * and the inbox puts them first (deadline = dueAt).
  */
 
@@ -170,6 +170,7 @@ export const sampleLoans = defineDocument({
   // damaged: the manager decides who pays; the loan's due time no longer runs
   stateDeadlines: { damaged: null },
   overdue: isLoanOverdue,
+  views: { overdue: overdueLoans },
   prints: {
     // 6.11.1 the samples leave on the loan transfer note the order desk makes: none for a draft
     loanTransferNote: {

@@ -39,7 +39,7 @@ const owner = ownDocument();
 
 /** 5.7.3 the sales support group (销售支持组) does the onsite service. */
 const salesSupport = (_doc: DocRecord, ctx: RuleContext): Refusal | null =>
-  ctx.user.role !== 'assistant' || ctx.user.group === 'salesSupport' ? null : refusal(403, '售后上门服务由销售支持组安排', 'Onsite service is for the sales support group', '5.7.3');
+  ctx.user.role !== 'assistant' || ctx.user.group === 'salesSupport' ? null : refusal('forbidden', '售后上门服务由销售支持组安排', 'Onsite service is for the sales support group', '5.7.3');
 
 export function computeTicket(doc: DocRecord, ctx: RuleContext): DocRecord {
   const product = ctx.refs.productId;

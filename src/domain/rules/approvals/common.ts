@@ -16,13 +16,13 @@ export const ownerOnly =
   (doc: DocRecord, ctx: RuleContext): Refusal | null =>
     ctx.user.role !== 'assistant' || doc[ownerField] === ctx.user.id || doc.createdBy === ctx.user.id
       ? null
-      : refusal(403, '只能处理自己的申请', 'You can only act on your own applications');
+      : refusal('forbidden', '只能处理自己的申请', 'You can only act on your own applications');
 
 /** The creator of a document (other roles than assistants: sales reps, merchandise planning). */
 export const creatorOnly = (doc: DocRecord, ctx: RuleContext): Refusal | null =>
   doc.createdBy == null || doc.createdBy === ctx.user.id || ctx.user.role === 'admin'
     ? null
-    : refusal(403, '只能处理自己录入的单据', 'You can only act on documents you entered');
+    : refusal('forbidden', '只能处理自己录入的单据', 'You can only act on documents you entered');
 
 export const linesOf = (doc: DocRecord, field: string): DocRecord[] => (Array.isArray(doc[field]) ? (doc[field] as DocRecord[]) : []);
 

@@ -11,7 +11,7 @@ import { refusal, type Refusal } from '../../refusal';
 export const ownDocument = (ownerField: string) => (doc: DocRecord, ctx: RuleContext): Refusal | null => {
   if (ctx.user.role !== 'assistant') return null;
   const owner = doc[ownerField] ?? doc.createdBy;
-  return owner == null || owner === ctx.user.id || doc.createdBy === ctx.user.id ? null : refusal(403, '只能处理自己的单据', 'You can only act on your own documents');
+  return owner == null || owner === ctx.user.id || doc.createdBy === ctx.user.id ? null : refusal('forbidden', '只能处理自己的单据', 'You can only act on your own documents');
 };
 
 /** 5.10.3 custom goods: 30 % deposit before ordering (rounded half up to the fen). */

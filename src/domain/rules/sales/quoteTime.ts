@@ -36,6 +36,10 @@ export function usableQuotesFilter(customerId: number, today: string) {
   return { customerId, status: [...QUOTE_USABLE_STATUSES], validUntil_gte: today };
 }
 
+/** quotes "about to expire": valid until within this many days (the queues, 6.4.4) */
+export const QUOTE_EXPIRY_WARNING_DAYS = 3;
+
+/** 6.4.4 a quote without a validity date, or past it, is expired. */
 export function isQuoteExpired(validUntil: unknown, at: Date): boolean {
   if (typeof validUntil !== 'string' || !validUntil) return true;
   return shanghaiDate(at) > validUntil;

@@ -29,7 +29,7 @@ export const ownDocument =
   (doc: DocRecord, ctx: RuleContext): Refusal | null =>
     ctx.user.role !== 'assistant' || doc[field] === ctx.user.id || doc.createdBy === ctx.user.id
       ? null
-      : refusal(403, '只能处理自己的单据', 'You can only act on your own documents');
+      : refusal('forbidden', '只能处理自己的单据', 'You can only act on your own documents');
 
 export const linesOf = (doc: DocRecord, field = 'lines'): DocRecord[] => (Array.isArray(doc[field]) ? (doc[field] as DocRecord[]) : []);
 

@@ -1,6 +1,7 @@
 import type { DocRecord } from '../../definition';
 import { fenToYuan, lineTotalFen, sumFen, yuanToFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
+import { view } from '../../where';
 import { linesOf, num } from './common';
 
 /**
@@ -27,8 +28,8 @@ export const loanDueAt = (lentAt: Date, days: number): Date => new Date(lentAt.g
 export const isLoanOverdue = (loan: DocRecord, now: Date): boolean =>
   loan.status === 'out' && typeof loan.dueAt === 'string' && now.getTime() > Date.parse(loan.dueAt);
 
-/** The list filter that finds the loans overdue at `now` (status out, due before now). */
-export const overdueLoansFilter = (now: Date) => ({ status: 'out', dueAt_lte: new Date(now.getTime() - 1).toISOString() });
+/** 6.11.2 the loans overdue at `now`: the set of isLoanOverdue (out, due strictly before now). `sampleLoans.views.overdue` */
+export const overdueLoans = (now: Date) => view('sampleLoans', { status: 'out', dueAt_lt: now.toISOString() });
 
 /** 6.11.3 / 6.11.4 the samples' value at catalog price (what a damaged sample costs, what a bought one sells for). */
 export function samplesValue(doc: DocRecord, products: Record<number, DocRecord | undefined>): number {
