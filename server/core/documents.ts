@@ -221,8 +221,10 @@ export async function actOnDoc(deps: DocDeps, def: DocumentDefinition, actor: Ac
     // the step's params are part of the document the rules look at
     const current = { ...stored, ...checked.values };
     const now = deps.now();
-    const ctx = await loadContext(tx, def, current, actor, now);
-    const outcome = decide(wf, current, action, ctx, b.comment as string | undefined);
+    // and its prints (kept in the audit log, not on the record): the van needs the printed delivery list (6.2.4)
+    const seen = await withPrints(tx, def, current);
+    const ctx = await loadContext(tx, def, seen, actor, now);
+    const outcome = decide(wf, seen, action, ctx, b.comment as string | undefined);
     if (!outcome.ok) throw new RefusedError(outcome.refusal);
     const d = outcome.decision;
     const links = await applyEffects(tx, d.effects, actor, now, def.resource, current);
@@ -247,7 +249,8 @@ export async function actionsFor(deps: DocDeps, def: DocumentDefinition, actor: 
     return [];
   }
   // the record and the settings together, then its references and facts together: two statements
-  const [rec, settings] = await Promise.all([getDoc(deps.store, def, actor, id), loadSettings(deps.store)]);
+  const [found, settings] = await Promise.all([getDoc(deps.store, def, actor, id), loadSettings(deps.store)]);
+  const rec = await withPrints(deps.store, def, found);
   const ctx = await loadContext(deps.store, def, rec, actor, deps.now(), settings);
   // the API answers each refusal with its status, as it always has (server/core/refusal.ts)
   return availableActions(def.workflow, rec, ctx).map((x) => (x.refusal ? { ...x, refusal: toHttp(x.refusal) } : x));
@@ -314,6 +317,12 @@ async function printsOf(reader: Reader, def: DocumentDefinition, id: number) {
   if (!def.prints) return undefined;
   const { rows } = await reader.list('auditLog', { filter: { resource: def.resource, recordId: id, action: 'print' }, sort: { field: 'id', order: 'ASC' }, range: null });
   return rows.map((e) => ({ form: (e.changes as DocRecord | undefined)?.form, by: e.userId, byName: e.userName, at: e.at }));
+}
+
+/** the record as the rules see it: with its prints, for a document with printed forms */
+async function withPrints(reader: Reader, def: DocumentDefinition, rec: DocRecord): Promise<DocRecord> {
+  const prints = typeof rec.id === 'number' ? await printsOf(reader, def, rec.id) : undefined;
+  return prints ? { ...rec, prints } : rec;
 }
 
 /** GET /<res>/<id>: the record, with its prints (a document with printed forms) */
