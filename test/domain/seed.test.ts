@@ -2,7 +2,7 @@ import type { DocRecord, RuleContext } from '../../src/domain/definition';
 import { orderRules, orderWorkflow } from '../../src/domain/documents/orders';
 import { customerRules } from '../../src/domain/documents/customers';
 import { yuanToFen } from '../../src/domain/money';
-import { shanghaiDate, isWithinWorkingHours } from '../../src/domain/calendar';
+import { shanghaiDate, BUILT_IN_CALENDAR } from '../../src/domain/calendar';
 import type { Actor, Role } from '../../src/domain/roles';
 import type { Tx } from '../../server/store/types';
 import { MemoryStore } from '../../server/store/json/memoryStore';
@@ -241,7 +241,7 @@ describe('demo branch seed', async () => {
     const fields = ['receivedAt', 'confirmedAt', 'submittedAt', 'pickedAt', 'shippedAt', 'deliveredAt', 'closedAt', 'createdAt', 'updatedAt'];
     for (const o of orders) {
       for (const f of fields) if (o[f] != null) expect(Date.parse(String(o[f])), `${o.code} ${f}`).toBeLessThanOrEqual(NOW.getTime());
-      expect(isWithinWorkingHours(new Date(String(o.receivedAt)))).toBe(true);
+      expect(BUILT_IN_CALENDAR.isWithinWorkingHours(new Date(String(o.receivedAt)))).toBe(true);
       const order = ['receivedAt', 'pickedAt', 'shippedAt', 'deliveredAt', 'closedAt'].map((f) => o[f]).filter((v) => v != null).map(String);
       expect([...order].sort()).toEqual(order);
       if (o.status === 'closed') expect(o.closedAt).not.toBeNull();

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { CalendarDaysInput } from './CalendarPaste';
 import { GiftMonthlySales } from './GiftMonthlySales';
 import { QuoteLinesInput } from './QuoteLines';
 import { ReturnLinesInput } from './ReturnLines';
@@ -6,12 +7,14 @@ import { ReturnLinesInput } from './ReturnLines';
 /**
  * Inputs of the generated forms that help the clerk beyond a plain field: the quote's lines with
  * price guidance (6.4.3), a return's lines picked from its delivery note (6.9.1), the gift's
- * monthly sales as the system computes them (6.12.1). By resource, then field.
+ * monthly sales as the system computes them (6.12.1), a year's 调休 pasted in one go (settings). By
+ * resource, then field.
  */
 export const FORM_PARTS: Record<string, Record<string, ComponentType<{ mode: 'create' | 'edit' }>>> = {
   quotes: { lines: QuoteLinesInput },
   returns: { lines: ReturnLinesInput },
   gifts: { monthlySales: GiftMonthlySales },
+  settings: { calendarDays: CalendarDaysInput },
 };
 
 /** Resources whose `lines` are a line table (orders/OrderLines): an empty last line is dropped on save. */

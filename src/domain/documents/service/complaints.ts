@@ -5,6 +5,7 @@ import { nowIso, ownDocument } from '../../rules/service/common';
 import { complaintReplyDeadline, complaintResolveDeadline, complaintRoute, onTime } from '../../rules/service/complaints';
 import { t } from '../../text';
 import type { Effect, Workflow } from '../../workflow';
+import { calendarOfSettings } from '../../settings';
 
 /**
  * Customer complaints 客户投诉 (6.10).
@@ -50,8 +51,8 @@ export function computeComplaint(doc: DocRecord, ctx: RuleContext): DocRecord {
     customerName: customer?.name ?? doc.customerName ?? '',
     keyAccount: customer ? isKeyAccount(customer) : doc.keyAccount === true,
     receivedAt: receivedAt.toISOString(),
-    replyDeadline: complaintReplyDeadline(receivedAt).toISOString(),
-    resolveDeadline: complaintResolveDeadline(receivedAt).toISOString(),
+    replyDeadline: complaintReplyDeadline(receivedAt, calendarOfSettings(ctx.settings)).toISOString(),
+    resolveDeadline: complaintResolveDeadline(receivedAt, calendarOfSettings(ctx.settings)).toISOString(),
   };
 }
 
