@@ -42,10 +42,12 @@ async function dueMembers(reader: Reader, assistantId: number, now: Date): Promi
   const { rows: members } = await reader.list('customers', { filter: ACTIVE_MEMBERS(assistantId), sort: { field: 'id', order: 'ASC' }, range: null, total: false });
   if (members.length === 0) return [];
   const ids = members.map((m) => Number(m.id));
-  // the days each member ordered on (work orders: submitted on, not drafts or cancelled), and their follow-ups
+  // the days each member ordered on (work orders: submitted on, not drafts or cancelled), and their
+  // follow-ups — as of `now` (the seed opens lists in the past)
+  const asOf = now.toISOString();
   const [orderDays, followUps] = await Promise.all([
-    reader.aggregate('orders', { filter: { customerId: ids, status: [...WORK_ORDER_STATUSES] }, groupBy: [{ field: 'customerId' }, { field: 'receivedAt', day: true }], measures: { n: { op: 'count' } } }),
-    reader.list('memberFollowUps', { filter: { customerId: ids }, sort: { field: 'id', order: 'ASC' }, range: null, total: false }),
+    reader.aggregate('orders', { filter: { customerId: ids, status: [...WORK_ORDER_STATUSES], receivedAt_lte: asOf }, groupBy: [{ field: 'customerId' }, { field: 'receivedAt', day: true }], measures: { n: { op: 'count' } } }),
+    reader.list('memberFollowUps', { filter: { customerId: ids, createdAt_lte: asOf }, sort: { field: 'id', order: 'ASC' }, range: null, total: false }),
   ]);
   const lastOrder = new Map<number, string>();
   for (const r of orderDays) {

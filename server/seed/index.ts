@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { seedApprovalsDocs } from './docs-approvals';
 import { seedSalesDocs } from './docs-sales';
 import { seedServiceDocs } from './docs-service';
+import { seedMemberFollowUps } from './service/memberFollowUps';
 import { createRng } from './random';
 import type { SeedDocsContext } from './walk';
 import { branchCatalog } from './branch/catalog';
@@ -133,9 +134,13 @@ export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<R
     ...(await seedSalesDocs({ ...docsCtx, rng: rng.fork('sales') })),
     ...(await seedServiceDocs({ ...docsCtx, rng: rng.fork('service') })),
     ...(await seedApprovalsDocs({ ...docsCtx, rng: rng.fork('approvals') })),
+    // 5.8.4 last (its dormant members change no other document): idle members on their assistants' lists
+    memberFollowUps: await seedMemberFollowUps({ ...docsCtx, rng: rng.fork('memberFollowUps') }),
   };
 
-  const counts = { users: users.length, products: products.length, customers: customers.length, orders, settings: settingsRows.length, ...docCounts };
+  // customers: with the dormant members the follow-up seed registers (5.8.4)
+  const customerTotal = (await store.list('customers', { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] })).total;
+  const counts = { users: users.length, products: products.length, customers: customerTotal, orders, settings: settingsRows.length, ...docCounts };
   if (!orderIndex) return counts;
 
   // the branch volume: a year's worth of every document on top of the demo's showcase above

@@ -9,6 +9,7 @@ import { MemoryStore } from '../../server/store/json/memoryStore';
 import { seedDemoBranch } from '../../server/seed';
 import { CATALOG } from '../../server/seed/catalog';
 import { createRng, WeightedPicker } from '../../server/seed/random';
+import { DORMANT_MEMBERS } from '../../server/seed/service/memberFollowUps';
 
 /** The real in-memory store, with its tables open to the test. */
 class InspectableStore extends MemoryStore {
@@ -126,13 +127,14 @@ describe('demo branch seed', async () => {
     for (const cat of ['stationery', 'oaConsumable', 'oaEquipment', 'other']) expect(products.some((p) => p.category === cat)).toBe(true);
   });
 
-  it('has ~200 customers with unique ascending codes and both tiers', () => {
-    expect(customers).toHaveLength(200);
+  it('has ~200 customers (and the dozen dormant members of 5.8.4) with unique ascending codes and both tiers', () => {
+    const total = 200 + DORMANT_MEMBERS.length;
+    expect(customers).toHaveLength(total);
     const codes = customers.map((c) => String(c.code));
-    expect(new Set(codes).size).toBe(200);
+    expect(new Set(codes).size).toBe(total);
     expect(codes[0]).toBe('100001');
     expect(codes.every((c, i) => c === String(100001 + i))).toBe(true);
-    expect(new Set(customers.map((c) => c.name)).size).toBe(200);
+    expect(new Set(customers.map((c) => c.name)).size).toBe(total);
     const key = customers.filter((c) => c.tier === 'keyAccount').length;
     expect(key).toBeGreaterThan(25);
     expect(key).toBeLessThan(80);

@@ -8,8 +8,8 @@ const OUTCOMES = Object.keys(FOLLOW_UP_OUTCOMES);
 /**
  * 5.8.4 member follow-ups over the window: every week each assistant's idle members go on the list
  * (Monday-ish 08:20, as the inbox is read), and each is called within the day or two after — the
- * outcome and a next date 2–6 weeks on, which brings the member back when it comes; the last
- * list's calls not yet made wait in the inbox.
+ * outcome and a next date 2–6 weeks on, which brings the member back when it comes (the demo's
+ * list of yesterday, partly called, stays as it is).
  */
 export function followUpJobs(k: BranchKit): Job[] {
   const jobs: Job[] = [];
