@@ -6,6 +6,7 @@ import { loadOrCreateSecret } from '../server/auth/tokens';
 import { createApi } from '../server/core/api';
 import { createHttpApp, securityHeaders } from '../server/http';
 import { seedDemoBranch } from '../server/seed';
+import { heldRecords, damagedStoreMessage } from '../server/store/heldRecords';
 import { JsonFileStore } from '../server/store/json/jsonFileStore';
 
 /**
@@ -21,7 +22,15 @@ import { JsonFileStore } from '../server/store/json/jsonFileStore';
 async function main() {
   const dataDir = process.env.DATA_DIR ?? 'data-mock';
   const store = JsonFileStore.open(join(dataDir, 'db.json'));
-  if (await store.isEmpty()) console.log('Seeded:', await seedDemoBranch(store, { hashPassword }));
+  if (await store.isEmpty()) {
+    // seeded only into a store with no records at all (one whose users are lost is damaged)
+    const held = await heldRecords(store);
+    if (Object.keys(held).length > 0) {
+      await store.close();
+      throw new Error(damagedStoreMessage(join(dataDir, 'db.json'), held));
+    }
+    console.log('Seeded:', await seedDemoBranch(store, { hashPassword }));
+  }
   const api = createApi({ store, secret: loadOrCreateSecret(dataDir), log: (m, e) => console.error(m, e) });
   const app = jsonServer.create();
   app.disable('x-powered-by');

@@ -2,6 +2,7 @@ import { DEFINITIONS } from '../src/domain/documents';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadState, writeDurably } from './store/json/jsonFileStore';
+import { lockDataDir } from './store/pg/dataDirLock';
 import { importState } from './store/pg/importState';
 import { PgStore } from './store/pg/pgStore';
 import { openStore, storeConfigFromEnv } from './store/open';
@@ -21,9 +22,14 @@ async function main() {
   if (cfg.store === 'json') {
     // restoring a json store: the snapshot becomes the data file, if there is none yet
     const target = join(cfg.dataDir, 'db.json');
-    if (existsSync(target)) throw new Error(`${target} exists; restore only into an empty data folder.`);
     mkdirSync(cfg.dataDir, { recursive: true });
-    writeDurably(target, JSON.stringify({ ...state, _meta: { ...state._meta, sessions: {}, loginAttempts: [] } }));
+    const lock = lockDataDir(target); // not while a server runs on the folder
+    try {
+      if (existsSync(target)) throw new Error(`${target} exists; restore only into an empty data folder.`);
+      writeDurably(target, JSON.stringify({ ...state, _meta: { ...state._meta, sessions: {}, loginAttempts: [] } }));
+    } finally {
+      lock.release();
+    }
     console.log(`Restored into ${target}:`, Object.fromEntries(Object.keys(DEFINITIONS).map((r) => [r, ((state[r] as unknown[]) ?? []).length])));
     return;
   }

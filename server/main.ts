@@ -4,18 +4,26 @@ import { hashPassword } from './auth/password';
 import { createApi } from './core/api';
 import { createHttpApp } from './http';
 import { seedDemoBranch } from './seed';
+import { heldRecords, damagedStoreMessage } from './store/heldRecords';
 import { openStore, storeConfigFromEnv, storeLocation } from './store/open';
 
 /**
  * Start: open the store (the embedded PostgreSQL in DATA_DIR by default, started here; DATABASE_URL
- * for a server; STORE=json for the json file), apply migrations, seed a demo branch into an empty
- * store, serve the SPA and the API on one port (PORT, default 3000). SIGINT / SIGTERM stop the
- * server and the embedded PostgreSQL.
+ * for a server; STORE=json for the json file), apply migrations, seed a demo branch into a store
+ * with no records at all (one with records but no users is refused as damaged), serve the SPA and
+ * the API on one port (PORT, default 3000). SIGINT / SIGTERM stop the server and the embedded
+ * PostgreSQL.
  */
 async function main() {
   const cfg = storeConfigFromEnv();
   const store = await openStore(cfg, (msg) => console.log(msg));
   if (await store.isEmpty()) {
+    // the demo is seeded only into a store with no records at all — never into one whose users are lost
+    const held = await heldRecords(store);
+    if (Object.keys(held).length > 0) {
+      await store.close();
+      throw new Error(damagedStoreMessage(storeLocation(cfg), held));
+    }
     if (process.env.SEED === 'none') console.log('Empty store; SEED=none, not seeding.');
     else {
       const t0 = Date.now();

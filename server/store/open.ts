@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { JsonFileStore } from './json/jsonFileStore';
 import { openPostgres } from './pg/driver';
 import { openEmbedded } from './pg/embedded';
-import { movePgliteInto } from './pg/movePglite';
+import { movePgliteInto, refuseDamagedPglite } from './pg/movePglite';
 import { PgStore } from './pg/pgStore';
 import type { Store } from './types';
 
@@ -33,8 +33,9 @@ export function storeLocation(cfg: StoreConfig): string {
 
 export async function openStore(cfg: StoreConfig, log: (msg: string) => void = () => undefined): Promise<Store> {
   mkdirSync(cfg.dataDir, { recursive: true });
-  if (cfg.store === 'json') return JsonFileStore.open(join(cfg.dataDir, 'db.json'));
+  if (cfg.store === 'json') return JsonFileStore.open(join(cfg.dataDir, 'db.json'), log);
   if (cfg.databaseUrl) return PgStore.open(await openPostgres(cfg.databaseUrl));
+  refuseDamagedPglite(cfg.dataDir);
   const store = await PgStore.open(await openEmbedded(cfg.dataDir, { log }));
   try {
     // a DATA_DIR of an earlier version keeps its data in PGlite (pglite/): moved over once

@@ -7,6 +7,7 @@ import { PAGES } from '../resources/pages';
 import { createAuthProvider } from './authProvider';
 import { createDataProvider } from './dataProvider';
 import { AppLoading } from './AppLoading';
+import { DeskLoginPage } from './DeskLoginPage';
 import { loadDomain, loadedDomain, type Domain } from './domain';
 import { createI18nProvider } from './i18n/i18nProvider';
 import { BaoyiLayout } from './Layout';
@@ -25,7 +26,7 @@ export interface AppProps {
   apiUrl?: string;
   /** react-admin's store (preferences, locale); tests pass memoryStore() */
   store?: Store;
-  /** another login page (the training desk's lists its demo users); react-admin's by default */
+  /** another login page (the training desk's lists its demo users); the branch desk's by default */
   loginPage?: AdminProps['loginPage'];
 }
 
@@ -94,7 +95,7 @@ export function App({ apiUrl = DEFAULT_API_URL, store, loginPage }: AppProps) {
         dashboard={HomeDashboard}
         loading={AppLoading}
         store={preferences}
-        loginPage={loginPage}
+        loginPage={loginPage ?? DeskLoginPage}
         requireAuth
         disableTelemetry
       >

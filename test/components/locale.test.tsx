@@ -45,4 +45,21 @@ describe('language switch', () => {
     expect(productCalls.length).toBeGreaterThan(0);
     expect(productCalls.every(([, l]) => l === 'en')).toBe(true);
   }, 60_000); // three lazy screens and the English chunk, on a shared 2-core machine
+
+  it('signs in on a page that says which desk it is, in the language chosen there before signing in', async () => {
+    renderApp('/login');
+    expect(await screen.findByRole('heading', { name: '寶億客服台' }, { timeout: 8000 })).toBeInTheDocument();
+    expect(screen.getByText('客户服务中心 · 订单受理与客户服务')).toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.click(screen.getByText('中文', { selector: 'button' }));
+    await user.click(await screen.findByText('English', { selector: '[role="menuitem"]' }));
+    expect(await screen.findByRole('heading', { name: 'Baoyi Service Desk' }, { timeout: 8000 })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en');
+
+    await user.type(screen.getByLabelText(/Username/), 'csmanager');
+    await user.type(screen.getByLabelText(/Password/), 'baoyi2026');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    // signed in, still in English
+    expect(await screen.findByText('Sales orders', { selector: '[role="menuitem"] *' }, { timeout: 15000 })).toBeInTheDocument();
+  }, 60_000);
 });

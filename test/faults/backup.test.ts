@@ -1,31 +1,73 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../helpers/db';
+import { namesIn } from '../helpers/files';
 import { startServerProcess } from '../helpers/process';
 import { loginAs, q } from '../helpers/server';
+import { DISK_LIMIT, fileSizeLimit, smallDisk } from '../helpers/smallDisk';
 
 const run = promisify(execFile);
-const tsx = (script: string, args: string[], env: Record<string, string>) =>
-  run(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, timeout: 120_000 });
+/** a script of the app (`wrap`: a command it runs under, e.g. prlimit) */
+const tsx = (script: string, args: string[], env: Record<string, string>, wrap: string[] = []) => {
+  const argv = [...wrap, process.execPath, '--import', 'tsx', script, ...args];
+  return run(argv[0], argv.slice(1), { env: { ...process.env, ...env }, timeout: 120_000 });
+};
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const cleanups: (() => unknown)[] = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
 const tmp = (name: string) => {
   const d = mkdtempSync(join(tmpdir(), `baoyi-${name}-`));
   dirs.push(d);
   return d;
 };
 
-describe.each([
-  ['embedded', {}],
-  ['json', { STORE: 'json' }],
-])('backup and restore (%s store)', (_kind, extra) => {
-  it('npm run backup writes a consistent snapshot while the server runs; restore brings it back', async () => {
+/** the store's settings for a data folder: the embedded PostgreSQL, the json file, or a PostgreSQL server's fresh database (DATABASE_URL) */
+type StoreEnv = () => Promise<Record<string, string>>;
+const server: StoreEnv = async () => {
+  const db = await freshDatabase();
+  cleanups.push(() => db.drop());
+  return { DATABASE_URL: db.url };
+};
+
+/**
+ * npm run backup onto a full disk (a small tmpfs, or RLIMIT_FSIZE where mounting is not permitted):
+ * a non-zero exit saying so, no partial file left, an earlier backup on that disk untouched.
+ */
+async function backupOntoFullDisk(env: Record<string, string>) {
+  const disk = smallDisk(64 * 1024);
+  cleanups.push(() => disk.remove());
+  const earlier = join(disk.dir, 'earlier.json');
+  writeFileSync(earlier, JSON.stringify({ earlier: 'x'.repeat(20_000) }));
+  const earlierBytes = readFileSync(earlier);
+  const wrap = disk.kind === 'tmpfs' ? [] : fileSizeLimit(32 * 1024);
+  const failed = await tsx('server/backup.ts', [join(disk.dir, 'full.json')], env, wrap).then(
+    () => null,
+    (e: { code?: number; stdout?: string; stderr?: string }) => e,
+  );
+  expect(failed, `npm run backup on a full disk (${DISK_LIMIT}) must fail`).not.toBeNull();
+  expect(failed!.code).not.toBe(0);
+  expect(failed!.stdout).not.toContain('Backup written');
+  expect(failed!.stderr).toMatch(DISK_LIMIT === 'tmpfs' ? /Backup NOT written to .*full\.json: .*ENOSPC/ : /Backup NOT written to .*full\.json: .*EFBIG/);
+  expect(namesIn(disk.dir)).toEqual(['earlier.json']); // no partial file, no temporary file
+  expect(readFileSync(earlier).equals(earlierBytes)).toBe(true);
+}
+
+describe.each<[string, StoreEnv]>([
+  ['embedded', async () => ({})],
+  ['json', async () => ({ STORE: 'json' })],
+  ['PostgreSQL server (DATABASE_URL)', server],
+])('backup and restore (%s store)', (_kind, storeEnv) => {
+  it(`npm run backup writes a consistent snapshot while the server runs, and fails loudly on a full disk (${DISK_LIMIT}); restore brings it back`, async () => {
     const dataDir = tmp('src');
-    const srv = await startServerProcess({ DATA_DIR: dataDir, ...extra });
+    const srv = await startServerProcess({ DATA_DIR: dataDir, ...(await storeEnv()) });
     const file = join(tmp('bak'), 'backup.json');
     let snapshotCodes: string[] = [];
     try {
@@ -43,7 +85,8 @@ describe.each([
       const { stdout } = await tsx('server/backup.ts', [file], { DATA_DIR: dataDir, PORT: port });
       stop = true;
       await writer;
-      expect(stdout).toContain('Backup written');
+      await backupOntoFullDisk({ DATA_DIR: dataDir, PORT: port });
+      expect(stdout).toMatch(/Backup written to .* \(\d+ bytes, verified\)/);
       const snapshot = JSON.parse(readFileSync(file, 'utf8'));
       snapshotCodes = snapshot.orders.map((o: { code: string }) => o.code);
       // internally consistent: every order's customer is in the snapshot, codes unique, counters cover them
@@ -56,9 +99,10 @@ describe.each([
     }
 
     const restored = tmp('dst');
-    const { stdout } = await tsx('server/import.ts', [file], { DATA_DIR: restored, ...extra });
+    const target = await storeEnv();
+    const { stdout } = await tsx('server/import.ts', [file], { DATA_DIR: restored, ...target });
     expect(stdout).toMatch(/Imported|Restored/);
-    const back = await startServerProcess({ DATA_DIR: restored, ...extra });
+    const back = await startServerProcess({ DATA_DIR: restored, ...target });
     try {
       const cs = await loginAs(back.url, 'csmanager'); // password hashes came along
       const all = await cs.get('/orders' + q({ range: [0, 0] }));

@@ -265,11 +265,14 @@ export async function creditJobs(k: BranchKit): Promise<Job[]> {
   // delivered / closed trade by customer (receivedAt, total), for the 3-full-months test (5.11.1)
   const trade = new Map<number, { at: number; total: number }[]>();
   for (const o of k.orders) if (o.status === 'delivered' || o.status === 'closed') trade.set(o.customerId, [...(trade.get(o.customerId) ?? []), { at: o.receivedAt, total: o.total }]);
-  const qualifies = (c: DocRecord, at: Date): boolean => {
+  // `seenBy`: the walk of an application runs all its steps when its job runs (at its creation), so
+  // the server's facts at a later step (the GM's, perhaps in the next month, with the next window)
+  // see only the orders seeded before then — a day's margin for orders walked in the same batch
+  const qualifies = (c: DocRecord, at: Date, seenBy: Date = at): boolean => {
     if (c.overdue === true || c.active === false || isNewCustomer(c, at)) return false;
     const { from, to } = lastFullMonths(at);
     const a = Date.parse(from);
-    const b = Date.parse(to);
+    const b = Math.min(Date.parse(to), seenBy.getTime() - 86_400_000);
     const sum = (trade.get(Number(c.id)) ?? []).filter((x) => x.at >= a && x.at <= b).reduce((s, x) => s + yuanToFen(x.total), 0);
     return sum >= CREDIT_MIN_MONTHLY_FEN * 3;
   };
@@ -325,9 +328,9 @@ export async function creditJobs(k: BranchKit): Promise<Job[]> {
     }
     const steps = timed(k, at, plan);
     const last = steps[steps.length - 1];
-    // the final approval re-checks eligibility (5.11.1) at its own time
-    const gmStep = steps.find((s) => s.by === gm && s.action === 'approve');
-    if (gmStep && !qualifies(c, gmStep.at)) continue;
+    // submission and each approval re-check eligibility (5.11.1) at their own time — in the next
+    // month when the chain runs over a month's end, with that month's window
+    if (steps.some((s) => (s.action === 'submit' || s.action === 'approve') && k.done(s.at) && !qualifies(c, s.at, at))) continue;
     if (approvedLine && k.done(last.at)) credit.add(Number(c.id));
     busyUntil.set(Number(c.id), k.done(last.at) ? last.at.getTime() : Number.MAX_SAFE_INTEGER);
     const body = application(c, limit);

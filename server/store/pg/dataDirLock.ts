@@ -2,7 +2,7 @@ import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 /**
- * One app at a time on an embedded database. The app starts and stops its PostgreSQL and, at a
+ * One app at a time on an embedded database (and on a json store's db.json, jsonFileStore.ts). The app starts and stops its PostgreSQL and, at a
  * start, stops one left running by an app that is gone (embedded/orphan.ts) — so a second app on
  * the same DATA_DIR must be refused before it could take the first one's database away. The
  * cluster folder gets a lock file beside it (`<folder>.lock`: the holder's pid, host and, on
@@ -19,7 +19,7 @@ export class DataDirInUseError extends Error {
     super(
       `数据目录正被另一个进程使用（进程 ${holder.pid}${holder.host !== hostname() ? `，主机 ${holder.host}` : ''}，自 ${holder.at}）；请先停止它 — ` +
         `the data folder is in use by process ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''} since ${holder.at}: stop that server first ` +
-        `(one embedded database serves one app). If no such process runs, delete ${lockFile}.`,
+        `(one app per data folder: an embedded database or a db.json). If no such process runs, delete ${lockFile}.`,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockDataDir } from './dataDirLock';
 import type { SqlDriver } from './driver';
@@ -14,6 +14,23 @@ import { PgStore } from './pgStore';
  * count checked — and the old folder is renamed `pglite-moved-<time>/` (kept until you delete it).
  * A failure leaves the old folder as it was and stops the start with why.
  */
+/**
+ * Before anything is started: a `pglite/` folder with files but no PG_VERSION is an earlier
+ * version's database that cannot be read — the start stops there, before the embedded database
+ * is made or seeded, leaving it as it was.
+ */
+export function refuseDamagedPglite(dataDir: string): void {
+  const old = join(dataDir, 'pglite');
+  if (!existsSync(old) || existsSync(join(old, 'PG_VERSION'))) return;
+  const files = readdirSync(old);
+  if (files.length === 0) return;
+  throw new Error(
+    `${old}: 旧版 PGlite 数据库已损坏（缺少 PG_VERSION），未做任何更改 — ${old} holds an earlier version's PGlite database without its PG_VERSION (${files.length} file(s): ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}): ` +
+      `it cannot be read, so it is not moved, and no new database is made or seeded beside it. Restore the folder from a file-system backup, ` +
+      `or, if its data is not needed, move it out of ${dataDir}.`,
+  );
+}
+
 export async function movePgliteInto(dataDir: string, store: PgStore, log: (msg: string) => void): Promise<Record<string, number> | null> {
   const old = join(dataDir, 'pglite');
   if (!existsSync(join(old, 'PG_VERSION'))) return null;

@@ -38,7 +38,7 @@ export function searchText(spec: TableSpec, record: DocRecord): string {
 }
 
 /** column list and values for an INSERT/UPDATE of `record` */
-function rowValues(spec: TableSpec, record: DocRecord) {
+export function rowValues(spec: TableSpec, record: DocRecord) {
   const { id: _id, version: _v, ...data } = record;
   const cols: string[] = ['data', 'search'];
   const vals: unknown[] = [JSON.stringify(data), searchText(spec, record)];

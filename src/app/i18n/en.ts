@@ -5,6 +5,7 @@ import type { AppMessages } from './zh';
 /** English UI texts: the same keys as zh.ts (the type enforces the shape, a test the key sets). */
 export const enApp: AppMessages = {
   title: 'Baoyi Service Desk',
+  login: { subtitle: 'Customer Service Center · orders and customer service' },
   loadFailed: {
     message: 'The page could not be loaded. Check the network and reload.',
     reload: 'Reload',

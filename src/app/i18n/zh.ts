@@ -4,6 +4,7 @@ import { raZh } from './raZh';
 /** Our own UI texts (Simplified Chinese, the default). `en.ts` has exactly the same keys (tested). */
 export const zhApp = {
   title: '寶億客服台',
+  login: { subtitle: '客户服务中心 · 订单受理与客户服务' },
   loadFailed: {
     message: '页面加载失败，请检查网络后重新加载',
     reload: '重新加载',

@@ -58,6 +58,7 @@ export async function startCluster(dir: string, opts: ClusterOptions = {}): Prom
   const lock = lockDataDir(dir);
   let socketTmp: string | null = null;
   try {
+    refuseDamaged(dir);
     const user = embeddedOsUser();
     if (user.uid !== undefined) makeReachable(dirname(dir), user, log);
     const bin = await findBinaries(user);
@@ -133,12 +134,25 @@ function makeReachable(dataDir: string, user: OsUser, log: (msg: string) => void
   );
 }
 
+/**
+ * A folder with files but no PG_VERSION is a damaged cluster (or not one): it is never
+ * initialised over, nor touched — the start stops, saying what and where. Only a missing or empty
+ * folder is a new database.
+ */
+function refuseDamaged(dir: string) {
+  if (!existsSync(dir) || existsSync(join(dir, 'PG_VERSION'))) return;
+  const files = readdirSync(dir);
+  if (files.length === 0) return;
+  throw new Error(
+    `${dir}: 内置数据库目录已损坏（缺少 PG_VERSION），未做任何更改 — the embedded PostgreSQL's folder holds ${files.length} file(s) (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}) but no PG_VERSION: ` +
+      `it is damaged or not a PostgreSQL data folder. Nothing was changed; it is never initialised over or seeded. ` +
+      `Restore its files from a file-system backup, or move the folder away and restore a backup into the empty DATA_DIR (npm run restore).`,
+  );
+}
+
 async function initdb(dir: string, bin: Binaries, user: OsUser, durable: boolean, log: (msg: string) => void) {
-  // a leftover folder without PG_VERSION is an initdb that did not finish (or not ours)
-  if (existsSync(dir)) {
-    if (readdirSync(dir).length > 0) throw new Error(`${dir} is not empty and holds no PostgreSQL database; move it away`);
-    rmSync(dir, { recursive: true });
-  }
+  // an empty folder (refuseDamaged let only that through) is made anew
+  if (existsSync(dir)) rmSync(dir, { recursive: true });
   // initialised beside its place and renamed into it: a crash mid-way leaves no half cluster
   const tmp = mkdtempSync(`${dir}.init-`);
   if (user.uid !== undefined) chownSync(tmp, user.uid, user.gid!);
