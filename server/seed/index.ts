@@ -134,21 +134,24 @@ export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<R
     ...(await seedSalesDocs({ ...docsCtx, rng: rng.fork('sales') })),
     ...(await seedServiceDocs({ ...docsCtx, rng: rng.fork('service') })),
     ...(await seedApprovalsDocs({ ...docsCtx, rng: rng.fork('approvals') })),
-    // 5.8.4 last (its dormant members change no other document): idle members on their assistants' lists
-    memberFollowUps: await seedMemberFollowUps({ ...docsCtx, rng: rng.fork('memberFollowUps') }),
   };
+  // 5.8.4 last of all (its dormant members change no other seeded document): idle members on their
+  // assistants' lists; then the customers counted with them
+  const followUps = () => seedMemberFollowUps({ ...docsCtx, rng: rng.fork('memberFollowUps') });
+  const total = async (resource: string) => (await store.list(resource, { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] })).total;
 
-  // customers: with the dormant members the follow-up seed registers (5.8.4)
-  const customerTotal = (await store.list('customers', { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] })).total;
-  const counts = { users: users.length, products: products.length, customers: customerTotal, orders, settings: settingsRows.length, ...docCounts };
-  if (!orderIndex) return counts;
+  if (!orderIndex) {
+    const memberFollowUps = await followUps();
+    return { users: users.length, products: products.length, customers: await total('customers'), orders, settings: settingsRows.length, ...docCounts, memberFollowUps };
+  }
 
   // the branch volume: a year's worth of every document on top of the demo's showcase above
   const volumeCounts = await seedBranchVolume({ store, now, rng: rng.fork('branch'), users: actors, days, perWorkingDay: opts.perWorkingDay ?? SEED_DEFAULTS.perWorkingDay, orders: orderIndex, progress: opts.progress });
+  await followUps();
   // (the demo's `salesOrders` is not reported: `ordersFromDocuments` counts all orders the documents made)
-  const rest: Record<string, number> = { ...counts };
+  const rest: Record<string, number> = { users: users.length, products: products.length, orders, settings: settingsRows.length, ...docCounts };
   delete rest.salesOrders;
-  return { ...rest, ...volumeCounts };
+  return { ...rest, ...volumeCounts, customers: await total('customers'), memberFollowUps: await total('memberFollowUps'), auditLog: await total('auditLog') };
 }
 
 async function insertChunked(store: Store, resource: string, records: readonly DocRecord[]): Promise<DocRecord[]> {
