@@ -23,7 +23,10 @@ export async function seedMemberFollowUps(ctx: SeedDocsContext): Promise<number>
   const admin = ctx.user('admin');
   // master data as the rest of the customers is written (codes continue the sequence)
   await ctx.store.transaction(async (tx) => {
-    for (const [i, name] of DORMANT_MEMBERS.entries()) {
+    // a dozen for the demo's 200 customers, fewer for a smaller branch (one in sixteen)
+    const customers = (await tx.list('customers', { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] })).total;
+    const dormant = DORMANT_MEMBERS.slice(0, Math.max(1, Math.min(DORMANT_MEMBERS.length, Math.round(customers / 16))));
+    for (const [i, name] of dormant.entries()) {
       const registered = atShanghai(BUILT_IN_CALENDAR.addWorkingDays(addDays(day, -45), i), '10:30').toISOString();
       const max = await tx.max('customers', 'code');
       const code = nextCustomerCode(max == null ? null : String(max));
@@ -38,13 +41,12 @@ export async function seedMemberFollowUps(ctx: SeedDocsContext): Promise<number>
   let n = 0;
   for (const a of assistants) {
     const due = await openMemberFollowUps(ctx.store, a.id, opened);
-    n += due.length;
     for (const [i, f] of due.entries()) {
-      // every other one called, one every few minutes from 09:00 (within the day)
-      if (i % 2 === 1 || i > 60) continue;
+      // every other one of the branch's lists called, one every few minutes from 09:00 (within the day)
+      if (n++ % 2 === 1 || i > 60) continue;
       await actAs(ctx, 'memberFollowUps', Number(f.id), 'record', a, new Date(atShanghai(day, '09:00').getTime() + i * 7 * 60_000), {
-        call: CALLS[(i / 2) % CALLS.length],
-        outcome: OUTCOMES[(i / 2) % OUTCOMES.length],
+        call: CALLS[i % CALLS.length],
+        outcome: OUTCOMES[i % OUTCOMES.length],
         nextDate: addDays(day, 14 + ctx.rng.int(0, 3) * 7),
       });
     }
