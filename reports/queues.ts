@@ -1,7 +1,7 @@
 import { addDays, shanghaiDate } from '../src/domain/calendar';
 import { DEFINITIONS } from '../src/domain/documents';
 import type { Role } from '../src/domain/roles';
-import { dayBounds, type ReportSource } from './source';
+import type { ReportSource } from './source';
 
 /**
  * Queues at a glance: pending approvals by role, web orders waiting confirmation (and those past
@@ -27,6 +27,9 @@ export const QUOTE_EXPIRY_WARNING_DAYS = 3;
 /** credit reviews shown this many days before they fall due */
 export const CREDIT_REVIEW_WARNING_DAYS = 30;
 
+/** the credit customers whose half-yearly review (5.11.4) falls due within the warning days (the list link uses it too) */
+export const creditReviewsDueFilter = (today: string): Record<string, string> => ({ settlement: 'credit', creditReviewDue_lte: addDays(today, CREDIT_REVIEW_WARNING_DAYS) });
+
 export async function queues(src: ReportSource, now: Date): Promise<Queues> {
   const iso = now.toISOString();
   const today = shanghaiDate(now);
@@ -46,7 +49,8 @@ export async function queues(src: ReportSource, now: Date): Promise<Queues> {
       one('orders', { status: 'pendingConfirmation', confirmDeadline_lte: iso }),
       one('sampleLoans', { status: 'out', dueAt_lte: iso }),
       one('quotes', { status: ['sent', 'accepted'], validUntil_gte: today, validUntil_lte: addDays(today, QUOTE_EXPIRY_WARNING_DAYS) }),
-      one('creditApplications', { status: 'approved', reviewDueAt_lte: dayBounds(addDays(today, CREDIT_REVIEW_WARNING_DAYS)).to }),
+      // 5.11.4 every credit customer carries its review date (set when its line is granted)
+      one('customers', creditReviewsDueFilter(today)),
     ]),
   ]);
   let pendingDocuments = 0;

@@ -3,6 +3,7 @@ import { loadIntakeKey, loadOrCreateSecret } from './auth/tokens';
 import { hashPassword } from './auth/password';
 import { createApi } from './core/api';
 import { createHttpApp } from './http';
+import { startDailyJobs } from './jobs/customerJobs';
 import { seedDemoBranch } from './seed';
 import { heldRecords, damagedStoreMessage } from './store/heldRecords';
 import { openStore, storeConfigFromEnv, storeLocation } from './store/open';
@@ -39,6 +40,8 @@ async function main() {
       console.log(`Seeded the demo branch in ${Date.now() - t0} ms:`, counts);
     }
   }
+  // 5.6.2 re-tiering and 5.11.4 due credit reviews: at start, then daily
+  const stopJobs = startDailyJobs(store, (msg, err) => (err ? console.error(msg, err) : console.log(msg)));
   const secret = loadOrCreateSecret(cfg.dataDir);
   const intakeKey = loadIntakeKey(cfg.dataDir);
   const api = createApi({ store, secret, intakeKey, log: (msg, err) => console.error(msg, err) });
@@ -53,6 +56,7 @@ async function main() {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    stopJobs();
     server.close();
     server.closeAllConnections();
     await store.close();

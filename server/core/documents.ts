@@ -11,6 +11,7 @@ import type { ListQuery, Reader, Store, Tx } from '../store/types';
 import { loadContext, loadSettings } from './context';
 import { checkActionBody, checkBody } from './validate';
 import { applyEffects } from './effects';
+import { handOffFirstCreditOrder } from './handoff';
 
 /**
  * The document service: list / get / create / update / workflow actions for any definition.
@@ -110,11 +111,14 @@ export async function createDoc(deps: DocDeps, def: DocumentDefinition, actor: A
   if (bad) throw new RefusedError(bad);
   const passwordHash = await takePassword(def, values);
   if (def.resource === 'users' && !passwordHash) throw new RefusedError({ status: 400, message: { zh: '请设置密码', en: 'A password is required' }, errors: { password: { zh: '请设置密码', en: 'Required' } } });
-  return deps.store.transaction(async (tx) => {
-    const saved = await createInTx(tx, def, actor, values, deps.now());
-    if (passwordHash) await tx.setPasswordHash(Number(saved.id), passwordHash);
-    return saved;
-  });
+  const now = deps.now();
+  return deps.store
+    .transaction(async (tx) => {
+      const saved = await createInTx(tx, def, actor, values, now);
+      if (passwordHash) await tx.setPasswordHash(Number(saved.id), passwordHash);
+      return saved;
+    })
+    .catch((e: unknown) => (def.resource === 'orders' ? handOffFirstCreditOrder(deps.store, actor, values, now, e) : Promise.reject(e))); // 5.5.2
 }
 
 /**
@@ -161,6 +165,8 @@ function expectVersion(body: unknown, ifMatch: string | undefined, current: DocR
 
 export async function updateDoc(deps: DocDeps, def: DocumentDefinition, actor: Actor, id: number, body: unknown, ifMatch?: string) {
   if (!canRole(def.access.edit, actor.role)) throw new RefusedError(refusal(403, '您的角色不能修改此类资料', 'Your role may not edit these records'));
+  let attempted: DocRecord | null = null;
+  const handOff = (e: unknown) => (def.resource === 'orders' && attempted ? handOffFirstCreditOrder(deps.store, actor, attempted, deps.now(), e) : Promise.reject(e)); // 5.5.2
   return deps.store.transaction(async (tx) => {
     const current = await tx.lock(def.resource, id);
     if (!current || !rowVisible(def, current, actor)) throw notFound();
@@ -171,7 +177,8 @@ export async function updateDoc(deps: DocDeps, def: DocumentDefinition, actor: A
     if (bad) throw new RefusedError(bad);
     const passwordHash = await takePassword(def, values);
     const now = deps.now();
-    const merged = (await runRules(tx, def, { ...current, ...values }, actor, now)).computed;
+    attempted = { ...current, ...values };
+    const merged = (await runRules(tx, def, attempted, actor, now)).computed;
     const next = { ...merged, id, version: Number(current.version) + 1, updatedAt: now.toISOString() } as DocRecord & { id: number };
     const changes = diff(current, next);
     if (Object.keys(changes).length === 0 && !passwordHash) return current;
@@ -179,7 +186,7 @@ export async function updateDoc(deps: DocDeps, def: DocumentDefinition, actor: A
     if (passwordHash) await tx.setPasswordHash(id, passwordHash);
     await tx.audit({ at: now.toISOString(), userId: actor.id, userName: actor.fullName, resource: def.resource, recordId: id, code: (next.code as string) ?? null, action: 'update', changes: passwordHash ? { ...changes, password: ['***', '***'] } : changes });
     return next;
-  });
+  }).catch(handOff);
 }
 
 export async function actOnDoc(deps: DocDeps, def: DocumentDefinition, actor: Actor, id: number, action: string, body: unknown) {

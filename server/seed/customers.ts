@@ -1,5 +1,5 @@
 import type { DocRecord } from '../../src/domain/definition';
-import { isNewCustomer } from '../../src/domain/rules/customerTerms';
+import { isNewCustomer, monthsBefore } from '../../src/domain/rules/customerTerms';
 import { addDays } from '../../src/domain/calendar';
 import { atMinute, shanghaiDate, workingDayOnOrBefore, MINUTE } from './clock';
 import type { Rng } from './random';
@@ -59,6 +59,13 @@ const KINDS: Kind[] = [
   { key: 0, smb: 1.5, name: (r, b, d) => `深圳市${d.district}${b}${r.pick(['设计工作室', '商行', '文印店', '贸易商行'])}` },
 ];
 
+/** 5.6.2 why the CS Center manager keeps a customer a key account whatever its recent volume */
+const TIER_OVERRIDE_REASONS = [
+  '上线前一年月均订货额逾8000元，年度采购集中在年底，保留大客户',
+  '集团总部统一采购，分公司订货额不代表实际规模，保留大客户',
+  '新签年度框架协议，预计月订货额超过5000元',
+];
+
 export interface CustomerSeedInput {
   count: number;
   now: Date;
@@ -98,6 +105,8 @@ export function buildCustomers(rng: Rng, input: CustomerSeedInput): DocRecord[] 
   const start = input.systemStart.getTime();
   const names = new Set<string>();
   const drafts: { rec: DocRecord; createdMs: number; order: number }[] = [];
+  // draws of issue 21's fields (review dates, overrides) from their own stream: the rest of the demo stays as it was
+  const terms = rng.fork('terms');
 
   for (let i = 0; i < input.count; i++) {
     const key = rng.chance(0.25);
@@ -156,7 +165,16 @@ export function buildCustomers(rng: Rng, input: CustomerSeedInput): DocRecord[] 
     if (key && firstTradeAt && !isNewCustomer(rec, now) && rng.chance(0.6)) {
       rec.settlement = 'credit';
       rec.creditLimit = rng.int(4, 40) * 5000;
-    }
+      // 5.11.4 reviewed half-yearly: granted up to six months ago (some are due now, below)
+      rec.creditReviewDue = monthsBefore(shanghaiDate(now), -terms.int(1, 5));
+      rec.tierBasis = 'creditLine';
+    } else if (key) {
+      // 5.6.2 a key account of the years before the desk (its volume is older than the demo's weeks of
+      // orders): the CS Center manager keeps it a key account, with why
+      rec.tierOverride = 'keyAccount';
+      rec.tierOverrideReason = terms.pick(TIER_OVERRIDE_REASONS);
+      rec.tierBasis = 'override';
+    } else rec.tierBasis = 'volume';
 
     let createdMs: number;
     if (!firstTrade) createdMs = Math.max(start, nowMs - rng.float(1, 60) * DAY);
@@ -169,6 +187,9 @@ export function buildCustomers(rng: Rng, input: CustomerSeedInput): DocRecord[] 
   const credit = drafts.filter((x) => x.rec.settlement === 'credit');
   const overdue = credit.length ? Math.max(1, Math.round(credit.length * 0.05)) : 0;
   for (const x of rng.shuffle(credit.slice()).slice(0, overdue)) x.rec.overdue = true;
+  // 5.11.4 about one credit line in six has come to its half-yearly review (today or a month ago)
+  const due = credit.length ? Math.max(1, Math.round(credit.length / 6)) : 0;
+  for (const x of terms.shuffle(credit.slice()).slice(0, due)) x.rec.creditReviewDue = monthsBefore(shanghaiDate(now), terms.int(0, 1));
 
   // 6.3.3 codes ascend with creation: the newest customer has the highest code
   drafts.sort((a, b) => a.createdMs - b.createdMs || a.order - b.order);

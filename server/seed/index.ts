@@ -5,6 +5,7 @@ import type { Store } from '../store/types';
 import { buildProducts } from './catalog';
 import { atMinute, shanghaiDate } from './clock';
 import { buildCustomers } from './customers';
+import { seedCreditFollowUps } from './creditFollowUps';
 import { generateOrders } from './orders';
 import { DEMO_PASSWORD, DEMO_USERS } from './people';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
@@ -12,6 +13,8 @@ import { seedApprovalsDocs } from './docs-approvals';
 import { seedSalesDocs } from './docs-sales';
 import { seedServiceDocs } from './docs-service';
 import { seedMemberFollowUps } from './service/memberFollowUps';
+import { seedByWorkflow } from './byWorkflow';
+import { DEFINITIONS } from '../../src/domain/documents';
 import { createRng } from './random';
 import type { SeedDocsContext } from './walk';
 import { branchCatalog } from './branch/catalog';
@@ -135,6 +138,13 @@ export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<R
     ...(await seedServiceDocs({ ...docsCtx, rng: rng.fork('service') })),
     ...(await seedApprovalsDocs({ ...docsCtx, rng: rng.fork('approvals') })),
   };
+  // 5.5.2 hand-offs, and the daily job's first run: tiers by volume (5.6.2), reviews due (5.11.4)
+  Object.assign(docCounts, await seedCreditFollowUps(docsCtx, customers, products));
+  // a type without a seed module of its own (one registered beside these): a document in every state, by walking its workflow
+  for (const def of Object.values(DEFINITIONS)) {
+    if (!def.workflow || def.resource === 'orders' || def.resource === 'memberFollowUps' || Object.hasOwn(docCounts, def.resource)) continue;
+    docCounts[def.resource] = await seedByWorkflow({ ...docsCtx, rng: rng.fork(def.resource) }, def);
+  }
   // 5.8.4 last of all (its dormant members change no other seeded document): idle members on their
   // assistants' lists; then the customers counted with them
   const followUps = () => seedMemberFollowUps({ ...docsCtx, rng: rng.fork('memberFollowUps') });

@@ -1,11 +1,11 @@
 import { Box, Chip, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, useTranslate } from 'react-admin';
-import { CREDIT_REVIEW_WARNING_DAYS, QUOTE_EXPIRY_WARNING_DAYS } from '../../reports/queues';
+import { CREDIT_REVIEW_WARNING_DAYS, creditReviewsDueFilter, QUOTE_EXPIRY_WARNING_DAYS } from '../../reports/queues';
 import { useText } from '../app/i18n/i18nProvider';
 import { addDays, shanghaiDate } from '../domain/calendar';
 import { ROLES, type Role } from '../domain/roles';
-import { dayBounds, listLink } from './links';
+import { listLink } from './links';
 import type { Column } from './ReportTable';
 import type { Queues } from './useReport';
 import { statusKey } from '../app/i18n/resourceKeys';
@@ -19,7 +19,7 @@ export function queueLinks(at: Date) {
     webOrdersOverdue: listLink('orders', { status: 'pendingConfirmation', confirmDeadline_lte: now }),
     overdueLoans: listLink('sampleLoans', { status: 'out', dueAt_lte: now }),
     quotesExpiringSoon: listLink('quotes', { status: ['sent', 'accepted'], validUntil_gte: today, validUntil_lte: addDays(today, QUOTE_EXPIRY_WARNING_DAYS) }),
-    creditReviewsDue: listLink('creditApplications', { status: 'approved', reviewDueAt_lte: dayBounds(addDays(today, CREDIT_REVIEW_WARNING_DAYS)).to }),
+    creditReviewsDue: listLink('customers', creditReviewsDueFilter(today)),
   };
 }
 

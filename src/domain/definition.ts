@@ -209,6 +209,12 @@ export interface DocumentDefinition {
   defaultSort: { field: string; order: 'ASC' | 'DESC' };
   /** fields that are columns in the database (filter/sort/search); the rest lives in JSONB */
   columns: readonly string[];
+  /**
+   * database indexes beyond the conventional ones (status; each filtered reference; the deadline):
+   * each the columns' fields in order, `-field` for descending (e.g. `['assistantId', '-submittedAt']`);
+   * server/store/pg/ddl.ts makes them
+   */
+  indexes?: readonly (readonly string[])[];
   access: { read: Access; create: Access; edit: Access };
   /** statuses in which PUT is allowed (owner's role only); omitted = always (master data) */
   editableIn?: readonly string[];

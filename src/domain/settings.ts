@@ -19,6 +19,8 @@ export interface BranchSettings extends SalesSettings {
   scrapFinanceDirectorAbove: number;
   /** 5.8.4 [cut] members without an order for this many days go on the follow-up list — assumption */
   memberFollowUpDays: number;
+  /** 5.6.2 the tier follows the average monthly orders of this many last full months — assumption */
+  tierVolumeMonths: number;
   /** 6.14.1 a special discount needs at least this gross margin after the discount (%) — assumption */
   discountMinMarginPercent: number;
   /** 6.1.1 daily target of orders entered per assistant (dashboard) */
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: BranchSettings = {
   ],
   scrapFinanceDirectorAbove: 500,
   memberFollowUpDays: 30,
+  tierVolumeMonths: 3,
   discountMinMarginPercent: 10,
   dailyOrderTarget: 16,
   dailyValueTarget: 8000,
@@ -48,6 +51,7 @@ export const ASSUMPTIONS: Partial<Record<keyof BranchSettings, Text>> = {
   ...SALES_ASSUMPTIONS,
   scrapFinanceDirectorAbove: t('假设：原文6.15被截断，沿用6.12.2的500元门槛', 'Assumption: clause 6.15 is cut; the 500-yuan threshold of 6.12.2 is reused'),
   memberFollowUpDays: t('假设：原文5.8.4被截断，默认30天', 'Assumption: clause 5.8.4 is cut; default 30 days'),
+  tierVolumeMonths: t('假设：5.6.2只说"月订货额"，默认取近3个整月已签收/结案订单的月平均', 'Assumption: 5.6.2 says only "monthly orders"; default: the average of the last 3 full months of delivered/closed orders'),
   discountMinMarginPercent: t('假设：6.14.1只要求"足够的毛利"，默认折后毛利不低于10%（6.4.3毛利区间下限）', 'Assumption: 6.14.1 only asks for "sufficient margin"; default ≥ 10 % after the discount (the low end of 6.4.3)'),
 };
 

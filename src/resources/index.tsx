@@ -15,12 +15,13 @@ const OrderShow = lazyPage(PAGES.orderShow, (m) => m.OrderShow);
 const OrderCreate = lazyPage(PAGES.orderForm, (m) => m.OrderCreate);
 const OrderEdit = lazyPage(PAGES.orderForm, (m) => m.OrderEdit);
 const CustomerCreate = lazyPage(PAGES.customerCreate, (m) => m.CustomerCreate);
+const CustomerList = lazyPage(PAGES.customerList, (m) => m.CustomerList);
 const AuditLogShow = lazyPage(PAGES.auditLogShow, (m) => m.AuditLogShow);
 
 /** The few screens that are not generated; everything else comes from the definitions. */
 const CUSTOM: Record<string, ResourceOverrides> = {
   orders: { list: OrderList, create: OrderCreate, edit: OrderEdit, show: OrderShow, icon: ReceiptLongIcon },
-  customers: { create: CustomerCreate, icon: PeopleIcon },
+  customers: { list: CustomerList, create: CustomerCreate, icon: PeopleIcon },
   products: { icon: Inventory2Icon },
   users: { icon: ManageAccountsIcon },
   auditLog: { show: AuditLogShow, icon: HistoryIcon },

@@ -14,6 +14,7 @@ export const PAGES = {
   orderShow: chunk(() => import('./orders/OrderShow')),
   orderForm: chunk(() => import('./orders/OrderForm')),
   customerCreate: chunk(() => import('./customers/CustomerCreate')),
+  customerList: chunk(() => import('./customers/CustomerList')),
   auditLogShow: chunk(() => import('./auditLog/AuditLogShow')),
   /** /print/:form/:ids (App.tsx), no layout */
   printView: chunk(() => import('../print/PrintView')),

@@ -3,6 +3,8 @@ import { setupServer } from 'msw/node';
 import { memoryStore, TestMemoryRouter } from 'react-admin';
 import { apiHandlers } from '../../mock-api/msw/handlers';
 import { memoryApi } from '../../mock-api/msw/memoryApi';
+import type { Store } from '../../server/store/types';
+import { giveTerms, splitTerms } from '../helpers/customerTerms';
 import type { ApiHandler } from '../../server/core/api';
 import { App } from '../../src/app/App';
 import { createAuthProvider } from '../../src/app/authProvider';
@@ -45,6 +47,7 @@ export const PASSWORD = 'baoyi2026';
 
 export async function startMockApi() {
   const mock = await memoryApi();
+  API_STORES.set(mock.api, mock.store);
   const server = setupServer(...apiHandlers(mock.api, API_URL));
   server.listen({ onUnhandledRequest: 'error' });
   let inFlight = 0;
@@ -108,6 +111,13 @@ export async function makeFixtures(api: ApiHandler, product: { catalogPrice: num
   n += 1;
   const p = await call(api, 'POST', '/products', admin, { sku: `TST-${n}${product.catalogPrice}`, name: `测试订书机${n}号`, category: 'stationery', catalogPrice: product.catalogPrice, cost: 50, stock: product.stock });
   const { code } = (await call(api, 'GET', '/customers/next-code', admin)) as unknown as { code: string };
-  const c = await call(api, 'POST', '/customers', admin, { code, name: `测试客户${n}号文印店`, tier: 'smb', phone: '0755-12345678', address: '深圳市福田区测试路1号', firstTradeAt: '2025-06-01T02:00:00.000Z', ...customerExtra });
-  return { product: p, customer: c };
+  // a key-account tier (5.6.2) or credit terms (5.11.2) no request may set: written as the daily job and an approved line would leave them
+  const { terms, rest } = splitTerms(customerExtra);
+  const c = await call(api, 'POST', '/customers', admin, { code, name: `测试客户${n}号文印店`, tier: 'smb', phone: '0755-12345678', address: '深圳市福田区测试路1号', firstTradeAt: '2025-06-01T02:00:00.000Z', ...rest });
+  const store = API_STORES.get(api);
+  if (Object.keys(terms).length === 0 || !store) return { product: p, customer: c };
+  return { product: p, customer: await giveTerms(store, Number(c.id), terms) };
 }
+
+/** the in-memory store behind each mock API (fixtures' customer terms) */
+const API_STORES = new WeakMap<ApiHandler, Store>();

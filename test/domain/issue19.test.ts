@@ -141,9 +141,11 @@ describe('paper that is official only when approved', () => {
 
 describe('fields and pickers the procedure scopes', () => {
   it('tier only by the CS manager (5.6.2), settlement and credit limit never by assistants (5.11.2), cost not to the shelf', () => {
-    expect(customers.fields.tier.writableBy).toEqual(['csManager', 'admin']);
+    // issue 21: the tier follows the volume (nobody writes it; the CS manager overrides it), and no role writes the credit terms
+    expect(customers.fields.tier.writableBy).toEqual([]);
+    expect(customers.fields.tierOverride.writableBy).toEqual(['csManager']);
     expect(customers.fields.tier.writableRule).toBe('5.6.2');
-    for (const f of ['settlement', 'creditLimit'] as const) expect(customers.fields[f].writableBy).not.toContain('assistant');
+    for (const f of ['settlement', 'creditLimit'] as const) expect([customers.fields[f].writableBy, customers.fields[f].writableRule]).toEqual([[], '5.11.2']);
     for (const r of ['warehouse', 'driver', 'orderDesk', 'lossPrevention'] as const) expect(products.fields.cost.readableBy).not.toContain(r);
     expect(products.fields.cost.readableBy).toContain('assistant');
   });

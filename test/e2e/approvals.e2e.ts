@@ -17,32 +17,25 @@ const MONTH = 31 * 86_400_000;
 
 /**
  * A credit key account the phone clerk may sell to on account (5.5.1, 6.2.3: trading for more than
- * 3 months, an approved line, not overdue) whose line is small, so any real order is over it (5.10.4).
+ * 3 months, an approved line, not overdue). Its line comes from the seeded branch: settlement and
+ * limit change only through a credit application (5.11.2), so the order is made larger than the
+ * line instead (5.10.4) — the one with the smallest line.
  */
-async function smallCreditKeyAccount(api: Api, creditLimit: number) {
-  const keyAccounts = (await api.get('/customers' + q({ filter: { tier: 'keyAccount', active: true }, sort: ['id', 'ASC'], range: [0, 99] }))).body as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
-  expect(keyAccounts.length).toBeGreaterThan(0);
+async function creditKeyAccount(api: Api) {
+  const credit = (await api.get('/customers' + q({ filter: { settlement: 'credit', overdue: false, active: true }, sort: ['creditLimit', 'ASC'], range: [0, 99] }))).body as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
   const old = (c: Record<string, unknown>) => typeof c.firstTradeAt === 'string' && Date.parse(c.firstTradeAt) < Date.now() - 4 * MONTH;
-  const ready = keyAccounts.find((c) => c.settlement === 'credit' && c.overdue !== true && old(c)) ?? keyAccounts[0];
-  const updated = await api.put(`/customers/${ready.id}`, {
-    ...ready,
-    settlement: 'credit',
-    creditLimit,
-    overdue: false,
-    firstTradeAt: old(ready) ? ready.firstTradeAt : new Date(Date.now() - 12 * MONTH).toISOString(),
-    version: ready.version,
-  });
-  expect(updated.status, JSON.stringify(updated.body)).toBe(200);
-  expect(updated.body).toMatchObject({ tier: 'keyAccount', settlement: 'credit', creditLimit, overdue: false });
-  return updated.body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const ready = credit.find(old);
+  expect(ready, 'a seeded credit key account trading for months').toBeTruthy();
+  expect(ready).toMatchObject({ tier: 'keyAccount', settlement: 'credit', overdue: false });
+  return ready as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 describe('journey 2: phone order over the remaining credit → csManager (grid) → still waits for the branchGM → branchGM', () => {
   it('is entered, submitted and approved in the browser', async () => {
-    const customer = await smallCreditKeyAccount(admin, 100);
-    const product = (await admin.get('/products' + q({ filter: { catalog: true, active: true, stock_gte: 10, catalogPrice_gte: 60 }, sort: ['id', 'ASC'], range: [0, 0] }))).body[0];
+    const customer = await creditKeyAccount(admin);
+    const product = (await admin.get('/products' + q({ filter: { catalog: true, active: true, stock_gte: 10, catalogPrice_gte: 60 }, sort: ['catalogPrice', 'DESC'], range: [0, 0] }))).body[0];
     expect(product, 'a catalog product in stock').toBeTruthy();
-    const qty = 2; // ≥ 120 yuan against a 100-yuan line
+    const qty = Math.floor(customer.creditLimit / product.catalogPrice) + 1; // more than the whole line
 
     // 1. the phone clerk enters the order: customer by autocomplete, on account, one line, lines confirmed
     const assistant = await pageAs(e2e, 'assistant');

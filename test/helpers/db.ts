@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { DEFINITIONS } from '../../src/domain/documents';
 import { hashPassword } from '../../server/auth/password';
 import { seedDemoBranch, type SeedOptions } from '../../server/seed';
 import { openPostgres, type SqlDriver } from '../../server/store/pg/driver';
@@ -40,8 +41,12 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 
 /** the template for `seed` (null: migrated, empty), made by whichever test file asks first */
 async function template(seed: TemplateSeed): Promise<string> {
-  const key = createHash('sha256').update(JSON.stringify(seed, (_, v: unknown) => (v instanceof Date ? v.toISOString() : v))).digest('hex').slice(0, 10);
-  const name = `baoyi_tpl_${inject('testRun')}_${seed ? key : 'empty'}`;
+  // the registry is part of the key: a test that registers a document type (registerDocument) gets a template with its table and documents
+  const key = createHash('sha256')
+    .update(JSON.stringify({ seed, types: Object.keys(DEFINITIONS).sort() }, (_, v: unknown) => (v instanceof Date ? v.toISOString() : v)))
+    .digest('hex')
+    .slice(0, 10);
+  const name = `baoyi_tpl_${inject('testRun')}_${seed ? '' : 'empty_'}${key}`;
   if (made.has(name)) return name;
   await admin(async (c) => {
     // one builder per template across the run's worker processes

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import type { client } from './server';
+import { loginAs, type client } from './server';
+import { giveTerms, splitTerms, STORES } from './customerTerms';
 
 type Client = ReturnType<typeof client>;
 let n = 0;
@@ -12,12 +13,25 @@ export async function makeProduct(admin: Client, catalogPrice: number, stock = 1
   return r.body;
 }
 
-/** A customer; credit terms need admin/finance (5.5.1). firstTradeAt defaults to a year ago. */
+/**
+ * A customer. firstTradeAt defaults to a year ago. A key-account tier (5.6.2) or credit terms
+ * (5.11.2), which no request may set, are written into the test server's store as the daily job
+ * and an approved credit application would have left them (customerTerms.ts).
+ */
 export async function makeCustomer(admin: Client, extra: Record<string, unknown> = {}) {
   const code = (await admin.get('/customers/next-code')).body.code;
-  const r = await admin.post('/customers', { code, name: `测试客户${uniq()}`, tier: 'smb', phone: '0755-12345678', address: '深圳市福田区测试路1号', firstTradeAt: '2025-06-01T02:00:00.000Z', ...extra });
+  const { terms, rest } = splitTerms(extra);
+  const r = await admin.post('/customers', { code, name: `测试客户${uniq()}`, tier: 'smb', phone: '0755-12345678', address: '深圳市福田区测试路1号', firstTradeAt: '2025-06-01T02:00:00.000Z', ...rest });
   if (r.status !== 201) throw new Error(`customer: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
+  if (Object.keys(terms).length === 0) return r.body;
+  const store = STORES.get(admin.base);
+  if (store) return giveTerms(store, Number(r.body.id), terms);
+  // a server in another process (browser journeys): a key account by the CS manager's override, with its reason (5.6.2)
+  if (Object.keys(terms).some((k) => k !== 'tier')) throw new Error('credit terms come only from an approved credit application (5.11.2)');
+  const csm = await loginAs(admin.base, 'csmanager');
+  const o = await csm.put(`/customers/${r.body.id}`, { tierOverride: 'keyAccount', tierOverrideReason: '测试：集团统一采购' });
+  if (o.status !== 200) throw new Error(`override: ${o.status} ${JSON.stringify(o.body)}`);
+  return o.body;
 }
 
 export const creditKeyAccount = (creditLimit: number, extra: Record<string, unknown> = {}) => ({ tier: 'keyAccount', settlement: 'credit', creditLimit, ...extra });

@@ -11,6 +11,7 @@ import { seedDemoBranch } from '../../server/seed';
 import { JsonFileStore } from '../../server/store/json/jsonFileStore';
 import type { Store } from '../../server/store/types';
 import { freshPgStore, type TemplateSeed } from './db';
+import { STORES } from './customerTerms';
 
 /**
  * A real server on a free port over a fresh store of the kind TEST_STORE names: `embedded`
@@ -56,6 +57,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     const s = createHttpApp(api).listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
+  STORES.set(`http://127.0.0.1:${port}`, store);
   return {
     url: `http://127.0.0.1:${port}`,
     store,
@@ -88,6 +90,7 @@ export function client(base: string, token?: string) {
     return { status: res.status, body: json as any, headers: res.headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
   };
   return {
+    base,
     get: (p: string, h?: Record<string, string>) => call('GET', p, undefined, h),
     post: (p: string, b?: unknown, h?: Record<string, string>) => call('POST', p, b ?? {}, h),
     put: (p: string, b: unknown, h?: Record<string, string>) => call('PUT', p, b, h),

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres } from '../../server/store/pg/driver';
+import { PgStore } from '../../server/store/pg/pgStore';
+import { STORES } from '../helpers/customerTerms';
 import { freshDatabase, type FreshDatabase } from '../helpers/db';
 import { creditKeyAccount, makeCustomer, makeProduct } from '../helpers/fixtures';
 import { startServerProcess, type ServerProcess } from '../helpers/process';
@@ -18,6 +21,8 @@ const N = 20;
 const KEY = `intake-${randomBytes(6).toString('hex')}`;
 let db: FreshDatabase;
 let a: ServerProcess, b: ServerProcess;
+/** the database both servers use, for fixtures' customer terms (no request may set them: 5.6.2, 5.11.2) */
+let store: PgStore;
 /** a logged-in client on server A and one on server B, per user */
 const as: Record<string, [C, C]> = {};
 
@@ -26,8 +31,11 @@ beforeAll(async () => {
   const env = { DATABASE_URL: db.url, TEST_NOW: TEST_NOW.toISOString(), SECRET_HEX: randomBytes(32).toString('hex'), INTAKE_KEY: KEY };
   [a, b] = await Promise.all([startServerProcess(env, 60_000, 'test/helpers/apiServer.ts'), startServerProcess(env, 60_000, 'test/helpers/apiServer.ts')]);
   for (const u of ['admin', 'assistant2', 'csmanager', 'orderdesk', 'driver']) as[u] = [await loginAs(a.url, u), await loginAs(b.url, u)];
+  store = await PgStore.open(await openPostgres(db.url, STORE_KIND === 'postgres' ? 'postgres' : 'embedded', async () => undefined));
+  for (const c of [...as.admin]) STORES.set(c.base, store);
 }, 120_000);
 afterAll(async () => {
+  await store?.close();
   await Promise.all([a?.stop(), b?.stop()]);
   await db?.drop();
 });

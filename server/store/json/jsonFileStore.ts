@@ -62,6 +62,14 @@ export class JsonFileStore extends MemoryStore {
   }
 }
 
+/**
+ * Tables added after the json store's first format, with the change that added them: a db.json
+ * written before them lacks them and starts them empty (PostgreSQL's migrations create them).
+ */
+export const ADDED_TABLES: Record<string, string> = {
+  creditFollowUps: 'issue 21: credit follow-ups (5.5.2, 5.11.4), migration 015',
+};
+
 /** Read and check a data file; a damaged one stops the start with what is wrong and where. */
 export function loadState(file: string): JsonState {
   const text = readFileSync(file, 'utf8');
@@ -89,7 +97,9 @@ export function loadState(file: string): JsonState {
       }
     });
   }
-  // a missing table is damage, not an empty one: starting with it empty would make the loss permanent at the first write
+  // a table a later version added (ADDED_TABLES) starts empty in a file of an earlier version: the json store's migration
+  for (const r of Object.keys(ADDED_TABLES)) if (state[r] === undefined && resources.includes(r)) state[r] = [];
+  // any other missing table is damage, not an empty one: starting with it empty would make the loss permanent at the first write
   const missing = resources.filter((r) => state[r] === undefined);
   if (missing.length) {
     const names = missing.map((r) => `"${r}"`).join(', ');

@@ -4,17 +4,8 @@ import { DEFINITIONS } from '../../../src/domain/documents';
 /**
  * Which fields of a definition are real columns (filter, sort, search, constraints) — derived
  * from `definition.columns`. The rest of a record lives in the row's `data` JSONB. The
- * migrations create exactly these columns; test/api/schema.test.ts checks they agree.
+ * migrations create exactly these columns (server/store/pg/ddl.ts generates them); test/api/schema.test.ts checks they agree.
  */
-
-export const TABLES: Record<string, string> = {
-  users: 'users',
-  customers: 'customers',
-  products: 'products',
-  orders: 'orders',
-  auditLog: 'audit_log',
-  settings: 'settings',
-};
 
 export const SQL_TYPES: Record<FieldType, string> = {
   text: 'text',
@@ -36,6 +27,9 @@ export interface Column {
 }
 
 export const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A resource's table: its name in snake case (`auditLog` → `audit_log`), for every type alike. */
+export const tableOf = (resource: string) => snake(resource);
 
 /** Columns every table has besides the definition's. */
 const COMMON: Column[] = [
@@ -60,7 +54,7 @@ function specFor(def: DocumentDefinition): TableSpec {
     columns.set(field, { field, column: snake(field), type });
   }
   const searchFields = Object.entries(def.fields).filter(([, f]) => f.search).map(([k]) => k);
-  return { resource: def.resource, table: TABLES[def.resource] ?? snake(def.resource), columns, searchFields };
+  return { resource: def.resource, table: tableOf(def.resource), columns, searchFields };
 }
 
 const SPECS = new Map<string, TableSpec>();

@@ -62,7 +62,8 @@ function PaymentMethodInput({ pricing }: { pricing: OrderPricing }) {
       defaultValue="cash"
       choices={[
         { id: 'cash', name: enumKey('orders', 'paymentMethod', 'cash') },
-        { id: 'credit', name: enumKey('orders', 'paymentMethod', 'credit'), disabled: !!refusal },
+        // 5.5.2 a first order asking for credit stays choosable: saving it is refused and hands it to the sales rep (the server records the hand-off)
+        { id: 'credit', name: enumKey('orders', 'paymentMethod', 'credit'), disabled: !!refusal && refusal.rule !== '5.5.2' },
       ]}
       helperText={helper}
       data-testid="payment-method"

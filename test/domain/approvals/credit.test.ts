@@ -80,7 +80,7 @@ describe('5.11.2 review chain and the grant', () => {
     if (!out.ok) return;
     expect(out.decision.to).toBe('approved');
     expect(out.decision.patch).toMatchObject({ approvedLimit: 30000, reviewDueAt: '2027-02-28', eligible: true });
-    expect(out.decision.effects).toEqual([{ kind: 'patch', resource: 'customers', id: 1, patch: { settlement: 'credit', creditLimit: 30000, tier: 'keyAccount', creditReviewDue: '2027-02-28', salesRepId: 5 }, rule: '5.11.2' }]);
+    expect(out.decision.effects).toEqual([{ kind: 'patch', resource: 'customers', id: 1, patch: { settlement: 'credit', creditLimit: 30000, tier: 'keyAccount', tierBasis: 'creditLine', creditReviewDue: '2027-02-28', salesRepId: 5 }, rule: '5.11.2' }]);
   });
 
   it('the branchGM may grant less than requested (the approvedLimit param), never more', () => {

@@ -1,9 +1,11 @@
+import { approvalSteps } from '../../approvalSteps';
 import { bool, column, date, datetime, defineDocument, enumOf, int, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { fenToYuan, yuanToFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { creatorOnly, nowIso } from '../../rules/approvals/common';
 import { creditEligibility, creditReviewDue, monthlyAverageFen, monthsTrading } from '../../rules/approvals/credit';
 import { t } from '../../text';
+import { tierOf } from '../../rules/customerTier';
 import type { Effect, Workflow } from '../../workflow';
 
 /**
@@ -31,7 +33,10 @@ export const CREDIT_APPLICATION_STATUSES = {
 /** Statuses of an application still under way (one at a time per customer). */
 export const OPEN_CREDIT_APPLICATION_STATUSES: readonly string[] = ['draft', 'rejected', 'supervisorReview', 'salesManagerReview', 'financeReview', 'gmApproval'];
 
-export const CREDIT_APPLICATION_KINDS = { new: t('新申请', 'New line'), renewal: t('半年复评', 'Half-yearly review') };
+export const CREDIT_APPLICATION_KINDS = { new: t('新申请', 'New line'), renewal: t('半年复评', 'Half-yearly review'), revocation: t('撤销额度', 'Revocation') };
+
+/** 5.11.2 / 5.11.4 an application that takes the line away (the review finds the customer no longer qualifies) */
+export const isRevocation = (doc: DocRecord): boolean => doc.revoke === true;
 
 const ordersTotal = (ctx: RuleContext) => Number(ctx.facts.customerOrders3FullMonths ?? 0);
 
@@ -61,13 +66,15 @@ export function eligibilityRefusals(ctx: RuleContext): Refusal[] {
   return out;
 }
 
-const eligibleGuard = (_doc: DocRecord, ctx: RuleContext): Refusal | null => eligibilityRefusals(ctx)[0] ?? null;
+/** 5.11.1 holds for a line granted or renewed; a revocation needs no eligibility */
+const eligibleGuard = (doc: DocRecord, ctx: RuleContext): Refusal | null => (isRevocation(doc) ? null : (eligibilityRefusals(ctx)[0] ?? null));
 
 /** The limit granted: what the branchGM entered with the approval, else the requested one. */
 export const grantedLimit = (doc: DocRecord): number => (typeof doc.approvedLimit === 'number' ? doc.approvedLimit : Number(doc.requestedLimit));
 
 /** 5.11.2 the branchGM may grant less than requested, never more, and never nothing. */
 const limitGuard = (doc: DocRecord): Refusal | null => {
+  if (isRevocation(doc)) return null;
   const limit = grantedLimit(doc);
   if (!(limit > 0)) return ruleRefusal('5.11.2', '批准信用额度须大于0', 'The approved limit must be above 0', 'approvedLimit');
   if (yuanToFen(limit) > yuanToFen(Number(doc.requestedLimit))) return ruleRefusal('5.11.2', '批准信用额度不能超过申请额度', 'The approved limit cannot exceed the requested one', 'approvedLimit');
@@ -76,14 +83,18 @@ const limitGuard = (doc: DocRecord): Refusal | null => {
 
 /** 5.11.2 the branchGM's approval grants the line: monthly settlement, the limit, key account; 5.11.4 review in 6 months. */
 function grantLine(doc: DocRecord, ctx: RuleContext): Effect[] {
-  const due = creditReviewDue(ctx.now);
+  const revoke = isRevocation(doc);
+  // 5.11.2 the line (or, revoked, cash again); 5.11.4 the next review six months on
+  const line: DocRecord = revoke ? { settlement: 'cash', creditLimit: 0, creditReviewDue: null } : { settlement: 'credit', creditLimit: grantedLimit(doc), creditReviewDue: creditReviewDue(ctx.now) };
+  // 5.6.2 a credit customer is a key account; a revoked one follows its volume again
+  const tier = tierOf({ ...(ctx.refs.customerId ?? {}), ...line });
   const effects: Effect[] = [
     {
       kind: 'patch',
       resource: 'customers',
       id: Number(doc.customerId),
       // the applying rep keeps the key account (5.11.2 客户代表)
-      patch: { settlement: 'credit', creditLimit: grantedLimit(doc), tier: 'keyAccount', creditReviewDue: due, ...(typeof doc.salesRepId === 'number' ? { salesRepId: doc.salesRepId } : {}) },
+      patch: { ...line, ...tier, ...(typeof doc.salesRepId === 'number' && !revoke ? { salesRepId: doc.salesRepId } : {}) },
       rule: '5.11.2',
     },
   ];
@@ -100,22 +111,23 @@ export const creditApplicationWorkflow: Workflow = {
   states: CREDIT_APPLICATION_STATUSES,
   transitions: [
     { action: 'submit', label: t('提交审核', 'Submit'), from: ['draft', 'rejected'], roles: ['salesRep'], to: 'supervisorReview', actor: creatorOnly, guard: eligibleGuard, effect: (_d, ctx) => ({ submittedAt: nowIso(ctx), ...eligibilityFields(ctx) }), tone: 'primary' },
-    // 5.11.2 报办事处主管、销售管理部经理、财务部审核 — in this order
-    { action: 'approve', label: t('审核通过', 'Approve'), from: ['supervisorReview'], roles: ['officeSupervisor'], to: 'salesManagerReview', decision: 'approve', bulk: true, tone: 'primary' },
-    { action: 'approve', label: t('审核通过', 'Approve'), from: ['salesManagerReview'], roles: ['salesManager'], to: 'financeReview', decision: 'approve', bulk: true, tone: 'primary' },
-    { action: 'approve', label: t('审核通过', 'Approve'), from: ['financeReview'], roles: ['finance'], to: 'gmApproval', decision: 'approve', bulk: true, tone: 'primary' },
-    // 5.11.2 由分公司总经理审批 (the GM may enter a lower `approvedLimit`); the conditions of 5.11.1 still hold at that moment
-    {
-      action: 'approve', label: t('审批通过', 'Approve'), from: ['gmApproval'], roles: ['branchGM'], to: 'approved', decision: 'approve', tone: 'primary',
-      params: ['approvedLimit'],
-      guard: (d, ctx) => eligibleGuard(d, ctx) ?? limitGuard(d),
-      effect: (d, ctx) => ({ ...eligibilityFields(ctx), approvedAt: nowIso(ctx), approvedLimit: grantedLimit(d), reviewDueAt: creditReviewDue(ctx.now) }),
-      effects: grantLine,
-    },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['supervisorReview'], roles: ['officeSupervisor'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['salesManagerReview'], roles: ['salesManager'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['financeReview'], roles: ['finance'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['gmApproval'], roles: ['branchGM'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
+    ...approvalSteps(
+      [
+        // 5.11.2 报办事处主管、销售管理部经理、财务部审核 — in this order
+        { state: 'supervisorReview', roles: ['officeSupervisor'], next: 'salesManagerReview', label: t('审核通过', 'Approve') },
+        { state: 'salesManagerReview', roles: ['salesManager'], next: 'financeReview', label: t('审核通过', 'Approve') },
+        { state: 'financeReview', roles: ['finance'], next: 'gmApproval', label: t('审核通过', 'Approve') },
+        // 5.11.2 由分公司总经理审批 (the GM may enter a lower `approvedLimit`); the conditions of 5.11.1 still hold at that moment
+        {
+          state: 'gmApproval', roles: ['branchGM'], next: 'approved', bulk: false, rejectBulk: true, label: t('审批通过', 'Approve'),
+          params: ['approvedLimit'],
+          guard: (d, ctx) => eligibleGuard(d, ctx) ?? limitGuard(d),
+          effect: (d, ctx) => ({ ...eligibilityFields(ctx), approvedAt: nowIso(ctx), approvedLimit: isRevocation(d) ? null : grantedLimit(d), reviewDueAt: isRevocation(d) ? null : creditReviewDue(ctx.now) }),
+          effects: grantLine,
+        },
+      ],
+      { rule: '5.11.2' },
+    ),
     { action: 'cancel', label: t('取消申请', 'Cancel'), from: ['draft', 'rejected'], roles: ['salesRep'], to: 'cancelled', actor: creatorOnly, commentRequired: true, tone: 'danger' },
   ],
 };
@@ -136,6 +148,7 @@ export const creditApplications = defineDocument({
     customerName: text(t('客户名称', 'Customer name'), { computed: true, search: true }),
     customerCode: text(t('客户编号', 'Customer code'), { computed: true, search: true }),
     kind: enumOf(t('申请类别', 'Kind'), CREDIT_APPLICATION_KINDS, { computed: true }),
+    revoke: bool(t('撤销信用额度', 'Revoke the line'), { default: false, immutable: true, help: t('复评认为客户不再符合条件时撤销额度，改为现金结算；同样经主管、销售管理部、财务审核，总经理审批 (5.11.2, 5.11.4)', 'When the review finds the customer no longer qualifies: the line is withdrawn, cash again; through the same reviews and the branch GM (5.11.2, 5.11.4)') }),
     // 5.11.2 客户基本资料表
     legalRepresentative: text(t('法定代表人', 'Legal representative'), { required: true, maxLength: 50 }),
     businessLicenseNo: text(t('营业执照号', 'Business licence no.'), { required: true, maxLength: 30, search: true }),
@@ -151,7 +164,7 @@ export const creditApplications = defineDocument({
     businessCondition: longText(t('经营状况', 'Business condition'), { required: true, maxLength: 4000 }),
     paymentHistory: longText(t('付款及信用记录', 'Payment and credit record'), { required: true, maxLength: 4000 }),
     evaluation: longText(t('信用评估结论', 'Evaluation'), { required: true, maxLength: 4000 }),
-    requestedLimit: money(t('申请信用额度', 'Requested credit limit'), { required: true, max: 10_000_000 }),
+    requestedLimit: money(t('申请信用额度', 'Requested credit limit'), { required: true, max: 10_000_000, help: t('核减额度时填写新的较低额度；撤销时为0', 'For a reduction enter the new, lower limit; 0 for a revocation') }),
     paymentTermDays: int(t('结算账期（天）', 'Payment term (days)'), { required: true, default: 30, min: 1, max: 90 }),
     // 5.11.1 facts from the customer's history
     firstTradeAt: datetime(t('首次交易日期', 'First trade'), { computed: true }),
@@ -202,7 +215,8 @@ export function computeCreditApplication(doc: DocRecord, ctx: RuleContext): DocR
     ...doc,
     customerName: customer?.name ?? '',
     customerCode: customer?.code ?? '',
-    kind: customer?.settlement === 'credit' ? 'renewal' : 'new',
+    kind: isRevocation(doc) ? 'revocation' : customer?.settlement === 'credit' ? 'renewal' : 'new',
+    ...(isRevocation(doc) ? { requestedLimit: 0 } : {}),
     salesRepId: doc.salesRepId ?? (ctx.user.role === 'salesRep' ? ctx.user.id : null),
     ...eligibilityFields(ctx),
   };
@@ -217,7 +231,9 @@ export function creditApplicationRules(doc: DocRecord, ctx: RuleContext): Refusa
   const customer = ctx.refs.customerId;
   if (!customer) return [ruleRefusal('5.11.2', '客户不存在', 'No such customer', 'customerId')];
   if (customer.active === false) out.push(ruleRefusal('5.11.2', '该客户已停用', 'This customer is inactive', 'customerId'));
-  if (!(typeof doc.requestedLimit === 'number' && doc.requestedLimit > 0)) out.push(ruleRefusal('5.11.2', '申请信用额度须大于0', 'The requested limit must be above 0', 'requestedLimit'));
+  if (isRevocation(doc)) {
+    if (customer.settlement !== 'credit') out.push(ruleRefusal('5.11.2', '该客户没有赊销信用额度，无需撤销', 'This customer has no credit line to revoke', 'revoke'));
+  } else if (!(typeof doc.requestedLimit === 'number' && doc.requestedLimit > 0)) out.push(ruleRefusal('5.11.2', '申请信用额度须大于0', 'The requested limit must be above 0', 'requestedLimit'));
   if (Number(ctx.facts.openCreditApplications ?? 0) > 0) {
     out.push(ruleRefusal('5.11.2', '该客户已有一份未完成的赊销信用申请', 'This customer already has a credit application under way', 'customerId'));
   }

@@ -1,3 +1,4 @@
+import { approvalSteps } from '../../approvalSteps';
 import { bool, column, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { fenToYuan, lineTotalFen, sumFen, yuanToFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
@@ -88,10 +89,13 @@ export const discountWorkflow: Workflow = {
       action: 'submit', label: t('提交申请', 'Submit'), from: ['draft', 'rejected'], roles: ['assistant'], to: 'csReview', actor: owner, guard: marginRefusal, tone: 'primary',
       effect: (_d, ctx) => ({ submittedAt: nowIso(ctx), answerDeadline: discountAnswerDeadline(ctx.now, calendarOfSettings(ctx.settings)).toISOString(), answeredAt: null, answeredOnTime: null }),
     },
-    { action: 'approve', label: t('审核通过', 'Approve'), from: ['csReview'], roles: ['csManager'], to: 'gmApproval', decision: 'approve', guard: marginRefusal, bulk: true, tone: 'primary' },
-    { action: 'approve', label: t('审批通过', 'Approve'), from: ['gmApproval'], roles: ['branchGM'], to: 'approved', decision: 'approve', guard: marginRefusal, effect: answered, bulk: true, tone: 'primary' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['csReview'], roles: ['csManager'], to: 'rejected', decision: 'reject', commentRequired: true, effect: answered, bulk: true, tone: 'danger' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['gmApproval'], roles: ['branchGM'], to: 'rejected', decision: 'reject', commentRequired: true, effect: answered, bulk: true, tone: 'danger' },
+    ...approvalSteps(
+      [
+        { state: 'csReview', roles: ['csManager'], next: 'gmApproval', label: t('审核通过', 'Approve'), guard: marginRefusal, rejectEffect: answered },
+        { state: 'gmApproval', roles: ['branchGM'], next: 'approved', guard: marginRefusal, effect: answered, rejectEffect: answered },
+      ],
+      { rule: '6.14' },
+    ),
     // 6.14.3 finance confirms the customer's payment came in in full
     { action: 'confirmPaidInFull', label: t('确认货款已全部收回', 'Confirm paid in full'), from: ['approved'], roles: ['finance'], to: 'paidInFull', effect: (_d, ctx) => ({ customerPaidInFull: true, paidInFullAt: nowIso(ctx) }), tone: 'primary', list: true },
     // 6.14.3 the assistant requests the payout (in the payout days, after full payment)

@@ -1,3 +1,4 @@
+import { approvalSteps } from '../../approvalSteps';
 import { bool, column, datetime, defineDocument, int, lines, longText, money, ref, text, type DocRecord, type Fact, type RuleContext } from '../../definition';
 import { fact } from '../../explain';
 import { fenToYuan, formatYuan, yuanToFen } from '../../money';
@@ -66,18 +67,20 @@ export const giftWorkflow: Workflow = {
   states: GIFT_STATUSES,
   transitions: [
     { action: 'submit', label: t('提交审核', 'Submit'), from: ['draft', 'rejected'], roles: ['assistant'], to: 'csReview', actor: owner, guard: inFestival, effect: (_d, ctx) => ({ submittedAt: nowIso(ctx) }), tone: 'primary' },
-    // 6.12.1 / 6.12.2 csManager reviews, then the branchGM
-    { action: 'approve', label: t('审核通过', 'Approve'), from: ['csReview'], roles: ['csManager'], to: 'gmApproval', decision: 'approve', bulk: true, tone: 'primary' },
-    // 6.12.2 ≤ 500 yuan: the branchGM's approval releases it; above: the financeDirector's step follows
-    {
-      action: 'approve', label: t('审批通过', 'Approve'), from: ['gmApproval'], roles: ['branchGM'], decision: 'approve', bulk: true, tone: 'primary',
-      to: (d) => (giftReleasedByGm(d) ? 'approved' : 'fdApproval'),
-      effect: (d, ctx) => (giftReleasedByGm(d) ? { approvedAt: nowIso(ctx) } : {}),
-    },
-    { action: 'approve', label: t('审批通过', 'Approve'), from: ['fdApproval'], roles: ['financeDirector'], to: 'approved', decision: 'approve', bulk: true, tone: 'primary', effect: (_d, ctx) => ({ approvedAt: nowIso(ctx) }) },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['csReview'], roles: ['csManager'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['gmApproval'], roles: ['branchGM'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['fdApproval'], roles: ['financeDirector'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
+    ...approvalSteps(
+      [
+        // 6.12.1 / 6.12.2 csManager reviews, then the branchGM
+        { state: 'csReview', roles: ['csManager'], next: 'gmApproval', label: t('审核通过', 'Approve') },
+        // 6.12.2 ≤ 500 yuan: the branchGM's approval releases it; above: the financeDirector's step follows
+        {
+          state: 'gmApproval', roles: ['branchGM'],
+          next: (d) => (giftReleasedByGm(d) ? 'approved' : 'fdApproval'),
+          effect: (d, ctx) => (giftReleasedByGm(d) ? { approvedAt: nowIso(ctx) } : {}),
+        },
+        { state: 'fdApproval', roles: ['financeDirector'], next: 'approved', effect: (_d, ctx) => ({ approvedAt: nowIso(ctx) }) },
+      ],
+      { rule: '6.12' },
+    ),
     // 6.12.3 issued on an other outbound note marked 赠送品 with the customer's office; catalog goods leave stock
     {
       action: 'issue', label: t('其它出库（赠送品）', 'Issue (other outbound note)'), from: ['approved'], roles: ['warehouse'], to: 'issued', tone: 'primary',

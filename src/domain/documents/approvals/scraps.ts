@@ -1,3 +1,4 @@
+import { approvalSteps, rejectedState } from '../../approvalSteps';
 import { bool, column, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { fenToYuan } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
@@ -21,7 +22,7 @@ export const SCRAP_CAUSE_MIN_LENGTH = 15;
 
 export const SCRAP_STATUSES = {
   draft: { label: t('草稿', 'Draft'), color: 'default', editable: true, waitingOn: ['assistant'] },
-  rejected: { label: t('已退回', 'Returned'), color: 'error', editable: true, waitingOn: ['assistant'] },
+  rejected: rejectedState(['assistant']),
   csReview: { label: t('待客服中心经理审核', 'Awaiting CS manager'), color: 'info', waitingOn: ['csManager'] },
   gmApproval: { label: t('待总经理审批', 'Awaiting branch GM'), color: 'secondary', waitingOn: ['branchGM'] },
   fdApproval: { label: t('待集团财务总监审批', 'Awaiting group finance director'), color: 'secondary', waitingOn: ['financeDirector'] },
@@ -46,18 +47,20 @@ export const scrapWorkflow: Workflow = {
   states: SCRAP_STATUSES,
   transitions: [
     { action: 'submit', label: t('提交审核', 'Submit'), from: ['draft', 'rejected'], roles: ['assistant'], to: 'csReview', actor: owner, guard: causeRefusal, effect: (_d, ctx) => ({ submittedAt: nowIso(ctx) }), tone: 'primary' },
-    { action: 'approve', label: t('审核通过', 'Approve'), from: ['csReview'], roles: ['csManager'], to: 'gmApproval', decision: 'approve', bulk: true, tone: 'primary' },
-    // [cut] assumption: ≤ threshold → the branchGM's approval is final and writes the goods off
-    {
-      action: 'approve', label: t('审批通过', 'Approve'), from: ['gmApproval'], roles: ['branchGM'], decision: 'approve', bulk: true, tone: 'primary',
-      to: (d, ctx) => (scrapReleasedByGm(d, ctx) ? 'approved' : 'fdApproval'),
-      effect: (d, ctx) => (scrapReleasedByGm(d, ctx) ? { approvedAt: nowIso(ctx) } : {}),
-      effects: (d, ctx) => (scrapReleasedByGm(d, ctx) ? writeOff(d) : []),
-    },
-    { action: 'approve', label: t('审批通过', 'Approve'), from: ['fdApproval'], roles: ['financeDirector'], to: 'approved', decision: 'approve', bulk: true, tone: 'primary', effect: (_d, ctx) => ({ approvedAt: nowIso(ctx) }), effects: writeOff },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['csReview'], roles: ['csManager'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['gmApproval'], roles: ['branchGM'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['fdApproval'], roles: ['financeDirector'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
+    ...approvalSteps(
+      [
+        { state: 'csReview', roles: ['csManager'], next: 'gmApproval', label: t('审核通过', 'Approve') },
+        // [cut] assumption: ≤ threshold → the branchGM's approval is final and writes the goods off
+        {
+          state: 'gmApproval', roles: ['branchGM'],
+          next: (d, ctx) => (scrapReleasedByGm(d, ctx) ? 'approved' : 'fdApproval'),
+          effect: (d, ctx) => (scrapReleasedByGm(d, ctx) ? { approvedAt: nowIso(ctx) } : {}),
+          effects: (d, ctx) => (scrapReleasedByGm(d, ctx) ? writeOff(d) : []),
+        },
+        { state: 'fdApproval', roles: ['financeDirector'], next: 'approved', effect: (_d, ctx) => ({ approvedAt: nowIso(ctx) }), effects: writeOff },
+      ],
+      { rule: '6.15' },
+    ),
     { action: 'cancel', label: t('取消申请', 'Cancel'), from: ['draft', 'rejected'], roles: ['assistant'], to: 'cancelled', actor: owner, commentRequired: true, tone: 'danger' },
   ],
 };

@@ -1,3 +1,4 @@
+import { approvalSteps, rejectedState } from '../../approvalSteps';
 import { bool, column, date, datetime, defineDocument, enumOf, int, lines, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { creatorOnly, linesOf, nowIso, stockEffects } from '../../rules/approvals/common';
@@ -24,7 +25,7 @@ export const TRANSFER_REASONS = {
 
 export const TRANSFER_STATUSES = {
   draft: { label: t('草稿', 'Draft'), color: 'default', editable: true, waitingOn: ['merchPlanning'] },
-  rejected: { label: t('已退回', 'Returned'), color: 'error', editable: true, waitingOn: ['merchPlanning'] },
+  rejected: rejectedState(['merchPlanning']),
   orderDeskReview: { label: t('待订单组审核', 'Awaiting order desk'), color: 'info', waitingOn: ['orderDesk'] },
   purchasingApproval: { label: t('待采购部审批（分店调拨）', 'Awaiting purchasing (store)'), color: 'secondary', waitingOn: ['purchasing'] },
   inTransit: { label: t('调拨在途，待入库', 'In transit, to receive'), color: 'primary', waitingOn: ['warehouse'] },
@@ -43,14 +44,17 @@ export const transferWorkflow: Workflow = {
   transitions: [
     { action: 'submit', label: t('提交审核', 'Submit'), from: ['draft', 'rejected'], roles: ['merchPlanning'], to: 'orderDeskReview', actor: creatorOnly, effect: (_d, ctx) => ({ submittedAt: nowIso(ctx) }), tone: 'primary' },
     // 6.13.2 the order desk reviews and sends the request to the sister warehouse; 6.13.3 a store transfer also needs purchasing
-    {
-      action: 'approve', label: t('审核通过', 'Approve'), from: ['orderDeskReview'], roles: ['orderDesk'], decision: 'approve', bulk: true, tone: 'primary',
-      to: (d) => (fromStore(d) ? 'purchasingApproval' : 'inTransit'),
-      effect: (d, ctx) => (fromStore(d) ? {} : { dispatchedAt: nowIso(ctx) }),
-    },
-    { action: 'approve', label: t('审批通过', 'Approve'), from: ['purchasingApproval'], roles: ['purchasing'], to: 'inTransit', decision: 'approve', bulk: true, tone: 'primary', effect: (_d, ctx) => ({ dispatchedAt: nowIso(ctx) }) },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['orderDeskReview'], roles: ['orderDesk'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['purchasingApproval'], roles: ['purchasing'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
+    ...approvalSteps(
+      [
+        {
+          state: 'orderDeskReview', roles: ['orderDesk'], label: t('审核通过', 'Approve'),
+          next: (d) => (fromStore(d) ? 'purchasingApproval' : 'inTransit'),
+          effect: (d, ctx) => (fromStore(d) ? {} : { dispatchedAt: nowIso(ctx) }),
+        },
+        { state: 'purchasingApproval', roles: ['purchasing'], next: 'inTransit', effect: (_d, ctx) => ({ dispatchedAt: nowIso(ctx) }) },
+      ],
+      { rule: '6.13' },
+    ),
     // 6.13.4 the goods arrive at our warehouse and go into stock
     { action: 'receive', label: t('调拨入库', 'Receive into stock'), from: ['inTransit'], roles: ['warehouse'], to: 'received', effect: (_d, ctx) => ({ receivedAt: nowIso(ctx) }), effects: (d) => stockEffects(linesOf(d, 'lines'), 1, '6.13.4'), tone: 'primary', list: true },
     { action: 'cancel', label: t('取消', 'Cancel'), from: ['draft', 'rejected'], roles: ['merchPlanning'], to: 'cancelled', actor: creatorOnly, commentRequired: true, tone: 'danger' },

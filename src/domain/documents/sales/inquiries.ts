@@ -1,3 +1,4 @@
+import { approvalSteps, rejectedState } from '../../approvalSteps';
 import { bool, column, date, datetime, defineDocument, int, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { lineTotalFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
@@ -20,7 +21,7 @@ import type { Effect, Workflow } from '../../workflow';
 export const INQUIRY_STATUSES = {
   draft: { label: t('草稿', 'Draft'), color: 'default', editable: true, waitingOn: ['salesRep'] },
   review: { label: t('待审核', 'Awaiting review'), color: 'info', waitingOn: ['csManager', 'officeSupervisor'] },
-  rejected: { label: t('已退回', 'Returned'), color: 'error', editable: true, waitingOn: ['salesRep'] },
+  rejected: rejectedState(['salesRep']),
   pricing: { label: t('商品计划部询价中', 'With merchandise planning'), color: 'secondary', waitingOn: ['merchPlanning'] },
   answered: { label: t('已答复待客户确认', 'Answered, customer to confirm'), color: 'primary', waitingOn: ['salesRep'] },
   depositPaid: { label: t('已收订金', 'Deposit received'), color: 'primary', waitingOn: ['salesRep'] },
@@ -103,8 +104,7 @@ export const inquiryWorkflow: Workflow = {
   transitions: [
     // 5.10.2 the rep fills the inquiry and sends it for review
     { action: 'submit', label: t('提交审核', 'Submit for review'), from: ['draft', 'rejected'], roles: ['salesRep'], to: 'review', effect: stamp('submittedAt'), tone: 'primary' },
-    { action: 'approve', label: t('审核通过，转商品计划部', 'Approve, to merchandise planning'), from: ['review'], roles: ['csManager', 'officeSupervisor'], to: 'pricing', decision: 'approve', bulk: true, tone: 'primary' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['review'], roles: ['csManager', 'officeSupervisor'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
+    ...approvalSteps([{ state: 'review', roles: ['csManager', 'officeSupervisor'], next: 'pricing', label: t('审核通过，转商品计划部', 'Approve, to merchandise planning') }], { rule: '5.10' }),
     {
       action: 'answer',
       label: t('答复询价', 'Answer'),

@@ -1,3 +1,4 @@
+import { approvalSteps, rejectedState } from '../../approvalSteps';
 import { bool, column, date, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type Fact, type RuleContext } from '../../definition';
 import { fact } from '../../explain';
 import { lineTotalFen, sumFen } from '../../money';
@@ -25,7 +26,7 @@ import { calendarOfSettings } from '../../settings';
 export const QUOTE_STATUSES = {
   draft: { label: t('草稿', 'Draft'), color: 'default', editable: true, waitingOn: ['assistant', 'salesRep'] },
   review: { label: t('待经理审批（毛利超出区间）', 'Awaiting manager (margin outside band)'), color: 'info', waitingOn: ['csManager'], because: (d: DocRecord) => ({ text: { zh: `大客户报价毛利超出规定区间，须经理审批后发出：${String(d.reviewReason ?? '')}`, en: `the key-account quote's margin is outside the band; the manager approves before it is sent: ${String(d.reviewReason ?? '')}` }, rule: '6.4.3' }) },
-  rejected: { label: t('已退回', 'Returned'), color: 'error', editable: true, waitingOn: ['assistant', 'salesRep'] },
+  rejected: rejectedState(['assistant', 'salesRep']),
   approved: { label: t('已批准待发出', 'Approved, to be sent'), color: 'secondary', waitingOn: ['assistant', 'salesRep'] },
   sent: { label: t('已报价待答复', 'Sent, awaiting answer'), color: 'primary', waitingOn: ['assistant', 'salesRep'] },
   accepted: { label: t('客户已接受', 'Accepted'), color: 'success', waitingOn: ['assistant', 'salesRep'] },
@@ -230,8 +231,7 @@ export const quoteWorkflow: Workflow = {
   transitions: [
     // 6.4.3 outside the band → the csManager first
     { action: 'submit', label: t('提交经理审批', 'Submit for approval'), from: ['draft', 'rejected'], roles: QUOTERS, to: 'review', actor: quoter, guard: submitGuard, effect: stamp('submittedAt') },
-    { action: 'approve', label: t('批准报价', 'Approve'), from: ['review'], roles: ['csManager'], to: 'approved', decision: 'approve', guard: notExpired, bulk: true, tone: 'primary' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['review'], roles: ['csManager'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
+    ...approvalSteps([{ state: 'review', roles: ['csManager'], next: 'approved', label: t('批准报价', 'Approve'), guard: notExpired }], { rule: '6.4' }),
     // 6.4.5 the reply to the customer
     {
       action: 'send',

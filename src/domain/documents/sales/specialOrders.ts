@@ -1,3 +1,4 @@
+import { approvalSteps, rejectedState } from '../../approvalSteps';
 import { bool, column, date, datetime, defineDocument, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { lineTotalFen, sumFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
@@ -20,7 +21,7 @@ export const SPECIAL_ORDER_REVIEW_FROM_FEN = 5000_00;
 
 export const SPECIAL_ORDER_STATUSES = {
   draft: { label: t('草稿', 'Draft'), color: 'default', editable: true, waitingOn: ['assistant'] },
-  rejected: { label: t('已退回', 'Returned'), color: 'error', editable: true, waitingOn: ['assistant'] },
+  rejected: rejectedState(['assistant']),
   repConfirmation: { label: t('待销售代表书面确认', 'Awaiting the rep’s written confirmation'), color: 'info', waitingOn: ['salesRep'] },
   review: { label: t('待经理审批（≥5000元）', 'Awaiting manager (≥ 5000 yuan)'), color: 'secondary', waitingOn: ['csManager'] },
   approved: { label: t('待采购订货', 'Awaiting purchasing'), color: 'primary', waitingOn: ['purchasing'] },
@@ -145,8 +146,7 @@ export const specialOrderWorkflow: Workflow = {
       tone: 'primary',
     },
     { action: 'repReject', label: t('不予确认', 'Do not confirm'), from: ['repConfirmation'], roles: ['salesRep'], to: 'rejected', decision: 'reject', commentRequired: true, tone: 'danger' },
-    { action: 'approve', label: t('审批通过', 'Approve'), from: ['review'], roles: ['csManager'], to: 'approved', decision: 'approve', bulk: true, tone: 'primary' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['review'], roles: ['csManager'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
+    ...approvalSteps([{ state: 'review', roles: ['csManager'], next: 'approved' }], { rule: '6.5.4' }),
     // 6.5.6 purchasing orders from the supplier; from here on the goods are not returnable (6.5.4)
     { action: 'order', label: t('已向供应商订货', 'Ordered from supplier'), from: ['approved'], roles: PURCHASING, to: 'ordered', params: ['supplierPo', 'expectedAt'], guard: orderGuard, effect: stamp('orderedAt'), tone: 'primary', list: true },
     { action: 'receive', label: t('特殊商品回货', 'Goods received'), from: ['ordered'], roles: ['purchasing', 'warehouse'], to: 'received', effect: stamp('receivedAt'), bulk: true },

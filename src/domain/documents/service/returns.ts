@@ -1,3 +1,4 @@
+import { approvalSteps, rejectedState } from '../../approvalSteps';
 import { bool, column, date, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
 import { fenToYuan, lineTotalFen, sumFen, yuanToFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
@@ -36,7 +37,7 @@ import { CATEGORIES } from '../products';
 export const RETURN_STATUSES = {
   draft: { label: t('草稿退货单', 'Draft return'), color: 'default', editable: true, waitingOn: ['assistant'] },
   atDelivery: { label: t('当场退货（待送货员确认）', 'Same-day return (driver to confirm)'), color: 'warning', editable: true, waitingOn: ['driver'] },
-  rejected: { label: t('已退回', 'Returned for changes'), color: 'error', editable: true, waitingOn: ['assistant'] },
+  rejected: rejectedState(['assistant'], t('已退回', 'Returned for changes')),
   submitted: { label: t('待商品计划部审核', 'Awaiting merchandise planning'), color: 'info', waitingOn: ['merchPlanning'] },
   lossReview: { label: t('待防损处理', 'With loss prevention'), color: 'secondary', waitingOn: ['lossPrevention'] },
   approved: { label: t('已同意（待打印）', 'Approved (to print)'), color: 'primary', waitingOn: ['orderDesk'] },
@@ -159,11 +160,19 @@ export const returnWorkflow: Workflow = {
   transitions: [
     // 6.9.1 → 6.9.2 merchandise planning; 6.9.5 special goods → loss prevention
     { action: 'submit', label: t('提交审核', 'Submit'), from: ['draft', 'rejected', 'atDelivery'], roles: ['assistant', 'teamLead'], to: (d) => (hasSpecial(d) ? 'lossReview' : 'submitted'), actor: owner, guard: stillEligible, effect: (_d, ctx) => ({ submittedAt: nowIso(ctx) }), tone: 'primary' },
-    { action: 'approve', label: t('同意退货', 'Approve'), from: ['submitted'], roles: ['merchPlanning'], to: 'approved', decision: 'approve', effect: (_d, ctx) => ({ approvedAt: nowIso(ctx) }), bulk: true, tone: 'primary' },
-    { action: 'reject', label: t('退回', 'Reject'), from: ['submitted'], roles: ['merchPlanning'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
-    // 6.9.5 loss prevention decides on special goods and on goods found damaged
-    { action: 'approve', label: t('同意退货', 'Approve'), from: ['lossReview'], roles: ['lossPrevention'], to: (d) => (d.collectedAt ? 'inspected' : 'approved'), decision: 'approve', commentRequired: true, effect: (_d, ctx) => ({ approvedAt: nowIso(ctx) }), tone: 'primary' },
-    { action: 'reject', label: t('不予退货', 'Refuse'), from: ['lossReview'], roles: ['lossPrevention'], to: 'refused', decision: 'reject', commentRequired: true, effect: (_d, ctx) => ({ refusedAt: nowIso(ctx) }), tone: 'danger' },
+    ...approvalSteps(
+      [
+        { state: 'submitted', roles: ['merchPlanning'], next: 'approved', label: t('同意退货', 'Approve'), effect: (_d, ctx) => ({ approvedAt: nowIso(ctx) }) },
+        // 6.9.5 loss prevention decides on special goods and on goods found damaged
+        {
+          state: 'lossReview', roles: ['lossPrevention'], label: t('同意退货', 'Approve'), bulk: false, commentRequired: true,
+          next: (d) => (d.collectedAt ? 'inspected' : 'approved'),
+          effect: (_d, ctx) => ({ approvedAt: nowIso(ctx) }),
+          rejectLabel: t('不予退货', 'Refuse'), rejectTo: 'refused', rejectEffect: (_d, ctx) => ({ refusedAt: nowIso(ctx) }),
+        },
+      ],
+      { rule: '6.9' },
+    ),
     // 6.9.2 the order desk prints the approved draft for logistics
     { action: 'print', label: t('打印草稿退货单', 'Print draft return'), from: ['approved'], roles: ['orderDesk'], to: 'printed', effect: (_d, ctx) => ({ printedAt: nowIso(ctx) }), bulk: true },
     // 6.9.3 the driver's first inspection; the customer signs the draft return note

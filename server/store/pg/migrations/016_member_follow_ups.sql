@@ -1,4 +1,4 @@
--- 015: member follow-ups (5.8.4). Common columns as in 001; then exactly the columns the definition
+-- 016: member follow-ups (5.8.4). Common columns as in 001; then exactly the columns the definition
 -- declares (src/domain/documents/service/memberFollowUps.ts); the conventions of 007 (row count),
 -- 008 (deferrable foreign keys), 009 (search bigrams) and 011 (GIN without a pending list).
 CREATE TABLE member_follow_ups (
