@@ -1,6 +1,7 @@
 import { addDays, shanghaiDate } from '../src/domain/calendar';
 import { DEFINITIONS } from '../src/domain/documents';
 import type { Role } from '../src/domain/roles';
+import { rolesWaitingOn, type StateDef } from '../src/domain/workflow';
 import type { ReportSource } from './source';
 
 /**
@@ -30,6 +31,9 @@ export const CREDIT_REVIEW_WARNING_DAYS = 30;
 /** the credit customers whose half-yearly review (5.11.4) falls due within the warning days (the list link uses it too) */
 export const creditReviewsDueFilter = (today: string): Record<string, string> => ({ settlement: 'credit', creditReviewDue_lte: addDays(today, CREDIT_REVIEW_WARNING_DAYS) });
 
+/** the fields the states' waitingWhere look at */
+const whereFields = (states: readonly StateDef[]): string[] => [...new Set(states.flatMap((st) => Object.values(st.waitingWhere ?? {}).flatMap((w) => Object.keys(w ?? {}))))];
+
 export async function queues(src: ReportSource, now: Date): Promise<Queues> {
   const iso = now.toISOString();
   const today = shanghaiDate(now);
@@ -43,7 +47,8 @@ export async function queues(src: ReportSource, now: Date): Promise<Queues> {
   const one = async (resource: string, filter: Record<string, string | string[]>) => Number((await src.aggregate(resource, { filter, groupBy: [], measures: { n: { op: 'count' } } }))[0]?.n ?? 0);
   // the families' counts and the five queues asked together (one statement on PostgreSQL)
   const [counted, [webOrdersWaiting, webOrdersOverdue, overdueLoans, quotesExpiringSoon, creditReviewsDue]] = await Promise.all([
-    Promise.all(families.map(({ def, waiting }) => src.aggregate(def.resource, { filter: { status: waiting.map(([k]) => k) }, groupBy: [{ field: 'status' }], measures: { count: { op: 'count' } } }))),
+    // grouped by status, and by the fields that decide which roles a document waits on (waitingWhere: a picked cash order waits on finance, 5.4.2)
+    Promise.all(families.map(({ def, waiting }) => src.aggregate(def.resource, { filter: { status: waiting.map(([k]) => k) }, groupBy: [{ field: 'status' }, ...whereFields(waiting.map(([, st]) => st)).map((field) => ({ field }))], measures: { count: { op: 'count' } } }))),
     Promise.all([
       one('orders', { status: 'pendingConfirmation' }),
       one('orders', { status: 'pendingConfirmation', confirmDeadline_lte: iso }),
@@ -58,7 +63,12 @@ export async function queues(src: ReportSource, now: Date): Promise<Queues> {
     for (const c of counted[i]) {
       pendingDocuments += Number(c.count);
       const state = wf.states[String(c.status)];
-      for (const role of state?.waitingOn ?? []) if (role !== 'assistant') pendingByRole.push({ role, resource: def.resource, status: String(c.status), count: Number(c.count) });
+      for (const role of rolesWaitingOn(state, c)) {
+        if (role === 'assistant') continue;
+        const same = pendingByRole.find((p) => p.role === role && p.resource === def.resource && p.status === String(c.status));
+        if (same) same.count += Number(c.count);
+        else pendingByRole.push({ role, resource: def.resource, status: String(c.status), count: Number(c.count) });
+      }
     }
   });
   return { pendingByRole, pendingDocuments, webOrdersWaiting, webOrdersOverdue, overdueLoans, quotesExpiringSoon, creditReviewsDue };

@@ -9,6 +9,8 @@
  *   --customers N --days N --per-day N   the seed (default 120 / 14 / 30)
  *   --seed N         the users' random choices (default 1)
  *   --keep           keep the temp DATA_DIR (and the postgres database)
+ *   --login-flood    instead: N bad logins in flight (--flood, default 300) while --users signed-in users work;
+ *                    fails unless their p95 stays under 1 s (flood.ts)
  */
 
 export type StoreKind = 'embedded' | 'json' | 'postgres';
@@ -25,10 +27,15 @@ export interface LoadOptions {
   perDay: number;
   seed: number;
   keep: boolean;
+  /** the login-flood run (flood.ts) instead of the simulated users */
+  loginFlood: boolean;
+  /** bad logins in flight during it */
+  flood: number;
 }
 
 const USAGE = `usage: npm run load -- [--seconds 60] [--users 50] [--store embedded|json|postgres] [--think 250] [--ramp 5]
-                        [--customers 120] [--days 14] [--per-day 30] [--seed 1] [--database-url URL] [--keep]`;
+                        [--customers 120] [--days 14] [--per-day 30] [--seed 1] [--database-url URL] [--keep]
+       npm run load -- --login-flood [--flood 300] [--seconds 15] [--users 10] [--store …]`;
 
 export function parseOptions(argv: string[]): LoadOptions {
   const o: LoadOptions = {
@@ -43,6 +50,8 @@ export function parseOptions(argv: string[]): LoadOptions {
     perDay: 30,
     seed: 1,
     keep: false,
+    loginFlood: false,
+    flood: 300,
   };
   const int = (name: string, v: string | undefined, min: number, max: number) => {
     const n = Number(v);
@@ -91,6 +100,12 @@ export function parseOptions(argv: string[]): LoadOptions {
       }
       case '--keep':
         o.keep = true;
+        break;
+      case '--login-flood':
+        o.loginFlood = true;
+        break;
+      case '--flood':
+        o.flood = int('flood', value(), 1, 2000);
         break;
       case '--help':
       case '-h':

@@ -3,6 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { shanghaiDate } from '../../src/domain/calendar';
 import { login, q, Recorder, type Sample } from './http';
+import { loginFlood } from './flood';
 import { Ledger } from './ledger';
 import { parseOptions, splitUsers } from './options';
 import { byKind, printSummary } from './report';
@@ -22,6 +23,7 @@ const CLERK_ACCOUNTS = ['assistant', 'assistant2', 'assistant3', 'assistant4', '
 
 async function main(): Promise<number> {
   const o = parseOptions(process.argv.slice(2));
+  if (o.loginFlood) return loginFlood(o);
   const split = splitUsers(o.users);
   const loadBefore = loadavg();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');

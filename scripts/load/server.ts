@@ -87,7 +87,7 @@ async function freshPostgres(base: string): Promise<{ url: string; drop: () => P
   };
 }
 
-export async function startLoadServer(o: LoadOptions, timeoutMs = 300_000): Promise<LoadServer> {
+export async function startLoadServer(o: LoadOptions, timeoutMs = 300_000, extraEnv: NodeJS.ProcessEnv = {}): Promise<LoadServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'baoyi-load-'));
   const removeDir = () => {
     if (!o.keep) rmSync(dataDir, { recursive: true, force: true });
@@ -107,6 +107,7 @@ export async function startLoadServer(o: LoadOptions, timeoutMs = 300_000): Prom
     SEED_CUSTOMERS: String(o.customers),
     SEED_DAYS: String(o.days),
     SEED_PER_DAY: String(o.perDay),
+    ...extraEnv,
   };
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -28,7 +28,7 @@ export interface VerifyResult {
   ms: number;
 }
 
-const AFTER_APPROVAL = ['gmApproval', 'approved', 'picked', 'shipped', 'delivered', 'closed'];
+const AFTER_APPROVAL = ['gmApproval', 'approved', 'picked', 'invoiced', 'shipped', 'delivered', 'closed'];
 const ACTIONS = new Set(['submit', 'approve', 'reject']);
 const MAX_LISTED = 30;
 

@@ -14,6 +14,9 @@ export interface TokenPayload {
   scope?: 'backup';
 }
 
+/** base64url as Node writes it: no padding */
+const CANONICAL = /^[A-Za-z0-9_-]+$/;
+
 export const TOKEN_TTL_SECONDS = 10 * 60 * 60; // one working day
 
 export function signToken(payload: TokenPayload, secret: Buffer): string {
@@ -25,10 +28,14 @@ export function signToken(payload: TokenPayload, secret: Buffer): string {
 export function verifyToken(token: string, secret: Buffer, nowMs: number): TokenPayload | null {
   if (token.length > 1000) return null;
   const [body, mac, extra] = token.split('.');
-  if (!body || !mac || extra !== undefined) return null;
-  const expected = createHmac('sha256', secret).update(body).digest();
-  const given = Buffer.from(mac, 'base64url');
+  if (!body || !mac || extra !== undefined || !CANONICAL.test(body)) return null;
+  // one encoding only: the MAC exactly as signToken writes it (base64url, no padding) — a variant
+  // that decodes to the same bytes ('=' padding, '+' '/', other trailing bits) is another token, refused
+  const expected = Buffer.from(createHmac('sha256', secret).update(body).digest('base64url'));
+  const given = Buffer.from(mac);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  // the payload too: the bytes it names written back must be the text given
+  if (Buffer.from(body, 'base64url').toString('base64url') !== body) return null;
   try {
     const p = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenPayload;
     if (typeof p.sid !== 'string' || !Number.isInteger(p.uid) || typeof p.exp !== 'number') return null;

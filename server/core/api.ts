@@ -1,11 +1,13 @@
 import { redactFor, type DocRecord, type DocumentDefinition } from '../../src/domain/definition';
 import type { Role } from '../../src/domain/roles';
 import { getDefinition } from '../../src/domain/documents';
+import { findUnstorable, MAX_INT, unstorableText } from '../../src/domain/input';
 import { RefusedError, refusal, type Refusal } from '../../src/domain/refusal';
+import type { DeriveKey } from '../auth/password';
 import type { Store } from '../store/types';
 import { authenticate, isBackupToken, login, logout, publicUser, type AuthDeps } from './auth';
 import { parseListQuery } from './dialect';
-import { actionsFor, actOnDoc, createDoc, getDoc, historyOf, listDocs, previewDoc, proposeCustomerCode, recordPrint, updateDoc } from './documents';
+import { actionsFor, actOnDoc, createDoc, historyOf, listDocs, previewDoc, proposeCustomerCode, recordPrint, showDoc, updateDoc } from './documents';
 import { exportDocs } from './export';
 import { factsOf } from './explain';
 import { myWork } from './inbox';
@@ -25,13 +27,47 @@ export interface ApiDeps {
   intakeKey?: string;
   now?: () => Date;
   log?: (msg: string, err?: unknown) => void;
+  /** scrypt for logins off the server's thread (server/auth/hashPool.ts); in this thread if not given (the training desk) */
+  deriveKey?: DeriveKey;
 }
 
 const ID = /^[1-9]\d{0,9}$/;
+/** a record id in the path: a whole number the database's id column holds (else no such record) */
+const isRecordId = (s: string | undefined): s is string => !!s && ID.test(s) && Number(s) <= MAX_INT;
+
+/**
+ * Text no store can keep (NUL, half a character) anywhere in the request — the body, a query
+ * parameter (inside its JSON: `filter.q`), a path segment — is refused up front, naming where,
+ * before any store sees it: so PostgreSQL never has to refuse it and the json store never keeps it.
+ */
+function unstorableInput(req: ApiRequest): Refusal | null {
+  let hit = findUnstorable(req.body, 'body');
+  for (const [name, raw] of req.query) {
+    if (hit) break;
+    let parsed: unknown = raw;
+    try {
+      if (/^[[{"]/.test(raw)) parsed = JSON.parse(raw);
+    } catch {
+      // not JSON: the parameter's own check refuses it
+    }
+    hit = findUnstorable(name, name) ?? findUnstorable(parsed, name);
+  }
+  hit ??= findUnstorable(req.path, 'path');
+  if (!hit) return null;
+  const where = [...(hit.path.replace(/^body\.?/, '') || 'body')].map((c) => (unstorableText(c) ? '\ufffd' : c)).join('');
+  const errors = { [where]: { zh: '含有无效字符（NUL 或不完整的字符）', en: 'contains an invalid character (NUL or half a character)' } };
+  return { status: 400, message: { zh: `输入有误：${where} 含有无效字符`, en: `Invalid input: ${where} contains an invalid character` }, errors };
+}
 const NAME = /^[A-Za-z][A-Za-z0-9]{0,40}$/;
 
 /** Fields no endpoint ever returns; and those the caller's role may not see (`readableBy`, e.g. a product's cost). */
-const cleanFor = (def: DocumentDefinition, role: Role) => (rec: DocRecord): DocRecord => clean(redactFor(def, rec, role));
+const cleanFor = (def: DocumentDefinition, role: Role) => (rec: DocRecord): DocRecord => {
+  const out = clean(redactFor(def, rec, role));
+  if (def.prints || !('prints' in out)) return out;
+  // prints recorded on records without printed forms before issue 23 (users, settings) are not shown
+  const { prints: _p, ...rest } = out;
+  return rest;
+};
 
 function clean(rec: DocRecord): DocRecord {
   if ('password' in rec || 'passwordHash' in rec) {
@@ -58,10 +94,12 @@ function dbErrorRefusal(e: unknown): Refusal | null {
 
 export function createApi(deps: ApiDeps) {
   const now = deps.now ?? (() => new Date());
-  const authDeps: AuthDeps = { store: deps.store, secret: deps.secret, now };
+  const authDeps: AuthDeps = { store: deps.store, secret: deps.secret, now, deriveKey: deps.deriveKey };
   const docDeps = { store: deps.store, now };
 
   async function route(req: ApiRequest): Promise<ApiResponse> {
+    const unstorable = unstorableInput(req);
+    if (unstorable) throw new RefusedError(unstorable);
     const parts = req.path.split('/').filter(Boolean);
     const m = req.method.toUpperCase();
     if (parts[0] === 'auth' && parts[1] === 'login' && parts.length === 2 && m === 'POST') {
@@ -108,13 +146,16 @@ export function createApi(deps: ApiDeps) {
       }
       if (m === 'POST') return { status: 201, body: out(await createDoc(docDeps, def, actor, req.body)) };
     }
-    if (parts.length === 2 && second === 'preview' && m === 'POST') return { status: 200, body: await previewDoc(docDeps, def, actor, req.body) };
+    if (parts.length === 2 && second === 'preview' && m === 'POST') {
+      const p = await previewDoc(docDeps, def, actor, req.body);
+      return { status: 200, body: { ...p, record: out(p.record) } };
+    }
     if (parts.length === 2 && second === 'export' && m === 'GET') return exportDocs(docDeps, def, actor, req.query, localeOf(req));
     if (parts.length === 2 && second === 'next-code' && m === 'GET' && def.resource === 'customers') return { status: 200, body: await proposeCustomerCode(deps.store) };
-    if (!second || !ID.test(second)) throw new RefusedError(refusal(404, '没有这条记录', 'No such record'));
+    if (!isRecordId(second)) throw new RefusedError(refusal(404, '没有这条记录', 'No such record'));
     const id = Number(second);
     if (parts.length === 2) {
-      if (m === 'GET') return { status: 200, body: out(await getDoc(deps.store, def, actor, id)) };
+      if (m === 'GET') return { status: 200, body: out(await showDoc(deps.store, def, actor, id)) };
       if (m === 'PUT' || m === 'PATCH') return { status: 200, body: out(await updateDoc(docDeps, def, actor, id, req.body, req.headers['if-match'])) };
       if (m === 'DELETE') throw new RefusedError(refusal(403, '单据不能删除，请使用"取消"', 'Records are never deleted; cancel the document instead'));
     }

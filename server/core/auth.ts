@@ -1,7 +1,7 @@
 import type { DocRecord } from '../../src/domain/definition';
 import { refusal, RefusedError } from '../../src/domain/refusal';
 import type { Actor } from '../../src/domain/roles';
-import { hashPassword, verifyPassword } from '../auth/password';
+import { hashPassword, verifyPassword, type DeriveKey } from '../auth/password';
 import { newSessionId, signToken, TOKEN_TTL_SECONDS, verifyToken } from '../auth/tokens';
 import type { Store } from '../store/types';
 import type { ApiRequest } from './types';
@@ -15,6 +15,8 @@ export interface AuthDeps {
   store: Store;
   secret: Buffer;
   now: () => Date;
+  /** scrypt for logins: the server's worker pool (server/auth/hashPool.ts); in this thread otherwise (the training desk) */
+  deriveKey?: DeriveKey;
 }
 
 export function toActor(u: DocRecord): Actor {
@@ -24,22 +26,34 @@ export function toActor(u: DocRecord): Actor {
 /** what the SPA is told of the caller (login, /auth/me) */
 export const publicUser = (a: Actor) => ({ id: a.id, username: a.username, fullName: a.fullName, role: a.role, group: a.group });
 
+const MAX_USERNAME = 30;
+const MAX_PASSWORD = 200;
+
+function loginRefusal(field: 'username' | 'password', zh: string, en: string): RefusedError {
+  return new RefusedError({ status: 400, message: { zh, en }, errors: { [field]: { zh, en } } });
+}
+
 export async function login(deps: AuthDeps, body: unknown, ip: string) {
-  const b = (body ?? {}) as Record<string, unknown>;
-  if (typeof b.username !== 'string' || typeof b.password !== 'string' || b.username.length > 30 || b.password.length > 200) {
-    throw new RefusedError(refusal(400, '请输入用户名和密码', 'Username and password are required'));
-  }
+  const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+  if (typeof b.username !== 'string' || !b.username.trim()) throw loginRefusal('username', '请输入用户名', 'Username is required');
+  if (typeof b.password !== 'string' || !b.password) throw loginRefusal('password', '请输入密码', 'Password is required');
+  if (b.username.length > MAX_USERNAME) throw loginRefusal('username', `用户名最多 ${MAX_USERNAME} 个字符`, `Username: at most ${MAX_USERNAME} characters`);
+  if (b.password.length > MAX_PASSWORD) throw loginRefusal('password', `密码最多 ${MAX_PASSWORD} 个字符`, `Password: at most ${MAX_PASSWORD} characters`);
   const username = b.username.trim().toLowerCase();
   const now = deps.now();
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
-  const fails = await deps.store.countLoginFailures(username, ip, since);
-  if (fails.byUser >= MAX_FAILURES_PER_USER || fails.byIp >= MAX_FAILURES_PER_IP) {
+  // The attempt is counted before the password is checked: a failure until the hash says otherwise.
+  // Attempts at once thus see each other (the count follows their own record, in the store every
+  // server shares): 100 at once with the right password after five failures are all refused, and
+  // a flood from one address is refused past twenty without a hash.
+  const attempt = await deps.store.beginLoginAttempt(username, ip, now.toISOString(), since);
+  if (attempt.byUser > MAX_FAILURES_PER_USER || attempt.byIp > MAX_FAILURES_PER_IP) {
     throw new RefusedError({ status: 429, message: { zh: '登录失败次数过多，请15分钟后再试', en: 'Too many failed logins; try again in 15 minutes' } });
   }
   const found = await deps.store.findUserForLogin(username);
-  const ok = (await verifyPassword(b.password, found?.passwordHash)) && found?.user.active !== false;
-  await deps.store.recordLoginAttempt(username, ip, ok, now.toISOString());
+  const ok = (await verifyPassword(b.password, found?.passwordHash, deps.deriveKey)) && found?.user.active !== false;
   if (!ok || !found) throw new RefusedError(refusal(401, '用户名或密码错误', 'Wrong username or password'));
+  await deps.store.loginSucceeded(attempt.id);
   const user = found.user;
   const sid = newSessionId();
   const exp = Math.floor(now.getTime() / 1000) + TOKEN_TTL_SECONDS;

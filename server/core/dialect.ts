@@ -1,4 +1,6 @@
 import { SYSTEM_FIELDS, type DocumentDefinition, type FieldDef } from '../../src/domain/definition';
+import { isInt32, isIsoDay, isIsoDayOrInstant, unstorableText } from '../../src/domain/input';
+import { MAX_YUAN } from '../../src/domain/money';
 import { refusal, RefusedError } from '../../src/domain/refusal';
 import type { Filter, ListQuery, Scalar } from '../store/types';
 
@@ -28,21 +30,32 @@ function fieldType(def: DocumentDefinition, field: string): FieldDef['type'] | u
   return Object.hasOwn(SYSTEM_FILTERABLE, field) ? SYSTEM_FILTERABLE[field] : undefined;
 }
 
-function checkValue(def: DocumentDefinition, field: string, v: unknown): Scalar {
+/**
+ * A filter value as its column holds it — or 400 naming the filter: numbers a database integer
+ * (or money column) holds, dates that exist (2026-02-30, "1" and year 0 are refused, never shifted),
+ * text without NUL or lone surrogates. The same check on every store (src/domain/input.ts).
+ */
+function checkValue(def: DocumentDefinition, field: string, key: string, v: unknown): Scalar {
   const type = fieldType(def, field);
   if (v === null) return null;
-  const ok =
-    type === 'int' || type === 'ref' || type === 'money'
-      ? typeof v === 'number' && Number.isFinite(v)
-      : type === 'bool'
-        ? typeof v === 'boolean'
-        : typeof v === 'string' && v.length <= 200;
-  // numbers may come as strings from URL-built filters
-  if (!ok && (type === 'int' || type === 'ref' || type === 'money') && typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
-  if (!ok && type === 'bool' && (v === 'true' || v === 'false')) return v === 'true';
-  if (!ok) throw bad(`筛选条件 ${field} 的值无效`, `Invalid value for filter ${field}`);
-  if ((type === 'datetime' || type === 'date') && Number.isNaN(Date.parse(String(v)))) throw bad(`筛选条件 ${field} 的日期无效`, `Invalid date for filter ${field}`);
-  return v as Scalar;
+  const invalid = () => bad(`筛选条件 ${key} 的值无效`, `Invalid value for filter ${key}`);
+  if (type === 'int' || type === 'ref' || type === 'money') {
+    // numbers may come as strings from URL-built filters
+    const n = typeof v === 'string' && /^-?\d{1,15}(\.\d{1,2})?$/.test(v) ? Number(v) : v;
+    if (typeof n !== 'number' || !Number.isFinite(n)) throw invalid();
+    if (type === 'money' ? Math.abs(n) > MAX_YUAN : !isInt32(n)) throw bad(`筛选条件 ${key} 超出范围`, `Filter ${key} is out of range`);
+    return n;
+  }
+  if (type === 'bool') {
+    if (typeof v === 'boolean') return v;
+    if (v === 'true' || v === 'false') return v === 'true';
+    throw invalid();
+  }
+  if (typeof v !== 'string' || v.length > 200) throw invalid();
+  if (unstorableText(v)) throw bad(`筛选条件 ${key} 含有无效字符`, `Filter ${key} contains an invalid character`);
+  if (type === 'date' && !isIsoDay(v)) throw bad(`筛选条件 ${key} 的日期无效（YYYY-MM-DD）`, `Invalid date for filter ${key} (YYYY-MM-DD)`);
+  if (type === 'datetime' && !isIsoDayOrInstant(v)) throw bad(`筛选条件 ${key} 的日期无效（YYYY-MM-DD 或 ISO 时间）`, `Invalid date for filter ${key} (YYYY-MM-DD or an ISO date-time)`);
+  return v;
 }
 
 export function parseFilter(def: DocumentDefinition, raw: unknown): Filter {
@@ -52,6 +65,7 @@ export function parseFilter(def: DocumentDefinition, raw: unknown): Filter {
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (key === 'q') {
       if (typeof value !== 'string' || value.length > 100) throw bad('搜索内容无效', 'Invalid search text');
+      if (unstorableText(value)) throw bad('搜索内容 q 含有无效字符', 'The search text q contains an invalid character');
       if (value.trim()) out.q = value.trim();
       continue;
     }
@@ -61,8 +75,8 @@ export function parseFilter(def: DocumentDefinition, raw: unknown): Filter {
     if (m && m[2] !== 'neq' && !def.columns.includes(field) && !Object.hasOwn(SYSTEM_FILTERABLE, field)) throw bad(`不能按 ${field} 做范围筛选`, `No range filter on ${field}`);
     if (Array.isArray(value)) {
       if (value.length > 1000) throw bad('筛选值太多', 'Too many filter values');
-      out[key] = value.map((v) => checkValue(def, field, v));
-    } else out[key] = checkValue(def, field, value);
+      out[key] = value.map((v) => checkValue(def, field, key, v));
+    } else out[key] = checkValue(def, field, key, value);
   }
   return out;
 }
@@ -80,7 +94,8 @@ export function parseListQuery(def: DocumentDefinition, params: URLSearchParams)
   const rangeRaw = parseJson(params.get('range'), 'range');
   let range: [number, number] | null = [0, 24];
   if (rangeRaw !== undefined) {
-    if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isInteger(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]) {
+    // rows are counted in database integers: a start past MAX_INT is no page of any list
+    if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => isInt32(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]) {
       throw bad('range 格式应为 [起, 止]', 'range must be [start, end]');
     }
     if (rangeRaw[1] - rangeRaw[0] >= MAX_PAGE) throw bad(`每页最多 ${MAX_PAGE} 条`, `At most ${MAX_PAGE} rows per page`);

@@ -1,7 +1,9 @@
-import { canAccess, editRefusal, readScope, rowVisible } from '../../src/domain/access';
+import { canAccess, editRefusal, historyFor, readScope, rowVisible } from '../../src/domain/access';
+import { getDefinition } from '../../src/domain/documents';
 import { canRole, type DocRecord, type DocumentDefinition, type RuleContext } from '../../src/domain/definition';
 import { nextCustomerCode } from '../../src/domain/documents/customers';
 import { shanghaiDate } from '../../src/domain/calendar';
+import { MAX_YUAN } from '../../src/domain/money';
 import { combineRefusals, refusal, RefusedError, ruleRefusal } from '../../src/domain/refusal';
 import type { Actor } from '../../src/domain/roles';
 import { printRefusal } from '../../src/domain/prints';
@@ -91,7 +93,21 @@ async function runRules(tx: Tx, def: DocumentDefinition, doc: DocRecord, actor: 
   const computed = def.compute ? def.compute(doc, ctx) : doc;
   const r = combineRefusals(def.rules?.(computed, ctx) ?? []);
   if (r) throw new RefusedError(r);
+  const tooLarge = amountTooLarge(def, computed);
+  if (tooLarge) throw new RefusedError(tooLarge);
   return { computed, ctx };
+}
+
+/** a computed amount (an order's total) past what any store keeps: refused on every store alike */
+function amountTooLarge(def: DocumentDefinition, doc: DocRecord) {
+  for (const [name, f] of Object.entries(def.fields)) {
+    const v = doc[name];
+    if (f.type === 'money' && typeof v === 'number' && !(Math.abs(v) <= MAX_YUAN)) {
+      const message = { zh: `${f.label.zh}超出可记录的金额`, en: `${f.label.en} is larger than any amount the desk keeps` };
+      return { status: 422 as const, message, errors: { [name]: message } };
+    }
+  }
+  return null;
 }
 
 async function takePassword(def: DocumentDefinition, values: DocRecord): Promise<string | null> {
@@ -184,6 +200,8 @@ export async function updateDoc(deps: DocDeps, def: DocumentDefinition, actor: A
     if (Object.keys(changes).length === 0 && !passwordHash) return current;
     if (!(await tx.update(def.resource, next, Number(current.version)))) throw stale();
     if (passwordHash) await tx.setPasswordHash(id, passwordHash);
+    // a deactivated user's sessions end for good: reactivating them later does not revive an old token
+    if (def.resource === 'users' && current.active !== false && next.active === false) await tx.revokeSessionsOf(id, now.toISOString());
     await tx.audit({ at: now.toISOString(), userId: actor.id, userName: actor.fullName, resource: def.resource, recordId: id, code: (next.code as string) ?? null, action: 'update', changes: passwordHash ? { ...changes, password: ['***', '***'] } : changes });
     return next;
   }).catch(handOff);
@@ -233,14 +251,46 @@ export async function actionsFor(deps: DocDeps, def: DocumentDefinition, actor: 
   return availableActions(def.workflow, rec, ctx);
 }
 
-/** Dry run: the record as the server would compute it, and what the rules say — for live forms. */
+/**
+ * Dry run: the record as the server would compute it, and what the rules say — for live forms.
+ * Only for whoever may do what it previews: create these records (or, with an `id`, edit that
+ * one), and read each record it references — a record the caller may not read is refused as if it
+ * did not exist (404 naming the field), so a preview never tells what a read would not.
+ */
 export async function previewDoc(deps: DocDeps, def: DocumentDefinition, actor: Actor, body: unknown) {
-  const { values } = checkBody(def, body, 'create', actor.role);
-  const ctx = await loadContext(deps.store, def, values, actor, deps.now());
-  const computed = def.compute ? def.compute(values, ctx) : values;
+  const given = body && typeof body === 'object' && !Array.isArray(body) ? (body as DocRecord).id : undefined;
+  let current: DocRecord | undefined;
+  if (given != null) {
+    if (typeof given !== 'number' || !Number.isInteger(given) || given < 1) throw new RefusedError({ status: 400, message: { zh: 'id 应为记录编号', en: 'id must be a record id' }, errors: { id: { zh: '无效', en: 'Invalid' } } });
+    current = await deps.store.get(def.resource, given);
+    if (!current || !canRole(def.access.read, actor.role) || !rowVisible(def, current, actor)) throw notFound();
+    const no = editRefusal(def, current, actor);
+    if (no) throw new RefusedError(no);
+  } else if (!canAccess(actor, def.resource, 'create')) throw new RefusedError(refusal(403, '您的角色不能新建此类单据', 'Your role may not create these records'));
+  const { values } = checkBody(def, body, current ? 'update' : 'create', actor.role, current);
+  const doc = current ? { ...current, ...values } : values;
+  const ctx = await loadContext(deps.store, def, doc, actor, deps.now());
+  assertRefsReadable(def, ctx, actor);
+  const computed = def.compute ? def.compute(doc, ctx) : doc;
   const refusals = def.rules?.(computed, ctx) ?? [];
   // what the definition tells whoever decides (src/domain/explain.ts): the margin against its band, credit…
   return { record: computed, facts: ctx.facts, refusals, explain: def.explain?.(computed, ctx) ?? [] };
+}
+
+/** each referenced record (and each a line references) the caller may read — else 404 naming the field */
+function assertRefsReadable(def: DocumentDefinition, ctx: RuleContext, actor: Actor) {
+  const unreadable = (resource: string | undefined, rec: DocRecord | undefined) => {
+    const d = resource ? getDefinition(resource) : undefined;
+    return !!rec && !!d && !canAccess(actor, d.resource, 'show', rec);
+  };
+  for (const [name, rec] of Object.entries(ctx.refs)) {
+    if (unreadable(def.fields[name]?.ref, rec)) throw new RefusedError({ ...notFound().refusal, errors: { [name]: { zh: '没有这条记录', en: 'No such record' } } });
+  }
+  for (const [lineField, recs] of Object.entries(ctx.lineRefs)) {
+    const owner = Object.values(def.fields).find((f) => f.type === 'lines' && f.lineFields?.[lineField]);
+    const target = owner?.lineFields?.[lineField]?.ref;
+    for (const rec of Object.values(recs)) if (unreadable(target, rec)) throw new RefusedError({ ...notFound().refusal, errors: { [lineField]: { zh: '没有这条记录', en: 'No such record' } } });
+  }
 }
 
 export async function proposeCustomerCode(store: Store) {
@@ -253,7 +303,23 @@ export async function historyOf(deps: DocDeps, def: DocumentDefinition, actor: A
   // the record and its history asked together (one statement); the history only goes out when the caller may see the record
   const [rec, { rows }] = await Promise.all([deps.store.get(def.resource, id), deps.store.list('auditLog', { filter: { resource: def.resource, recordId: id }, sort: { field: 'id', order: 'ASC' }, range: null })]);
   visibleTo(def, actor, rec);
-  return rows;
+  // only the entries the caller may read (src/domain/access.ts): not a user's password change for a driver
+  return historyFor(def, rows, actor);
+}
+
+/** who printed which of the record's forms when: its print entries in the audit log, oldest first */
+async function printsOf(reader: Reader, def: DocumentDefinition, id: number) {
+  if (!def.prints) return undefined;
+  const { rows } = await reader.list('auditLog', { filter: { resource: def.resource, recordId: id, action: 'print' }, sort: { field: 'id', order: 'ASC' }, range: null });
+  return rows.map((e) => ({ form: (e.changes as DocRecord | undefined)?.form, by: e.userId, byName: e.userName, at: e.at }));
+}
+
+/** GET /<res>/<id>: the record, with its prints (a document with printed forms) */
+export async function showDoc(reader: Reader, def: DocumentDefinition, actor: Actor, id: number) {
+  assertRead(def, actor);
+  const [rec, prints] = await Promise.all([reader.get(def.resource, id), printsOf(reader, def, id)]);
+  const doc = visibleTo(def, actor, rec);
+  return prints ? { ...doc, prints } : doc;
 }
 
 /**
@@ -264,18 +330,19 @@ export async function historyOf(deps: DocDeps, def: DocumentDefinition, actor: A
 export async function recordPrint(deps: DocDeps, def: DocumentDefinition, actor: Actor, id: number, body: unknown) {
   const form = body && typeof body === 'object' ? (body as DocRecord).form : undefined;
   if (typeof form !== 'string' || !/^[a-zA-Z]{1,40}$/.test(form)) throw new RefusedError({ status: 400, message: { zh: '请指明打印的表单', en: 'Name the printed form' }, errors: { form: { zh: '无效的表单', en: 'Invalid form' } } });
+  assertRead(def, actor);
+  // a record without printed forms (users, settings, the audit log) has nothing to record
+  if (!def.prints) throw new RefusedError(refusal(404, '此类资料没有打印表单', 'These records have no printed forms'));
   return deps.store.transaction(async (tx) => {
+    // locked while the print is recorded, so its status is the one the form's declaration was checked against
     const current = await tx.lock(def.resource, id);
     if (!current || !rowVisible(def, current, actor)) throw notFound();
-    assertRead(def, actor);
     const no = printRefusal(def, form, current, actor.role);
     if (no) throw new RefusedError(no);
-    const now = deps.now();
-    const entry = { form, by: actor.id, byName: actor.fullName, at: now.toISOString() };
-    const prints = [...((current.prints as unknown[]) ?? []), entry];
-    const next = { ...current, prints, version: Number(current.version) + 1, updatedAt: now.toISOString() } as DocRecord & { id: number };
-    if (!(await tx.update(def.resource, next, Number(current.version)))) throw stale();
-    await tx.audit({ at: entry.at, userId: actor.id, userName: actor.fullName, resource: def.resource, recordId: id, code: (current.code as string) ?? null, action: 'print', changes: { form } });
-    return next;
+    const at = deps.now().toISOString();
+    // the print is the audit entry alone: the document itself (its version) does not change, so
+    // nobody's open edit of it is made stale by a print
+    await tx.audit({ at, userId: actor.id, userName: actor.fullName, resource: def.resource, recordId: id, code: (current.code as string) ?? null, action: 'print', changes: { form } });
+    return { ...current, prints: (await printsOf(tx, def, id)) ?? [] };
   });
 }

@@ -36,18 +36,22 @@ export async function myWork(store: Store, actor: Actor, now: Date = new Date())
     if (states.length === 0) continue;
     const scope = readScope(def, actor);
     const visible = scope?.status ? states.filter((s) => (scope.status as string[]).includes(s)) : states;
-    // states grouped by the field that holds their deadline
-    const byField = new Map<string, string[]>();
+    // states grouped by the field that holds their deadline, and by what else a document must be to wait on this role (waitingWhere)
+    const byField = new Map<string, { field: string; where: Filter; group: string[] }>();
     for (const st of visible) {
       const own = def.stateDeadlines ?? {};
       const field = (Object.hasOwn(own, st) ? own[st] : def.deadlineField) ?? 'createdAt';
-      byField.set(field, [...(byField.get(field) ?? []), st]);
+      const where: Filter = { ...(wf.states[st].waitingWhere?.[actor.role] ?? {}) };
+      const key = `${field} ${JSON.stringify(where)}`;
+      const entry = byField.get(key) ?? { field, where, group: [] };
+      entry.group.push(st);
+      byField.set(key, entry);
     }
-    for (const [field, group] of byField) {
-      const filters: Filter[] = [{ status: group }];
+    for (const { field, where, group } of byField.values()) {
+      const filters: Filter[] = [{ ...where, status: group }];
       if (actor.role === 'assistant' && def.ownerField) {
         // assistants: their own documents, and unowned ones they may take (e.g. new web orders)
-        filters.splice(0, 1, { status: group, [def.ownerField]: actor.id }, { status: group, [def.ownerField]: null });
+        filters.splice(0, 1, { ...where, status: group, [def.ownerField]: actor.id }, { ...where, status: group, [def.ownerField]: null });
       }
       for (const [i, filter] of filters.entries()) {
         asks.push(

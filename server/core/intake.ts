@@ -3,6 +3,7 @@ import type { DocRecord } from '../../src/domain/definition';
 import { getDefinition } from '../../src/domain/documents';
 import { nextCustomerCode } from '../../src/domain/documents/customers';
 import { MEMBERSHIP_OPEN_STATUSES } from '../../src/domain/documents/sales/memberships';
+import { isIsoInstant } from '../../src/domain/input';
 import { refusal, RefusedError, ruleRefusal, type Refusal } from '../../src/domain/refusal';
 import type { Actor } from '../../src/domain/roles';
 import type { Text } from '../../src/domain/text';
@@ -190,7 +191,7 @@ async function intakeOrder(deps: IntakeDeps, body: unknown) {
   });
   let webTime: string | null = null;
   if (b.receivedAt !== undefined && b.receivedAt !== null) {
-    if (typeof b.receivedAt !== 'string' || Number.isNaN(Date.parse(b.receivedAt)) || b.receivedAt.length > 40) errors.receivedAt = { zh: '不是有效时间', en: 'Not a valid date-time' };
+    if (!isIsoInstant(b.receivedAt)) errors.receivedAt = { zh: '不是有效时间', en: 'Not a valid date-time' };
     else webTime = new Date(b.receivedAt).toISOString();
   }
   if (Object.keys(errors).length) throw bad('网上订单内容有误', 'The web order is malformed', errors);

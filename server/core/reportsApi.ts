@@ -1,5 +1,6 @@
 import { canAccess } from '../../src/domain/access';
 import { shanghaiDate } from '../../src/domain/calendar';
+import { isIsoDay } from '../../src/domain/input';
 import { refusal, RefusedError } from '../../src/domain/refusal';
 import { calendarOfSettings } from '../../src/domain/settings';
 import type { Actor } from '../../src/domain/roles';
@@ -7,17 +8,18 @@ import { assistantPerformance } from '../../reports/assistantPerformance';
 import { complaintTrends } from '../../reports/complaintTrends';
 import { orderTrends } from '../../reports/orderTrends';
 import { queues } from '../../reports/queues';
-import { DAY } from '../../reports/source';
 import type { Store } from '../store/types';
 import { loadSettings } from './context';
 
 /** /api/reports/* — computed on the server by the functions in reports/, as aggregations in the store. */
 
-const bad = (zh: string, en: string) => new RefusedError(refusal(400, zh, en));
+/** 400 naming the parameter (`errors`), as a form's field is named */
+const bad = (zh: string, en: string, param?: string) => new RefusedError({ ...refusal(400, zh, en), ...(param ? { errors: { [param]: { zh, en } } } : {}) });
 
 function day(params: URLSearchParams, name: string, fallback: string): string {
   const v = params.get(name) ?? fallback;
-  if (!DAY.test(v) || Number.isNaN(Date.parse(v))) throw bad(`参数 ${name} 应为日期 YYYY-MM-DD`, `${name} must be a date YYYY-MM-DD`);
+  // a day that exists (2026-02-30 is refused, never shifted to March), in the years the desk carries
+  if (!isIsoDay(v)) throw bad(`参数 ${name} 应为日期 YYYY-MM-DD`, `${name} must be a date YYYY-MM-DD`, name);
   return v;
 }
 
@@ -36,14 +38,15 @@ export async function reportsRoute(store: Store, actor: Actor, name: string, par
     case 'complaint-trends': {
       const to = day(params, 'to', today);
       const from = day(params, 'from', to);
-      if (from > to) throw bad('开始日期不能晚于结束日期', 'from must not be after to');
-      if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > 400) throw bad('最多查询400天', 'At most 400 days');
+      if (from > to) throw bad('开始日期不能晚于结束日期', 'from must not be after to', 'from');
+      if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > 400) throw bad('最多查询400天', 'At most 400 days', 'from');
       return complaintTrends(store, from, to);
     }
     case 'order-trends': {
       const to = day(params, 'to', today);
-      const days = Number(params.get('days') ?? 30);
-      if (!Number.isInteger(days) || days < 1 || days > 400) throw bad('天数应为1到400', 'days must be 1 to 400');
+      const daysRaw = params.get('days') ?? '30';
+      const days = /^\d{1,3}$/.test(daysRaw) ? Number(daysRaw) : NaN;
+      if (!Number.isInteger(days) || days < 1 || days > 400) throw bad('参数 days（天数）应为1到400', 'days must be 1 to 400', 'days');
       return orderTrends(store, to, days);
     }
     case 'queues':

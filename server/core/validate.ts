@@ -1,4 +1,5 @@
 import { isWritable, SYSTEM_FIELDS, type DocRecord, type DocumentDefinition, type FieldDef } from '../../src/domain/definition';
+import { isIsoDay, isIsoInstant, MAX_INT, MIN_INT, unstorableText } from '../../src/domain/input';
 import { isYuanAmount } from '../../src/domain/money';
 import type { Refusal } from '../../src/domain/refusal';
 import type { Role } from '../../src/domain/roles';
@@ -11,8 +12,6 @@ import type { Text } from '../../src/domain/text';
  */
 
 const DEFAULT_MAX_TEXT = 500;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 type Errors = Record<string, Text>;
 
@@ -43,6 +42,8 @@ function checkField(name: string, f: FieldDef, v: unknown, errors: Errors, path 
       const max = f.maxLength ?? DEFAULT_MAX_TEXT;
       if (v.length > max) return err(`最多 ${max} 个字`, `at most ${max} characters`);
       if (hasControlChars(v)) return err('含有控制字符', 'contains control characters');
+      if (unstorableText(v)) return err('含有无效字符', 'contains an invalid character');
+      if (f.pattern && !f.pattern.re.test(v.trim())) return err(f.pattern.hint.zh, f.pattern.hint.en);
       return f.type === 'text' ? v.trim() : v;
     }
     case 'enum':
@@ -51,8 +52,8 @@ function checkField(name: string, f: FieldDef, v: unknown, errors: Errors, path 
     case 'ref':
     case 'int': {
       if (typeof v !== 'number' || !Number.isInteger(v)) return err('应为整数', 'must be a whole number');
-      const min = f.min ?? (f.type === 'ref' ? 1 : -2147483648);
-      const max = f.max ?? 2147483647;
+      const min = f.min ?? (f.type === 'ref' ? 1 : MIN_INT);
+      const max = Math.min(f.max ?? MAX_INT, MAX_INT);
       if (v < min) return err(`不能小于 ${min}`, `must be at least ${min}`);
       if (v > max) return err(`不能大于 ${max}`, `must be at most ${max}`);
       return v;
@@ -65,10 +66,11 @@ function checkField(name: string, f: FieldDef, v: unknown, errors: Errors, path 
       if (typeof v !== 'boolean') return err('应为是/否', 'must be true or false');
       return v;
     case 'datetime':
-      if (typeof v !== 'string' || !ISO.test(v) || Number.isNaN(Date.parse(v))) return err('不是有效时间', 'not a valid date-time');
+      // a time that exists (no 24:00, no 30 February), in the years the desk carries
+      if (!isIsoInstant(v)) return err('不是有效时间（如 2026-11-27T08:30:00+08:00）', 'not a valid date-time (e.g. 2026-11-27T08:30:00+08:00)');
       return new Date(v).toISOString();
     case 'date':
-      if (typeof v !== 'string' || !DAY.test(v) || Number.isNaN(Date.parse(v))) return err('不是有效日期', 'not a valid date');
+      if (!isIsoDay(v)) return err('不是有效日期（YYYY-MM-DD）', 'not a valid date (YYYY-MM-DD)');
       return v;
     case 'lines': {
       if (!Array.isArray(v)) return err('应为明细列表', 'must be a list of lines');
@@ -165,7 +167,7 @@ export function checkActionBody(def: DocumentDefinition, body: unknown, params: 
   const values: DocRecord = {};
   for (const [key, v] of Object.entries(body as Record<string, unknown>)) {
     if (key === 'comment') {
-      if (v != null && (typeof v !== 'string' || v.length > 1000)) errors.comment = { zh: '意见应为文字，最多1000字', en: 'The comment is text of at most 1000 characters' };
+      if (v != null && (typeof v !== 'string' || v.length > 1000 || unstorableText(v))) errors.comment = { zh: '意见应为文字，最多1000字', en: 'The comment is text of at most 1000 characters' };
       continue;
     }
     if (key === 'version') {

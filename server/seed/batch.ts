@@ -239,6 +239,10 @@ class CachedTx implements Tx {
   setPasswordHash(userId: number, hash: string) {
     return this.tx.setPasswordHash(userId, hash);
   }
+
+  revokeSessionsOf(userId: number, at: string) {
+    return this.tx.revokeSessionsOf(userId, at);
+  }
 }
 
 /**

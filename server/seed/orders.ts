@@ -21,6 +21,7 @@ import {
   workingDayOnOrBefore,
 } from './clock';
 import { WeightedPicker, type Rng } from './random';
+import { seededInvoiceNo } from './shipping';
 
 /**
  * Several weeks of sales orders (6.2) up to `now`, with a history that looks real: the status
@@ -77,10 +78,12 @@ interface Step {
   decision: Approval['decision'];
   comment?: string;
   /** timestamp field the transition sets (its effect) */
-  sets?: 'confirmedAt' | 'submittedAt' | 'pickedAt' | 'shippedAt' | 'deliveredAt' | 'closedAt';
+  sets?: 'confirmedAt' | 'submittedAt' | 'pickedAt' | 'invoicedAt' | 'shippedAt' | 'deliveredAt' | 'closedAt';
+  /** not a step of the workflow but a print record (6.2.4 the delivery list): kept in `prints` */
+  print?: string;
 }
 
-const TIMESTAMP_FIELDS = ['confirmedAt', 'submittedAt', 'pickedAt', 'shippedAt', 'deliveredAt', 'closedAt'] as const;
+const TIMESTAMP_FIELDS = ['confirmedAt', 'submittedAt', 'pickedAt', 'invoicedAt', 'shippedAt', 'deliveredAt', 'closedAt'] as const;
 
 function requireRole(users: readonly Actor[], role: Actor['role']): Actor {
   const u = users.find((x) => x.role === role);
@@ -107,6 +110,7 @@ export function* generateOrders(rng: Rng, input: OrderSeedInput): Generator<DocR
   const warehouse = requireRole(users, 'warehouse');
   const driver = requireRole(users, 'driver');
   const finance = requireRole(users, 'finance');
+  const orderDesk = requireRole(users, 'orderDesk');
   const ecommerce = users.filter((u) => u.role === 'assistant' && u.group === 'ecommerce');
   const anyAssistants = users.filter((u) => u.role === 'assistant');
   if (anyAssistants.length === 0) throw new Error('order seed: no assistants');
@@ -183,6 +187,7 @@ export function* generateOrders(rng: Rng, input: OrderSeedInput): Generator<DocR
       customer ??= customerPicker.pick(rng, eligible).c;
       const order = makeOrder(receivedAt, customer, fate);
       order.code = `SO-${day.replaceAll('-', '')}-${String(++seq).padStart(4, '0')}`;
+      if (order.invoicedBy != null) order.invoiceNo = seededInvoiceNo(order);
       yield order;
     }
   }
@@ -226,7 +231,10 @@ export function* generateOrders(rng: Rng, input: OrderSeedInput): Generator<DocR
     const steps = planLife(computed, receivedAt, assistant, fate).filter((s) => s.at.getTime() <= nowMs);
     const times: Record<string, string | null> = Object.fromEntries(TIMESTAMP_FIELDS.map((f) => [f, null]));
     for (const s of steps) if (s.sets) times[s.sets] = s.at.toISOString();
-    const approvals: Approval[] = steps.map((s) => ({
+    const prints = steps.filter((s) => s.print).map((s) => ({ form: s.print, by: s.actor.id, byName: s.actor.fullName, at: s.at.toISOString() }));
+    const invoice = steps.find((s) => s.action === 'invoice');
+    const flow = steps.filter((s) => !s.print);
+    const approvals: Approval[] = flow.map((s) => ({
       step: s.from,
       action: s.action,
       role: s.actor.role,
@@ -238,13 +246,17 @@ export function* generateOrders(rng: Rng, input: OrderSeedInput): Generator<DocR
     }));
     const initial = channel === 'web' ? 'pendingConfirmation' : 'draft';
     const created = receivedAt.toISOString();
+    const status = flow.length ? flow[flow.length - 1].to : initial;
     return {
       code: '',
-      status: steps.length ? steps[steps.length - 1].to : initial,
+      status,
       ...computed,
-      priority: orderPriority(computed.keyAccount === true, steps.length ? steps[steps.length - 1].to : initial),
+      priority: orderPriority(computed.keyAccount === true, status),
       assistantId: assistant.id,
       ...times,
+      // 5.4.2 finance's invoice of a cash order (its number follows the order's code, set with the code)
+      ...(invoice ? { invoicedBy: invoice.actor.id } : {}),
+      ...(prints.length ? { prints } : {}),
       createdBy: assistant.id,
       createdAt: created,
       updatedAt: steps.length ? steps[steps.length - 1].at.toISOString() : created,
@@ -346,6 +358,11 @@ export function* generateOrders(rng: Rng, input: OrderSeedInput): Generator<DocR
     step('pick', 'picked', warehouse, sameDay ? rng.float(15, 60) : rng.float(30, 360), { sets: 'pickedAt' });
     const earliest = sameDay ? shanghaiDate(receivedAt) : nextWorkingDay(shanghaiDate(receivedAt));
     const van = nextVan(new Date(at.getTime() + 10 * MINUTE), earliest);
+    // before the van: the order desk prints the delivery list (6.2.4), finance invoices a cash order (5.4.2)
+    const pickedAt = at.getTime();
+    const beforeVan = (minutes: number) => new Date(Math.min(pickedAt + minutes * MINUTE, van.getTime() - MINUTE));
+    steps.push({ action: 'print', from: status, to: status, actor: orderDesk, at: beforeVan(5), decision: 'other', print: 'deliveryNote' });
+    if (order.paymentMethod !== 'credit') stepAt('invoice', 'invoiced', finance, beforeVan(20), { sets: 'invoicedAt' });
     stepAt('ship', 'shipped', driver, new Date(van.getTime() + Math.round(rng.float(0, 20) * 60) * 1000), { sets: 'shippedAt' });
     step('deliver', 'delivered', driver, rng.chance(0.95) ? rng.float(20, 200) : rng.float(240, 600), { sets: 'deliveredAt' });
 

@@ -4,6 +4,7 @@ import type { Actor } from '../../src/domain/roles';
 import { actOnDoc, createDoc } from '../core/documents';
 import type { Store } from '../store/types';
 import type { Rng } from './random';
+import { readyToShip } from './shipping';
 
 /**
  * Seeding documents through the real services: a document is created and walked through its
@@ -25,9 +26,11 @@ export function createAs(ctx: SeedDocsContext, resource: string, by: Actor, body
   return createDoc({ store: ctx.store, now: () => at }, def, by, body);
 }
 
-export function actAs(ctx: SeedDocsContext, resource: string, id: number, action: string, by: Actor, at: Date, extra: DocRecord = {}): Promise<DocRecord> {
+export async function actAs(ctx: SeedDocsContext, resource: string, id: number, action: string, by: Actor, at: Date, extra: DocRecord = {}): Promise<DocRecord> {
   const def = getDefinition(resource);
   if (!def) throw new Error(`no definition ${resource}`);
+  // an order goes out with its printed delivery list and, paid in cash, its invoice (6.2.4, 5.4.2)
+  if (resource === 'orders' && action === 'ship') await readyToShip(ctx.store, id, { orderDesk: ctx.user('orderdesk'), finance: ctx.user('finance') }, at);
   return actOnDoc({ store: ctx.store, now: () => at }, def, by, id, action, extra);
 }
 

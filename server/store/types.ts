@@ -104,6 +104,8 @@ export interface Tx extends Reader {
   audit(entry: AuditEntry): Promise<void>;
   /** users' password hashes live beside the user record, never in it */
   setPasswordHash(userId: number, hash: string): Promise<void>;
+  /** revoke every session of a user (deactivated: their tokens never work again, reactivated or not) */
+  revokeSessionsOf(userId: number, at: string): Promise<void>;
 }
 
 export interface AuthStore {
@@ -112,9 +114,14 @@ export interface AuthStore {
   /** a session and its user, read together (one query per request in the PostgreSQL store) */
   getSessionUser(id: string): Promise<{ session: SessionRow; user: DocRecord | undefined } | undefined>;
   revokeSession(id: string, at: string): Promise<void>;
-  /** record a login attempt; returns failures since `since` for this username and this address */
-  recordLoginAttempt(username: string, ip: string, ok: boolean, at: string): Promise<void>;
-  countLoginFailures(username: string, ip: string, since: string): Promise<{ byUser: number; byIp: number }>;
+  /**
+   * Record a login attempt as failed — before its password is checked — then count the failures
+   * since `since` for this username and this address, this one and every attempt recorded before
+   * the count included (attempts at once each see the others recorded before them).
+   */
+  beginLoginAttempt(username: string, ip: string, at: string, since: string): Promise<{ id: number; byUser: number; byIp: number }>;
+  /** the attempt's password was right: it no longer counts as a failure */
+  loginSucceeded(id: number): Promise<void>;
 }
 
 export interface Store extends Reader, AuthStore {

@@ -71,7 +71,7 @@ export function editRefusal(def: DocumentDefinition, record: DocRecord, user: Ac
  * list/get, or null for no restriction.
  */
 export function readScope(def: DocumentDefinition, user: Actor): Record<string, unknown> | null {
-  if (def.resource === 'orders' && user.role === 'driver') return { status: ['picked', 'shipped', 'delivered', 'closed'] };
+  if (def.resource === 'orders' && user.role === 'driver') return { status: ['picked', 'invoiced', 'shipped', 'delivered', 'closed'] };
   return null;
 }
 
@@ -82,3 +82,26 @@ export function rowVisible(def: DocumentDefinition, record: DocRecord, user: Act
 }
 
 export type { RuleContext };
+
+/**
+ * The entries of a record's history (GET …/history) the caller may read: the audit log's readers
+ * read them all (they read the whole log); others read a record's history only as far as they read
+ * the record — not the users screen's (role changes, deactivations, password changes: admin's), and
+ * never the changes of a field hidden from their role (`readableBy`, e.g. a product's cost) or
+ * secret (a password). An update left with no change they may see is left out.
+ */
+export function historyFor<E extends Record<string, unknown>>(def: DocumentDefinition, entries: readonly E[], user: Actor): E[] {
+  const audit = getDefinition('auditLog');
+  if (audit && canRole(audit.access.read, user.role)) return [...entries];
+  if (ADMIN_ONLY_SCREENS[def.resource] && !ADMIN_ONLY_SCREENS[def.resource].includes(user.role)) return [];
+  const hidden = new Set(Object.entries(def.fields).filter(([, f]) => f.secret || (f.readableBy && !f.readableBy.includes(user.role))).map(([k]) => k));
+  hidden.add('password');
+  const out: E[] = [];
+  for (const e of entries) {
+    const changes = e.changes && typeof e.changes === 'object' ? (e.changes as Record<string, unknown>) : {};
+    const kept = Object.fromEntries(Object.entries(changes).filter(([k]) => !hidden.has(k)));
+    if (Object.keys(kept).length === 0 && Object.keys(changes).length > 0 && e.action === 'update') continue;
+    out.push(Object.keys(kept).length === Object.keys(changes).length ? e : { ...e, changes: kept });
+  }
+  return out;
+}

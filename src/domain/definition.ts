@@ -44,6 +44,8 @@ export interface FieldDef {
   /** never returned to anyone (e.g. password hashes) */
   secret?: boolean;
   maxLength?: number;
+  /** text: what the value must look like (e.g. a username), and that in words for the refusal */
+  pattern?: { re: RegExp; hint: Text };
   min?: number;
   max?: number;
   /** included in full-text search (`q`) */

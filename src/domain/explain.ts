@@ -1,6 +1,7 @@
 import type { DocRecord, DocumentDefinition, Fact, RuleContext } from './definition';
 import { ROLES, type Role } from './roles';
 import type { Text } from './text';
+import { rolesWaitingOn } from './workflow';
 
 /**
  * What an approver sees beside a document: why it waits on their role (in words, with the
@@ -28,13 +29,14 @@ const withRule = (text: Text, rule?: string): Text => (rule ? { zh: `${text.zh} 
 /** Why the document waits on its roles now (null when it waits on nobody: final, or no workflow). */
 export function waitingReason(def: DocumentDefinition, doc: DocRecord, ctx: RuleContext): Waiting | null {
   const state = def.workflow?.states[String(doc.status)];
-  if (!state || state.final || !state.waitingOn?.length) return null;
+  const roles = rolesWaitingOn(state, doc);
+  if (!state || state.final || !roles.length) return null;
   const because = typeof state.because === 'function' ? state.because(doc, ctx) : state.because;
   const rule = because?.rule ?? def.clause;
-  const who = state.waitingOn.map((r) => ROLES[r]);
+  const who = roles.map((r) => ROLES[r]);
   const text = because?.text ?? state.label;
   return {
-    roles: state.waitingOn,
+    roles,
     rule,
     reason: withRule({ zh: `${who.map((w) => w.zh).join('、')}：${text.zh}`, en: `${who.map((w) => w.en).join(', ')}: ${text.en}` }, rule),
   };

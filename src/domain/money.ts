@@ -5,8 +5,11 @@
 /** An amount in fen (分). Always an integer. */
 export type Fen = number;
 
-/** Largest amount (in yuan) accepted as input: 1 万亿元. */
-export const MAX_YUAN = 1e12;
+/**
+ * Largest amount (in yuan) accepted as input or kept: just under 1 万亿元, the most the database's
+ * money columns (numeric(14, 2)) hold — so the json store never keeps what PostgreSQL refuses.
+ */
+export const MAX_YUAN = 999_999_999_999.99;
 
 function assertFen(v: number, what = 'fen'): void {
   if (!Number.isSafeInteger(v)) throw new RangeError(`${what} must be an integer number of fen, got ${v}`);
@@ -31,7 +34,7 @@ export function fenToYuan(fen: Fen): number {
 }
 
 /**
- * A valid user-entered yuan amount: finite, 0 ≤ v ≤ 1e12, at most 2 decimals.
+ * A valid user-entered yuan amount: finite, 0 ≤ v ≤ MAX_YUAN (just under 1e12), at most 2 decimals.
  * "At most 2 decimals" means v is exactly the double nearest to a 2-decimal number,
  * so 19.99 is valid, 10.005 is not (nor is the raw float 0.1 + 0.2).
  */

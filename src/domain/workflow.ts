@@ -18,6 +18,12 @@ export interface StateDef {
   editable?: boolean;
   /** waiting on someone: shown in the "my work" inbox of these roles */
   waitingOn?: readonly Role[];
+  /**
+   * of the roles in `waitingOn`, those that wait only on some documents in this state: the values
+   * (columns of the type) a document must have to wait on them — a picked cash order waits on
+   * finance's invoice, a picked credit order on the driver (5.4.2). The inbox adds it to its query.
+   */
+  waitingWhere?: Partial<Record<Role, Readonly<Record<string, string | number | boolean>>>>;
   final?: boolean;
   /** why a document in this state waits on those roles, in words with the clause (src/domain/explain.ts) */
   because?: Because | ((doc: DocRecord, ctx: RuleContext) => Because);
@@ -213,6 +219,12 @@ export function returnedStates(wf: Workflow | undefined): Set<string> {
 /** Roles that act next on a document in this state (for the "my work" inbox). */
 export function waitingOn(wf: Workflow, status: string): readonly Role[] {
   return wf.states[status]?.waitingOn ?? [];
+}
+
+/** The roles this document waits on now: its state's `waitingOn`, less those whose `waitingWhere` it does not match. */
+export function rolesWaitingOn(state: StateDef | undefined, doc: DocRecord): readonly Role[] {
+  const where = state?.waitingWhere ?? {};
+  return (state?.waitingOn ?? []).filter((r) => Object.entries(where[r] ?? {}).every(([k, v]) => doc[k] === v));
 }
 
 /** The fields a user may enter with `action` on `doc` now (union over the matching transitions). */

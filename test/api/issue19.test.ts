@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shortLinesNow } from '../../src/domain/documents/orders';
 import { creditKeyAccount, makeCustomer, makeProduct } from '../helpers/fixtures';
 import { loginAs, STORE_KIND, startTestServer, type TestServer } from '../helpers/server';
-import { act, deliveredOrder } from './service/helpers';
+import { act, deliveredOrder, readyToShip } from './service/helpers';
 
 /**
  * Issue 19 through the API: stock that tells the truth (picking takes the goods, a received return
@@ -13,17 +13,17 @@ import { act, deliveredOrder } from './service/helpers';
 
 type C = Awaited<ReturnType<typeof loginAs>>;
 let srv: TestServer;
-let admin: C, assistant2: C, csm: C, gm: C, orderdesk: C, warehouse: C, driver: C, merch: C;
+let admin: C, assistant2: C, csm: C, gm: C, orderdesk: C, warehouse: C, driver: C, merch: C, finance: C;
 
 beforeAll(async () => {
   srv = await startTestServer({ customers: 20, days: 2 });
-  [admin, assistant2, csm, gm, orderdesk, warehouse, driver, merch] = await Promise.all(
-    ['admin', 'assistant2', 'csmanager', 'gm', 'orderdesk', 'warehouse', 'driver', 'merch'].map((u) => loginAs(srv.url, u)),
+  [admin, assistant2, csm, gm, orderdesk, warehouse, driver, merch, finance] = await Promise.all(
+    ['admin', 'assistant2', 'csmanager', 'gm', 'orderdesk', 'warehouse', 'driver', 'merch', 'finance'].map((u) => loginAs(srv.url, u)),
   );
 }, 180_000);
 afterAll(() => srv?.close());
 
-const roles = () => ({ assistant2, csm, orderdesk, driver });
+const roles = () => ({ assistant2, csm, orderdesk, driver, finance });
 const stockOf = async (id: number): Promise<number> => (await admin.get(`/products/${id}`)).body.stock;
 const order = (customerId: number, lines: { productId: number; qty: number; unitPrice: number }[], extra: Record<string, unknown> = {}) => ({
   customerId,
@@ -50,6 +50,7 @@ describe(`stock moves with the goods (issue 19) on the ${STORE_KIND} store`, () 
     // the move is audited on the product, naming the order
     const history = (await admin.get(`/products/${pen.id}/history`)).body as { action: string; changes: Record<string, unknown> }[];
     expect(history.at(-1)).toMatchObject({ action: 'stock', changes: { stock: [50, 40], by: `orders#${o.id}`, code: o.code } });
+    await readyToShip(roles(), o.id); // the printed delivery list, finance's invoice (6.2.4, 5.4.2)
     await act(driver, path, 'ship', 200);
     await act(driver, path, 'deliver', 200);
 

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, loginAs, q, startTestServer, STORE_KIND, type TestServer } from '../helpers/server';
 import { creditKeyAccount, makeCustomer, makeProduct, submittedOrder } from '../helpers/fixtures';
+import { readyToShip } from './service/helpers';
 
 type C = Awaited<ReturnType<typeof loginAs>>;
 let srv: TestServer;
-let admin: C, assistant: C, assistant2: C, csm: C, gm: C, orderdesk: C, driver: C;
+let admin: C, assistant: C, assistant2: C, csm: C, gm: C, orderdesk: C, driver: C, finance: C;
 
 beforeAll(async () => {
   srv = await startTestServer();
-  [admin, assistant, assistant2, csm, gm, orderdesk, driver] = await Promise.all(
-    ['admin', 'assistant', 'assistant2', 'csmanager', 'gm', 'orderdesk', 'driver'].map((u) => loginAs(srv.url, u)),
+  [admin, assistant, assistant2, csm, gm, orderdesk, driver, finance] = await Promise.all(
+    ['admin', 'assistant', 'assistant2', 'csmanager', 'gm', 'orderdesk', 'driver', 'finance'].map((u) => loginAs(srv.url, u)),
   );
 });
 afterAll(() => srv?.close());
@@ -191,6 +192,7 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
     expect((await orderdesk.post(`/orders/${o.id}/actions/pick`, {})).body.status).toBe('picked');
     const cancel = await assistant2.post(`/orders/${o.id}/actions/cancel`, { comment: '客户取消' });
     expect(cancel.status).toBe(409);
+    await readyToShip({ orderdesk, finance }, o.id); // 6.2.4 the printed delivery list, 5.4.2 finance's invoice
     expect((await driver.post(`/orders/${o.id}/actions/ship`, {})).body.status).toBe('shipped');
     expect((await driver.post(`/orders/${o.id}/actions/deliver`, {})).body.status).toBe('delivered');
   });
@@ -260,7 +262,7 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
 
   it('a driver does not see orders before picking, nor their history', async () => {
     const r = await driver.get('/orders' + q({ range: [0, 999] }));
-    expect(r.body.every((o: { status: string }) => ['picked', 'shipped', 'delivered', 'closed'].includes(o.status))).toBe(true);
+    expect(r.body.every((o: { status: string }) => ['picked', 'invoiced', 'shipped', 'delivered', 'closed'].includes(o.status))).toBe(true);
     const o = await submittedOrder(admin, assistant2);
     expect((await driver.get(`/orders/${o.id}`)).status).toBe(404);
     expect((await driver.get(`/orders/${o.id}/history`)).status).toBe(404);

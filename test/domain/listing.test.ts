@@ -237,6 +237,6 @@ describe('today\'s work first', () => {
   });
 
   it('reports count work: submitted and later, not drafts, not cancelled', () => {
-    expect(WORK_ORDER_STATUSES).toEqual(['submitted', 'gmApproval', 'approved', 'picked', 'shipped', 'delivered', 'closed']);
+    expect(WORK_ORDER_STATUSES).toEqual(['submitted', 'gmApproval', 'approved', 'picked', 'invoiced', 'shipped', 'delivered', 'closed']);
   });
 });

@@ -210,7 +210,8 @@ describe('demo branch seed', async () => {
       seen.add(status);
       expect(states).toContain(status);
       const approvals = o.approvals as DocRecord[];
-      expect(o.version).toBe(1 + approvals.length);
+      const prints = (o.prints ?? []) as DocRecord[];
+      expect(o.version).toBe(1 + approvals.length + prints.length);
       if (['gmApproval', 'approved', 'picked', 'shipped', 'delivered', 'closed'].includes(status)) {
         expect(approvals.some((a) => a.role === 'csManager' && a.action === 'approve' && a.decision === 'approve'), String(o.code)).toBe(true);
       }
@@ -232,19 +233,44 @@ describe('demo branch seed', async () => {
         at = String(a.at);
       }
       expect(from).toBe(status);
-      expect(String(o.updatedAt)).toBe(approvals.length ? String(approvals.at(-1)!.at) : String(o.createdAt));
+      const last = [...approvals, ...prints].map((a) => String(a.at)).sort().at(-1);
+      expect(String(o.updatedAt)).toBe(last ?? String(o.createdAt));
     }
-    for (const s of ['closed', 'cancelled', 'delivered', 'shipped', 'picked', 'approved', 'submitted', 'draft', 'pendingConfirmation', 'rejected', 'gmApproval']) {
+    for (const s of ['closed', 'cancelled', 'delivered', 'shipped', 'invoiced', 'picked', 'approved', 'submitted', 'draft', 'pendingConfirmation', 'rejected', 'gmApproval']) {
       expect(seen, s).toContain(s);
     }
   });
 
+  it('sends no order out without the order desk’s printed delivery list (6.2.4), nor a cash order without its invoice (5.4.2)', () => {
+    const desk = users.find((u) => u.role === 'orderDesk')!;
+    const fin = users.find((u) => u.role === 'finance')!;
+    let printedNotOut = 0;
+    for (const o of orders) {
+      const prints = ((o.prints ?? []) as DocRecord[]).filter((p) => p.form === 'deliveryNote');
+      const out = ['shipped', 'delivered', 'closed'].includes(String(o.status));
+      if (out) {
+        expect(prints.length, String(o.code)).toBeGreaterThan(0);
+        expect(prints[0]).toMatchObject({ by: desk.id, byName: desk.fullName });
+        expect(String(prints[0].at) <= String(o.shippedAt)).toBe(true);
+      }
+      if (['picked', 'invoiced'].includes(String(o.status)) && prints.length) printedNotOut++;
+      const invoiced = o.status === 'invoiced' || (out && o.paymentMethod === 'cash');
+      if (invoiced) {
+        expect(o.invoiceNo, String(o.code)).toMatch(/^FP\d{12}$/);
+        expect(o.invoicedBy).toBe(fin.id);
+        expect((o.approvals as DocRecord[]).some((a) => a.action === 'invoice' && a.role === 'finance')).toBe(true);
+      } else expect(o.invoiceNo ?? null, String(o.code)).toBeNull();
+      if (o.paymentMethod === 'credit') expect(o.invoicedAt ?? null).toBeNull();
+    }
+    expect(printedNotOut).toBeGreaterThan(0);
+  });
+
   it('keeps timestamps consistent and never after now', () => {
-    const fields = ['receivedAt', 'confirmedAt', 'submittedAt', 'pickedAt', 'shippedAt', 'deliveredAt', 'closedAt', 'createdAt', 'updatedAt'];
+    const fields = ['receivedAt', 'confirmedAt', 'submittedAt', 'pickedAt', 'invoicedAt', 'shippedAt', 'deliveredAt', 'closedAt', 'createdAt', 'updatedAt'];
     for (const o of orders) {
       for (const f of fields) if (o[f] != null) expect(Date.parse(String(o[f])), `${o.code} ${f}`).toBeLessThanOrEqual(NOW.getTime());
       expect(BUILT_IN_CALENDAR.isWithinWorkingHours(new Date(String(o.receivedAt)))).toBe(true);
-      const order = ['receivedAt', 'pickedAt', 'shippedAt', 'deliveredAt', 'closedAt'].map((f) => o[f]).filter((v) => v != null).map(String);
+      const order = ['receivedAt', 'pickedAt', 'invoicedAt', 'shippedAt', 'deliveredAt', 'closedAt'].map((f) => o[f]).filter((v) => v != null).map(String);
       expect([...order].sort()).toEqual(order);
       if (o.status === 'closed') expect(o.closedAt).not.toBeNull();
       if (o.status === 'delivered') expect(o.deliveredAt).not.toBeNull();

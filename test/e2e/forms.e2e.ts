@@ -220,8 +220,13 @@ describe('issue 19: the forms as their users see them (1280×800 and 1440×900, 
     const csm = await loginAs(e2e.server.url, 'csmanager');
     const driver = await loginAs(e2e.server.url, 'driver');
     const a2 = await loginAs(e2e.server.url, 'assistant2');
+    const finance = await loginAs(e2e.server.url, 'finance');
     const o = (await a2.post('/orders', { customerId: smb.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: products.map((p) => ({ productId: p.id, qty: 5, unitPrice: p.catalogPrice })) })).body;
-    for (const [who, action] of [[a2, 'submit'], [csm, 'approve'], [orderdesk, 'pick'], [driver, 'ship'], [driver, 'deliver']] as const) expect((await who.post(`/orders/${o.id}/actions/${action}`, {})).status).toBe(200);
+    for (const [who, action] of [[a2, 'submit'], [csm, 'approve'], [orderdesk, 'pick']] as const) expect((await who.post(`/orders/${o.id}/actions/${action}`, {})).status).toBe(200);
+    // before the van: the order desk's printed list (6.2.4), finance's invoice of a cash order (5.4.2)
+    expect((await orderdesk.post(`/orders/${o.id}/printed`, { form: 'deliveryNote' })).status).toBe(200);
+    expect((await finance.post(`/orders/${o.id}/actions/invoice`, { invoiceNo: `FP-E2E-${o.id}` })).status).toBe(200);
+    for (const [who, action] of [[driver, 'ship'], [driver, 'deliver']] as const) expect((await who.post(`/orders/${o.id}/actions/${action}`, {})).status).toBe(200);
 
     for (const size of SIZES) {
       for (const locale of ['zh', 'en'] as const) {

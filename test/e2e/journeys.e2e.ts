@@ -19,7 +19,7 @@ async function pdfText(pdf: Buffer): Promise<string> {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
-describe('journey 1: web order → confirmed → approved in the grid → picked and printed → delivered', () => {
+describe('journey 1: web order → confirmed → approved in the grid → picked and printed → invoiced → delivered', () => {
   it('runs through every role in the browser', async () => {
     const api = await loginAs(e2e.server.url, 'admin');
     const customer = (await api.get('/customers' + q({ filter: { tier: 'smb' }, range: [0, 0] }))).body[0];
@@ -69,6 +69,17 @@ describe('journey 1: web order → confirmed → approved in the grid → picked
       await expect.poll(async () => ((await api.get(`/orders/${order.id}`)).body.prints ?? []).length, { timeout: 15_000 }).toBe(1);
       await desk.goto(`${e2e.server.url}/#/orders/${order.id}/show`);
       await expect.poll(async () => desk.getByTestId('printed-by').textContent(), { timeout: 10_000 }).toContain('已打印');
+    });
+
+    // 3b. a cash order: finance invoices it from the grid, with the invoice number (5.4.2)
+    const fin = await pageAs(e2e, 'finance');
+    await shotOnFailure(fin, 'j1-invoice', async () => {
+      await fin.goto(`${e2e.server.url}/#/orders?filter=${encodeURIComponent(JSON.stringify({ status: 'picked' }))}`);
+      await fin.getByRole('button', { name: `开票 ${order.code}` }).click();
+      const dialog = fin.getByRole('dialog');
+      await dialog.getByLabel(/发票号码/).fill('44030012340001');
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await expect.poll(async () => (await api.get(`/orders/${order.id}`)).body.status, { timeout: 15_000 }).toBe('invoiced');
     });
 
     // 4. the driver takes it out and marks it delivered

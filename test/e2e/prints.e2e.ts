@@ -95,6 +95,9 @@ async function orderUpTo(until: 'approved' | 'picked' | 'delivered', customerId:
   if (until === 'approved') return s;
   s = await act(api.orderdesk, 'orders', o.id, 'pick');
   if (until === 'picked') return s;
+  // before the van: the order desk's printed list (6.2.4), finance's invoice of a cash order (5.4.2)
+  expect((await api.orderdesk.post(`/orders/${o.id}/printed`, { form: 'deliveryNote' })).status).toBe(200);
+  if (paymentMethod === 'cash') await act(api.finance, 'orders', o.id, 'invoice', { invoiceNo: `FP-E2E-${o.id}` });
   await act(api.driver, 'orders', o.id, 'ship');
   return act(api.driver, 'orders', o.id, 'deliver');
 }

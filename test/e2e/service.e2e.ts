@@ -42,8 +42,11 @@ async function walkedToDelivery(api: Api): Promise<{ order: Rec; productId: numb
   const created = await clerk.post('/orders', { customerId: customer.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: product.id, qty: 3, unitPrice: product.catalogPrice }] });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const id = created.body.id;
-  for (const [user, action] of [['assistant', 'submit'], ['csmanager', 'approve'], ['orderdesk', 'pick'], ['driver', 'ship'], ['driver', 'deliver']]) {
-    const r = await (await loginAs(e2e.server.url, user)).post(`/orders/${id}/actions/${action}`, {});
+  // before the van (ship): the order desk's printed list (6.2.4), finance's invoice of a cash order (5.4.2)
+  const steps: [string, string, Record<string, unknown>?][] = [['assistant', 'submit'], ['csmanager', 'approve'], ['orderdesk', 'pick'], ['orderdesk', 'print'], ['finance', 'invoice', { invoiceNo: `FP-E2E-${id}` }], ['driver', 'ship'], ['driver', 'deliver']];
+  for (const [user, action, body] of steps) {
+    const who = await loginAs(e2e.server.url, user);
+    const r = action === 'print' ? await who.post(`/orders/${id}/printed`, { form: 'deliveryNote' }) : await who.post(`/orders/${id}/actions/${action}`, body ?? {});
     expect(r.status, `${action}: ${JSON.stringify(r.body)}`).toBe(200);
   }
   return { order: await record(api, 'orders', id), productId: product.id };

@@ -41,16 +41,18 @@ async function ordersUpTo(status: 'approved' | 'picked' | 'delivered', n: number
   const csm = await loginAs(e2e.server.url, 'csmanager');
   const desk = await loginAs(e2e.server.url, 'orderdesk');
   const driver = await loginAs(e2e.server.url, 'driver');
+  const finance = await loginAs(e2e.server.url, 'finance');
   const out: Rec[] = [];
   for (let i = 0; i < n; i++) {
     const o = await clerk.post('/orders', { customerId: customer.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: product.id, qty: 1 + (i % 4), unitPrice: product.catalogPrice }] });
     expect(o.status, JSON.stringify(o.body)).toBe(201);
     const steps: [Api, string][] = [[clerk, 'submit'], [csm, 'approve']];
     if (status !== 'approved') steps.push([desk, 'pick']);
-    if (status === 'delivered') steps.push([driver, 'ship'], [driver, 'deliver']);
+    if (status === 'delivered') steps.push([desk, 'print'], [finance, 'invoice'], [driver, 'ship'], [driver, 'deliver']);
     let rec = o.body;
     for (const [who, action] of steps) {
-      const r = await who.post(`/orders/${rec.id}/actions/${action}`, {});
+      // before the van: the order desk's printed list (6.2.4), finance's invoice of a cash order (5.4.2)
+      const r = action === 'print' ? await who.post(`/orders/${rec.id}/printed`, { form: 'deliveryNote' }) : await who.post(`/orders/${rec.id}/actions/${action}`, action === 'invoice' ? { invoiceNo: `FP-E2E-${rec.id}` } : {});
       expect(r.status, `${action}: ${JSON.stringify(r.body)}`).toBe(200);
       rec = r.body;
     }
@@ -98,7 +100,7 @@ describe('every step from the grid', () => {
 
   it('the order desk, the warehouse and the driver take their steps from rows', async () => {
     const [forDesk, forWarehouse] = await ordersUpTo('approved', 2);
-    const filter = { customerId: customer.id, status: ['approved', 'picked', 'shipped'] };
+    const filter = { customerId: customer.id, status: ['approved', 'picked', 'invoiced', 'shipped'] };
 
     const desk = await pageAs(e2e, 'orderdesk');
     await shotOnFailure(desk, 'workday-desk-pick', async () => {
@@ -118,6 +120,22 @@ describe('every step from the grid', () => {
       await expectStatus(admin, 'orders', forWarehouse.id, 'picked');
     });
     await warehouse.context().close();
+
+    // before the van: the order desk's printed delivery lists (6.2.4), and finance invoices the cash orders from their rows (5.4.2)
+    const deskApi = await loginAs(e2e.server.url, 'orderdesk');
+    for (const o of [forDesk, forWarehouse]) expect((await deskApi.post(`/orders/${o.id}/printed`, { form: 'deliveryNote' })).status).toBe(200);
+    const fin = await pageAs(e2e, 'finance');
+    await shotOnFailure(fin, 'workday-finance-invoice', async () => {
+      await fin.goto(listUrl('orders', filter));
+      for (const [i, o] of [forDesk, forWarehouse].entries()) {
+        await (await rowOf(fin, o.code)).getByRole('button', { name: `开票 ${o.code}` }).click();
+        const dialog = fin.getByRole('dialog');
+        await dialog.getByLabel(/发票号码/).fill(`4403009900${i}`);
+        await dialog.getByRole('button', { name: '确定' }).click();
+        await expectStatus(admin, 'orders', o.id, 'invoiced');
+      }
+    });
+    await fin.context().close();
 
     const driver = await pageAs(e2e, 'driver');
     await shotOnFailure(driver, 'workday-driver', async () => {

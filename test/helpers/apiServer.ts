@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { sharedHashPool } from '../../server/auth/hashPool';
 import { createApi } from '../../server/core/api';
 import { createHttpApp } from '../../server/http';
 import { openPostgres } from '../../server/store/pg/driver';
@@ -12,7 +13,7 @@ import { PgStore } from '../../server/store/pg/pgStore';
  */
 const store = await PgStore.open(await openPostgres(process.env.DATABASE_URL!));
 const now = new Date(process.env.TEST_NOW!);
-const api = createApi({ store, secret: Buffer.from(process.env.SECRET_HEX!, 'hex'), intakeKey: process.env.INTAKE_KEY, now: () => now, log: (msg, err) => console.error(msg, err) });
+const api = createApi({ store, secret: Buffer.from(process.env.SECRET_HEX!, 'hex'), intakeKey: process.env.INTAKE_KEY, now: () => now, deriveKey: sharedHashPool().derive, log: (msg, err) => console.error(msg, err) });
 const server = createHttpApp(api).listen(0, '127.0.0.1', () => console.log(`LISTENING ${(server.address() as AddressInfo).port}`));
 process.on('SIGTERM', () => {
   server.closeAllConnections();

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword } from '../../server/auth/password';
+import { sharedHashPool } from '../../server/auth/hashPool';
 import { createApi } from '../../server/core/api';
 import { createHttpApp } from '../../server/http';
 import { seedDemoBranch } from '../../server/seed';
@@ -52,7 +53,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const dataDir = mkdtempSync(join(tmpdir(), 'baoyi-test-'));
   const store = await freshStore(opts, dataDir);
   const clock = { now: TEST_NOW };
-  const api = createApi({ store, secret: randomBytes(32), now: () => clock.now });
+  const api = createApi({ store, secret: randomBytes(32), now: () => clock.now, deriveKey: sharedHashPool().derive });
   const server: Server = await new Promise((resolve) => {
     const s = createHttpApp(api).listen(0, '127.0.0.1', () => resolve(s));
   });

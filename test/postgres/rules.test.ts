@@ -30,7 +30,7 @@ beforeAll(async () => {
   db = await freshDatabase(seedOf({ customers: 10, days: 1 }));
   const env = { DATABASE_URL: db.url, TEST_NOW: TEST_NOW.toISOString(), SECRET_HEX: randomBytes(32).toString('hex'), INTAKE_KEY: KEY };
   [a, b] = await Promise.all([startServerProcess(env, 60_000, 'test/helpers/apiServer.ts'), startServerProcess(env, 60_000, 'test/helpers/apiServer.ts')]);
-  for (const u of ['admin', 'assistant2', 'csmanager', 'orderdesk', 'driver']) as[u] = [await loginAs(a.url, u), await loginAs(b.url, u)];
+  for (const u of ['admin', 'assistant2', 'csmanager', 'orderdesk', 'driver', 'finance']) as[u] = [await loginAs(a.url, u), await loginAs(b.url, u)];
   store = await PgStore.open(await openPostgres(db.url, STORE_KIND === 'postgres' ? 'postgres' : 'embedded', async () => undefined));
   for (const c of [...as.admin]) STORES.set(c.base, store);
 }, 120_000);
@@ -85,7 +85,7 @@ describe(`rules deciding on other rows, ${N} requests at once on two server proc
   it('6.9.1 returns against the delivered quantity: of 20 full returns one is made', async () => {
     const cust = await makeCustomer(admin());
     const p = await makeProduct(admin(), 10, 50);
-    const roles = { assistant2: as.assistant2[0], csm: as.csmanager[0], orderdesk: as.orderdesk[0], driver: as.driver[0] };
+    const roles = { assistant2: as.assistant2[0], csm: as.csmanager[0], orderdesk: as.orderdesk[0], driver: as.driver[0], finance: as.finance[0] };
     const order = await deliveredOrder(roles, cust.id, [{ productId: p.id, qty: 3, unitPrice: 10 }]);
     const { statuses, bodies } = await atOnce('assistant2', (c) => c.post('/returns', { orderId: order.id, kind: 'return', reasonType: 'wrongGoods', reason: '错发', lines: [{ productId: p.id, qty: 3 }] }));
     expect(count(statuses, 201)).toBe(1);

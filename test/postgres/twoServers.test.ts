@@ -56,4 +56,14 @@ describe('two server processes on one PostgreSQL', () => {
     expect((await client(a.url, token).post('/auth/logout')).status).toBe(200);
     expect((await client(b.url, token).get('/auth/me')).status).toBe(401);
   });
+
+  it('the login throttle holds across both servers under requests at once (attempts are counted in the database before the hash)', async () => {
+    const at = (i: number) => client(i % 2 ? b.url : a.url);
+    for (let i = 0; i < 5; i++) expect((await at(i).post('/auth/login', { username: 'purchasing', password: 'wrong' })).status).toBe(401);
+    const right = await Promise.all(Array.from({ length: 60 }, (_, i) => at(i).post('/auth/login', { username: 'purchasing', password: 'baoyi2026' })));
+    expect(right.map((r) => r.status).filter((s) => s !== 429)).toEqual([]);
+    const wrong = await Promise.all(Array.from({ length: 30 }, (_, i) => at(i).post('/auth/login', { username: 'merch', password: `no${i}` })));
+    expect(wrong.filter((r) => r.status === 401).length).toBeLessThanOrEqual(5);
+    expect(wrong.every((r) => r.status === 401 || r.status === 429)).toBe(true);
+  }, 60_000);
 });

@@ -8,6 +8,7 @@ import { runBatched, SeedCache } from '../batch';
 import { addWorkMinutes, atMinute, END_MIN, minuteOfDay, nextWorkingDay, shanghaiDate, START_MIN, workingDay } from '../clock';
 import { MINUTE_PICKER } from '../orders';
 import type { Rng } from '../random';
+import { readyToShip } from '../shipping';
 
 /**
  * What the branch-volume seeders share: the seeded window's working days, the demo people, the
@@ -246,7 +247,9 @@ export class BranchKit {
     return createDoc({ store: s, now: () => at }, definition(resource), by, body);
   }
 
-  act(s: Store, resource: string, id: number, step: Step): Promise<DocRecord> {
+  async act(s: Store, resource: string, id: number, step: Step): Promise<DocRecord> {
+    // an order goes out with its printed delivery list and, paid in cash, its invoice (6.2.4, 5.4.2)
+    if (resource === 'orders' && step.action === 'ship') await readyToShip(s, id, { orderDesk: this.user('orderdesk'), finance: this.user('finance') }, step.at);
     return actOnDoc({ store: s, now: () => step.at }, definition(resource), step.by, id, step.action, { ...(step.extra ?? {}), ...(step.comment ? { comment: step.comment } : {}) });
   }
 

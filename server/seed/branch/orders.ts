@@ -5,6 +5,7 @@ import type { Store } from '../../store/types';
 import { atMinute, nextWorkingDay, shanghaiDate, workingDay } from '../clock';
 import { VAN_SLOTS } from '../orders';
 import type { BranchKit } from './kit';
+import { readyToShip } from '../shipping';
 
 /**
  * Orders the branch documents enter through the order services (a converted quote, a bought
@@ -90,6 +91,8 @@ export async function finishOrder(k: BranchKit, s: Store, order: DocRecord, t: D
     const sameDay = o.promiseKind === 'sameAfternoon';
     const earliest = sameDay ? shanghaiDate(at) : nextWorkingDay(shanghaiDate(at));
     const van = nextVan(new Date(at.getTime() + 10 * 60_000), earliest);
+    // before the van, as far as now has come: the order desk prints the delivery list (6.2.4), finance invoices a cash order (5.4.2)
+    o = (await readyToShip(s, id, { orderDesk: k.user('orderdesk'), finance: k.user('finance') }, new Date(van.getTime() - 60_000), (t) => k.done(t))) ?? o;
     if (!(await step('ship', k.user('driver'), new Date(van.getTime() + rng.int(0, 20) * 60_000)))) return { order: o, at };
   }
   if (o.status === 'shipped' && !(await step('deliver', k.user('driver'), k.after(at, rng.float(20, 200))))) return { order: o, at };

@@ -8,6 +8,7 @@ import { URGENT_SLOTS, urgentRequestRefusal } from '../../../src/domain/rules/sa
 import { minuteOfDay, shanghaiDate } from '../clock';
 import { round2 } from '../random';
 import { INQUIRY_ITEMS, SPECIAL_LINES, type InquiryItem, type SpecialLine } from '../sales/special';
+import { specialOrderViaInquiry } from '../sales/viaInquiry';
 import type { BranchKit, Job, Step } from './kit';
 import { finishOrder, phoneOrder, walkOrder } from './orders';
 
@@ -171,8 +172,23 @@ export function specialOrderJobs(k: BranchKit): Job[] {
       requirements: '特殊商品，不予退货，已告知客户 (6.5.4)',
       ...(big ? (rng.chance(0.5) ? { depositAmount: Math.floor(total * 0.3) } : { contractNo: `HT-${shanghaiDate(at).slice(0, 4)}-${String(n).padStart(4, '0')}` }) : {}),
     };
-    const steps = specialOrderSteps(k, at, owner, total, n++);
-    jobs.push({ at, run: async (s) => void (await k.walk(s, 'specialOrders', owner, at, body, steps)) });
+    // 6.5.4 from its special-goods inquiry: filled, reviewed, answered, turned into the order — then the order's own flow
+    const times = k.chain(at, [20, 90, 600, 60, 10]);
+    const all = [at, ...times] as const;
+    const idx = n++;
+    const steps = specialOrderSteps(k, all[5], owner, total, idx);
+    jobs.push({
+      at,
+      run: async (s) => {
+        if (!k.done(all[5])) return;
+        const svc = { create: (r: string, by: Actor, t: Date, b: DocRecord) => k.create(s, r, by, t, b), act: (r: string, id: number, action: string, by: Actor, t: Date, extra?: DocRecord) => k.act(s, r, id, { action, by, at: t, extra }), update: (r: string, id: number, by: Actor, t: Date, b: DocRecord) => k.update(s, r, id, by, t, b) };
+        let rec = await specialOrderViaInquiry(svc, { rep: k.user('salesrep'), reviewer: k.user('csmanager'), merch: k.user('merch') }, Number(c.id), lines, { requirements: body.requirements, ...(body.depositAmount ? { depositAmount: body.depositAmount } : {}), ...(body.contractNo ? { contractNo: body.contractNo } : {}) }, [all[0], all[1], all[2], all[3], all[4], all[5]]);
+        for (const st of steps) {
+          if (!rec || !k.done(st.at)) break;
+          rec = await k.act(s, 'specialOrders', Number(rec.id), st);
+        }
+      },
+    });
   }
   return jobs;
 }

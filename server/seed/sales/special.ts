@@ -2,7 +2,22 @@ import { addDays } from '../../../src/domain/calendar';
 import type { DocRecord } from '../../../src/domain/definition';
 import { isKeyAccount } from '../../../src/domain/rules/customerTerms';
 import { round2 } from '../random';
+import { getDefinition } from '../../../src/domain/documents';
+import { updateDoc } from '../../core/documents';
+import { actAs } from '../walk';
 import { assistantOf, takeSome, type SalesKit } from './kit';
+import { specialOrderViaInquiry, type InquiryServices } from './viaInquiry';
+
+/** the services the inquiry → special order walk takes (6.5.4) */
+const inquiryServices = (k: SalesKit): InquiryServices => ({
+  create: (resource, by, at, body) => k.create(resource, by, at, body),
+  act: (resource, id, action, by, at, extra) => actAs(k.ctx, resource, id, action, by, at, extra ?? {}),
+  update: (resource, id, by, at, body) => {
+    const def = getDefinition(resource);
+    if (!def) throw new Error(`no definition ${resource}`);
+    return updateDoc({ store: k.ctx.store, now: () => at }, def, by, id, body);
+  },
+});
 
 /**
  * Custom and special goods (5.10, 6.5.4–6.5.6): inquiries in every state — one turned into a
@@ -125,10 +140,12 @@ export async function seedSpecialOrders(k: SalesKit): Promise<number> {
   const make = async (dayN: number, extra: DocRecord = {}) => {
     const c = keys[i % keys.length];
     const lines = SPECIAL_LINES[i++ % SPECIAL_LINES.length];
-    const by = assistantOf(k, c);
     n++;
-    const so = await k.create('specialOrders', by, k.at(dayN, '09:45'), { customerId: Number(c.id), lines, requirements: '特殊商品，不予退货，已告知客户 (6.5.4)', ...extra });
-    return { so, by };
+    // 6.5.4 from its special-goods inquiry, answered by merchandise planning the days before
+    const times = [k.at(dayN + 2, '09:00'), k.at(dayN + 2, '09:20'), k.at(dayN + 2, '11:00'), k.at(dayN + 1, '10:00'), k.at(dayN, '09:30'), k.at(dayN, '09:45')] as const;
+    const so = await specialOrderViaInquiry(inquiryServices(k), { rep, reviewer: csm, merch: k.user('merch') }, Number(c.id), lines.map((l) => ({ ...l })), { requirements: '特殊商品，不予退货，已告知客户 (6.5.4)', ...extra }, times);
+    if (!so) throw new Error('seed: the special order was not made from its inquiry');
+    return { so, by: k.userById(so.assistantId) ?? assistantOf(k, c) };
   };
   const confirmed = async (dayN: number, extra: DocRecord = {}) => {
     const { so, by } = await make(dayN, extra);

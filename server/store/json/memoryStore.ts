@@ -17,7 +17,7 @@ export interface JsonState {
     nextId: Record<string, number>;
     passwordHashes: Record<string, string>;
     sessions: Record<string, SessionRow>;
-    loginAttempts: { username: string; ip: string; at: string; ok: boolean }[];
+    loginAttempts: { id?: number; username: string; ip: string; at: string; ok: boolean }[];
   };
 }
 
@@ -208,16 +208,25 @@ export class MemoryStore implements Store {
     });
   }
 
-  recordLoginAttempt(username: string, ip: string, ok: boolean, at: string) {
-    return this.meta((m) => {
-      m.loginAttempts.push({ username, ip, ok, at });
+  async beginLoginAttempt(username: string, ip: string, at: string, since: string) {
+    let id = 0;
+    let counts = { byUser: 0, byIp: 0 };
+    // recorded and counted in one transaction: transactions run one at a time
+    await this.meta((m) => {
+      id = (m.loginAttempts.at(-1)?.id ?? 0) + 1;
+      m.loginAttempts.push({ id, username, ip, ok: false, at });
       if (m.loginAttempts.length > 5000) m.loginAttempts.splice(0, m.loginAttempts.length - 5000);
+      const recent = m.loginAttempts.filter((a) => !a.ok && a.at >= since);
+      counts = { byUser: recent.filter((a) => a.username === username).length, byIp: recent.filter((a) => a.ip === ip).length };
     });
+    return { id, ...counts };
   }
 
-  async countLoginFailures(username: string, ip: string, since: string) {
-    const recent = this.state._meta.loginAttempts.filter((a) => !a.ok && a.at >= since);
-    return { byUser: recent.filter((a) => a.username === username).length, byIp: recent.filter((a) => a.ip === ip).length };
+  loginSucceeded(id: number) {
+    return this.meta((m) => {
+      const a = m.loginAttempts.find((x) => x.id === id);
+      if (a) a.ok = true;
+    });
   }
 }
 
@@ -283,5 +292,8 @@ class MemoryTx implements Tx {
   }
   async setPasswordHash(userId: number, hash: string) {
     this.state._meta.passwordHashes[String(userId)] = hash;
+  }
+  async revokeSessionsOf(userId: number, at: string) {
+    for (const s of Object.values(this.state._meta.sessions)) if (s.userId === userId && !s.revokedAt) s.revokedAt = at;
   }
 }

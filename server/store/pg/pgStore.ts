@@ -284,6 +284,10 @@ class PgTx extends PgReader implements Tx {
   async setPasswordHash(userId: number, hash: string): Promise<void> {
     await this.db.query('UPDATE users SET password_hash = $1 WHERE id = $2', [hash, userId]);
   }
+
+  async revokeSessionsOf(userId: number, at: string): Promise<void> {
+    await this.db.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, at]);
+  }
 }
 
 interface StoreOptions {
@@ -389,16 +393,19 @@ export class PgStore extends PgReader implements Store, AuthStore {
     await this.driver.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]);
   }
 
-  async recordLoginAttempt(username: string, ip: string, ok: boolean, at: string): Promise<void> {
-    await this.driver.query('INSERT INTO login_attempts (username, ip, at, ok) VALUES ($1, $2, $3, $4)', [username, ip, at, ok]);
-  }
-
-  async countLoginFailures(username: string, ip: string, since: string) {
+  async beginLoginAttempt(username: string, ip: string, at: string, since: string) {
+    // two statements, not one: the count's snapshot must follow this attempt's commit, so of
+    // attempts at once each counts every one committed before it (one statement's snapshot would not)
+    const ins = await this.driver.query<{ id: number }>('INSERT INTO login_attempts (username, ip, at, ok) VALUES ($1, $2, $3, false) RETURNING id', [username, ip, at]);
     const r = await this.driver.query<{ by_user: number; by_ip: number }>(
       `SELECT (SELECT count(*)::int FROM login_attempts WHERE username = $1 AND at >= $3 AND NOT ok) AS by_user,
               (SELECT count(*)::int FROM login_attempts WHERE ip = $2 AND at >= $3 AND NOT ok) AS by_ip`,
       [username, ip, since],
     );
-    return { byUser: r.rows[0].by_user, byIp: r.rows[0].by_ip };
+    return { id: ins.rows[0].id, byUser: r.rows[0].by_user, byIp: r.rows[0].by_ip };
+  }
+
+  async loginSucceeded(id: number): Promise<void> {
+    await this.driver.query('UPDATE login_attempts SET ok = true WHERE id = $1', [id]);
   }
 }

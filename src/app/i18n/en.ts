@@ -124,6 +124,7 @@ export const enApp: AppMessages = {
   user: {
     passwordCreate: 'At least 8 characters',
     passwordEdit: 'At least 8 characters; leave empty to keep',
+    lastAdmin: 'The only active administrator cannot be given another role or deactivated (users.lastAdmin); make someone else an administrator first',
   },
   print: {
     print: 'Print',

@@ -123,6 +123,7 @@ export const zhApp = {
   user: {
     passwordCreate: '至少8位',
     passwordEdit: '至少8位；留空则不修改',
+    lastAdmin: '唯一启用的系统管理员不能改为其他角色或停用（users.lastAdmin）；请先指定另一位管理员',
   },
   print: {
     print: '打印',

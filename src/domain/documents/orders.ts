@@ -3,6 +3,7 @@ import { fenToYuan, formatYuan, lineTotalFen, sumFen, yuanToFen, type Fen } from
 import { ruleRefusal, refusal, type Refusal } from '../refusal';
 import { creditRefusal, exceedsRemainingCredit, isKeyAccount, remainingCreditFen } from '../rules/customerTerms';
 import { deliveryFeeFen, deliveryPromise } from '../rules/delivery';
+import { deliveryListPrinted, invoicedBeforeLeaving, invoiceRefusal, isLargeOrder, largeOrderFromFen, shipRefusal } from '../rules/fulfilment';
 import { linePriceRefusal, shortBy } from '../rules/pricing';
 import { SHORT_OFFER, shortLines, shortLineText, stockCoversRefusal, type ShortLine } from '../rules/stock';
 import { stockEffects } from '../rules/approvals/common';
@@ -19,9 +20,11 @@ export const ORDER_STATUSES = {
   draft: { label: t('草稿', 'Draft'), color: 'default', editable: true, waitingOn: ['assistant'], because: { text: t('逐项确认品牌、规格、型号、颜色及需求时间后提交审核', 'confirm brand, spec, model, colour and time of every line, then submit'), rule: '6.2.1' } },
   rejected: { label: t('已退回', 'Returned'), color: 'error', editable: true, waitingOn: ['assistant'], because: { text: t('订单已退回，按退回意见修改后重新提交', 'the order was returned: change it as the reviewer says and submit again'), rule: '6.2.1' } },
   submitted: { label: t('待审核', 'Awaiting review'), color: 'info', waitingOn: ['csManager'], because: (d, ctx) => reviewReason(d, ctx) },
-  gmApproval: { label: t('待总经理审批', 'Awaiting branch GM'), color: 'secondary', waitingOn: ['branchGM'], because: (d, ctx) => ({ text: overLimitText(d, ctx), rule: '5.10.4' }) },
+  gmApproval: { label: t('待总经理审批', 'Awaiting branch GM'), color: 'secondary', waitingOn: ['branchGM'], because: (d, ctx) => ({ text: gmText(d, ctx), rule: '5.10.4' }) },
   approved: { label: t('已审核', 'Approved'), color: 'primary', waitingOn: ['orderDesk', 'warehouse'], because: (d, ctx) => pickReason(d, ctx) },
-  picked: { label: t('已拣配', 'Picked'), color: 'primary', waitingOn: ['orderDesk', 'driver'], because: { text: t('已拣配出库，待按线路排单出车', 'picked and out of stock: to be loaded by route and driven out'), rule: '6.2.5' } },
+  // 6.2.4 the order desk prints the delivery list; 5.4.2 a cash order goes to finance for its invoice, a credit order to the van
+  picked: { label: t('已拣配', 'Picked'), color: 'primary', waitingOn: ['orderDesk', 'finance', 'driver'], waitingWhere: { finance: { paymentMethod: 'cash' }, driver: { paymentMethod: 'credit' } }, because: (d) => pickedReason(d) },
+  invoiced: { label: t('已开票', 'Invoiced'), color: 'primary', waitingOn: ['orderDesk', 'driver'], because: (d) => pickedReason(d) },
   shipped: { label: t('配送中', 'Out for delivery'), color: 'primary', waitingOn: ['driver'], because: { text: t('送货途中，待客户验收签字', 'on the van: the customer checks the goods and signs'), rule: '6.2.6' } },
   delivered: { label: t('已签收', 'Delivered'), color: 'success', waitingOn: ['finance'], because: { text: t('客户已签收，待财务收款结案', 'signed for: finance collects payment and closes it'), rule: '5.4.2' } },
   closed: { label: t('已结案', 'Closed'), color: 'success', final: true },
@@ -40,7 +43,7 @@ export const orderPriority = (keyAccount: boolean, status: unknown): 0 | 1 => (k
  * state after — not a draft, a web order not yet confirmed, one returned to its clerk, nor a
  * cancelled one.
  */
-export const WORK_ORDER_STATUSES: readonly string[] = ['submitted', 'gmApproval', 'approved', 'picked', 'shipped', 'delivered', 'closed'];
+export const WORK_ORDER_STATUSES: readonly string[] = ['submitted', 'gmApproval', 'approved', 'picked', 'invoiced', 'shipped', 'delivered', 'closed'];
 
 const OPEN_CREDIT_STATUSES = ['gmApproval', 'approved', 'picked', 'shipped', 'delivered'] as const;
 /**
@@ -53,11 +56,17 @@ const customerOf = (ctx: RuleContext) => ctx.refs.customerId;
 const creditUsed = (ctx: RuleContext) => Number(ctx.facts.creditUsed ?? 0);
 
 /** 5.10.4: a credit order beyond the remaining credit waits for the branchGM after the csManager. */
-export function needsGmApproval(order: DocRecord, ctx: RuleContext): boolean {
+export function overCreditLimit(order: DocRecord, ctx: RuleContext): boolean {
   const customer = customerOf(ctx);
   if (order.paymentMethod !== 'credit' || !customer || typeof order.total !== 'number') return false;
   return exceedsRemainingCredit(yuanToFen(order.total), customer, creditUsed(ctx));
 }
+
+/**
+ * 5.10.4 the branchGM approves after the csManager: a credit order beyond the remaining credit, and
+ * any single order of a large amount (the settings' threshold, whatever the settlement).
+ */
+export const needsGmApproval = (order: DocRecord, ctx: RuleContext): boolean => overCreditLimit(order, ctx) || isLargeOrder(order, ctx.settings);
 
 const ownsOrder = (doc: DocRecord, ctx: RuleContext): Refusal | null =>
   doc.assistantId === ctx.user.id || doc.createdBy === ctx.user.id || ctx.user.role !== 'assistant'
@@ -117,9 +126,34 @@ function overLimitText(doc: DocRecord, ctx: RuleContext) {
   };
 }
 
+/** 5.10.4 a large single order: its total against the settings' threshold */
+function largeText(doc: DocRecord, ctx: RuleContext) {
+  const from = formatYuan(largeOrderFromFen(ctx.settings));
+  const total = formatYuan(yuanToFen(Number(doc.total ?? 0)));
+  return { zh: `单笔订单合计 ${total}，达到 ${from}：经理审核后还须分公司总经理审批`, en: `a single order of ${total}, at or above ${from}: the branch GM approves after the CS manager` };
+}
+
+/** why the branch GM decides (5.10.4): over the credit line, or a large single order, or both */
+function gmText(doc: DocRecord, ctx: RuleContext) {
+  const over = overCreditLimit(doc, ctx);
+  if (!isLargeOrder(doc, ctx.settings)) return overLimitText(doc, ctx);
+  if (!over) return largeText(doc, ctx);
+  const a = overLimitText(doc, ctx);
+  const b = largeText(doc, ctx);
+  return { zh: `${a.zh}；${b.zh}`, en: `${a.en}; ${b.en}` };
+}
+
+/** who the picked / invoiced order waits on, and why (6.2.4, 5.4.2, 6.2.5) */
+function pickedReason(doc: DocRecord) {
+  if (!deliveryListPrinted(doc)) return { rule: '6.2.4', text: t('订单组打印销售送货清单，白联交仓管员，其它联加盖"送货专用章"后交物流组排单', 'the order desk prints the delivery list: the white copy to the warehouse keeper, the others stamped 送货专用章 for the logistics group') };
+  if (invoicedBeforeLeaving(doc) && doc.status === 'picked') return { rule: '5.4.2', text: t('现金付款订单：财务部开票后与单据一并交物流', 'a cash order: finance invoices it, and the invoice goes with the papers to logistics') };
+  return { rule: '6.2.5', text: t('已拣配出库，待按线路排单出车', 'picked and out of stock: to be loaded by route and driven out') };
+}
+
 function reviewReason(doc: DocRecord, ctx: RuleContext) {
+  if (isLargeOrder(doc, ctx.settings)) return { rule: '5.10.4', text: { zh: `客户服务中心经理审核；${largeText(doc, ctx).zh.replace('：经理审核后还须分公司总经理审批', '')}，审核后转分公司总经理`, en: `the CS manager reviews; ${largeText(doc, ctx).en.replace(': the branch GM approves after the CS manager', '')}, so the branch GM approves next` } };
   if (doc.paymentMethod === 'credit') {
-    const gm = needsGmApproval(doc, ctx);
+    const gm = overCreditLimit(doc, ctx);
     return {
       rule: gm ? '5.10.4' : '5.5.1',
       text: gm
@@ -156,6 +190,10 @@ export function explainOrder(doc: DocRecord, ctx: RuleContext): Fact[] {
       fact('creditOverrun', t('超出额度', 'Over the limit by'), y(c.overrunFen), { rule: '5.10.4', amount: fenToYuan(c.overrunFen), tone: c.overrunFen > 0 ? 'error' : 'ok' }),
     );
   }
+  if (CREDIT_DECIDED_IN.includes(String(doc.status ?? 'draft')) && isLargeOrder(doc, ctx.settings)) {
+    const from = largeOrderFromFen(ctx.settings);
+    out.push(fact('largeOrder', t('单笔大额订单', 'Large single order'), { zh: `合计达到 ${formatYuan(from)}：须分公司总经理审批`, en: `total at or above ${formatYuan(from)}: the branch GM approves` }, { rule: '5.10.4', amount: fenToYuan(from), tone: 'info' }));
+  }
   if (customerOf(ctx)?.overdue === true && doc.paymentMethod === 'credit') {
     out.push(fact('overdue', t('逾期货款', 'Overdue payments'), t('该客户有逾期货款：先付款后送货', 'this customer is overdue: payment before delivery'), { rule: '5.11.3', tone: 'error' }));
   }
@@ -178,7 +216,10 @@ export const orderWorkflow: Workflow = {
     { action: 'reject', label: t('退回', 'Reject'), from: ['gmApproval'], roles: ['branchGM'], to: 'rejected', decision: 'reject', commentRequired: true, bulk: true, tone: 'danger' },
     // 6.2.5 the warehouse picks by the delivery note: the goods leave stock; 5.6.4 a short line is not picked
     { action: 'pick', label: t('拣配完成', 'Picked'), from: ['approved'], roles: ['orderDesk', 'warehouse'], to: 'picked', guard: stockCovers, effect: (_d, ctx) => ({ pickedAt: now(ctx) }), effects: (d) => stockEffects(linesOfOrder(d), -1, '6.2.5'), bulk: true },
-    { action: 'ship', label: t('出车配送', 'Out for delivery'), from: ['picked'], roles: ['orderDesk', 'driver'], to: 'shipped', guard: overdueBlocksCredit, effect: (_d, ctx) => ({ shippedAt: now(ctx) }), bulk: true },
+    // 5.4.2 finance invoices a picked cash order (the invoice number), and the invoice goes with it to logistics
+    { action: 'invoice', label: t('开票', 'Invoice'), from: ['picked'], roles: ['finance'], to: 'invoiced', params: ['invoiceNo'], guard: invoiceRefusal, effect: (_d, ctx) => ({ invoicedAt: now(ctx), invoicedBy: ctx.user.id }), tone: 'primary', list: true },
+    // 6.2.4 the van takes the printed delivery list; 5.4.2 a cash order only once invoiced
+    { action: 'ship', label: t('出车配送', 'Out for delivery'), from: ['picked', 'invoiced'], roles: ['orderDesk', 'driver'], to: 'shipped', guard: (d, ctx) => overdueBlocksCredit(d, ctx) ?? shipRefusal(d), effect: (_d, ctx) => ({ shippedAt: now(ctx) }), bulk: true },
     { action: 'deliver', label: t('客户签收', 'Delivered (signed)'), from: ['shipped'], roles: ['driver'], to: 'delivered', effect: (_d, ctx) => ({ deliveredAt: now(ctx) }), bulk: true },
     { action: 'close', label: t('结案', 'Close'), from: ['delivered'], roles: ['finance'], to: 'closed', effect: (_d, ctx) => ({ closedAt: now(ctx), priority: 0 }), bulk: true },
     // Cancel is allowed before picking (flow of 5.2 / 6.2).
@@ -234,11 +275,15 @@ export const orders = defineDocument({
     confirmedAt: datetime(t('确认时间', 'Confirmed at'), { readOnly: true }),
     submittedAt: datetime(t('提交时间', 'Submitted at'), { readOnly: true }),
     pickedAt: datetime(t('拣配时间', 'Picked at'), { readOnly: true }),
+    // 5.4.2 entered by finance with the `invoice` step (cash orders)
+    invoiceNo: text(t('发票号码', 'Invoice no.'), { readOnly: true, maxLength: 40, search: true, help: t('现金付款订单由财务部开票后交物流 (5.4.2)', 'Cash orders are invoiced by finance before they go to logistics (5.4.2)') }),
+    invoicedAt: datetime(t('开票时间', 'Invoiced at'), { readOnly: true }),
+    invoicedBy: ref(t('开票人', 'Invoiced by'), 'users', { readOnly: true }),
     shippedAt: datetime(t('出车时间', 'Shipped at'), { readOnly: true }),
     deliveredAt: datetime(t('签收时间', 'Delivered at'), { readOnly: true }),
     closedAt: datetime(t('结案时间', 'Closed at'), { readOnly: true }),
   },
-  list: [column('code', 'code'), column('customerName', 'name'), column('total', 'money'), column('status', 'status'), column('needsGmApproval', 'flag'), column('paymentMethod', 'choice', 2), column('receivedAt', 'datetime', 3), column('promisedDeliveryAt', 'datetime', 3), column('channel', 'choice', 3)],
+  list: [column('code', 'code'), column('customerName', 'name'), column('total', 'money'), column('status', 'status'), column('needsGmApproval', 'flag'), column('paymentMethod', 'choice', 2), column('receivedAt', 'datetime', 3), column('promisedDeliveryAt', 'datetime', 3), column('channel', 'choice', 3), column('invoiceNo', 'text', 3)],
   filters: ['status', 'channel', 'customerId', 'paymentMethod', 'assistantId', 'receivedAt'],
   // open key-account orders first, then the newest (ties are broken by id, newest first)
   defaultSort: { field: 'priority', order: 'DESC' },
@@ -260,13 +305,15 @@ export const orders = defineDocument({
   },
   facts: ['creditUsed'],
   prints: {
-    // 6.2.4 the order desk prints the delivery note of an approved order; its white copy is what the warehouse picks by (6.2.5)
+    // 6.2.4 the order desk (物流部订单组) prints the delivery list of an approved order — the white copy
+    // to the warehouse keeper, who picks by it (6.2.5), the others stamped for the logistics group; the
+    // van takes no order without it (the ship step). Only the order desk records that print.
     deliveryNote: {
       title: t('销售送货单', 'Delivery note'),
       clause: '6.2.4',
-      officialIn: ['approved', 'picked', 'shipped', 'delivered', 'closed'],
+      officialIn: ['approved', 'picked', 'invoiced', 'shipped', 'delivered', 'closed'],
       otherwise: 'never',
-      printers: ['orderDesk', 'warehouse', 'csManager', 'finance', 'admin'],
+      printers: ['orderDesk'],
       stepPrinters: ['orderDesk'],
     },
     // 6.2.5 the warehouse's picking list: every line with its stock, a short line flagged (5.6.4)

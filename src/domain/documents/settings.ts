@@ -40,6 +40,7 @@ export const settings = defineDocument({
     quoteSpecialMarginMin: money(t('特殊商品毛利下限（%）', 'Special goods margin, low (%)'), { required: true, max: 100, unit: 'percent', help: ASSUMPTIONS.quoteSpecialMarginMin }),
     quoteSpecialMarginMax: money(t('特殊商品毛利上限（%）', 'Special goods margin, high (%)'), { required: true, max: 100, unit: 'percent', help: ASSUMPTIONS.quoteSpecialMarginMax }),
     specialOrderDepositFrom: money(t('特殊商品须订金/合同的金额（元）', 'Special order: deposit or contract from (yuan)'), { required: true, help: ASSUMPTIONS.specialOrderDepositFrom }),
+    largeOrderGmFrom: money(t('单笔订单须总经理审批的金额（元）(5.10.4)', 'Single order needing the branch GM from (yuan) (5.10.4)'), { min: 1, help: ASSUMPTIONS.largeOrderGmFrom }),
     memberFollowUpDays: int(t('会员未订货跟进天数', 'Member follow-up after days without orders'), { required: true, min: 1, max: 365, help: ASSUMPTIONS.memberFollowUpDays }),
     tierVolumeMonths: int(t('客户类别按近几个整月订货额评定 (5.6.2)', 'Tier from the average of the last full months (5.6.2)'), { required: true, default: 3, min: 1, max: 12, help: ASSUMPTIONS.tierVolumeMonths }),
     dailyOrderTarget: int(t('每人每日订单目标', 'Daily orders target per assistant'), { required: true, min: 0, max: 1000 }),

@@ -10,7 +10,7 @@ import { FieldGrid, Section, ShowToolbar } from '../GeneratedShow';
 import { LinesTable } from '../LinesTable';
 import { ConfirmCountdown } from './ConfirmCountdown';
 
-const HEAD = ['code', 'status', 'customerId', 'channel', 'receivedAt', 'assistantId', 'requiredBy', 'receiver', 'receiverPhone', 'deliveryAddress', 'linesConfirmed', 'confirmedAt', 'submittedAt', 'pickedAt', 'shippedAt', 'deliveredAt', 'closedAt'] as const;
+const HEAD = ['code', 'status', 'customerId', 'channel', 'receivedAt', 'assistantId', 'requiredBy', 'receiver', 'receiverPhone', 'deliveryAddress', 'linesConfirmed', 'confirmedAt', 'submittedAt', 'pickedAt', 'invoiceNo', 'invoicedAt', 'shippedAt', 'deliveredAt', 'closedAt'] as const;
 
 /** Settlement as printed on the note: 现金付款 (5.4.1) / 付款帐期 (5.5.1). */
 function Settlement() {

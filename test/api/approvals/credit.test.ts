@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, q, startTestServer, STORE_KIND, TEST_NOW, type TestServer } from '../../helpers/server';
 import { makeCustomer, makeProduct } from '../../helpers/fixtures';
+import { readyToShip } from '../service/helpers';
 
 type C = Awaited<ReturnType<typeof loginAs>>;
 let srv: TestServer;
@@ -26,6 +27,7 @@ async function tradedInOctober(customerId: number, productId: number, qty: numbe
     await assistant2.post(`/orders/${o.body.id}/actions/submit`, {});
     await csm.post(`/orders/${o.body.id}/actions/approve`, {});
     await orderdesk.post(`/orders/${o.body.id}/actions/pick`, {});
+    await readyToShip({ orderdesk, finance }, o.body.id); // 6.2.4 printed, 5.4.2 invoiced
     await driver.post(`/orders/${o.body.id}/actions/ship`, {});
     expect((await driver.post(`/orders/${o.body.id}/actions/deliver`, {})).body.status).toBe('delivered');
   } finally {

@@ -69,11 +69,21 @@ describe(`inquiries API on the ${STORE_KIND} store (5.10)`, () => {
 
 describe(`special goods orders API on the ${STORE_KIND} store (6.5.4–6.5.6)`, () => {
   const line = (unitPrice: number, qty = 1) => ({ name: '非标铁皮文件柜', spec: '1800×900×400mm', colour: '灰白色', qty, unitPrice });
+  /** 6.5.4 a special order starts from the customer's answered special-goods inquiry */
+  const answeredInquiry = async (customerId: number): Promise<number> => {
+    const inq = (await rep.post('/inquiries', { customerId, itemName: '非标铁皮文件柜', spec: '1800×900×400mm', qty: 1, customMade: false })).body;
+    await rep.post(`/inquiries/${inq.id}/actions/submit`, {});
+    await csm.post(`/inquiries/${inq.id}/actions/approve`, {});
+    const answered = await merch.post(`/inquiries/${inq.id}/actions/answer`, { answerPrice: 1280, minQty: 1, leadTimeDays: 15 });
+    expect(answered.body.status).toBe('answered');
+    return inq.id;
+  };
 
   it('4999.99 goes straight to purchasing after the rep’s confirmation; 5000 waits for the csManager', async () => {
     const cust = await keyAccount();
-    const below = (await ka.post('/specialOrders', { customerId: cust.id, lines: [line(4999.99)] })).body;
-    const at = (await ka.post('/specialOrders', { customerId: cust.id, lines: [line(5000)], contractNo: 'HT-2026-118' })).body;
+    const inquiryId = await answeredInquiry(cust.id);
+    const below = (await ka.post('/specialOrders', { customerId: cust.id, inquiryId, lines: [line(4999.99)] })).body;
+    const at = (await ka.post('/specialOrders', { customerId: cust.id, inquiryId, lines: [line(5000)], contractNo: 'HT-2026-118' })).body;
     expect([below.total, below.needsManagerApproval, at.total, at.needsManagerApproval]).toEqual([4999.99, false, 5000, true]);
     for (const so of [below, at]) expect((await ka.post(`/specialOrders/${so.id}/actions/submit`, {})).body.status).toBe('repConfirmation');
     expect((await ka.post(`/specialOrders/${below.id}/actions/confirm`, {})).status).toBe(403);
@@ -90,7 +100,7 @@ describe(`special goods orders API on the ${STORE_KIND} store (6.5.4–6.5.6)`, 
 
   it('purchasing records the supplier PO (its field only) and orders; goods back; no cancelling then', async () => {
     const cust = await keyAccount();
-    const so = (await ka.post('/specialOrders', { customerId: cust.id, lines: [line(1280, 2)] })).body;
+    const so = (await ka.post('/specialOrders', { customerId: cust.id, inquiryId: await answeredInquiry(cust.id), lines: [line(1280, 2)] })).body;
     await ka.post(`/specialOrders/${so.id}/actions/submit`, {});
     await rep.post(`/specialOrders/${so.id}/actions/confirm`, {});
     const noPo = await purchasing.post(`/specialOrders/${so.id}/actions/order`, {});
@@ -112,9 +122,11 @@ describe(`special goods orders API on the ${STORE_KIND} store (6.5.4–6.5.6)`, 
     expect([r.status, r.body.rule]).toEqual([422, '6.5.2']);
     const cust = await keyAccount();
     const catalogProduct = await makeProduct(admin, 50);
-    const c = await ka.post('/specialOrders', { customerId: cust.id, lines: [{ ...line(50), productId: catalogProduct.id }] });
+    const inquiryId = await answeredInquiry(cust.id);
+    const c = await ka.post('/specialOrders', { customerId: cust.id, inquiryId, lines: [{ ...line(50), productId: catalogProduct.id }] });
     expect([c.status, c.body.rule]).toEqual([422, '6.5.4']);
-    const big = (await ka.post('/specialOrders', { customerId: cust.id, lines: [line(3000, 2)] })).body;
+    expect(Object.keys(c.body.errors)).toEqual(['lines.0.productId']);
+    const big = (await ka.post('/specialOrders', { customerId: cust.id, inquiryId, lines: [line(3000, 2)] })).body;
     const sub = await ka.post(`/specialOrders/${big.id}/actions/submit`, {});
     expect([sub.status, sub.body.rule]).toEqual([422, '6.5.4']);
     expect((await ka.put(`/specialOrders/${big.id}`, { depositAmount: 1800 })).status).toBe(200);

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => srv?.close());
 
-const roles = () => ({ assistant2, csm, orderdesk, driver });
+const roles = () => ({ assistant2, csm, orderdesk, driver, finance });
 const stockOf = async (id: number) => (await admin.get(`/products/${id}`)).body.stock as number;
 
 describe(`returns (6.9) on the ${STORE_KIND} store`, () => {

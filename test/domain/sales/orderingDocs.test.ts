@@ -58,10 +58,19 @@ describe('6.5.5 special goods orders: 5000 yuan or more → csManager', () => {
 
   it('is never returnable; SMB customers and catalog goods are refused (6.5.2, 6.5.4)', () => {
     expect(order(10).nonReturnable).toBe(true);
-    const smb = ctxOf(actor('assistant', 8), { refs: { customerId: SMB }, lineRefs: { productId: PRODUCTS } });
-    expect(specialOrderRules(computeSpecialOrder({ customerId: 11, lines: [{ name: 'x', qty: 1, unitPrice: 10 }] }, smb), smb).map((r) => r.rule)).toEqual(['6.5.2']);
-    const key = ctx('assistant');
-    expect(specialOrderRules(computeSpecialOrder({ customerId: 10, lines: [{ productId: 1, name: 'x', qty: 1, unitPrice: 10 }, { productId: 3, name: 'y', qty: 1, unitPrice: 10 }] }, key), key).map((r) => r.rule)).toEqual(['6.5.4']);
+    const smb = ctxOf(actor('assistant', 8), { refs: { customerId: SMB, inquiryId: { id: 41, customerId: 11, status: 'answered' } }, lineRefs: { productId: PRODUCTS } });
+    expect(specialOrderRules(computeSpecialOrder({ customerId: 11, inquiryId: 41, lines: [{ name: 'x', qty: 1, unitPrice: 10 }] }, smb), smb).map((r) => r.rule)).toEqual(['6.5.2']);
+    const key = ctx('assistant', 7, { inquiryId: { id: 40, customerId: 10, status: 'answered' } });
+    expect(specialOrderRules(computeSpecialOrder({ customerId: 10, inquiryId: 40, lines: [{ productId: 1, name: 'x', qty: 1, unitPrice: 10 }, { productId: 3, name: 'y', qty: 1, unitPrice: 10 }] }, key), key).map((r) => r.rule)).toEqual(['6.5.4']);
+  });
+
+  it('6.5.4 starts from its special-goods inquiry: refused without one, on the inquiry field', () => {
+    const key = ctx('assistant', 7, { inquiryId: { id: 40, customerId: 10, status: 'answered' } });
+    const rules = (doc: DocRecord) => specialOrderRules(computeSpecialOrder(doc, key), key).map((r) => [r.rule, Object.keys(r.errors ?? {})]);
+    expect(rules({ customerId: 10, lines: [{ name: 'x', qty: 1, unitPrice: 10 }] })).toEqual([['6.5.4', ['inquiryId']]]);
+    expect(rules({ customerId: 10, inquiryId: 40, lines: [{ name: 'x', qty: 1, unitPrice: 10 }] })).toEqual([]);
+    // the picker offers this customer's answered inquiries only
+    expect(specialOrders.fields.inquiryId.pick?.filter({ customerId: 10 })).toEqual({ customerId: 10, status: ['answered', 'depositPaid', 'ordered'] });
   });
 
   it('5.10.3 custom goods from an inquiry carry its 30 % deposit', () => {

@@ -75,6 +75,12 @@ const paidInFullGuard = (doc: DocRecord): Refusal | null =>
 const payoutDayGuard = (_doc: DocRecord, ctx: RuleContext): Refusal | null =>
   isPayoutRequestDay(ctx.now) ? null : ruleRefusal('6.14.3', '特殊折扣只能在每月7日–10日、25日–27日申请支付', 'Discount payouts are requested only on days 7–10 and 25–27 of a month');
 
+/** 6.14.4 一律采用银行转账方式支付: the payout is a bank transfer, recorded by its reference. */
+const transferRefGuard = (doc: DocRecord): Refusal | null =>
+  typeof doc.transferRef === 'string' && doc.transferRef.trim()
+    ? null
+    : ruleRefusal('6.14.4', '特殊折扣一律银行转账支付，请填写银行转账凭证号', 'Discounts are paid by bank transfer only: enter the transfer reference', 'transferRef');
+
 const answered = (d: DocRecord, ctx: RuleContext) => ({
   answeredAt: nowIso(ctx),
   answeredOnTime: typeof d.answerDeadline === 'string' ? ctx.now.getTime() <= Date.parse(d.answerDeadline) : null,
@@ -106,11 +112,11 @@ export const discountWorkflow: Workflow = {
     },
     { action: 'approvePayout', label: t('批准支付', 'Approve payout'), from: ['payoutRequested'], roles: ['csManager'], to: 'payoutApproved', decision: 'approve', guard: paidInFullGuard, tone: 'primary' },
     { action: 'rejectPayout', label: t('退回支付申请', 'Return payout request'), from: ['payoutRequested'], roles: ['csManager'], to: 'paidInFull', decision: 'reject', commentRequired: true, tone: 'danger' },
-    // 6.14.4 finance pays, by bank transfer only, and records the transfer: the reference as the step's
-    // `transferRef` param (the comment is required too, so the reference is never missing from the record)
+    // 6.14.4 finance pays, by bank transfer only, and records the transfer: its reference, entered with
+    // the step (`transferRef`), is required — a payout without one is refused
     {
-      action: 'pay', label: t('已银行转账支付', 'Paid by bank transfer'), from: ['payoutApproved'], roles: ['finance'], to: 'paid', commentRequired: true, params: ['transferRef'], guard: paidInFullGuard, tone: 'primary',
-      effect: (d, ctx) => ({ paidAt: nowIso(ctx), payoutMethod: 'bankTransfer', transferRef: typeof d.transferRef === 'string' && d.transferRef ? d.transferRef : null }),
+      action: 'pay', label: t('已银行转账支付', 'Paid by bank transfer'), from: ['payoutApproved'], roles: ['finance'], to: 'paid', commentRequired: true, params: ['transferRef'], guard: (d) => paidInFullGuard(d) ?? transferRefGuard(d), tone: 'primary',
+      effect: (d, ctx) => ({ paidAt: nowIso(ctx), payoutMethod: 'bankTransfer', transferRef: String(d.transferRef).trim() }),
       list: true,
     },
     { action: 'cancel', label: t('取消申请', 'Cancel'), from: ['draft', 'rejected'], roles: ['assistant'], to: 'cancelled', actor: owner, commentRequired: true, tone: 'danger' },

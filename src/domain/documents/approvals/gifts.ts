@@ -6,6 +6,7 @@ import { ruleRefusal, type Refusal } from '../../refusal';
 import { linesOf, lineAmountFen, nowIso, ownerOnly, stockEffects, totalFen } from '../../rules/approvals/common';
 import { monthlyAverageFen } from '../../rules/approvals/credit';
 import { festivalWindowAt } from '../../rules/approvals/festival';
+import { catalogPriceOfName, giftItemName } from '../../rules/approvals/giftNames';
 import { GIFT_GM_LIMIT_FEN, needsFinanceDirector, withinGmLimit } from '../../rules/approvals/thresholds';
 import { t } from '../../text';
 import type { StateDef, Workflow } from '../../workflow';
@@ -147,7 +148,7 @@ export const gifts = defineDocument({
   },
   ownerField: 'assistantId',
   menuGroup: 'approvals',
-  facts: ['customerOrders3FullMonths'],
+  facts: ['customerOrders3FullMonths', 'giftCatalogNames'],
   prints: {
     // 6.12.3 the goods leave on this note once the gift is approved: no such paper before
     giftOutboundNote: {
@@ -216,6 +217,12 @@ export function giftRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
     } else {
       if (!l.name) out.push(ruleRefusal('6.12.1', `第${i + 1}行：请填写赠送商品名称`, `Line ${i + 1}: name the gift item`, `${field}.name`));
       if (typeof l.unitPrice !== 'number') out.push(ruleRefusal('6.12.1', `第${i + 1}行：请填写价格`, `Line ${i + 1}: give the price`, `${field}.unitPrice`));
+      // 6.12.2 a typed name that is a catalog product's is valued at least at its catalog price too
+      const catalogPrice = catalogPriceOfName(ctx, l.name);
+      if (catalogPrice !== undefined && typeof l.unitPrice === 'number' && yuanToFen(l.unitPrice) < yuanToFen(catalogPrice)) {
+        const name = giftItemName(l.name);
+        out.push(ruleRefusal('6.12.2', `第${i + 1}行："${name}"是目录商品，按目录价 ${catalogPrice} 元计价`, `Line ${i + 1}: "${name}" is a catalog product, valued at its catalog price ${catalogPrice} yuan`, `${field}.unitPrice`));
+      }
     }
   });
   if (items.length > 0 && yuanToFen(Number(doc.total ?? 0)) <= 0) out.push(ruleRefusal('6.12.1', '赠送金额须大于0', 'The gift total must be above 0', 'items'));

@@ -24,7 +24,7 @@ export const REQUISITION_STATUSES = {
 const DRAFTERS = ['assistant', 'teamLead'] as const;
 const PURCHASING = ['purchasing'] as const;
 /** an order that is still going on (not cancelled, not closed) may lead to a requisition */
-const OPEN_ORDER = ['pendingConfirmation', 'draft', 'rejected', 'submitted', 'gmApproval', 'approved', 'picked'];
+const OPEN_ORDER = ['pendingConfirmation', 'draft', 'rejected', 'submitted', 'gmApproval', 'approved', 'picked', 'invoiced'];
 
 export function computeRequisition(doc: DocRecord, ctx: RuleContext): DocRecord {
   const order = ctx.refs.orderId;

@@ -1,5 +1,6 @@
 import { approvalSteps, rejectedState } from '../../approvalSteps';
-import { bool, column, date, datetime, defineDocument, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import { bool, column, date, datetime, defineDocument, int, lines, longText, money, ref, text, type DocRecord, type Fact, type RuleContext } from '../../definition';
+import { fact } from '../../explain';
 import { lineTotalFen, sumFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { isKeyAccount } from '../../rules/customerTerms';
@@ -32,7 +33,7 @@ export const SPECIAL_ORDER_STATUSES = {
 
 const PURCHASING = ['purchasing'] as const;
 /** an inquiry whose answer may be ordered (5.10.3) */
-const INQUIRY_ORDERABLE = ['answered', 'depositPaid', 'ordered'];
+export const INQUIRY_ORDERABLE = ['answered', 'depositPaid', 'ordered'];
 
 export const needsManagerApproval = (totalFen: number) => totalFen >= SPECIAL_ORDER_REVIEW_FROM_FEN;
 
@@ -79,8 +80,10 @@ export function specialOrderRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
     if (!p) out.push(ruleRefusal('6.5.5', `第${i + 1}行：商品不存在`, `Line ${i + 1}: no such product`, `lines.${i}.productId`));
     else if (p.catalog !== false) out.push(ruleRefusal('6.5.4', `第${i + 1}行：${p.name} 是目录常销商品，请用请购单订货`, `Line ${i + 1}: ${p.name} is a catalog good: use a requisition`, `lines.${i}.productId`));
   });
+  // 6.5.4 a special order starts from its special-goods inquiry (price, performance, minimum quantity)
+  if (doc.inquiryId == null) out.push(ruleRefusal('6.5.4', '特殊商品须先填写询价单（价格、性能、起订数量），订购单须注明所依据的询价单', 'Special goods start from an inquiry (price, performance, minimum quantity): name the inquiry this order follows', 'inquiryId'));
   // 5.10.3 custom goods from an inquiry: same customer, answered, and its 30 % deposit received
-  if (doc.inquiryId != null) {
+  else {
     const inquiry = ctx.refs.inquiryId;
     if (!inquiry) out.push(ruleRefusal('5.10.2', '询价单不存在', 'No such inquiry', 'inquiryId'));
     else {
@@ -94,6 +97,23 @@ export function specialOrderRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
   }
   if (fen(doc.depositAmount) > fen(doc.total)) out.push(ruleRefusal('6.5.4', '订金不能超过订购金额', 'The deposit cannot exceed the order total', 'depositAmount'));
   return out;
+}
+
+/**
+ * 6.5.4 what the special-goods inquiry answered — price, minimum quantity, lead time (and the
+ * requirements asked about) — beside the order, for the rep who confirms it and the approvers.
+ */
+export function explainSpecialOrder(_doc: DocRecord, ctx: RuleContext): Fact[] {
+  const inq = ctx.refs.inquiryId;
+  if (!inq) return [fact('inquiry', t('询价单', 'Inquiry'), t('未注明询价单', 'no inquiry named'), { rule: '6.5.4', tone: 'error' })];
+  const plain = (v: unknown) => ({ zh: v == null || v === '' ? '—' : String(v), en: v == null || v === '' ? '—' : String(v) });
+  return [
+    fact('inquiry', t('询价单', 'Inquiry'), plain(`${String(inq.code ?? inq.id)} ${String(inq.itemName ?? '')}`.trim()), { rule: '6.5.4' }),
+    fact('inquiryPrice', t('询价答复单价', 'Answered unit price'), plain(inq.answerPrice), { rule: '6.5.4', amount: typeof inq.answerPrice === 'number' ? inq.answerPrice : undefined }),
+    fact('inquiryMinQty', t('起订数量', 'Minimum order qty'), plain(inq.minQty), { rule: '6.5.4', amount: typeof inq.minQty === 'number' ? inq.minQty : undefined }),
+    fact('inquiryLeadTime', t('交货周期（天）', 'Lead time (days)'), plain(inq.leadTimeDays), { rule: '6.5.4', amount: typeof inq.leadTimeDays === 'number' ? inq.leadTimeDays : undefined }),
+    fact('inquirySpec', t('规格及要求（性能）', 'Spec and requirements (performance)'), plain([inq.spec, inq.requirements].filter((x) => typeof x === 'string' && x).join('；')), { rule: '6.5.4' }),
+  ];
 }
 
 /** 6.5.4 "large amounts" of special goods: from the branch's threshold (settings; an assumption) */
@@ -164,7 +184,11 @@ export const specialOrders = defineDocument({
     code: text(t('订购单号', 'Order no.'), { readOnly: true, search: true }),
     status: text(t('状态', 'Status'), { readOnly: true }),
     customerId: ref(t('客户', 'Customer'), 'customers', { required: true }),
-    inquiryId: ref(t('询价单', 'Inquiry'), 'inquiries'),
+    // 6.5.4 先输入特殊商品询价单: the answered inquiry of this customer the order follows (required; the rules say why)
+    inquiryId: ref(t('询价单', 'Inquiry'), 'inquiries', {
+      help: t('特殊商品须先询价（价格、性能、起订数量）(6.5.4)', 'Special goods start from an answered inquiry: price, performance, minimum quantity (6.5.4)'),
+      pick: { filter: (d) => (typeof d.customerId === 'number' ? { customerId: d.customerId, status: INQUIRY_ORDERABLE } : null), after: 'customerId', rule: '6.5.4', why: t('须为该客户已答复的询价单', "must be this customer's answered inquiry"), inRules: true },
+    }),
     lines: lines(t('订购明细', 'Lines'), {
       productId: ref(t('商品（如已建档）', 'Product (if on file)'), 'products'),
       name: text(t('商品名称', 'Item'), { required: true, maxLength: 100 }),
@@ -204,6 +228,7 @@ export const specialOrders = defineDocument({
   editableIn: ['draft', 'rejected'],
   ownerField: 'assistantId',
   menuGroup: 'sales',
+  explain: explainSpecialOrder,
   compute: computeSpecialOrder,
   rules: specialOrderRules,
   workflow: specialOrderWorkflow,

@@ -23,7 +23,7 @@ export const URGENT_STATUSES = {
 } as const;
 
 /** orders entered into the order flow and not yet out for delivery (6.8.2) */
-const URGENT_ORDER_STATUSES = ['submitted', 'gmApproval', 'approved', 'picked'];
+const URGENT_ORDER_STATUSES = ['submitted', 'gmApproval', 'approved', 'picked', 'invoiced'];
 const SLOT_LABELS = { noon: t('12:00 车次', '12:00 van'), afternoon: t('15:30 车次', '15:30 van') } satisfies Record<UrgentSlot, { zh: string; en: string }>;
 
 export function computeUrgentDelivery(doc: DocRecord, ctx: RuleContext): DocRecord {

@@ -29,4 +29,4 @@ export const linesOf = (doc: DocRecord, field = 'lines'): DocRecord[] => (Array.
 export const nowIso = (ctx: RuleContext) => ctx.now.toISOString();
 
 /** Statuses of an order from approval on (approved or later, not cancelled). */
-export const ORDER_APPROVED_OR_LATER: readonly string[] = ['approved', 'picked', 'shipped', 'delivered', 'closed'];
+export const ORDER_APPROVED_OR_LATER: readonly string[] = ['approved', 'picked', 'invoiced', 'shipped', 'delivered', 'closed'];
