@@ -1,5 +1,5 @@
 import { mulberry32 } from '../../server/seed/random';
-import { addDays, previousWorkingDay, shanghaiDate } from '../../src/domain/calendar';
+import { addDays, BUILT_IN_CALENDAR, shanghaiDate } from '../../src/domain/calendar';
 import { expectStatus, loginAs, q, stockApi, type Api, type Reply } from './http';
 import { recordPage, type ReplayPages } from './replay';
 import { measure, type Plan, type Stats } from './measure';
@@ -44,7 +44,7 @@ export function reportPaths(seedNow: Date, realNow = new Date()): Record<ReportI
   const today = shanghaiDate(seedNow);
   const to = today === shanghaiDate(realNow) ? '' : `&to=${today}`;
   return {
-    f1: `/reports/assistant-performance?date=${previousWorkingDay(today)}`,
+    f1: `/reports/assistant-performance?date=${BUILT_IN_CALENDAR.previousWorkingDay(today)}`,
     f2: `/reports/order-trends?days=30${to}`,
     f3: `/reports/order-trends?days=90${to}`,
     f4: `/reports/complaint-trends?from=${addDays(today, -29)}&to=${today}`,

@@ -1,7 +1,6 @@
 import type { DocRecord, DocumentDefinition, RuleContext } from '../../src/domain/definition';
 import { getDefinition } from '../../src/domain/documents';
 import type { Actor } from '../../src/domain/roles';
-import { setBranchCalendar } from '../../src/domain/calendar';
 import { settingsOf, type BranchSettings } from '../../src/domain/settings';
 import type { Reader, Tx } from '../store/types';
 import { factLoader } from './facts';
@@ -13,15 +12,13 @@ import type { RowRef } from './facts/types';
  */
 
 /**
- * The branch settings record (one row), with defaults for anything not set. Its calendar entries
- * take effect here, before any rule or report counts working time — so every server (several may
- * share one database) uses what the settings say now.
+ * The branch settings record (one row), with defaults for anything not set. Working time is
+ * counted on the calendar of these settings (calendarOfSettings), handed to the rules with them
+ * in the context — so every server (several may share one database) uses what the settings say now.
  */
 export async function loadSettings(reader: Reader): Promise<BranchSettings> {
   const { rows } = await reader.list('settings', { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] });
-  const settings = settingsOf(rows[0]);
-  setBranchCalendar(settings.calendarDays);
-  return settings;
+  return settingsOf(rows[0]);
 }
 
 /**
@@ -49,7 +46,7 @@ export async function loadContext(reader: Reader, def: DocumentDefinition, doc: 
   }
   // an unknown name throws (facts/index.ts): a fact that reads as 0 would switch its one-per-X rule off
   const readFacts = () => Promise.all(names.map((name) => factLoader(name)(reader, doc, now)));
-  // some facts count working time, so they are read once the settings' calendar is in force
+  // with the settings read already, the facts go together with the references
   const factsWithRefs = settings ? readFacts() : null;
   const [loaded, refRows, lineRows] = await Promise.all([settings ?? loadSettings(reader), Promise.all(refReads.map(([, read]) => read)), Promise.all(lineReads.map(([, read]) => read))]);
   const refs: RuleContext['refs'] = Object.fromEntries(refReads.map(([name], i) => [name, refRows[i]]));

@@ -1,7 +1,8 @@
 import { canAccess } from '../../src/domain/access';
-import { previousWorkingDay, shanghaiDate } from '../../src/domain/calendar';
+import { shanghaiDate } from '../../src/domain/calendar';
 import { isIsoDay } from '../../src/domain/input';
 import { refusal, RefusedError } from './refusal';
+import { calendarOfSettings } from '../../src/domain/settings';
 import type { Actor } from '../../src/domain/roles';
 import { assistantPerformance } from '../../reports/assistantPerformance';
 import { complaintTrends } from '../../reports/complaintTrends';
@@ -31,7 +32,7 @@ export async function reportsRoute(store: Store, actor: Actor, name: string, par
       // the assistants, asked together
       const [settings, { rows: assistants }] = await Promise.all([loadSettings(store), store.list('users', { filter: { role: 'assistant', active: true }, sort: { field: 'username', order: 'ASC' }, range: null })]);
       // 6.1.1 default: yesterday's (previous working day's) performance
-      const date = day(params, 'date', previousWorkingDay(today));
+      const date = day(params, 'date', calendarOfSettings(settings).previousWorkingDay(today));
       return assistantPerformance(store, date, assistants, settings);
     }
     case 'complaint-trends': {
@@ -39,7 +40,6 @@ export async function reportsRoute(store: Store, actor: Actor, name: string, par
       const from = day(params, 'from', to);
       if (from > to) throw bad('开始日期不能晚于结束日期', 'from must not be after to', 'from');
       if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > 400) throw bad('最多查询400天', 'At most 400 days', 'from');
-      await loadSettings(store); // the branch's calendar entries: reply and resolution times are working time
       return complaintTrends(store, from, to);
     }
     case 'order-trends': {

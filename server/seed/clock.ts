@@ -1,4 +1,4 @@
-import { addDays, atShanghai, isWorkingDay, shanghaiDate as calendarShanghaiDate, WORK_END, WORK_START } from '../../src/domain/calendar';
+import { addDays, atShanghai, BUILT_IN_CALENDAR, shanghaiDate as calendarShanghaiDate, WORK_END, WORK_START } from '../../src/domain/calendar';
 
 /**
  * Fast working-time arithmetic for the seed: the same rules as src/domain/calendar (working
@@ -33,7 +33,7 @@ export function shanghaiDate(d: Date): string {
 export function workingDay(date: string): boolean {
   let v = workingCache.get(date);
   if (v === undefined) {
-    v = isWorkingDay(date);
+    v = BUILT_IN_CALENDAR.isWorkingDay(date); // a seeded store has no calendar entries
     workingCache.set(date, v);
   }
   return v;

@@ -158,6 +158,9 @@ export function buildCustomers(rng: Rng, input: CustomerSeedInput): DocRecord[] 
       note: rng.chance(0.15) ? rng.pick(NOTES) : null,
       active: true,
     };
+    // 5.8.1 two members in three agreed to mailings: all by post, every other one by SMS, most with
+    // an e-mail address by e-mail (from the index, so the random stream of the rest stays as it was)
+    if (rec.member === true && i % 3 !== 0) Object.assign(rec, { mailingConsent: true, mailPost: true, mailSms: i % 2 === 0, mailEmail: !!rec.email && i % 5 !== 1 });
     // 5.11.1 credit only for key accounts trading ≥ 3 months; 5.5.1 with an approved limit
     if (key && firstTradeAt && !isNewCustomer(rec, now) && rng.chance(0.6)) {
       rec.settlement = 'credit';

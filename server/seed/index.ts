@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { seedApprovalsDocs } from './docs-approvals';
 import { seedSalesDocs } from './docs-sales';
 import { seedServiceDocs } from './docs-service';
+import { seedMemberFollowUps } from './service/memberFollowUps';
 import { seedByWorkflow } from './byWorkflow';
 import { DEFINITIONS } from '../../src/domain/documents';
 import { createRng } from './random';
@@ -141,19 +142,26 @@ export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<R
   Object.assign(docCounts, await seedCreditFollowUps(docsCtx, customers, products));
   // a type without a seed module of its own (one registered beside these): a document in every state, by walking its workflow
   for (const def of Object.values(DEFINITIONS)) {
-    if (!def.workflow || def.resource === 'orders' || Object.hasOwn(docCounts, def.resource)) continue;
+    if (!def.workflow || def.resource === 'orders' || def.resource === 'memberFollowUps' || Object.hasOwn(docCounts, def.resource)) continue;
     docCounts[def.resource] = await seedByWorkflow({ ...docsCtx, rng: rng.fork(def.resource) }, def);
   }
+  // 5.8.4 last of all (its dormant members change no other seeded document): idle members on their
+  // assistants' lists; then the customers counted with them
+  const followUps = () => seedMemberFollowUps({ ...docsCtx, rng: rng.fork('memberFollowUps') });
+  const total = async (resource: string) => (await store.list(resource, { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] })).total;
 
-  const counts = { users: users.length, products: products.length, customers: customers.length, orders, settings: settingsRows.length, ...docCounts };
-  if (!orderIndex) return counts;
+  if (!orderIndex) {
+    const memberFollowUps = await followUps();
+    return { users: users.length, products: products.length, customers: await total('customers'), orders, settings: settingsRows.length, ...docCounts, memberFollowUps };
+  }
 
   // the branch volume: a year's worth of every document on top of the demo's showcase above
   const volumeCounts = await seedBranchVolume({ store, now, rng: rng.fork('branch'), users: actors, days, perWorkingDay: opts.perWorkingDay ?? SEED_DEFAULTS.perWorkingDay, orders: orderIndex, progress: opts.progress });
+  await followUps();
   // (the demo's `salesOrders` is not reported: `ordersFromDocuments` counts all orders the documents made)
-  const rest: Record<string, number> = { ...counts };
+  const rest: Record<string, number> = { users: users.length, products: products.length, orders, settings: settingsRows.length, ...docCounts };
   delete rest.salesOrders;
-  return { ...rest, ...volumeCounts };
+  return { ...rest, ...volumeCounts, customers: await total('customers'), memberFollowUps: await total('memberFollowUps'), auditLog: await total('auditLog') };
 }
 
 async function insertChunked(store: Store, resource: string, records: readonly DocRecord[]): Promise<DocRecord[]> {

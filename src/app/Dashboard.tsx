@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Card, CardContent, CardHeader, Typography } from '@mui/material';
 import { Link, Title, useCreatePath, useGetIdentity, useTranslate } from 'react-admin';
 import { WorkQueue } from '../dashboard/WorkQueue';
-import { calendarGap, isWorkingDay, shanghaiDate } from '../domain/calendar';
+import { BUILT_IN_CALENDAR, shanghaiDate, type Calendar } from '../domain/calendar';
 import { ROLES, type Role } from '../domain/roles';
 import { useBranchCalendar } from './branchCalendar';
 import { useText } from './i18n/i18nProvider';
@@ -13,10 +13,10 @@ const CALENDAR_WATCHERS: readonly Role[] = ['admin', 'csManager', 'teamLead'];
  * A year whose statutory holidays neither the built-in calendar nor the settings list (this year,
  * or next year from mid-November): working time would count its holidays as working days.
  */
-function CalendarGapWarning({ today, role, loaded }: { today: string; role: Role; loaded: boolean }) {
+function CalendarGapWarning({ today, role, calendar }: { today: string; role: Role; calendar: Calendar | null }) {
   const translate = useTranslate();
   const createPath = useCreatePath();
-  const year = loaded && CALENDAR_WATCHERS.includes(role) ? calendarGap(today) : null;
+  const year = calendar && CALENDAR_WATCHERS.includes(role) ? calendar.gap(today) : null;
   if (year === null) return null;
   return (
     <Alert
@@ -43,17 +43,17 @@ export function Dashboard() {
   const role = identity?.role as Role | undefined;
   const today = shanghaiDate(new Date());
   // the branch's calendar entries: for 工作日/休息日 below and the warning
-  const calendarLoaded = useBranchCalendar();
+  const calendar = useBranchCalendar();
   return (
     <Box sx={{ mt: 2, display: 'grid', gap: 2 }}>
       <Title title={translate('app.dashboard.title')} />
-      {role && <CalendarGapWarning today={today} role={role} loaded={calendarLoaded} />}
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: 2, rowGap: 0.5, px: 0.5 }} data-testid="today" data-calendar={calendarLoaded ? 'loaded' : 'loading'}>
+      {role && <CalendarGapWarning today={today} role={role} calendar={calendar} />}
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: 2, rowGap: 0.5, px: 0.5 }} data-testid="today" data-calendar={calendar ? 'loaded' : 'loading'}>
         <Typography variant="h6" component="h2">
           {translate('app.dashboard.greeting', { name: identity?.fullName ?? '' })}
         </Typography>
         {role && ROLES[role] && <Typography color="text.secondary">{translate('app.dashboard.role', { role: text(ROLES[role]) })}</Typography>}
-        <Typography>{translate('app.dashboard.today', { date: today, workday: translate(isWorkingDay(today) ? 'app.dashboard.workday' : 'app.dashboard.holiday') })}</Typography>
+        <Typography>{translate('app.dashboard.today', { date: today, workday: translate((calendar ?? BUILT_IN_CALENDAR).isWorkingDay(today) ? 'app.dashboard.workday' : 'app.dashboard.holiday') })}</Typography>
         <Typography variant="body2" color="text.secondary">
           {translate('app.dashboard.hours')}
         </Typography>

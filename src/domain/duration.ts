@@ -1,4 +1,4 @@
-import { WORK_END, WORK_START } from './calendar';
+import { WORK_END, WORK_START, type Calendar } from './calendar';
 import { slaState } from './sla';
 import type { Locale } from './text';
 
@@ -67,8 +67,8 @@ export interface DeadlineWording {
  * deadline itself it is still on time (slaState); a deadline passed by less than a minute reads
  * "超时 1 分".
  */
-export function deadlineWording(now: Date, deadline: Date, clock: Clock, locale: Locale): DeadlineWording {
-  const s = slaState(now, deadline);
+export function deadlineWording(now: Date, deadline: Date, clock: Clock, locale: Locale, cal: Calendar): DeadlineWording {
+  const s = slaState(now, deadline, cal);
   const left = clock === 'working' ? s.remainingWorkingMinutes : s.remainingMinutes;
   if (s.overdue) {
     const late = Math.max(1, clock === 'working' ? -s.remainingWorkingMinutes : Math.ceil((now.getTime() - deadline.getTime()) / 60_000));

@@ -1,4 +1,4 @@
-import type { CalendarDay } from './calendar';
+import { calendarOf, type Calendar, type CalendarDay } from './calendar';
 import { SALES_ASSUMPTIONS, SALES_SETTINGS_DEFAULTS, type SalesSettings } from './rules/sales/settings';
 import { t, type Text } from './text';
 
@@ -29,7 +29,7 @@ export interface BranchSettings extends SalesSettings {
   dailyOrderTarget: number;
   /** 6.1.1 daily target of order value per assistant, yuan (dashboard) */
   dailyValueTarget: number;
-  /** holidays and make-up working days the built-in calendar lacks (calendar.ts setBranchCalendar) */
+  /** a year's 调休 (days off and make-up working days) as published, or local corrections (calendar.ts calendarOf) */
   calendarDays: CalendarDay[];
 }
 
@@ -61,4 +61,10 @@ export const ASSUMPTIONS: Partial<Record<keyof BranchSettings, Text>> = {
 
 export function settingsOf(raw: Record<string, unknown> | undefined): BranchSettings {
   return { ...DEFAULT_SETTINGS, ...(raw ?? {}) } as BranchSettings;
+}
+
+/** The working-time calendar these settings give (their `calendarDays` over the built-in calendar). */
+export function calendarOfSettings(settings: Record<string, unknown> | BranchSettings | undefined): Calendar {
+  const days = (settings as Record<string, unknown> | undefined)?.calendarDays;
+  return calendarOf(Array.isArray(days) ? (days as CalendarDay[]) : []);
 }

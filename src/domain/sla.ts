@@ -1,11 +1,5 @@
 // SLA deadlines on the Asia/Shanghai business calendar (working hours 08:00–17:30, 6.1).
-import {
-  addWorkingDays,
-  addWorkingMinutes,
-  atShanghai,
-  shanghaiDate,
-  workingMillisBetween,
-} from './calendar';
+import { atShanghai, shanghaiDate, type Calendar } from './calendar';
 
 export type SlaSpec = { workingMinutes: number } | { workingDays: number } | { calendarDays: number };
 
@@ -29,21 +23,21 @@ function count(n: number, what: string): number {
 }
 
 /**
- * Deadline for `spec` starting at `start`:
+ * Deadline for `spec` starting at `start`, on the branch's calendar `cal`:
  * - workingMinutes: that much working time (addWorkingMinutes);
  * - workingDays: the same Shanghai clock time N working days later; a start outside working
  *   hours counts from the next working start (08:00), so the result is always within hours;
  * - calendarDays: start + N × 24 h.
  */
-export function slaDeadline(start: Date, spec: SlaSpec): Date {
-  if ('workingMinutes' in spec) return addWorkingMinutes(start, count(spec.workingMinutes, 'workingMinutes'));
+export function slaDeadline(start: Date, spec: SlaSpec, cal: Calendar): Date {
+  if ('workingMinutes' in spec) return cal.addWorkingMinutes(start, count(spec.workingMinutes, 'workingMinutes'));
   if ('workingDays' in spec) {
     const n = count(spec.workingDays, 'workingDays');
     if (!Number.isInteger(n)) throw new RangeError(`workingDays must be an integer, got ${n}`);
-    const from = addWorkingMinutes(start, 0); // clamps to working hours
+    const from = cal.addWorkingMinutes(start, 0); // clamps to working hours
     const fromDate = shanghaiDate(from);
     const clock = from.getTime() - atShanghai(fromDate).getTime();
-    return new Date(atShanghai(addWorkingDays(fromDate, n)).getTime() + clock);
+    return new Date(atShanghai(cal.addWorkingDays(fromDate, n)).getTime() + clock);
   }
   return new Date(start.getTime() + count(spec.calendarDays, 'calendarDays') * DAY);
 }
@@ -57,11 +51,11 @@ export interface SlaState {
 }
 
 /** Overdue strictly after the deadline; at the deadline itself it is still on time. */
-export function slaState(now: Date, deadline: Date): SlaState {
+export function slaState(now: Date, deadline: Date, cal: Calendar): SlaState {
   const overdue = now.getTime() > deadline.getTime();
   const remainingMinutes = Math.floor((deadline.getTime() - now.getTime()) / MINUTE) || 0;
   const remainingWorkingMinutes = overdue
-    ? -Math.ceil(workingMillisBetween(deadline, now) / MINUTE) || 0
-    : Math.floor(workingMillisBetween(now, deadline) / MINUTE);
+    ? -Math.ceil(cal.workingMillisBetween(deadline, now) / MINUTE) || 0
+    : Math.floor(cal.workingMillisBetween(now, deadline) / MINUTE);
   return { overdue, remainingMinutes, remainingWorkingMinutes };
 }

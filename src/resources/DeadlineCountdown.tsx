@@ -1,5 +1,6 @@
 import { Chip, Tooltip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { useCalendar } from '../app/branchCalendar';
 import { useLocale } from '../app/i18n/i18nProvider';
 import { runningDeadline } from '../domain/deadline';
 import type { DocRecord, DocumentDefinition } from '../domain/definition';
@@ -16,9 +17,10 @@ export function DeadlineChip({ at, clock }: { at: string; clock: Clock }) {
   const translate = useTranslate();
   const locale = useLocale();
   const now = useNow(15_000);
+  const calendar = useCalendar();
   const end = new Date(at);
   if (Number.isNaN(end.getTime())) return null;
-  const w = deadlineWording(now, end, clock, locale);
+  const w = deadlineWording(now, end, clock, locale, calendar);
   const color = w.overdue ? 'error' : w.minutesLeft <= 60 ? 'warning' : 'default';
   const hint = `${w.text} · ${formatShanghai(at)}${clock === 'working' ? ` · ${translate('app.desk.workingTime')}` : ''}`;
   return (

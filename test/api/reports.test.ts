@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { previousWorkingDay, shanghaiDate } from '../../src/domain/calendar';
+import { BUILT_IN_CALENDAR, shanghaiDate } from '../../src/domain/calendar';
 import { dayBounds, rangeBounds } from '../../reports/source';
 import { WORK_ORDER_STATUSES } from '../../src/domain/documents/orders';
 import { loginAs, q, startTestServer, STORE_KIND, TEST_NOW, type TestServer } from '../helpers/server';
@@ -19,7 +19,7 @@ describe(`reports on the ${STORE_KIND} store`, () => {
   it('assistant performance defaults to the previous working day and matches the order lists per assistant', async () => {
     const r = await lead.get('/reports/assistant-performance');
     expect(r.status).toBe(200);
-    const yesterday = previousWorkingDay(shanghaiDate(TEST_NOW));
+    const yesterday = BUILT_IN_CALENDAR.previousWorkingDay(shanghaiDate(TEST_NOW));
     expect(r.body.date).toBe(yesterday);
     const assistants = (await lead.get('/users' + q({ filter: { role: 'assistant', active: true }, range: [0, 99] }))).body;
     expect(r.body.rows.map((x: { assistantId: number }) => x.assistantId).sort()).toEqual(assistants.map((a: { id: number }) => a.id).sort());
@@ -73,8 +73,8 @@ describe(`reports on the ${STORE_KIND} store`, () => {
   it("the branch's calendar entries in the settings move the morning meeting's default day, and bad entries are refused", async () => {
     const admin = await loginAs(srv.url, 'admin');
     const [settings] = (await admin.get('/settings' + q({ range: [0, 0] }))).body;
-    const yesterday = previousWorkingDay(shanghaiDate(TEST_NOW));
-    const dayBefore = previousWorkingDay(yesterday); // before the entry exists
+    const yesterday = BUILT_IN_CALENDAR.previousWorkingDay(shanghaiDate(TEST_NOW));
+    const dayBefore = BUILT_IN_CALENDAR.previousWorkingDay(yesterday); // before the entry exists
     const refused = await admin.put(`/settings/${settings.id}`, { ...settings, calendarDays: [{ date: yesterday, kind: 'vacation' }] });
     expect(refused.status).toBe(400);
     const twice = await admin.put(`/settings/${settings.id}`, { ...settings, calendarDays: [{ date: yesterday, kind: 'holiday' }, { date: yesterday, kind: 'workday' }] });

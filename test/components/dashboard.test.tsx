@@ -3,7 +3,7 @@ import { WORK_ORDER_STATUSES } from '../../src/domain/documents/orders';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { dayBounds } from '../../reports/source';
-import { previousWorkingDay, setBranchCalendar, shanghaiDate } from '../../src/domain/calendar';
+import { BUILT_IN_CALENDAR, shanghaiDate } from '../../src/domain/calendar';
 import type { DocRecord } from '../../src/domain/definition';
 import { call, endTest, listPath, loginAs, renderApp, startMockApi, tokenOf } from './helpers';
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
   // the page's default date comes from the browser's clock: the same instant as the API's
   vi.setSystemTime(mock.clock.now);
   lead = await tokenOf(mock.api, 'teamlead');
-  yesterday = previousWorkingDay(shanghaiDate(mock.clock.now));
+  yesterday = BUILT_IN_CALENDAR.previousWorkingDay(shanghaiDate(mock.clock.now));
 });
 
 afterEach(() => endTest(mock));
@@ -226,13 +226,11 @@ describe('the other report pages render their tables', () => {
 });
 
 describe("the holiday arrangement of a year the built-in calendar lacks (settings → 节假日与调休)", () => {
-  const GAP = /系统日历尚未收录 2027 年的法定节假日安排/;
+  const GAP = /2027 年的调休安排尚未录入/;
   async function setCalendarDays(days: unknown[]) {
     const admin = await tokenOf(mock.api, 'admin');
     const [settings] = (await call(mock.api, 'GET', `/settings?range=${encodeURIComponent('[0,0]')}`, admin)) as unknown as DocRecord[];
     await call(mock.api, 'PUT', `/settings/${settings.id}`, admin, { ...settings, calendarDays: days });
-    // a browser that has not read the settings yet: what the API applied in this shared test process is forgotten
-    setBranchCalendar([]);
   }
   afterEach(() => setCalendarDays([]));
 
@@ -277,7 +275,7 @@ describe("the holiday arrangement of a year the built-in calendar lacks (setting
       if (url.pathname.endsWith('/reports/assistant-performance')) asked.push(url.searchParams.get('date') ?? '');
     };
     mock.server.events.on('request:start', onStart);
-    const before = previousWorkingDay(yesterday);
+    const before = BUILT_IN_CALENDAR.previousWorkingDay(yesterday);
     try {
       await loginAs('teamlead');
       renderApp('/reports/morning');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atShanghai } from '../../src/domain/calendar';
+import { atShanghai, BUILT_IN_CALENDAR } from '../../src/domain/calendar';
 import type { DocRecord, RuleContext } from '../../src/domain/definition';
 import { computeOrder, needsGmApproval, orderRules, orderWorkflow } from '../../src/domain/documents/orders';
 import type { Actor, Role } from '../../src/domain/roles';
@@ -23,28 +23,28 @@ describe('5.3.1 delivery fee', () => {
 
 describe('5.3.1 delivery promise', () => {
   it('key account: 11:59 → same afternoon, 12:00 → next working day morning', () => {
-    expect(deliveryPromise(at('2026-11-26', '11:59'), true)).toEqual({ kind: 'sameAfternoon', at: at('2026-11-26', '17:30') });
-    expect(deliveryPromise(at('2026-11-26', '12:00'), true)).toEqual({ kind: 'nextMorning', at: at('2026-11-27', '12:00') });
+    expect(deliveryPromise(at('2026-11-26', '11:59'), true, BUILT_IN_CALENDAR)).toEqual({ kind: 'sameAfternoon', at: at('2026-11-26', '17:30') });
+    expect(deliveryPromise(at('2026-11-26', '12:00'), true, BUILT_IN_CALENDAR)).toEqual({ kind: 'nextMorning', at: at('2026-11-27', '12:00') });
   });
   it('the day before a holiday: next working day is after National Day', () => {
-    expect(deliveryPromise(at('2026-09-30', '13:00'), true).at).toEqual(at('2026-10-08', '12:00'));
-    expect(deliveryPromise(at('2026-09-30', '09:00'), false).at).toEqual(at('2026-10-08', '17:30'));
+    expect(deliveryPromise(at('2026-09-30', '13:00'), true, BUILT_IN_CALENDAR).at).toEqual(at('2026-10-08', '12:00'));
+    expect(deliveryPromise(at('2026-09-30', '09:00'), false, BUILT_IN_CALENDAR).at).toEqual(at('2026-10-08', '17:30'));
   });
   it('a make-up working Saturday (2026-10-10) counts as a working day', () => {
-    expect(deliveryPromise(at('2026-10-10', '10:00'), true)).toEqual({ kind: 'sameAfternoon', at: at('2026-10-10', '17:30') });
-    expect(deliveryPromise(at('2026-10-09', '10:00'), false).at).toEqual(at('2026-10-10', '17:30'));
+    expect(deliveryPromise(at('2026-10-10', '10:00'), true, BUILT_IN_CALENDAR)).toEqual({ kind: 'sameAfternoon', at: at('2026-10-10', '17:30') });
+    expect(deliveryPromise(at('2026-10-09', '10:00'), false, BUILT_IN_CALENDAR).at).toEqual(at('2026-10-10', '17:30'));
   });
   it('an order on a normal weekend: key account next working day morning, others next working day', () => {
-    expect(deliveryPromise(at('2026-11-28', '09:00'), true).at).toEqual(at('2026-11-30', '12:00'));
-    expect(deliveryPromise(at('2026-11-28', '09:00'), false).at).toEqual(at('2026-11-30', '17:30'));
+    expect(deliveryPromise(at('2026-11-28', '09:00'), true, BUILT_IN_CALENDAR).at).toEqual(at('2026-11-30', '12:00'));
+    expect(deliveryPromise(at('2026-11-28', '09:00'), false, BUILT_IN_CALENDAR).at).toEqual(at('2026-11-30', '17:30'));
   });
 });
 
 describe('5.1.1 web order confirmation deadline', () => {
   it('is 10 working minutes after receipt', () => {
-    expect(webOrderConfirmDeadline(at('2026-11-27', '11:55'))).toEqual(at('2026-11-27', '12:05'));
-    expect(webOrderConfirmDeadline(at('2026-11-27', '17:25'))).toEqual(at('2026-11-30', '08:05'));
-    expect(webOrderConfirmDeadline(at('2026-09-30', '17:25'))).toEqual(at('2026-10-08', '08:05'));
+    expect(webOrderConfirmDeadline(at('2026-11-27', '11:55'), BUILT_IN_CALENDAR)).toEqual(at('2026-11-27', '12:05'));
+    expect(webOrderConfirmDeadline(at('2026-11-27', '17:25'), BUILT_IN_CALENDAR)).toEqual(at('2026-11-30', '08:05'));
+    expect(webOrderConfirmDeadline(at('2026-09-30', '17:25'), BUILT_IN_CALENDAR)).toEqual(at('2026-10-08', '08:05'));
   });
 });
 

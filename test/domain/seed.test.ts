@@ -2,13 +2,14 @@ import type { DocRecord, RuleContext } from '../../src/domain/definition';
 import { orderRules, orderWorkflow } from '../../src/domain/documents/orders';
 import { customerRules } from '../../src/domain/documents/customers';
 import { yuanToFen } from '../../src/domain/money';
-import { shanghaiDate, isWithinWorkingHours } from '../../src/domain/calendar';
+import { shanghaiDate, BUILT_IN_CALENDAR } from '../../src/domain/calendar';
 import type { Actor, Role } from '../../src/domain/roles';
 import type { Tx } from '../../server/store/types';
 import { MemoryStore } from '../../server/store/json/memoryStore';
 import { seedDemoBranch } from '../../server/seed';
 import { CATALOG } from '../../server/seed/catalog';
 import { createRng, WeightedPicker } from '../../server/seed/random';
+import { DORMANT_MEMBERS } from '../../server/seed/service/memberFollowUps';
 
 /** The real in-memory store, with its tables open to the test. */
 class InspectableStore extends MemoryStore {
@@ -126,13 +127,14 @@ describe('demo branch seed', async () => {
     for (const cat of ['stationery', 'oaConsumable', 'oaEquipment', 'other']) expect(products.some((p) => p.category === cat)).toBe(true);
   });
 
-  it('has ~200 customers with unique ascending codes and both tiers', () => {
-    expect(customers).toHaveLength(200);
+  it('has ~200 customers (and the dozen dormant members of 5.8.4) with unique ascending codes and both tiers', () => {
+    const total = 200 + DORMANT_MEMBERS.length;
+    expect(customers).toHaveLength(total);
     const codes = customers.map((c) => String(c.code));
-    expect(new Set(codes).size).toBe(200);
+    expect(new Set(codes).size).toBe(total);
     expect(codes[0]).toBe('100001');
     expect(codes.every((c, i) => c === String(100001 + i))).toBe(true);
-    expect(new Set(customers.map((c) => c.name)).size).toBe(200);
+    expect(new Set(customers.map((c) => c.name)).size).toBe(total);
     const key = customers.filter((c) => c.tier === 'keyAccount').length;
     expect(key).toBeGreaterThan(25);
     expect(key).toBeLessThan(80);
@@ -267,7 +269,7 @@ describe('demo branch seed', async () => {
     const fields = ['receivedAt', 'confirmedAt', 'submittedAt', 'pickedAt', 'invoicedAt', 'shippedAt', 'deliveredAt', 'closedAt', 'createdAt', 'updatedAt'];
     for (const o of orders) {
       for (const f of fields) if (o[f] != null) expect(Date.parse(String(o[f])), `${o.code} ${f}`).toBeLessThanOrEqual(NOW.getTime());
-      expect(isWithinWorkingHours(new Date(String(o.receivedAt)))).toBe(true);
+      expect(BUILT_IN_CALENDAR.isWithinWorkingHours(new Date(String(o.receivedAt)))).toBe(true);
       const order = ['receivedAt', 'pickedAt', 'invoicedAt', 'shippedAt', 'deliveredAt', 'closedAt'].map((f) => o[f]).filter((v) => v != null).map(String);
       expect([...order].sort()).toEqual(order);
       if (o.status === 'closed') expect(o.closedAt).not.toBeNull();

@@ -1,4 +1,4 @@
-import { atShanghai, shanghaiDate, shanghaiTime } from '../../src/domain/calendar';
+import { atShanghai, shanghaiDate, shanghaiTime, BUILT_IN_CALENDAR } from '../../src/domain/calendar';
 import {
   COMPLAINT_REPLY,
   COMPLAINT_RESOLVE,
@@ -23,17 +23,17 @@ describe('5.1.1 web order confirmation within 10 working minutes', () => {
     ['2026-07-03 17:25', '2026-07-06 08:05'], // Friday evening → Monday
     ['2026-09-30 17:25', '2026-10-08 08:05'], // before National Day
     ['2026-07-01 22:00', '2026-07-02 08:10'], // received at night
-  ])('received %s → due %s', (from, due) => expect(sh(slaDeadline(at(from), WEB_ORDER_CONFIRM))).toBe(due));
+  ])('received %s → due %s', (from, due) => expect(sh(slaDeadline(at(from), WEB_ORDER_CONFIRM, BUILT_IN_CALENDAR))).toBe(due));
 });
 
 describe('6.4.5 / 6.10.5 four working hours', () => {
   it('complaint received 15:00 → reply due next working day 09:30', () => {
     // 15:00–17:30 uses 150 of the 240 minutes; 90 remain → 08:00 + 90 min.
-    expect(sh(slaDeadline(at('2026-07-01 15:00'), COMPLAINT_REPLY))).toBe('2026-07-02 09:30');
-    expect(sh(slaDeadline(at('2026-07-03 15:00'), QUOTE_REPLY))).toBe('2026-07-06 09:30');
+    expect(sh(slaDeadline(at('2026-07-01 15:00'), COMPLAINT_REPLY, BUILT_IN_CALENDAR))).toBe('2026-07-02 09:30');
+    expect(sh(slaDeadline(at('2026-07-03 15:00'), QUOTE_REPLY, BUILT_IN_CALENDAR))).toBe('2026-07-06 09:30');
   });
   it('morning request is due the same day', () => {
-    expect(sh(slaDeadline(at('2026-07-01 09:00'), QUOTE_REPLY))).toBe('2026-07-01 13:00');
+    expect(sh(slaDeadline(at('2026-07-01 09:00'), QUOTE_REPLY, BUILT_IN_CALENDAR))).toBe('2026-07-01 13:00');
   });
 });
 
@@ -46,50 +46,50 @@ describe('6.10.5 / 6.14.2 three working days', () => {
     ['2026-07-01 19:00', '2026-07-07 08:00'], // after hours → starts Thu 08:00
     ['2026-07-01 06:30', '2026-07-06 08:00'], // before hours → starts Wed 08:00
   ])('complaint %s → resolve by %s', (from, due) => {
-    expect(sh(slaDeadline(at(from), COMPLAINT_RESOLVE))).toBe(due);
-    expect(sh(slaDeadline(at(from), DISCOUNT_ANSWER))).toBe(due);
+    expect(sh(slaDeadline(at(from), COMPLAINT_RESOLVE, BUILT_IN_CALENDAR))).toBe(due);
+    expect(sh(slaDeadline(at(from), DISCOUNT_ANSWER, BUILT_IN_CALENDAR))).toBe(due);
   });
   it('0 working days = the (clamped) start', () => {
-    expect(sh(slaDeadline(at('2026-07-04 10:00'), { workingDays: 0 }))).toBe('2026-07-06 08:00');
+    expect(sh(slaDeadline(at('2026-07-04 10:00'), { workingDays: 0 }, BUILT_IN_CALENDAR))).toBe('2026-07-06 08:00');
   });
 });
 
 describe('calendar days', () => {
   it('adds N × 24 h regardless of holidays', () => {
-    expect(sh(slaDeadline(at('2026-09-30 17:00'), { calendarDays: 3 }))).toBe('2026-10-03 17:00');
+    expect(sh(slaDeadline(at('2026-09-30 17:00'), { calendarDays: 3 }, BUILT_IN_CALENDAR))).toBe('2026-10-03 17:00');
   });
   it('rejects negative specs', () => {
-    expect(() => slaDeadline(at('2026-07-01 09:00'), { workingMinutes: -1 })).toThrow(RangeError);
-    expect(() => slaDeadline(at('2026-07-01 09:00'), { workingDays: 1.5 })).toThrow(RangeError);
+    expect(() => slaDeadline(at('2026-07-01 09:00'), { workingMinutes: -1 }, BUILT_IN_CALENDAR)).toThrow(RangeError);
+    expect(() => slaDeadline(at('2026-07-01 09:00'), { workingDays: 1.5 }, BUILT_IN_CALENDAR)).toThrow(RangeError);
   });
 });
 
 describe('slaState', () => {
   it('counts wall-clock and working minutes remaining', () => {
-    expect(slaState(at('2026-07-01 17:00'), at('2026-07-02 09:30'))).toEqual({
+    expect(slaState(at('2026-07-01 17:00'), at('2026-07-02 09:30'), BUILT_IN_CALENDAR)).toEqual({
       overdue: false,
       remainingMinutes: 990,
       remainingWorkingMinutes: 120,
     });
   });
   it('is not overdue at the deadline itself', () => {
-    expect(slaState(at('2026-07-02 09:30'), at('2026-07-02 09:30'))).toEqual({
+    expect(slaState(at('2026-07-02 09:30'), at('2026-07-02 09:30'), BUILT_IN_CALENDAR)).toEqual({
       overdue: false,
       remainingMinutes: 0,
       remainingWorkingMinutes: 0,
     });
   });
   it('goes negative when overdue', () => {
-    expect(slaState(at('2026-07-02 10:00'), at('2026-07-02 09:30'))).toEqual({
+    expect(slaState(at('2026-07-02 10:00'), at('2026-07-02 09:30'), BUILT_IN_CALENDAR)).toEqual({
       overdue: true,
       remainingMinutes: -30,
       remainingWorkingMinutes: -30,
     });
-    const s = slaState(new Date(at('2026-07-02 09:30').getTime() + 1000), at('2026-07-02 09:30'));
+    const s = slaState(new Date(at('2026-07-02 09:30').getTime() + 1000), at('2026-07-02 09:30'), BUILT_IN_CALENDAR);
     expect(s).toEqual({ overdue: true, remainingMinutes: -1, remainingWorkingMinutes: -1 });
   });
   it('overdue after hours: wall clock runs, working clock does not', () => {
-    expect(slaState(at('2026-07-01 19:00'), at('2026-07-01 17:30'))).toEqual({
+    expect(slaState(at('2026-07-01 19:00'), at('2026-07-01 17:30'), BUILT_IN_CALENDAR)).toEqual({
       overdue: true,
       remainingMinutes: -90,
       remainingWorkingMinutes: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWithinWorkingHours } from '../../src/domain/calendar';
+import { BUILT_IN_CALENDAR } from '../../src/domain/calendar';
 import type { DocRecord } from '../../src/domain/definition';
 import { DEFINITIONS } from '../../src/domain/documents';
 import { seedDemoBranch, type SeedOptions } from '../../server/seed';
@@ -132,7 +132,7 @@ describe('seed volume: branch', async () => {
     expect(Math.max(...quotes)).toBeGreaterThan(NOW.getTime() - DAY);
     // after the evening meeting for work logs; everything else in working hours
     const docs = FAMILIES.filter((d) => d.resource !== 'workLogs').flatMap((d) => tables[d.resource]);
-    const inHours = docs.filter((r) => isWithinWorkingHours(new Date(String(r.createdAt)))).length;
+    const inHours = docs.filter((r) => BUILT_IN_CALENDAR.isWithinWorkingHours(new Date(String(r.createdAt)))).length;
     expect(inHours / docs.length).toBeGreaterThan(0.97);
   });
 

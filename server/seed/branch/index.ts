@@ -1,6 +1,7 @@
 import { DEFINITIONS } from '../../../src/domain/documents';
 import { BranchKit, type BranchInput, type Job } from './kit';
 import { creditJobs, discountJobs, giftJobs, scrapJobs, transferJobs } from './approvals';
+import { followUpJobs } from './memberCare';
 import { quoteJobs } from './quotes';
 import { handwrittenJobs, inquiryJobs, membershipJobs, requisitionJobs, specialOrderJobs, urgentJobs } from './sales';
 import { complaintJobs, feedbackJobs, loanJobs, returnJobs, ticketJobs, workLogJobs } from './service';
@@ -37,6 +38,8 @@ export async function seedBranchVolume(input: BranchInput): Promise<Record<strin
     ['workLogs', workLogJobs],
     ['discounts', discountJobs],
     ['creditApplications', creditJobs],
+    // 5.8.4 last: the follow-up list reads every order
+    ['memberFollowUps', followUpJobs],
   ];
   for (const [name, plan] of families) {
     const t0 = Date.now();

@@ -1,4 +1,4 @@
-import { addDays, atShanghai } from '../../../src/domain/calendar';
+import { addDays, atShanghai, BUILT_IN_CALENDAR } from '../../../src/domain/calendar';
 import type { DocRecord } from '../../../src/domain/definition';
 import { fenToYuan, lineTotalFen, sumFen, yuanToFen } from '../../../src/domain/money';
 import type { Actor } from '../../../src/domain/roles';
@@ -322,7 +322,7 @@ export function urgentJobs(k: BranchKit): Job[] {
     // the first van leaving at least half an hour after the request (time to schedule and pick)
     const m = minuteOfDay(at);
     const slot = (['noon', 'afternoon'] as const).find((x) => minutes(URGENT_SLOTS[x]) - 30 >= m);
-    if (!slot || urgentRequestRefusal(at, slot)) continue;
+    if (!slot || urgentRequestRefusal(at, slot, BUILT_IN_CALENDAR)) continue;
     const trading = near.filter((c) => Date.parse(String(c.firstTradeAt)) < at.getTime() - 86_400_000);
     if (trading.length === 0) continue;
     const c = rng.pick(trading);

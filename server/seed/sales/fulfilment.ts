@@ -1,4 +1,4 @@
-import { addDays, atShanghai } from '../../../src/domain/calendar';
+import { addDays, atShanghai, BUILT_IN_CALENDAR } from '../../../src/domain/calendar';
 import type { DocRecord } from '../../../src/domain/definition';
 import { urgentRequestRefusal } from '../../../src/domain/rules/sales/urgent';
 import { assistantOf, makeOrder, takeSome, tradingBefore, type SalesKit } from './kit';
@@ -167,7 +167,7 @@ export async function seedUrgentDeliveries(k: SalesKit): Promise<number> {
   const pend = k.pendingDay;
 
   // requested: at 12:20 for the 15:30 van (if that time has passed today is not pending, the last working day)
-  if (!urgentRequestRefusal(stamp(pend, '12:20'))) await letter(stamp(pend, '12:20'), `${pend} 17:00`);
+  if (!urgentRequestRefusal(stamp(pend, '12:20'), null, BUILT_IN_CALENDAR)) await letter(stamp(pend, '12:20'), `${pend} 17:00`);
   // scheduled for the 15:30 van, goods picked
   {
     const x = await letter(stamp(pend, '11:40'), `${pend} 17:00`);

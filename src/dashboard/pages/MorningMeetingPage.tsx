@@ -5,7 +5,7 @@ import { useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { useText } from '../../app/i18n/i18nProvider';
 import { useBranchCalendar } from '../../app/branchCalendar';
-import { isWorkingDay, previousWorkingDay, shanghaiDate } from '../../domain/calendar';
+import { BUILT_IN_CALENDAR, shanghaiDate, type Calendar } from '../../domain/calendar';
 import { meetingViews, ofAssistant, type MeetingFigure } from '../../domain/meeting';
 import { ASSISTANT_GROUPS, type AssistantGroup } from '../../domain/roles';
 import { formatMoney, moneyCsv, pct, ratioText } from '../format';
@@ -20,8 +20,8 @@ const MorningChart = lazy(() => import('../charts/MorningChart'));
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 6.1.1: the meeting looks back at the previous working day (Asia/Shanghai). */
-export function defaultMeetingDate(now = new Date()): string {
-  return previousWorkingDay(shanghaiDate(now));
+export function defaultMeetingDate(calendar: Calendar, now = new Date()): string {
+  return calendar.previousWorkingDay(shanghaiDate(now));
 }
 
 function useColumns(date: string): Column<AssistantPerformanceRow>[] {
@@ -147,10 +147,11 @@ export default function MorningMeetingPage() {
   const today = shanghaiDate(new Date());
   const asked = search.get('date');
   // the default day counts working days: with the branch's own calendar entries once loaded
-  const calendarReady = useBranchCalendar();
+  const branchCalendar = useBranchCalendar();
+  const calendar = branchCalendar ?? BUILT_IN_CALENDAR;
   const given = asked && DAY.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : null;
-  const date = given ?? defaultMeetingDate();
-  const { data, error, isPending } = useReport('assistant-performance', { date }, { enabled: !!given || calendarReady });
+  const date = given ?? defaultMeetingDate(calendar);
+  const { data, error, isPending } = useReport('assistant-performance', { date }, { enabled: !!given || branchCalendar !== null });
   const columns = useColumns(date);
   const title = translate('app.reports.morning.title');
   return (
@@ -162,7 +163,7 @@ export default function MorningMeetingPage() {
         subtitle={
           <>
             {translate('app.reports.morning.subtitle', { date })}
-            {isWorkingDay(date) ? null : <Chip size="small" sx={{ ml: 1 }} label={translate('app.dashboard.holiday')} />}
+            {calendar.isWorkingDay(date) ? null : <Chip size="small" sx={{ ml: 1 }} label={translate('app.dashboard.holiday')} />}
           </>
         }
       >

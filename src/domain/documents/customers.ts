@@ -1,5 +1,6 @@
 import { bool, column, date, datetime, defineDocument, enumOf, longText, money, ref, text, type DocRecord } from '../definition';
 import { ruleRefusal, type Refusal } from '../refusal';
+import { MAILING_FIELDS, mailingRefusals } from '../rules/memberCare';
 import { t } from '../text';
 import { tierOf, tierOverrideRefusals } from '../rules/customerTier';
 import { addDays } from '../calendar';
@@ -67,9 +68,11 @@ export const customers = defineDocument({
     active: bool(t('启用', 'Active'), { default: true }),
     /** 5.11.4 set when the branchGM grants a credit line: re-evaluated every six months */
     creditReviewDue: date(t('信用复评日期', 'Credit review due'), { readOnly: true, help: t('批准信用额度后每半年复评一次 (5.11.4)', 'Reviewed every six months after a line is granted (5.11.4)') }),
+    // 5.8.1 member mailings: consent and channels
+    ...MAILING_FIELDS,
   },
   list: [column('code', 'text'), column('name', 'name'), column('tier', 'choice'), column('tierBasis', 'choice'), column('settlement', 'choice'), column('creditLimit', 'money'), column('phone', 'text'), column('creditReviewDue', 'date', 2), column('monthlyVolume', 'money', 3), column('route', 'text', 2), column('districtOffice', 'text', 2)],
-  filters: ['tier', 'tierBasis', 'settlement', 'creditReviewDue', 'member', 'overdue', 'assistantId', 'route', 'active'],
+  filters: ['tier', 'tierBasis', 'settlement', 'creditReviewDue', 'member', 'overdue', 'assistantId', 'route', 'active', 'mailPost', 'mailSms', 'mailEmail'],
   defaultSort: { field: 'code', order: 'ASC' },
   columns: ['code', 'name', 'tier', 'member', 'settlement', 'overdue', 'assistantId', 'salesRepId', 'route', 'phone', 'active', 'firstTradeAt', 'creditLimit', 'tierBasis', 'creditReviewDue', 'monthlyVolume'],
   access: { read: 'all', create: ['assistant', 'teamLead', 'csManager', 'salesRep', 'admin'], edit: ['assistant', 'teamLead', 'csManager', 'salesRep', 'finance', 'branchGM', 'admin'] },
@@ -95,5 +98,6 @@ export function customerRules(doc: DocRecord): Refusal[] {
     if (doc.tier === 'smb') out.push(ruleRefusal('6.2.3', '中小客户只能现金结算', 'SMB customers settle in cash', 'settlement'));
     if (!(typeof doc.creditLimit === 'number' && doc.creditLimit > 0)) out.push(ruleRefusal('5.5.1', '赊销须有经批准的信用额度', 'Credit needs an approved credit limit', 'creditLimit'));
   }
+  out.push(...mailingRefusals(doc)); // 5.8.1
   return out;
 }

@@ -13,6 +13,7 @@ import { webOrderConfirmDeadline } from '../rules/webOrder';
 import { t } from '../text';
 import { view } from '../where';
 import type { StateDef, Workflow } from '../workflow';
+import { calendarOfSettings } from '../settings';
 
 /** Sales order 销售订单 (5.2, 5.4, 5.5, 5.6, 6.2). */
 
@@ -362,7 +363,8 @@ export function computeOrder(doc: DocRecord, ctx: RuleContext): DocRecord {
   const feeFen = deliveryFeeFen(subtotalFen);
   const receivedAt = typeof doc.receivedAt === 'string' ? new Date(doc.receivedAt) : ctx.now;
   const key = isKeyAccount(customer);
-  const promise = deliveryPromise(receivedAt, key);
+  const cal = calendarOfSettings(ctx.settings);
+  const promise = deliveryPromise(receivedAt, key, cal);
   const out: DocRecord = {
     ...doc,
     lines: lineOut,
@@ -377,7 +379,7 @@ export function computeOrder(doc: DocRecord, ctx: RuleContext): DocRecord {
     receivedAt: receivedAt.toISOString(),
     promisedDeliveryAt: promise.at.toISOString(),
     promiseKind: promise.kind,
-    confirmDeadline: doc.channel === 'web' ? webOrderConfirmDeadline(receivedAt).toISOString() : null,
+    confirmDeadline: doc.channel === 'web' ? webOrderConfirmDeadline(receivedAt, cal).toISOString() : null,
     deliveryAddress: doc.deliveryAddress || customer?.address || '',
     receiver: doc.receiver || customer?.contact || '',
     receiverPhone: doc.receiverPhone || customer?.phone || '',

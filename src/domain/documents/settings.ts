@@ -45,12 +45,12 @@ export const settings = defineDocument({
     tierVolumeMonths: int(t('客户类别按近几个整月订货额评定 (5.6.2)', 'Tier from the average of the last full months (5.6.2)'), { required: true, default: 3, min: 1, max: 12, help: ASSUMPTIONS.tierVolumeMonths }),
     dailyOrderTarget: int(t('每人每日订单目标', 'Daily orders target per assistant'), { required: true, min: 0, max: 1000 }),
     dailyValueTarget: money(t('每人每日订单金额目标（元）', 'Daily order value target per assistant (yuan)'), { required: true }),
-    // working days (6.1) for a year the built-in calendar does not list yet: the official arrangement, entered when published
-    calendarDays: lines(t('节假日与调休（系统日历未收录时录入）', 'Holidays and make-up working days (when the built-in calendar lacks them)'), {
+    // working days (6.1): a year's 调休 as the State Council publishes it (the statutory holidays are computed, holidays.ts)
+    calendarDays: lines(t('节假日与调休', 'Holidays and make-up working days'), {
       date: date(t('日期', 'Date'), { required: true }),
       kind: enumOf(t('类型', 'Kind'), { holiday: t('放假', 'Holiday'), workday: t('调休上班', 'Make-up working day') }, { required: true }),
       name: text(t('名称', 'Name'), { maxLength: 30 }),
-    }, { maxLines: 60, help: t('国务院办公厅每年11月前后公布次年放假安排；系统日历未收录的年份按周一至周五计算工作日，请按公布的安排逐日录入放假日和调休上班日。', 'The State Council publishes next year\'s holiday arrangement around November; for a year the built-in calendar lacks, working days are Monday to Friday until you enter each holiday and make-up working day here.') }),
+    }, { maxLines: 400, help: t('法定节假日由系统按《全国年节及纪念日放假办法》计算；国务院办公厅每年11月前后公布次年的调休安排，请在上方粘贴其放假日期和调休上班日期（一年一次录入），也可逐行修改。', 'The statutory holidays are computed by law; the State Council publishes next year\'s arrangement around November — paste its days off and make-up working days above (one year at a time), or edit the lines one by one.') }),
   },
   list: [column('scrapFinanceDirectorAbove', 'money'), column('discountMinMarginPercent', 'number'), column('memberFollowUpDays', 'number'), column('dailyOrderTarget', 'number'), column('dailyValueTarget', 'money'), column('updatedAt', 'datetime')],
   filters: [],

@@ -1,4 +1,4 @@
-import { atShanghai, isWorkingDay, nextWorkingDay, shanghaiDate, shanghaiMinutesOfDay } from '../calendar';
+import { atShanghai, shanghaiDate, shanghaiMinutesOfDay, type Calendar } from '../calendar';
 import type { Fen } from '../money';
 
 /** 5.3.1 "满百免费送": goods total ≥ 100 元 → free delivery; below → 10 元. */
@@ -27,13 +27,13 @@ export interface DeliveryPromise {
  * Key accounts: before 12:00 on a working day → that afternoon (by 17:30); otherwise the next
  * working day's morning (by 12:00). Everyone else: the next working day (by 17:30).
  */
-export function deliveryPromise(receivedAt: Date, keyAccount: boolean): DeliveryPromise {
+export function deliveryPromise(receivedAt: Date, keyAccount: boolean, cal: Calendar): DeliveryPromise {
   const day = shanghaiDate(receivedAt);
   if (keyAccount) {
-    if (isWorkingDay(day) && shanghaiMinutesOfDay(receivedAt) < 12 * 60) {
+    if (cal.isWorkingDay(day) && shanghaiMinutesOfDay(receivedAt) < 12 * 60) {
       return { kind: 'sameAfternoon', at: atShanghai(day, SAME_AFTERNOON_BY) };
     }
-    return { kind: 'nextMorning', at: atShanghai(nextWorkingDay(day), MORNING_BY) };
+    return { kind: 'nextMorning', at: atShanghai(cal.nextWorkingDay(day), MORNING_BY) };
   }
-  return { kind: 'nextWorkingDay', at: atShanghai(nextWorkingDay(day), SAME_AFTERNOON_BY) };
+  return { kind: 'nextWorkingDay', at: atShanghai(cal.nextWorkingDay(day), SAME_AFTERNOON_BY) };
 }

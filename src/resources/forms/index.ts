@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { CalendarDaysInput } from './CalendarPaste';
 import { GiftMonthlySales } from './GiftMonthlySales';
 import { UserActiveInput, UserRoleInput } from './LastAdminLock';
 import { QuoteLinesInput } from './QuoteLines';
@@ -8,12 +9,13 @@ import { ReturnLinesInput } from './ReturnLines';
  * Inputs of the generated forms that help the clerk beyond a plain field: the quote's lines with
  * price guidance (6.4.3), a return's lines picked from its delivery note (6.9.1), the gift's
  * monthly sales as the system computes them (6.12.1), a user's role and active switch locked for the
- * last active admin. By resource, then field.
+ * last active admin, a year's 调休 pasted in one go (settings). By resource, then field.
  */
 export const FORM_PARTS: Record<string, Record<string, ComponentType<{ mode: 'create' | 'edit' }>>> = {
   quotes: { lines: QuoteLinesInput },
   returns: { lines: ReturnLinesInput },
   gifts: { monthlySales: GiftMonthlySales },
+  settings: { calendarDays: CalendarDaysInput },
   // the last active admin's role and active switch are not offered (rules/users.ts)
   users: { role: UserRoleInput, active: UserActiveInput },
 };

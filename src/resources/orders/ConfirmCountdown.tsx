@@ -1,6 +1,7 @@
 import { Chip, Tooltip } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { useCalendar } from '../../app/branchCalendar';
 import { useLocale } from '../../app/i18n/i18nProvider';
 import { deadlineWording, type Clock } from '../../domain/duration';
 import { slaState } from '../../domain/sla';
@@ -27,14 +28,15 @@ export function ConfirmCountdown({ deadline, clock }: { deadline: string; clock:
   const translate = useTranslate();
   const locale = useLocale();
   const now = useNow(1000);
+  const calendar = useCalendar();
   const end = new Date(deadline);
   if (Number.isNaN(end.getTime())) return null;
-  const s = slaState(now, end);
+  const s = slaState(now, end, calendar);
   let label: string;
   let color: 'error' | 'warning' | 'info';
   if (s.overdue) {
     // 超时 3 天 4 小时 in working time, as the clause counts it — not "已超时 29331 分钟"
-    label = deadlineWording(now, end, clock, locale).text;
+    label = deadlineWording(now, end, clock, locale, calendar).text;
     color = 'error';
   } else if (s.remainingMinutes < 60) {
     const secs = Math.max(0, Math.floor((end.getTime() - now.getTime()) / 1000));
@@ -42,7 +44,7 @@ export function ConfirmCountdown({ deadline, clock }: { deadline: string; clock:
     color = secs <= 180 ? 'warning' : 'info';
   } else {
     // the deadline is in the next working period (received after hours): 剩余 8 分, in working time
-    label = deadlineWording(now, end, clock, locale).text;
+    label = deadlineWording(now, end, clock, locale, calendar).text;
     color = 'info';
   }
   return (

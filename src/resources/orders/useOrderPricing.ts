@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useDataProvider, useGetIdentity, useGetMany, useGetOne } from 'react-admin';
+import { useBranchCalendarDays } from '../../app/branchCalendar';
 import type { BaoyiDataProvider, PreviewResult } from '../../app/dataProvider';
 import type { DocRecord, RuleContext } from '../../domain/definition';
 import { computeOrder } from '../../domain/documents/orders';
@@ -40,6 +41,8 @@ export function useOrderPricing(values: DocRecord): OrderPricing {
   const dataProvider = useDataProvider<BaoyiDataProvider>();
   const { identity } = useGetIdentity();
   const now = useNow(30_000);
+  // the branch's calendar entries: the promised delivery counts working days (5.3.1)
+  const calendarDays = useBranchCalendarDays();
   const customerId = isId(values.customerId) ? values.customerId : undefined;
   const lines = useMemo(() => (Array.isArray(values.lines) ? (values.lines as DocRecord[]) : []), [values.lines]);
   const productIds = useMemo(() => [...new Set(lines.map((l) => l?.productId).filter(isId))].sort((a, b) => a - b), [lines]);
@@ -81,10 +84,10 @@ export function useOrderPricing(values: DocRecord): OrderPricing {
       refs: { customerId: customer },
       lineRefs: { productId: products },
       facts: { creditUsed: typeof creditUsed === 'number' ? creditUsed : 0 },
-      settings: {},
+      settings: { calendarDays: calendarDays ?? [] },
     };
     return computeOrder({ ...values, lines }, ctx);
-  }, [values, lines, now, identity, customer, products, creditUsed]);
+  }, [values, lines, now, identity, customer, products, creditUsed, calendarDays]);
 
   const refusal = useMemo(() => (customer ? creditRefusal(customer, now) : null), [customer, now]);
   return { customer, products, computed, creditRefusal: refusal, preview: activePreview, now };

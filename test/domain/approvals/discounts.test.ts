@@ -4,6 +4,7 @@ import { computeDiscount, discountRules, discountWorkflow } from '../../../src/d
 import { discountAnswerDeadline, isPayoutRequestDay, marginAfterDiscountBp, marginSufficient } from '../../../src/domain/rules/approvals/discount';
 import { decide } from '../../../src/domain/workflow';
 import { actor, at, ctxOf, customer, iso, product } from './helpers';
+import { BUILT_IN_CALENDAR } from '../../../src/domain/calendar';
 
 const owner = actor('assistant', 7);
 
@@ -56,16 +57,16 @@ describe('6.14.3 payout requests only on days 7–10 and 25–27 (Shanghai)', ()
 
 describe('6.14.2 the answer is due 3 working days after submission', () => {
   it('Thursday 10:00 → Tuesday 10:00 across the weekend', () => {
-    expect(discountAnswerDeadline(at('2026-11-26', '10:00')).toISOString()).toBe(iso('2026-12-01', '10:00'));
+    expect(discountAnswerDeadline(at('2026-11-26', '10:00'), BUILT_IN_CALENDAR).toISOString()).toBe(iso('2026-12-01', '10:00'));
   });
   it('across National Day: Tuesday 2026-09-29 → Friday 2026-10-09 (Sep 30, Oct 8, Oct 9)', () => {
-    expect(discountAnswerDeadline(at('2026-09-29', '10:00')).toISOString()).toBe(iso('2026-10-09', '10:00'));
+    expect(discountAnswerDeadline(at('2026-09-29', '10:00'), BUILT_IN_CALENDAR).toISOString()).toBe(iso('2026-10-09', '10:00'));
   });
   it('a make-up working Saturday counts: Thursday 2026-10-08 → Monday 2026-10-12 (Fri 9, Sat 10, Mon 12)', () => {
-    expect(discountAnswerDeadline(at('2026-10-08', '15:00')).toISOString()).toBe(iso('2026-10-12', '15:00'));
+    expect(discountAnswerDeadline(at('2026-10-08', '15:00'), BUILT_IN_CALENDAR).toISOString()).toBe(iso('2026-10-12', '15:00'));
   });
   it('submitted after hours: counts from the next working morning', () => {
-    expect(discountAnswerDeadline(at('2026-11-27', '18:00')).toISOString()).toBe(iso('2026-12-03', '08:00'));
+    expect(discountAnswerDeadline(at('2026-11-27', '18:00'), BUILT_IN_CALENDAR).toISOString()).toBe(iso('2026-12-03', '08:00'));
   });
   it('the submit step sets the deadline; the answer records whether it was on time', () => {
     const doc = { status: 'draft', assistantId: 7, createdBy: 7, lines: [], discountAmount: 0 };

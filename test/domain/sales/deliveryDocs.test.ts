@@ -6,6 +6,7 @@ import { computeUrgentDelivery, urgentDeliveryRules, urgentDeliveryWorkflow } fr
 import { distanceRefusal, nextUrgentSlot, urgentRequestRefusal } from '../../../src/domain/rules/sales/urgent';
 import { decide, paramsOf } from '../../../src/domain/workflow';
 import { actor, at, ctxOf, iso, KEY, SMB, step } from './helpers';
+import { BUILT_IN_CALENDAR } from '../../../src/domain/calendar';
 
 describe('6.8.4 urgent vans at 12:00 and 15:30; nothing after 15:30', () => {
   it('picks the next van still ahead', () => {
@@ -19,17 +20,17 @@ describe('6.8.4 urgent vans at 12:00 and 15:30; nothing after 15:30', () => {
   });
 
   it('15:29 accepted, 15:30 exactly and 15:31 refused (6.8.4)', () => {
-    expect(urgentRequestRefusal(at('2026-11-27', '15:29'))).toBeNull();
-    expect(urgentRequestRefusal(at('2026-11-27', '15:30'))?.rule).toBe('6.8.4');
-    expect(urgentRequestRefusal(at('2026-11-27', '15:31'))?.rule).toBe('6.8.4');
+    expect(urgentRequestRefusal(at('2026-11-27', '15:29'), null, BUILT_IN_CALENDAR)).toBeNull();
+    expect(urgentRequestRefusal(at('2026-11-27', '15:30'), null, BUILT_IN_CALENDAR)?.rule).toBe('6.8.4');
+    expect(urgentRequestRefusal(at('2026-11-27', '15:31'), null, BUILT_IN_CALENDAR)?.rule).toBe('6.8.4');
   });
 
   it('a van that has left cannot be chosen; no vans on a non-working day (weekend; make-up Saturday works)', () => {
-    expect(urgentRequestRefusal(at('2026-11-27', '12:30'), 'noon')).toMatchObject({ rule: '6.8.4', errors: { slot: expect.anything() } });
-    expect(urgentRequestRefusal(at('2026-11-27', '09:30'), 'afternoon')).toBeNull();
-    expect(urgentRequestRefusal(at('2026-11-28', '09:30'))?.rule).toBe('6.8.4');
-    expect(urgentRequestRefusal(at('2026-10-01', '09:30'))?.rule).toBe('6.8.4');
-    expect(urgentRequestRefusal(at('2026-10-10', '09:30'))).toBeNull();
+    expect(urgentRequestRefusal(at('2026-11-27', '12:30'), 'noon', BUILT_IN_CALENDAR)).toMatchObject({ rule: '6.8.4', errors: { slot: expect.anything() } });
+    expect(urgentRequestRefusal(at('2026-11-27', '09:30'), 'afternoon', BUILT_IN_CALENDAR)).toBeNull();
+    expect(urgentRequestRefusal(at('2026-11-28', '09:30'), null, BUILT_IN_CALENDAR)?.rule).toBe('6.8.4');
+    expect(urgentRequestRefusal(at('2026-10-01', '09:30'), null, BUILT_IN_CALENDAR)?.rule).toBe('6.8.4');
+    expect(urgentRequestRefusal(at('2026-10-10', '09:30'), null, BUILT_IN_CALENDAR)).toBeNull();
   });
 
   it('6.8.1 within 20 km: 20 accepted, 20.1 refused, unknown refused', () => {

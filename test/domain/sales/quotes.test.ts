@@ -8,6 +8,7 @@ import { isQuoteExpired, quoteReplyDeadline, quoteReplyLatest, replySla } from '
 import { SALES_SETTINGS_DEFAULTS } from '../../../src/domain/rules/sales/settings';
 import { decide } from '../../../src/domain/workflow';
 import { actor, at, ctxOf, iso, KEY, NEW_KEY, NOW, PRODUCTS, SMB, step } from './helpers';
+import { BUILT_IN_CALENDAR } from '../../../src/domain/calendar';
 
 const product = (id: number, cost: number, extra: DocRecord = {}): DocRecord => ({ id, sku: `T-${id}`, name: `商品${id}`, category: 'stationery', catalogPrice: 100, cost, catalog: true, active: true, ...extra });
 
@@ -129,21 +130,21 @@ describe('6.4.6 customers in their first 3 months are quoted by the sales rep', 
 
 describe('6.4.5 reply within 4 working hours, at most one working day', () => {
   it('an inquiry at 15:00 on a Friday: due Monday 09:30, at the latest Monday 15:00', () => {
-    expect(quoteReplyDeadline(at('2026-11-27', '15:00'))).toEqual(at('2026-11-30', '09:30'));
-    expect(quoteReplyLatest(at('2026-11-27', '15:00'))).toEqual(at('2026-11-30', '15:00'));
+    expect(quoteReplyDeadline(at('2026-11-27', '15:00'), BUILT_IN_CALENDAR)).toEqual(at('2026-11-30', '09:30'));
+    expect(quoteReplyLatest(at('2026-11-27', '15:00'), BUILT_IN_CALENDAR)).toEqual(at('2026-11-30', '15:00'));
   });
   it('midweek: 15:00 → next morning 09:30; 09:00 → 13:00 the same day; before National Day → after it', () => {
-    expect(quoteReplyDeadline(at('2026-11-25', '15:00'))).toEqual(at('2026-11-26', '09:30'));
-    expect(quoteReplyDeadline(at('2026-11-25', '09:00'))).toEqual(at('2026-11-25', '13:00'));
-    expect(quoteReplyLatest(at('2026-11-25', '09:00'))).toEqual(at('2026-11-26', '09:00'));
-    expect(quoteReplyDeadline(at('2026-09-30', '15:00'))).toEqual(at('2026-10-08', '09:30'));
+    expect(quoteReplyDeadline(at('2026-11-25', '15:00'), BUILT_IN_CALENDAR)).toEqual(at('2026-11-26', '09:30'));
+    expect(quoteReplyDeadline(at('2026-11-25', '09:00'), BUILT_IN_CALENDAR)).toEqual(at('2026-11-25', '13:00'));
+    expect(quoteReplyLatest(at('2026-11-25', '09:00'), BUILT_IN_CALENDAR)).toEqual(at('2026-11-26', '09:00'));
+    expect(quoteReplyDeadline(at('2026-09-30', '15:00'), BUILT_IN_CALENDAR)).toEqual(at('2026-10-08', '09:30'));
   });
   it('classifies the reply: at the deadline on time, a minute later late, after a working day overdue', () => {
     const inq = at('2026-11-27', '15:00');
-    expect(replySla(inq, at('2026-11-30', '09:30'))).toBe('onTime');
-    expect(replySla(inq, at('2026-11-30', '09:31'))).toBe('withinDay');
-    expect(replySla(inq, at('2026-11-30', '15:00'))).toBe('withinDay');
-    expect(replySla(inq, at('2026-11-30', '15:01'))).toBe('overdue');
+    expect(replySla(inq, at('2026-11-30', '09:30'), BUILT_IN_CALENDAR)).toBe('onTime');
+    expect(replySla(inq, at('2026-11-30', '09:31'), BUILT_IN_CALENDAR)).toBe('withinDay');
+    expect(replySla(inq, at('2026-11-30', '15:00'), BUILT_IN_CALENDAR)).toBe('withinDay');
+    expect(replySla(inq, at('2026-11-30', '15:01'), BUILT_IN_CALENDAR)).toBe('overdue');
   });
   it('computes the deadlines from inquiryAt, which defaults to now and cannot be in the future', () => {
     const ctx = ctxOf(actor('assistant', 7), { refs: { customerId: KEY }, lineRefs: { productId: PRODUCTS } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atShanghai } from '../../../src/domain/calendar';
+import { atShanghai, BUILT_IN_CALENDAR } from '../../../src/domain/calendar';
 import type { DocRecord } from '../../../src/domain/definition';
 import { complaintRules, complaintWorkflow, computeComplaint } from '../../../src/domain/documents/service/complaints';
 import { complaintReplyDeadline, complaintResolveDeadline, complaintRoute } from '../../../src/domain/rules/service/complaints';
@@ -8,22 +8,22 @@ import { actor, ctxOf } from './helpers';
 
 describe('6.10.5 reply within 4 hours, resolved within 3 days — in working time', () => {
   it('received Friday 15:00 → reply due Monday 09:30', () => {
-    expect(complaintReplyDeadline(atShanghai('2026-11-27', '15:00'))).toEqual(atShanghai('2026-11-30', '09:30'));
+    expect(complaintReplyDeadline(atShanghai('2026-11-27', '15:00'), BUILT_IN_CALENDAR)).toEqual(atShanghai('2026-11-30', '09:30'));
   });
   it('received Friday 13:29 → reply due 17:29 the same day; 13:31 → Monday 08:01', () => {
-    expect(complaintReplyDeadline(atShanghai('2026-11-27', '13:29'))).toEqual(atShanghai('2026-11-27', '17:29'));
-    expect(complaintReplyDeadline(atShanghai('2026-11-27', '13:31'))).toEqual(atShanghai('2026-11-30', '08:01'));
+    expect(complaintReplyDeadline(atShanghai('2026-11-27', '13:29'), BUILT_IN_CALENDAR)).toEqual(atShanghai('2026-11-27', '17:29'));
+    expect(complaintReplyDeadline(atShanghai('2026-11-27', '13:31'), BUILT_IN_CALENDAR)).toEqual(atShanghai('2026-11-30', '08:01'));
   });
   it('received on a Saturday: the 4 hours start Monday 08:00', () => {
-    expect(complaintReplyDeadline(atShanghai('2026-11-28', '10:00'))).toEqual(atShanghai('2026-11-30', '12:00'));
+    expect(complaintReplyDeadline(atShanghai('2026-11-28', '10:00'), BUILT_IN_CALENDAR)).toEqual(atShanghai('2026-11-30', '12:00'));
   });
   it('resolution: 3 working days later, across a weekend', () => {
-    expect(complaintResolveDeadline(atShanghai('2026-11-27', '15:00'))).toEqual(atShanghai('2026-12-02', '15:00'));
+    expect(complaintResolveDeadline(atShanghai('2026-11-27', '15:00'), BUILT_IN_CALENDAR)).toEqual(atShanghai('2026-12-02', '15:00'));
   });
   it('resolution across National Day: holidays skipped, the make-up Saturday counts', () => {
     // Wed 30 Sep → Thu 8 Oct (1), Fri 9 Oct (2), Sat 10 Oct make-up working day (3)
-    expect(complaintResolveDeadline(atShanghai('2026-09-30', '10:00'))).toEqual(atShanghai('2026-10-10', '10:00'));
-    expect(complaintReplyDeadline(atShanghai('2026-09-30', '16:00'))).toEqual(atShanghai('2026-10-08', '10:30'));
+    expect(complaintResolveDeadline(atShanghai('2026-09-30', '10:00'), BUILT_IN_CALENDAR)).toEqual(atShanghai('2026-10-10', '10:00'));
+    expect(complaintReplyDeadline(atShanghai('2026-09-30', '16:00'), BUILT_IN_CALENDAR)).toEqual(atShanghai('2026-10-08', '10:30'));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atShanghai } from '../../../src/domain/calendar';
+import { atShanghai, BUILT_IN_CALENDAR } from '../../../src/domain/calendar';
 import type { DocRecord } from '../../../src/domain/definition';
 import { computeTicket, ticketRules, ticketWorkflow } from '../../../src/domain/documents/service/serviceTickets';
 import { chargesOf, onsiteDay, requestedDayRefusal, warrantyOf } from '../../../src/domain/rules/service/warranty';
@@ -24,16 +24,16 @@ describe('5.3.2 warranty by category from the invoice date', () => {
 
 describe('5.7.3 / 5.7.8 the onsite day', () => {
   it('is the next working day: Friday → Monday, the eve of National Day → 8 October', () => {
-    expect(onsiteDay('2026-11-27', null)).toBe('2026-11-30');
-    expect(onsiteDay('2026-09-30', null)).toBe('2026-10-08');
-    expect(onsiteDay('2026-10-09', undefined)).toBe('2026-10-10'); // make-up Saturday
+    expect(onsiteDay('2026-11-27', null, BUILT_IN_CALENDAR)).toBe('2026-11-30');
+    expect(onsiteDay('2026-09-30', null, BUILT_IN_CALENDAR)).toBe('2026-10-08');
+    expect(onsiteDay('2026-10-09', undefined, BUILT_IN_CALENDAR)).toBe('2026-10-10'); // make-up Saturday
   });
   it('or the customer\'s day — never a holiday or rest day, never before the call', () => {
-    expect(onsiteDay('2026-11-27', '2026-12-02')).toBe('2026-12-02');
-    expect(requestedDayRefusal('2026-09-28', '2026-10-02')?.rule).toBe('5.7.3');
-    expect(requestedDayRefusal('2026-11-27', '2026-11-29')?.rule).toBe('5.7.3');
-    expect(requestedDayRefusal('2026-11-27', '2026-11-26')?.rule).toBe('5.7.3');
-    expect(requestedDayRefusal('2026-10-09', '2026-10-10')).toBeNull();
+    expect(onsiteDay('2026-11-27', '2026-12-02', BUILT_IN_CALENDAR)).toBe('2026-12-02');
+    expect(requestedDayRefusal('2026-09-28', '2026-10-02', BUILT_IN_CALENDAR)?.rule).toBe('5.7.3');
+    expect(requestedDayRefusal('2026-11-27', '2026-11-29', BUILT_IN_CALENDAR)?.rule).toBe('5.7.3');
+    expect(requestedDayRefusal('2026-11-27', '2026-11-26', BUILT_IN_CALENDAR)?.rule).toBe('5.7.3');
+    expect(requestedDayRefusal('2026-10-09', '2026-10-10', BUILT_IN_CALENDAR)).toBeNull();
   });
 });
 

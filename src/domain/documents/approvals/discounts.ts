@@ -14,6 +14,7 @@ import {
 } from '../../rules/approvals/discount';
 import { t } from '../../text';
 import type { Workflow } from '../../workflow';
+import { calendarOfSettings } from '../../settings';
 
 /**
  * Special discount 特殊折扣 (6.14): discouraged, allowed only with a sufficient gross margin
@@ -92,7 +93,7 @@ export const discountWorkflow: Workflow = {
     // 6.14.2 the answer is due 3 working days after submission
     {
       action: 'submit', label: t('提交申请', 'Submit'), from: ['draft', 'rejected'], roles: ['assistant'], to: 'csReview', actor: owner, guard: marginRefusal, tone: 'primary',
-      effect: (_d, ctx) => ({ submittedAt: nowIso(ctx), answerDeadline: discountAnswerDeadline(ctx.now).toISOString(), answeredAt: null, answeredOnTime: null }),
+      effect: (_d, ctx) => ({ submittedAt: nowIso(ctx), answerDeadline: discountAnswerDeadline(ctx.now, calendarOfSettings(ctx.settings)).toISOString(), answeredAt: null, answeredOnTime: null }),
     },
     ...approvalSteps(
       [

@@ -14,6 +14,7 @@ import { t } from '../../text';
 import { addDays } from '../../calendar';
 import { view } from '../../where';
 import type { Effect, Workflow } from '../../workflow';
+import { calendarOfSettings } from '../../settings';
 
 /**
  * Sales quote 销售报价单 (6.4, 5.10). An assistant (for customers in their first 3 months the sales
@@ -77,8 +78,8 @@ export function computeQuote(doc: DocRecord, ctx: RuleContext): DocRecord {
     ...doc,
     lines: costed.map((c) => c.line),
     inquiryAt,
-    replyDeadline: quoteReplyDeadline(new Date(inquiryAt)).toISOString(),
-    replyLatest: quoteReplyLatest(new Date(inquiryAt)).toISOString(),
+    replyDeadline: quoteReplyDeadline(new Date(inquiryAt), calendarOfSettings(ctx.settings)).toISOString(),
+    replyLatest: quoteReplyLatest(new Date(inquiryAt), calendarOfSettings(ctx.settings)).toISOString(),
     customerName: customer?.name ?? doc.customerName ?? '',
     customerCode: customer?.code ?? doc.customerCode ?? '',
     keyAccount: key,
@@ -242,7 +243,7 @@ export const quoteWorkflow: Workflow = {
       to: 'sent',
       actor: quoter,
       guard: sendGuard,
-      effect: (d, ctx) => ({ repliedAt: nowIso(ctx), replySla: replySla(new Date(String(d.inquiryAt ?? d.createdAt)), ctx.now) }),
+      effect: (d, ctx) => ({ repliedAt: nowIso(ctx), replySla: replySla(new Date(String(d.inquiryAt ?? d.createdAt)), ctx.now, calendarOfSettings(ctx.settings)) }),
       tone: 'primary',
       list: true,
     },

@@ -5,6 +5,7 @@ import { distanceRefusal, nextUrgentSlot, slotDeparture, URGENT_SLOTS, urgentReq
 import { t } from '../../text';
 import { view } from '../../where';
 import type { Workflow } from '../../workflow';
+import { calendarOfSettings } from '../../settings';
 
 /**
  * Urgent delivery letter 急件送货联络函 (6.8). A customer within 20 km needs the goods today
@@ -58,7 +59,7 @@ export function urgentDeliveryRules(doc: DocRecord, ctx: RuleContext): Refusal[]
   }
   const far = distanceRefusal(customer.distanceKm);
   if (far) out.push(far);
-  const late = urgentRequestRefusal(new Date(String(doc.requestedAt ?? ctx.now.toISOString())), (doc.slot as UrgentSlot | null) ?? null);
+  const late = urgentRequestRefusal(new Date(String(doc.requestedAt ?? ctx.now.toISOString())), (doc.slot as UrgentSlot | null) ?? null, calendarOfSettings(ctx.settings));
   if (late) out.push(late);
   if (Number(ctx.facts.openUrgentDeliveries ?? 0) > 0 && order) out.push(ruleRefusal('6.8.2', `订单 ${order.code} 已有急件送货联络函`, `Order ${order.code} already has an urgent delivery letter`, 'orderId'));
   return out;

@@ -6,6 +6,7 @@ import { complaintReplyDeadline, complaintResolveDeadline, complaintRoute, onTim
 import { t } from '../../text';
 import { openStatuses, view } from '../../where';
 import type { Effect, Workflow } from '../../workflow';
+import { calendarOfSettings } from '../../settings';
 
 /**
  * Customer complaints 客户投诉 (6.10).
@@ -51,8 +52,8 @@ export function computeComplaint(doc: DocRecord, ctx: RuleContext): DocRecord {
     customerName: customer?.name ?? doc.customerName ?? '',
     keyAccount: customer ? isKeyAccount(customer) : doc.keyAccount === true,
     receivedAt: receivedAt.toISOString(),
-    replyDeadline: complaintReplyDeadline(receivedAt).toISOString(),
-    resolveDeadline: complaintResolveDeadline(receivedAt).toISOString(),
+    replyDeadline: complaintReplyDeadline(receivedAt, calendarOfSettings(ctx.settings)).toISOString(),
+    resolveDeadline: complaintResolveDeadline(receivedAt, calendarOfSettings(ctx.settings)).toISOString(),
   };
 }
 

@@ -7,6 +7,7 @@ import { chargeRefusals, chargesOf, completionRefusal, onsiteDay, requestedDayRe
 import { t } from '../../text';
 import type { Workflow } from '../../workflow';
 import { CATEGORIES } from '../products';
+import { calendarOfSettings } from '../../settings';
 
 /**
  * After-sales service tickets 售后报修 (5.7, 5.3.2).
@@ -59,7 +60,7 @@ export function computeTicket(doc: DocRecord, ctx: RuleContext): DocRecord {
     category: product?.category ?? doc.category ?? null,
     warrantyStatus: w.status,
     warrantyUntil: w.until,
-    onsiteDate: onsiteDay(receivedDay, doc.requestedDate),
+    onsiteDate: onsiteDay(receivedDay, doc.requestedDate, calendarOfSettings(ctx.settings)),
     ...chargesOf(w.status, parts, num(doc.labourFee)),
   };
 }
@@ -81,7 +82,7 @@ export function ticketRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
   const receivedDay = shanghaiDate(new Date(String(doc.receivedAt ?? ctx.now.toISOString())));
   if (typeof doc.invoiceDate !== 'string' || !doc.invoiceDate) out.push(ruleRefusal('5.7.2', '请填写发票日期（保修期由此起算）', 'The invoice date is required (the warranty counts from it)', 'invoiceDate'));
   else if (doc.invoiceDate > receivedDay) out.push(ruleRefusal('5.7.2', '发票日期不能晚于报修日期', 'The invoice date cannot be after the call', 'invoiceDate'));
-  const r = requestedDayRefusal(receivedDay, doc.requestedDate);
+  const r = requestedDayRefusal(receivedDay, doc.requestedDate, calendarOfSettings(ctx.settings));
   if (r) out.push(r);
   out.push(...chargeRefusals(doc.warrantyStatus as WarrantyStatus, doc, ctx.lineRefs.productId ?? {}));
   return out;

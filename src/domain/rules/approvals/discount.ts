@@ -1,4 +1,4 @@
-import { dayOfMonth, shanghaiDate } from '../../calendar';
+import { dayOfMonth, shanghaiDate, type Calendar } from '../../calendar';
 import type { Fen } from '../../money';
 import { DISCOUNT_ANSWER, slaDeadline } from '../../sla';
 
@@ -47,7 +47,7 @@ export const percentText = (bp: number | null): string => (bp == null ? '' : `${
 export const discountRateBp = (discountFen: Fen, salesFen: Fen): number | null => (salesFen > 0 ? Math.round((discountFen * 10000) / salesFen) : null);
 
 /** 6.14.2 一般在三个工作日内给予回复: the answer is due 3 working days after the application is submitted. */
-export const discountAnswerDeadline = (submittedAt: Date): Date => slaDeadline(submittedAt, DISCOUNT_ANSWER);
+export const discountAnswerDeadline = (submittedAt: Date, cal: Calendar): Date => slaDeadline(submittedAt, DISCOUNT_ANSWER, cal);
 
 /** 6.14.3 定期于每月的7日–10日、25–27日 … 申请支付: payout requests only on these days (Shanghai). */
 export const PAYOUT_DAYS: readonly (readonly [number, number])[] = [

@@ -1,23 +1,23 @@
-import { shanghaiDate } from '../../calendar';
+import { shanghaiDate, type Calendar } from '../../calendar';
 import { QUOTE_REPLY, slaDeadline, type SlaSpec } from '../../sla';
 
 /** 6.4.5 reply to a price inquiry within 4 working hours (QUOTE_REPLY), at most one working day. */
 export const QUOTE_REPLY_LATEST = { workingDays: 1 } as const satisfies SlaSpec;
 
-export function quoteReplyDeadline(inquiryAt: Date): Date {
-  return slaDeadline(inquiryAt, QUOTE_REPLY);
+export function quoteReplyDeadline(inquiryAt: Date, cal: Calendar): Date {
+  return slaDeadline(inquiryAt, QUOTE_REPLY, cal);
 }
 
-export function quoteReplyLatest(inquiryAt: Date): Date {
-  return slaDeadline(inquiryAt, QUOTE_REPLY_LATEST);
+export function quoteReplyLatest(inquiryAt: Date, cal: Calendar): Date {
+  return slaDeadline(inquiryAt, QUOTE_REPLY_LATEST, cal);
 }
 
 export type ReplySla = 'onTime' | 'withinDay' | 'overdue';
 
 /** How a reply at `repliedAt` kept 6.4.5: within 4 working hours, within a working day, or later. */
-export function replySla(inquiryAt: Date, repliedAt: Date): ReplySla {
-  if (repliedAt.getTime() <= quoteReplyDeadline(inquiryAt).getTime()) return 'onTime';
-  if (repliedAt.getTime() <= quoteReplyLatest(inquiryAt).getTime()) return 'withinDay';
+export function replySla(inquiryAt: Date, repliedAt: Date, cal: Calendar): ReplySla {
+  if (repliedAt.getTime() <= quoteReplyDeadline(inquiryAt, cal).getTime()) return 'onTime';
+  if (repliedAt.getTime() <= quoteReplyLatest(inquiryAt, cal).getTime()) return 'withinDay';
   return 'overdue';
 }
 

@@ -1,4 +1,4 @@
-import { atShanghai, isWorkingDay, shanghaiDate, shanghaiMinutesOfDay } from '../../calendar';
+import { atShanghai, shanghaiDate, shanghaiMinutesOfDay, type Calendar } from '../../calendar';
 import { ruleRefusal, type Refusal } from '../../refusal';
 
 /**
@@ -29,8 +29,8 @@ export function slotDeparture(at: Date, slot: UrgentSlot): Date {
 }
 
 /** 6.8.4: may an urgent delivery requested at `requestedAt` go with `slot` (or the next van)? */
-export function urgentRequestRefusal(requestedAt: Date, slot?: UrgentSlot | null): Refusal | null {
-  if (!isWorkingDay(shanghaiDate(requestedAt))) {
+export function urgentRequestRefusal(requestedAt: Date, slot: UrgentSlot | null | undefined, cal: Calendar): Refusal | null {
+  if (!cal.isWorkingDay(shanghaiDate(requestedAt))) {
     return ruleRefusal('6.8.4', '非工作日没有急件车辆，急件不予受理', 'No urgent vans on a non-working day: urgent delivery refused', 'requestedAt');
   }
   const next = nextUrgentSlot(requestedAt);

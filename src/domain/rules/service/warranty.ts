@@ -1,4 +1,4 @@
-import { addDays, isWorkingDay, nextWorkingDay } from '../../calendar';
+import { addDays, type Calendar } from '../../calendar';
 import type { DocRecord } from '../../definition';
 import { fenToYuan, lineTotalFen, sumFen, yuanToFen } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
@@ -34,14 +34,14 @@ export function warrantyOf(category: unknown, invoiceDate: string, serviceDay: s
  * 5.7.3 / 5.7.8 onsite: the next working day, or the day the customer chose — never a statutory
  * holiday (we also keep to working days, so rest days are refused too, make-up days allowed).
  */
-export function onsiteDay(receivedDay: string, requested: unknown): string {
-  return typeof requested === 'string' && requested ? requested : nextWorkingDay(receivedDay);
+export function onsiteDay(receivedDay: string, requested: unknown, cal: Calendar): string {
+  return typeof requested === 'string' && requested ? requested : cal.nextWorkingDay(receivedDay);
 }
 
-export function requestedDayRefusal(receivedDay: string, requested: unknown): Refusal | null {
+export function requestedDayRefusal(receivedDay: string, requested: unknown, cal: Calendar): Refusal | null {
   if (typeof requested !== 'string' || !requested) return null;
   if (requested < receivedDay) return ruleRefusal('5.7.3', '客户指定的上门日期不能早于报修日期', 'The chosen day cannot be before the call', 'requestedDate');
-  if (!isWorkingDay(requested)) return ruleRefusal('5.7.3', `${requested} 是法定节假日或休息日，不安排上门服务`, `${requested} is a holiday or rest day: no onsite service`, 'requestedDate');
+  if (!cal.isWorkingDay(requested)) return ruleRefusal('5.7.3', `${requested} 是法定节假日或休息日，不安排上门服务`, `${requested} is a holiday or rest day: no onsite service`, 'requestedDate');
   return null;
 }
 
