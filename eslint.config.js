@@ -16,14 +16,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='RegExp']", message: 'No regular expression is built at run time (user input must never become a RegExp).' },
+        {
+          selector: "NewExpression[callee.name='RegExp']",
+          message: 'No regular expression is built at run time (user input must never become a RegExp).',
+        },
       ],
     },
   },
   {
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['react*', '@mui/*', 'node:*', 'express', 'pg', '@electric-sql/*', '*/server/*', '*/app/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['react*', '@mui/*', 'node:*', 'express', 'pg', '@electric-sql/*', '*/server/*', '*/app/*'] },
+      ],
     },
   },
 );

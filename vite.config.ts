@@ -14,7 +14,11 @@ export default defineConfig({
         // ra-core's util/index.js is a re-export-only barrel: Rollup warns that the modules it
         // re-exports may land in other chunks than it, but the barrel has no code of its own and
         // the built chunks import each other without a cycle (issue 7's split was checked so)
-        if (warning.code === 'CYCLIC_CROSS_CHUNK_REEXPORT' && /ra-core[\\/]dist[\\/]util[\\/]index\.js$/.test(warning.reexporter ?? '')) return;
+        if (
+          warning.code === 'CYCLIC_CROSS_CHUNK_REEXPORT' &&
+          /ra-core[\\/]dist[\\/]util[\\/]index\.js$/.test(warning.reexporter ?? '')
+        )
+          return;
         warn(warning);
       },
     },

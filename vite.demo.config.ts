@@ -25,7 +25,8 @@ function trainingDesk(): Plugin {
     transformIndexHtml: {
       order: 'pre',
       handler: (html) => {
-        if (!html.includes('/src/main.tsx')) throw new Error('index.html no longer loads /src/main.tsx: update vite.demo.config.ts');
+        if (!html.includes('/src/main.tsx'))
+          throw new Error('index.html no longer loads /src/main.tsx: update vite.demo.config.ts');
         return html.replace('/src/main.tsx', '/src/demo/main.tsx');
       },
     },

@@ -19,19 +19,44 @@ export type { AssistantPerformance, AssistantPerformanceRow };
 
 const n = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0) || 0);
 
-export async function assistantPerformance(src: ReportSource, date: string, assistants: DocRecord[], settings: Pick<BranchSettings, 'dailyOrderTarget' | 'dailyValueTarget'>): Promise<AssistantPerformance> {
+export async function assistantPerformance(
+  src: ReportSource,
+  date: string,
+  assistants: DocRecord[],
+  settings: Pick<BranchSettings, 'dailyOrderTarget' | 'dailyValueTarget'>,
+): Promise<AssistantPerformance> {
   // the meeting's views of the day (src/domain/meeting.ts), each counted per assistant
   const v = meetingViews(date);
-  const per = (f: AssistantFigure, measures: AggregateQuery['measures']) => src.aggregate(f.view.resource, { filter: f.view.where, groupBy: [{ field: f.by }], measures });
+  const per = (f: AssistantFigure, measures: AggregateQuery['measures']) =>
+    src.aggregate(f.view.resource, { filter: f.view.where, groupBy: [{ field: f.by }], measures });
   const [orders, web, quotes, complaints, returns, loans] = await Promise.all([
     per(v.ordersEntered, { count: { op: 'count' }, value: { op: 'sum', field: 'total' } }),
-    per(v.webConfirmed, { count: { op: 'count' }, inTime: { op: 'countLe', field: 'confirmedAt', than: 'confirmDeadline' } }),
-    per(v.quotesReplied, { count: { op: 'count' }, inTime: { op: 'countLe', field: 'repliedAt', than: 'replyDeadline' } }),
-    per(v.complaintsHandled, { count: { op: 'count' }, replied: { op: 'countTrue', field: 'repliedOnTime' }, resolved: { op: 'countTrue', field: 'resolvedOnTime' } }),
+    per(v.webConfirmed, {
+      count: { op: 'count' },
+      inTime: { op: 'countLe', field: 'confirmedAt', than: 'confirmDeadline' },
+    }),
+    per(v.quotesReplied, {
+      count: { op: 'count' },
+      inTime: { op: 'countLe', field: 'repliedAt', than: 'replyDeadline' },
+    }),
+    per(v.complaintsHandled, {
+      count: { op: 'count' },
+      replied: { op: 'countTrue', field: 'repliedOnTime' },
+      resolved: { op: 'countTrue', field: 'resolvedOnTime' },
+    }),
     per(v.returns, { count: { op: 'count' } }),
     per(v.samplesOverdue, { count: { op: 'count' } }),
   ]);
-  const [o, w, q, c, r, l] = ([[orders, v.ordersEntered], [web, v.webConfirmed], [quotes, v.quotesReplied], [complaints, v.complaintsHandled], [returns, v.returns], [loans, v.samplesOverdue]] as const).map(([rows, f]) => byKey(rows, f.by));
+  const [o, w, q, c, r, l] = (
+    [
+      [orders, v.ordersEntered],
+      [web, v.webConfirmed],
+      [quotes, v.quotesReplied],
+      [complaints, v.complaintsHandled],
+      [returns, v.returns],
+      [loans, v.samplesOverdue],
+    ] as const
+  ).map(([rows, f]) => byKey(rows, f.by));
   const rows: AssistantPerformanceRow[] = assistants.map((a) => {
     const id = Number(a.id);
     const ordersEntered = n(o.get(id)?.count);
@@ -64,7 +89,9 @@ export async function assistantPerformance(src: ReportSource, date: string, assi
     };
   });
   // ranking: order value, then orders entered, then name
-  const ranked = [...rows].sort((x, y) => y.orderValue - x.orderValue || y.ordersEntered - x.ordersEntered || x.name.localeCompare(y.name, 'zh'));
+  const ranked = [...rows].sort(
+    (x, y) => y.orderValue - x.orderValue || y.ordersEntered - x.ordersEntered || x.name.localeCompare(y.name, 'zh'),
+  );
   ranked.forEach((row, i) => (row.rank = i + 1));
   const sumOf = (k: keyof AssistantPerformanceRow) => rows.reduce((s, x) => s + n(x[k]), 0);
   return {

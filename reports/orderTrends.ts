@@ -16,8 +16,14 @@ export async function orderTrends(src: ReportSource, to: string, days: number): 
   const b = rangeBounds(from, to);
   const range = { receivedAt_gte: b.from, receivedAt_lte: b.to };
   const [byChannel, byAssistant] = await Promise.all([
-    workOrders(src, range, { groupBy: [{ field: 'receivedAt', day: true }, { field: 'channel' }], measures: { count: { op: 'count' }, value: { op: 'sum', field: 'total' } } }),
-    workOrders(src, range, { groupBy: [{ field: 'receivedAt', day: true }, { field: 'assistantId' }], measures: { count: { op: 'count' } } }),
+    workOrders(src, range, {
+      groupBy: [{ field: 'receivedAt', day: true }, { field: 'channel' }],
+      measures: { count: { op: 'count' }, value: { op: 'sum', field: 'total' } },
+    }),
+    workOrders(src, range, {
+      groupBy: [{ field: 'receivedAt', day: true }, { field: 'assistantId' }],
+      measures: { count: { op: 'count' } },
+    }),
   ]);
   const dates = Array.from({ length: days }, (_, i) => addDays(from, i));
   const index = new Map(dates.map((d, i) => [d, i]));
@@ -38,9 +44,13 @@ export async function orderTrends(src: ReportSource, to: string, days: number): 
     series.set(Number(r.assistantId), s);
   }
   // by assistant (a store may answer groups in any order)
-  return { from, to, days: out, assistants: [...series].sort(([a], [b]) => a - b).map(([assistantId, s]) => ({ assistantId, series: s })) };
+  return {
+    from,
+    to,
+    days: out,
+    assistants: [...series].sort(([a], [b]) => a - b).map(([assistantId, s]) => ({ assistantId, series: s })),
+  };
 }
-
 
 /**
  * An aggregation over the work orders of a period. The database keeps orders per day, channel and
@@ -48,7 +58,11 @@ export async function orderTrends(src: ReportSource, to: string, days: number): 
  * submitted yet are counted from the orders themselves and taken off, group by group — so a
  * 90-day trend still reads a few thousand rows, not every order of the period.
  */
-async function workOrders(src: ReportSource, range: AggregateQuery['filter'], q: Omit<AggregateQuery, 'filter'>): Promise<AggregateRow[]> {
+async function workOrders(
+  src: ReportSource,
+  range: AggregateQuery['filter'],
+  q: Omit<AggregateQuery, 'filter'>,
+): Promise<AggregateRow[]> {
   const [all, notYet] = await Promise.all([
     src.aggregate('orders', { ...q, filter: { ...range, status_neq: 'cancelled' } }),
     // orders received but not work yet (orders.views.notYetWork: drafts, unconfirmed web orders, returned ones)

@@ -13,7 +13,9 @@ import type { ReportSource } from './source';
 export type { Queues };
 
 /** the fields the states' waitingWhere look at */
-const whereFields = (states: readonly StateDef[]): string[] => [...new Set(states.flatMap((st) => Object.values(st.waitingWhere ?? {}).flatMap((w) => Object.keys(w ?? {}))))];
+const whereFields = (states: readonly StateDef[]): string[] => [
+  ...new Set(states.flatMap((st) => Object.values(st.waitingWhere ?? {}).flatMap((w) => Object.keys(w ?? {})))),
+];
 
 export async function queues(src: ReportSource, now: Date): Promise<Queues> {
   const pendingByRole: Queues['pendingByRole'] = [];
@@ -22,12 +24,23 @@ export async function queues(src: ReportSource, now: Date): Promise<Queues> {
     const waiting = waitingOnOthers(def);
     return def.workflow && waiting ? [{ def, wf: def.workflow, waiting }] : [];
   });
-  const count = async (v: View) => Number((await src.aggregate(v.resource, { filter: v.where, groupBy: [], measures: { n: { op: 'count' } } }))[0]?.n ?? 0);
+  const count = async (v: View) =>
+    Number(
+      (await src.aggregate(v.resource, { filter: v.where, groupBy: [], measures: { n: { op: 'count' } } }))[0]?.n ?? 0,
+    );
   const views = queueViews(now);
   // the families' counts and the five queues asked together (one statement on PostgreSQL)
   const [counted, figures] = await Promise.all([
     // grouped by status, and by the fields that decide which roles a document waits on (waitingWhere: a picked cash order waits on finance, 5.4.2)
-    Promise.all(families.map(({ wf, waiting }) => src.aggregate(waiting.resource, { filter: waiting.where, groupBy: [{ field: 'status' }, ...whereFields(Object.values(wf.states)).map((field) => ({ field }))], measures: { count: { op: 'count' } } }))),
+    Promise.all(
+      families.map(({ wf, waiting }) =>
+        src.aggregate(waiting.resource, {
+          filter: waiting.where,
+          groupBy: [{ field: 'status' }, ...whereFields(Object.values(wf.states)).map((field) => ({ field }))],
+          measures: { count: { op: 'count' } },
+        }),
+      ),
+    ),
     Promise.all(QUEUE_NAMES.map((name) => count(views[name]))),
   ]);
   let pendingDocuments = 0;
@@ -37,12 +50,22 @@ export async function queues(src: ReportSource, now: Date): Promise<Queues> {
       const state = wf.states[String(c.status)];
       for (const role of rolesWaitingOn(state, c)) {
         if (role === 'assistant') continue;
-        const same = pendingByRole.find((p) => p.role === role && p.resource === def.resource && p.status === String(c.status));
+        const same = pendingByRole.find(
+          (p) => p.role === role && p.resource === def.resource && p.status === String(c.status),
+        );
         if (same) same.count += Number(c.count);
         else pendingByRole.push({ role, resource: def.resource, status: String(c.status), count: Number(c.count) });
       }
     }
   });
   const [webOrdersWaiting, webOrdersOverdue, overdueLoans, quotesExpiringSoon, creditReviewsDue] = figures;
-  return { pendingByRole, pendingDocuments, webOrdersWaiting, webOrdersOverdue, overdueLoans, quotesExpiringSoon, creditReviewsDue };
+  return {
+    pendingByRole,
+    pendingDocuments,
+    webOrdersWaiting,
+    webOrdersOverdue,
+    overdueLoans,
+    quotesExpiringSoon,
+    creditReviewsDue,
+  };
 }

@@ -13,6 +13,7 @@ export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export { dayBounds, rangeBounds } from '../src/domain/periods';
 
-export const pct = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+export const pct = (part: number, whole: number): number | null =>
+  whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 
 export const byKey = (rows: AggregateRow[], field: string) => new Map(rows.map((r) => [r[field], r]));

@@ -35,7 +35,8 @@ export const isApiRequest = (url: string | undefined) => /^\/api(?:[/?]|$)/.test
  */
 function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const declared = req.headers['content-length'];
-  if (req.headers['transfer-encoding'] === undefined && (declared === undefined || declared === '0')) return Promise.resolve({});
+  if (req.headers['transfer-encoding'] === undefined && (declared === undefined || declared === '0'))
+    return Promise.resolve({});
   if (declared !== undefined && Number(declared) > BODY_LIMIT_BYTES) return Promise.reject(TOO_LARGE);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -63,7 +64,12 @@ function readJsonBody(req: IncomingMessage): Promise<unknown> {
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown) {
-  const all: Record<string, string | number> = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', 'Access-Control-Expose-Headers': 'Content-Range, X-Total-Exact', ...headers };
+  const all: Record<string, string | number> = {
+    ...SECURITY_HEADERS,
+    'Cache-Control': 'no-store',
+    'Access-Control-Expose-Headers': 'Content-Range, X-Total-Exact',
+    ...headers,
+  };
   if (body === undefined) {
     res.writeHead(status, all).end();
     return;
@@ -79,13 +85,25 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
  * the client reads slower than we write; trailers last. A failure half-way cannot become an error
  * answer any more: the connection is cut, so the client never mistakes a part for the whole.
  */
-async function sendStream(res: ServerResponse, status: number, headers: Record<string, string>, stream: AsyncIterable<string>, trailers?: () => Record<string, string>) {
-  const all: Record<string, string> = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store', 'Access-Control-Expose-Headers': 'Content-Range, X-Total-Exact, X-Export-Name', ...headers };
+async function sendStream(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  stream: AsyncIterable<string>,
+  trailers?: () => Record<string, string>,
+) {
+  const all: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    'Cache-Control': 'no-store',
+    'Access-Control-Expose-Headers': 'Content-Range, X-Total-Exact, X-Export-Name',
+    ...headers,
+  };
   if (trailers) all.Trailer = Object.keys(trailers()).join(', ');
   res.writeHead(status, all);
   for await (const piece of stream) {
     if (res.destroyed) return;
-    if (!res.write(piece)) await new Promise<void>((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+    if (!res.write(piece))
+      await new Promise<void>((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
   }
   if (trailers) res.addTrailers(trailers());
   res.end();
@@ -110,7 +128,14 @@ export function apiListener(api: ApiHandler) {
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(',') : v;
     try {
-      const out = await api({ method: req.method ?? 'GET', path: url.pathname.replace(/^\/api/, '') || '/', query: url.searchParams, headers, body, ip: req.socket.remoteAddress ?? '' });
+      const out = await api({
+        method: req.method ?? 'GET',
+        path: url.pathname.replace(/^\/api/, '') || '/',
+        query: url.searchParams,
+        headers,
+        body,
+        ip: req.socket.remoteAddress ?? '',
+      });
       if (out.stream) await sendStream(res, out.status, out.headers ?? {}, out.stream, out.trailers);
       else send(res, out.status, out.headers ?? {}, out.body);
     } catch (e) {

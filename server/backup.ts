@@ -22,7 +22,10 @@ async function main() {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const file = process.argv[2] ?? join('backups', `baoyi-${stamp}.json`);
   const secret = loadOrCreateSecret(dataDir);
-  const token = signToken({ sid: `backup-${newSessionId()}`, uid: 0, exp: Math.floor(Date.now() / 1000) + 300, scope: 'backup' }, secret);
+  const token = signToken(
+    { sid: `backup-${newSessionId()}`, uid: 0, exp: Math.floor(Date.now() / 1000) + 300, scope: 'backup' },
+    secret,
+  );
   const res = await fetch(`${url}/api/admin/export`, { headers: { authorization: `Bearer ${token}` } });
   if (res.status !== 200) throw new Error(`The server at ${url} answered ${res.status}: ${await res.text()}`);
   const body = Buffer.from(await res.arrayBuffer());
@@ -31,13 +34,17 @@ async function main() {
   try {
     writeDurably(file, body);
   } catch (e) {
-    throw new Error(`备份未写入 — Backup NOT written to ${file}: ${(e as Error).message}. No file was left; free space (or choose another place) and run it again.`);
+    throw new Error(
+      `备份未写入 — Backup NOT written to ${file}: ${(e as Error).message}. No file was left; free space (or choose another place) and run it again.`,
+    );
   }
   try {
     verify(file, body, counts);
   } catch (e) {
     rmSync(file, { force: true });
-    throw new Error(`备份校验失败，已删除 — Backup to ${file} failed its check and was removed: ${(e as Error).message}`);
+    throw new Error(
+      `备份校验失败，已删除 — Backup to ${file} failed its check and was removed: ${(e as Error).message}`,
+    );
   }
   console.log(`Backup written to ${file} (${body.length} bytes, verified):`, counts);
 }
@@ -52,7 +59,8 @@ function countsOf(parsed: unknown, what: string): Record<string, number> {
     if (!Array.isArray(rows)) throw new Error(`${what} lacks the table "${r}"`);
     counts[r] = rows.length;
   }
-  if (!state._meta || typeof state._meta !== 'object') throw new Error(`${what} lacks _meta (counters, password hashes)`);
+  if (!state._meta || typeof state._meta !== 'object')
+    throw new Error(`${what} lacks _meta (counters, password hashes)`);
   return counts;
 }
 
@@ -63,7 +71,8 @@ function verify(file: string, body: Buffer, counts: Record<string, number>) {
   const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
   if (sha(back) !== sha(body)) throw new Error('the bytes on disk differ from the snapshot');
   const again = countsOf(JSON.parse(back.toString('utf8')), 'the file read back');
-  for (const [r, n] of Object.entries(counts)) if (again[r] !== n) throw new Error(`${r}: ${again[r]} records read back, ${n} expected`);
+  for (const [r, n] of Object.entries(counts))
+    if (again[r] !== n) throw new Error(`${r}: ${again[r]} records read back, ${n} expected`);
 }
 
 main().catch((e) => {

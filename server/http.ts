@@ -35,8 +35,17 @@ export function createHttpApp(api: ApiHandler, opts: { staticDir?: string } = {}
     // for nothing on the next start; index.html (which names them) is asked again every time
     const assets = join(dir, 'assets') + sep;
     const cacheControl = (file: string) => (file.startsWith(assets) ? IMMUTABLE : REVALIDATE);
-    spa.use(express.static(dir, { index: 'index.html', dotfiles: 'deny', cacheControl: false, setHeaders: (res, file) => res.setHeader('Cache-Control', cacheControl(file)) }));
-    spa.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(dir, 'index.html'), { cacheControl: false, headers: { 'Cache-Control': REVALIDATE } }));
+    spa.use(
+      express.static(dir, {
+        index: 'index.html',
+        dotfiles: 'deny',
+        cacheControl: false,
+        setHeaders: (res, file) => res.setHeader('Cache-Control', cacheControl(file)),
+      }),
+    );
+    spa.get(/^\/(?!api\/).*/, (_req, res) =>
+      res.sendFile(join(dir, 'index.html'), { cacheControl: false, headers: { 'Cache-Control': REVALIDATE } }),
+    );
   }
   // a file that cannot be served (a bad path: 400, 403 …) keeps its status; never a stack trace
   spa.use((err: { status?: number }, req: Request, res: Response, _next: NextFunction) => {

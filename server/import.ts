@@ -30,7 +30,10 @@ async function main() {
     } finally {
       lock.release();
     }
-    console.log(`Restored into ${target}:`, Object.fromEntries(Object.keys(DEFINITIONS).map((r) => [r, ((state[r] as unknown[]) ?? []).length])));
+    console.log(
+      `Restored into ${target}:`,
+      Object.fromEntries(Object.keys(DEFINITIONS).map((r) => [r, ((state[r] as unknown[]) ?? []).length])),
+    );
     return;
   }
   const store = await openStore(cfg, (msg) => console.log(msg));

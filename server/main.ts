@@ -45,7 +45,13 @@ async function main() {
   const stopJobs = startDailyJobs(store, (msg, err) => (err ? console.error(msg, err) : console.log(msg)));
   const secret = loadOrCreateSecret(cfg.dataDir);
   const intakeKey = loadIntakeKey(cfg.dataDir);
-  const api = createApi({ store, secret, intakeKey, deriveKey: sharedHashPool().derive, log: (msg, err) => console.error(msg, err) });
+  const api = createApi({
+    store,
+    secret,
+    intakeKey,
+    deriveKey: sharedHashPool().derive,
+    log: (msg, err) => console.error(msg, err),
+  });
   const app = createHttpApp(api, { staticDir: process.env.STATIC_DIR ?? 'dist' });
   const port = Number(process.env.PORT ?? 3000);
   const server = app.listen(port, process.env.HOST ?? '127.0.0.1', () => {

@@ -21,13 +21,26 @@ export function apiHandlers(api: ApiHandler, base = '/api') {
       }
       const headers: Record<string, string> = {};
       request.headers.forEach((v, k) => (headers[k] = v));
-      const out = await api({ method: request.method, path: url.pathname.slice(url.pathname.indexOf(basePath) + basePath.length) || '/', query: url.searchParams, headers, body, ip: 'msw' });
+      const out = await api({
+        method: request.method,
+        path: url.pathname.slice(url.pathname.indexOf(basePath) + basePath.length) || '/',
+        query: url.searchParams,
+        headers,
+        body,
+        ip: 'msw',
+      });
       if (out.stream) {
         let text = '';
         for await (const piece of out.stream) text += piece;
-        return new HttpResponse(text, { status: out.status, headers: { 'Access-Control-Expose-Headers': 'X-Export-Name', ...(out.headers ?? {}) } });
+        return new HttpResponse(text, {
+          status: out.status,
+          headers: { 'Access-Control-Expose-Headers': 'X-Export-Name', ...(out.headers ?? {}) },
+        });
       }
-      return HttpResponse.json(out.body ?? null, { status: out.status, headers: { 'Access-Control-Expose-Headers': 'Content-Range, X-Total-Exact', ...(out.headers ?? {}) } });
+      return HttpResponse.json(out.body ?? null, {
+        status: out.status,
+        headers: { 'Access-Control-Expose-Headers': 'Content-Range, X-Total-Exact', ...(out.headers ?? {}) },
+      });
     }),
   ];
 }

@@ -8,7 +8,14 @@ import { MemoryStore } from '../../server/store/json/memoryStore';
 export async function memoryApi(opts: { now?: Date; customers?: number; days?: number; perWorkingDay?: number } = {}) {
   const store = new MemoryStore();
   const now = opts.now ?? new Date('2026-11-27T06:30:00Z');
-  await seedDemoBranch(store, { hashPassword, now, customers: opts.customers ?? 20, days: opts.days ?? 3, perWorkingDay: opts.perWorkingDay ?? 6, seed: 11 });
+  await seedDemoBranch(store, {
+    hashPassword,
+    now,
+    customers: opts.customers ?? 20,
+    days: opts.days ?? 3,
+    perWorkingDay: opts.perWorkingDay ?? 6,
+    seed: 11,
+  });
   const clock = { now };
   const api = createApi({ store, secret: randomBytes(32), now: () => clock.now });
   return { api, store, clock };

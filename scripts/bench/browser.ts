@@ -99,7 +99,13 @@ interface Mark {
   resources: number;
 }
 
-async function renderOnce(browser: Browser, url: string, origin: string, storage: { name: string; value: string }[], timeoutMs: number): Promise<RenderRun> {
+async function renderOnce(
+  browser: Browser,
+  url: string,
+  origin: string,
+  storage: { name: string; value: string }[],
+  timeoutMs: number,
+): Promise<RenderRun> {
   const context = await browser.newContext({
     viewport: { width: 1400, height: 900 },
     locale: 'zh-CN',
@@ -116,19 +122,29 @@ async function renderOnce(browser: Browser, url: string, origin: string, storage
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
     // wait in Playwright's own world (a string predicate would be eval'd in the page, which our CSP forbids)
     try {
-      await page.locator(ROW_SELECTOR).filter({ hasText: /\S/ }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+      await page
+        .locator(ROW_SELECTOR)
+        .filter({ hasText: /\S/ })
+        .first()
+        .waitFor({ state: 'visible', timeout: timeoutMs });
     } catch (e) {
       const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-      throw new Error(`${url}: no data row in ${timeoutMs} ms (${msg})${problems.length ? ` — ${problems.slice(0, 3).join(' | ').slice(0, 600)}` : ''}`);
+      throw new Error(
+        `${url}: no data row in ${timeoutMs} ms (${msg})${problems.length ? ` — ${problems.slice(0, 3).join(' | ').slice(0, 600)}` : ''}`,
+      );
     }
     const wallMs = performance.now() - t0;
-    const readMark = async () => (await page.evaluate('window.__benchFirstRow ? JSON.parse(JSON.stringify(window.__benchFirstRow)) : null')) as Mark | null;
+    const readMark = async () =>
+      (await page.evaluate(
+        'window.__benchFirstRow ? JSON.parse(JSON.stringify(window.__benchFirstRow)) : null',
+      )) as Mark | null;
     let mark = await readMark();
     for (let i = 0; i < 100 && !(mark && mark.paint > 0); i++) {
       await new Promise((r) => setTimeout(r, 20));
       mark = await readMark();
     }
-    if (!mark || !(mark.paint > 0)) throw new Error(`${url}: the row is visible but the page script saw no painted frame (${JSON.stringify(mark)})`);
+    if (!mark || !(mark.paint > 0))
+      throw new Error(`${url}: the row is visible but the page script saw no painted frame (${JSON.stringify(mark)})`);
     return { ms: mark.paint, domMs: mark.dom, wallMs, requests: mark.resources, apiRequests: mark.api, js: mark.js };
   } finally {
     await context.close();
@@ -164,10 +180,19 @@ function jsSize(siteDir: string, paths: string[]): FirstRender['jsBeforeRow'] {
   return { files: new Set(paths).size, bytes, gzip };
 }
 
-export async function benchFirstRender(base: string, opts: { user: string; runs: number; warmup: number; timeoutMs?: number; siteDir?: string }, log: Log): Promise<BrowserResult> {
+export async function benchFirstRender(
+  base: string,
+  opts: { user: string; runs: number; warmup: number; timeoutMs?: number; siteDir?: string },
+  log: Log,
+): Promise<BrowserResult> {
   const out: BrowserResult = { chromium: CHROMIUM, user: opts.user, warmup: opts.warmup, runs: opts.runs };
-  if (!existsSync(CHROMIUM)) return { ...out, failure: `no Chromium at ${CHROMIUM} (apt-get install chromium, or CHROMIUM_PATH)` };
-  const login = expectStatus(await request(base, 'POST', '/api/auth/login', { username: opts.user, password: 'baoyi2026' }), [200], `login ${opts.user}`).json();
+  if (!existsSync(CHROMIUM))
+    return { ...out, failure: `no Chromium at ${CHROMIUM} (apt-get install chromium, or CHROMIUM_PATH)` };
+  const login = expectStatus(
+    await request(base, 'POST', '/api/auth/login', { username: opts.user, password: 'baoyi2026' }),
+    [200],
+    `login ${opts.user}`,
+  ).json();
   const storage = [
     { name: 'baoyi.token', value: String(login.token) },
     { name: 'baoyi.user', value: JSON.stringify(login.user) },
@@ -194,7 +219,9 @@ export async function benchFirstRender(base: string, opts: { user: string; runs:
         try {
           const r = await renderOnce(browser, a.url, origin, storage, timeoutMs);
           if (i >= opts.warmup) into.runs.push(r);
-          log(`    ${a.app.padEnd(5)} first orders row ${i < opts.warmup ? '(warm-up) ' : ''}${r.ms.toFixed(0)} ms (in the DOM ${r.domMs.toFixed(0)} ms; loaded by then: ${r.js.length} .js, ${r.apiRequests} /api, ${r.requests} in all)`);
+          log(
+            `    ${a.app.padEnd(5)} first orders row ${i < opts.warmup ? '(warm-up) ' : ''}${r.ms.toFixed(0)} ms (in the DOM ${r.domMs.toFixed(0)} ms; loaded by then: ${r.js.length} .js, ${r.apiRequests} /api, ${r.requests} in all)`,
+          );
         } catch (e) {
           const msg = e instanceof Error ? e.message : String(e);
           if (i >= opts.warmup) into.errors.push(msg);
@@ -208,7 +235,10 @@ export async function benchFirstRender(base: string, opts: { user: string; runs:
         app: a.app,
         url: a.url,
         runs: r.runs,
-        stats: statsOf(r.runs.map((x) => x.ms), r.errors),
+        stats: statsOf(
+          r.runs.map((x) => x.ms),
+          r.errors,
+        ),
         jsBeforeRow: opts.siteDir && r.runs[0] ? jsSize(opts.siteDir, r.runs[0].js) : undefined,
         errors: r.errors,
       };

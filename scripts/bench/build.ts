@@ -22,10 +22,22 @@ export const FLOOR_DIR = resolve(import.meta.dirname, 'floor');
 export async function buildApp(app: AppName, outDir: string): Promise<void> {
   const { build } = await import('vite');
   if (app === 'ours') {
-    await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, reportCompressedSize: false } });
+    await build({
+      root: ROOT,
+      configFile: resolve(ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, reportCompressedSize: false },
+    });
   } else {
     const react = (await import('@vitejs/plugin-react')).default;
-    await build({ root: FLOOR_DIR, configFile: false, base: './', plugins: [react()], logLevel: 'warn', build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000, reportCompressedSize: false } });
+    await build({
+      root: FLOOR_DIR,
+      configFile: false,
+      base: './',
+      plugins: [react()],
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000, reportCompressedSize: false },
+    });
   }
 }
 
@@ -41,7 +53,10 @@ export interface Built {
 /** build in a child process; resolves (never rejects) with the time taken or the failure */
 export function buildInChild(app: AppName, outDir: string, timeoutMs = 600_000): Promise<Built> {
   const t0 = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'build.ts'), app, outDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'build.ts'), app, outDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const keep = (b: Buffer) => void (out = (out + b.toString()).slice(-20_000));
   child.stdout.on('data', keep);
@@ -56,7 +71,10 @@ export function buildInChild(app: AppName, outDir: string, timeoutMs = 600_000):
       // the child's own figure: this process may see the exit late (a long synchronous stretch, e.g. seeding)
       const own = /BUILT in ([\d.]+) s/.exec(out);
       const seconds = own ? Number(own[1]) : (Date.now() - t0) / 1000;
-      const failure = code === 0 ? undefined : `vite build (${app}) exited ${code ?? signal}: ${out.trim().split('\n').slice(-8).join(' / ').slice(0, 1500)}`;
+      const failure =
+        code === 0
+          ? undefined
+          : `vite build (${app}) exited ${code ?? signal}: ${out.trim().split('\n').slice(-8).join(' / ').slice(0, 1500)}`;
       res({ app, outDir, seconds, failure });
     });
   });

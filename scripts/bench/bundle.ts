@@ -36,5 +36,11 @@ export function initialJsSize(distDir: string): BundleSize | null {
     files.push({ file: ref, bytes: buf.length, gzip: gzipSync(buf).length });
     gzip9 += gzipSync(buf, { level: 9 }).length;
   }
-  return { dir: distDir, files, bytes: files.reduce((s, f) => s + f.bytes, 0), gzip: files.reduce((s, f) => s + f.gzip, 0), gzip9 };
+  return {
+    dir: distDir,
+    files,
+    bytes: files.reduce((s, f) => s + f.bytes, 0),
+    gzip: files.reduce((s, f) => s + f.gzip, 0),
+    gzip9,
+  };
 }

@@ -82,7 +82,9 @@ function withProgress<S extends Store>(store: S, label: string, expectedTx: numb
             n++;
             if (Date.now() - last > 5000) {
               last = Date.now();
-              progress(`  ${label}: ${n} of ~${expectedTx} transactions (~${Math.min(100, Math.round((n / expectedTx) * 100))}%), ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+              progress(
+                `  ${label}: ${n} of ~${expectedTx} transactions (~${Math.min(100, Math.round((n / expectedTx) * 100))}%), ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+              );
             }
             return out;
           });
@@ -118,7 +120,9 @@ function replayingHasher() {
 /** ~orders a spec produces: working days ≈ 5/7 of calendar days */
 export const expectedOrders = (s: BranchSpec) => Math.round(((s.days * 5) / 7) * s.perWorkingDay);
 
-function fingerprintOf(rows: Iterable<{ id: unknown; code: unknown; status: unknown; total: unknown; customerId: unknown }>): string {
+function fingerprintOf(
+  rows: Iterable<{ id: unknown; code: unknown; status: unknown; total: unknown; customerId: unknown }>,
+): string {
   const h = createHash('sha256');
   for (const r of rows) h.update(`${r.id}|${r.code}|${r.status}|${Number(r.total).toFixed(2)}|${r.customerId}\n`);
   return h.digest('hex').slice(0, 16);
@@ -130,7 +134,15 @@ export async function generateBranch(root: string, spec: BranchSpec, progress: P
   mkdirSync(jsonDir, { recursive: true });
   const jsonFile = join(jsonDir, 'db.json');
   const hasher = replayingHasher();
-  const opts = { now: spec.now, customers: spec.customers, days: spec.days, perWorkingDay: spec.perWorkingDay, seed: spec.seed, hashPassword: hasher.hash, volume: 'branch' as const };
+  const opts = {
+    now: spec.now,
+    customers: spec.customers,
+    days: spec.days,
+    perWorkingDay: spec.perWorkingDay,
+    seed: spec.seed,
+    hashPassword: hasher.hash,
+    volume: 'branch' as const,
+  };
   const expectedTx = Math.ceil(expectedOrders(spec) / 500) + Math.ceil(spec.customers / 500) + 3;
 
   // 1. db.json for stock json-server: seeded in memory, written once
@@ -144,7 +156,9 @@ export async function generateBranch(root: string, spec: BranchSpec, progress: P
   writeDurably(jsonFile, text);
   text = undefined;
   const jsonSeconds = (Date.now() - t0) / 1000;
-  progress(`  ${spec.label} db.json: ${memCounts.orders} orders, ${(jsonBytes / 1e6).toFixed(1)} MB in ${jsonSeconds.toFixed(1)} s`);
+  progress(
+    `  ${spec.label} db.json: ${memCounts.orders} orders, ${(jsonBytes / 1e6).toFixed(1)} MB in ${jsonSeconds.toFixed(1)} s`,
+  );
 
   // 2. the embedded PostgreSQL our server opens (durable, as the server runs it)
   hasher.replay();
@@ -156,19 +170,38 @@ export async function generateBranch(root: string, spec: BranchSpec, progress: P
   // document through its workflow, and a year of dead row versions nobody has vacuumed would be a
   // database no branch has
   await store.settle();
-  const pgRows = await store.sql.query<{ id: number; code: string; status: string; total: string; customer_id: number }>(
-    'SELECT id, code, status, total::text AS total, customer_id FROM orders ORDER BY id',
+  const pgRows = await store.sql.query<{
+    id: number;
+    code: string;
+    status: string;
+    total: string;
+    customer_id: number;
+  }>('SELECT id, code, status, total::text AS total, customer_id FROM orders ORDER BY id');
+  const pgFingerprint = fingerprintOf(
+    pgRows.rows.map((r) => ({ id: r.id, code: r.code, status: r.status, total: r.total, customerId: r.customer_id })),
   );
-  const pgFingerprint = fingerprintOf(pgRows.rows.map((r) => ({ id: r.id, code: r.code, status: r.status, total: r.total, customerId: r.customer_id })));
   await store.close();
   const pgSeconds = (Date.now() - t0) / 1000;
   progress(`  ${spec.label} PostgreSQL: ${counts.orders} orders in ${pgSeconds.toFixed(1)} s`);
 
   if (JSON.stringify(counts) !== JSON.stringify(memCounts) || pgFingerprint !== jsonFingerprint) {
-    throw new Error(`${spec.label}: PostgreSQL and db.json differ: ${JSON.stringify(counts)} ${pgFingerprint} vs ${JSON.stringify(memCounts)} ${jsonFingerprint}`);
+    throw new Error(
+      `${spec.label}: PostgreSQL and db.json differ: ${JSON.stringify(counts)} ${pgFingerprint} vs ${JSON.stringify(memCounts)} ${jsonFingerprint}`,
+    );
   }
-  const branch: Branch = { spec, pgDataDir, jsonFile, counts, jsonBytes, seconds: { pg: pgSeconds, json: jsonSeconds }, fingerprint: pgFingerprint };
-  writeFileSync(join(root, BRANCH_FILE), JSON.stringify({ ...branch, spec: { ...spec, now: spec.now.toISOString() } }, null, 2));
+  const branch: Branch = {
+    spec,
+    pgDataDir,
+    jsonFile,
+    counts,
+    jsonBytes,
+    seconds: { pg: pgSeconds, json: jsonSeconds },
+    fingerprint: pgFingerprint,
+  };
+  writeFileSync(
+    join(root, BRANCH_FILE),
+    JSON.stringify({ ...branch, spec: { ...spec, now: spec.now.toISOString() } }, null, 2),
+  );
   return branch;
 }
 
@@ -185,10 +218,15 @@ const BRANCH_FILE = 'branch.json';
 export function reuseBranch(from: string, root: string, spec: BranchSpec, progress: Progress): Branch {
   const file = join(from, BRANCH_FILE);
   if (!existsSync(file)) throw new Error(`--reuse ${spec.label}: no ${file} (not a folder kept by --keep)`);
-  const kept = JSON.parse(readFileSync(file, 'utf8')) as Omit<Branch, 'spec'> & { spec: Omit<BranchSpec, 'now'> & { now: string } };
+  const kept = JSON.parse(readFileSync(file, 'utf8')) as Omit<Branch, 'spec'> & {
+    spec: Omit<BranchSpec, 'now'> & { now: string };
+  };
   const want = { ...spec, now: spec.now.toISOString() };
   for (const k of Object.keys(want) as (keyof typeof want)[]) {
-    if (kept.spec[k] !== want[k]) throw new Error(`--reuse ${spec.label}: ${from} was generated with ${k}=${kept.spec[k]}, this run needs ${want[k]} (set BENCH_NOW=${kept.spec.now} to reuse it)`);
+    if (kept.spec[k] !== want[k])
+      throw new Error(
+        `--reuse ${spec.label}: ${from} was generated with ${k}=${kept.spec[k]}, this run needs ${want[k]} (set BENCH_NOW=${kept.spec.now} to reuse it)`,
+      );
   }
   const t0 = Date.now();
   // cp -a: the cluster keeps its owner (as root, the PostgreSQL user) and its modes
@@ -196,6 +234,8 @@ export function reuseBranch(from: string, root: string, spec: BranchSpec, progre
   execFileSync('cp', ['-a', join(from, 'pg', 'postgres'), join(root, 'pg', 'postgres')]);
   rmSync(join(root, 'pg', 'postgres', 'postmaster.pid'), { force: true });
   cpSync(join(from, 'json'), join(root, 'json'), { recursive: true });
-  progress(`  ${spec.label}: reused the data of the kept run ${from}, with that run's writes (copied in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  progress(
+    `  ${spec.label}: reused the data of the kept run ${from}, with that run's writes (copied in ${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+  );
   return { ...kept, spec, pgDataDir: join(root, 'pg'), jsonFile: join(root, 'json', 'db.json'), reusedFrom: from };
 }

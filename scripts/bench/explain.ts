@@ -55,17 +55,35 @@ function inboxOrders(role: Role): Record<string, ListQuery> {
     const field = def?.stateDeadlines?.[st] ?? def?.deadlineField ?? 'createdAt';
     byField.set(field, [...(byField.get(field) ?? []), st]);
   }
-  return Object.fromEntries([...byField].map(([field, group], i) => [`e inbox${i ? i + 1 : ''}`, { filter: { status: group }, sort: { field, order: 'ASC' }, range: [0, 199] } as ListQuery]));
+  return Object.fromEntries(
+    [...byField].map(([field, group], i) => [
+      `e inbox${i ? i + 1 : ''}`,
+      { filter: { status: group }, sort: { field, order: 'ASC' }, range: [0, 199] } as ListQuery,
+    ]),
+  );
 }
 
-async function explain(db: SqlClient, scenario: string, query: Plan['query'], sql: string, params: unknown[]): Promise<Plan> {
+async function explain(
+  db: SqlClient,
+  scenario: string,
+  query: Plan['query'],
+  sql: string,
+  params: unknown[],
+): Promise<Plan> {
   // warm up, then explain: a freshly opened copy needs tens of runs (the year's 科技 page: ~14 ms
   // under EXPLAIN ANALYZE after 3 runs, ~5 ms after 100, as the server sees it)
   for (let i = 0; i < 50; i++) await db.query(sql, params);
   const r = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
   const plan = r.rows.map((x) => x['QUERY PLAN']);
   const ms = Number(/Execution Time: ([\d.]+)/.exec(plan.join('\n'))?.[1] ?? NaN);
-  const scans = plan.map((l) => /((?:Parallel )?(?:Seq|Index|Index Only|Bitmap Heap|Bitmap Index) Scan(?: using \S+)? on \S+|Bitmap Index Scan on \S+)/.exec(l)?.[1]).filter((x): x is string => !!x);
+  const scans = plan
+    .map(
+      (l) =>
+        /((?:Parallel )?(?:Seq|Index|Index Only|Bitmap Heap|Bitmap Index) Scan(?: using \S+)? on \S+|Bitmap Index Scan on \S+)/.exec(
+          l,
+        )?.[1],
+    )
+    .filter((x): x is string => !!x);
   const sort = plan.map((l) => /Sort Method: (.+?)\s+Memory/.exec(l)?.[1]).find(Boolean) ?? null;
   return { scenario, query, sql, ms, scans, sort, plan };
 }
@@ -83,11 +101,16 @@ export async function explainReads(dataDir: string): Promise<Plan[]> {
     }
     // the creditUsed fact every order create / approve / actions call loads (5.10.4), for the
     // customer with the most credit orders: its statement as the fact itself asks it of the store
-    const cust = await db.query<{ id: number }>("SELECT customer_id AS id FROM orders WHERE payment_method = 'credit' GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1");
+    const cust = await db.query<{ id: number }>(
+      "SELECT customer_id AS id FROM orders WHERE payment_method = 'credit' GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1",
+    );
     if (cust.rows[0]) {
       const asked: { sql: string; params: unknown[] }[] = [];
       // a store over the copy that only records
-      const store = new PgStore({ ...db, query: async (sql, params) => (asked.push({ sql, params: params ?? [] }), { rows: [] }) });
+      const store = new PgStore({
+        ...db,
+        query: async (sql, params) => (asked.push({ sql, params: params ?? [] }), { rows: [] }),
+      });
       await FACTS.creditUsed(store, { customerId: cust.rows[0].id, id: 1 }, new Date());
       for (const a of asked) out.push(await explain(db, 'g/h creditUsed', 'fact', a.sql, a.params));
     }

@@ -15,9 +15,17 @@ export interface Reply {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-export function request(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs = 60_000): Promise<Reply> {
+export function request(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<Reply> {
   const url = new URL(path, base);
-  if (url.hostname !== '127.0.0.1') return Promise.reject(new Error(`bench targets 127.0.0.1 only, not ${url.hostname}`));
+  if (url.hostname !== '127.0.0.1')
+    return Promise.reject(new Error(`bench targets 127.0.0.1 only, not ${url.hostname}`));
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   const once = () =>
     new Promise<Reply>((resolve, reject) => {
@@ -26,7 +34,11 @@ export function request(base: string, method: string, path: string, body?: unkno
         {
           method,
           agent,
-          headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}), ...headers },
+          headers: {
+            accept: 'application/json',
+            ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+            ...headers,
+          },
           timeout: timeoutMs,
         },
         (res) => {
@@ -67,7 +79,10 @@ export function request(base: string, method: string, path: string, body?: unkno
 
 /** `?sort=…&range=…&filter=…` in the ra-data-simple-rest dialect (JSON values, URL-encoded) */
 export const q = (o: Record<string, unknown>) =>
-  '?' + Object.entries(o).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&');
+  '?' +
+  Object.entries(o)
+    .map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`)
+    .join('&');
 
 export interface Api {
   base: string;

@@ -40,7 +40,11 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
-export function summarize(samples: readonly number[], runs: readonly number[][], extra: Pick<Stats, 'errors' | 'firstError' | 'concurrency' | 'throughput' | 'truncated' | 'stoppedBecause'>): Stats {
+export function summarize(
+  samples: readonly number[],
+  runs: readonly number[][],
+  extra: Pick<Stats, 'errors' | 'firstError' | 'concurrency' | 'throughput' | 'truncated' | 'stoppedBecause'>,
+): Stats {
   const s = [...samples].sort((a, b) => a - b);
   const mean = s.length ? s.reduce((a, b) => a + b, 0) / s.length : NaN;
   return {
@@ -64,7 +68,11 @@ export function summarize(samples: readonly number[], runs: readonly number[][],
  * a prepared record each) and throws on a wrong answer; errors are counted, not timed.
  * `dead()` names why the server is gone (it exited), which stops the scenario at once.
  */
-export async function measure(op: (i: number) => Promise<unknown>, plan: Plan, dead: () => string | null = () => null): Promise<Stats> {
+export async function measure(
+  op: (i: number) => Promise<unknown>,
+  plan: Plan,
+  dead: () => string | null = () => null,
+): Promise<Stats> {
   let next = 0;
   let errors = 0;
   let firstError: string | undefined;
@@ -105,5 +113,16 @@ export async function measure(op: (i: number) => Promise<unknown>, plan: Plan, d
   }
   const seconds = (performance.now() - t0) / 1000;
   const all = runs.flat();
-  return summarize(all, runs.filter((r) => r.length), { errors, firstError, concurrency: plan.concurrency, throughput: all.length / seconds, truncated: !!stoppedBecause, stoppedBecause });
+  return summarize(
+    all,
+    runs.filter((r) => r.length),
+    {
+      errors,
+      firstError,
+      concurrency: plan.concurrency,
+      throughput: all.length / seconds,
+      truncated: !!stoppedBecause,
+      stoppedBecause,
+    },
+  );
 }

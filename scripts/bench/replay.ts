@@ -28,19 +28,28 @@ export function recordPage(path: string, r: Reply): ReplayPage {
 }
 const PER_CONNECTION = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 
-export async function benchReplay(base: string, plans: Plans, pages: ReplayPages, dead: () => string | null, log: (s: string) => void): Promise<Partial<Record<ReplayId, Measured>>> {
+export async function benchReplay(
+  base: string,
+  plans: Plans,
+  pages: ReplayPages,
+  dead: () => string | null,
+  log: (s: string) => void,
+): Promise<Partial<Record<ReplayId, Measured>>> {
   const out: Partial<Record<ReplayId, Measured>> = {};
   for (const [id, page] of Object.entries(pages) as [ReplayId, ReplayPage][]) {
     const op = async () => {
       const r = await request(base, 'GET', page.path);
-      if (r.status !== page.status || r.text !== page.body) throw new Error(`no-work ${id}: answered ${r.status}, ${r.text.length} chars`);
+      if (r.status !== page.status || r.text !== page.body)
+        throw new Error(`no-work ${id}: answered ${r.status}, ${r.text.length} chars`);
       r.json(); // parsed, as ours and stock's answers are
       return r;
     };
     try {
       const m: Measured = { stats: await measure(op, plans.read, dead), single: await measure(op, plans.read1, dead) };
       out[id] = m;
-      log(`    no-work (${id}): median ${m.stats.median.toFixed(1)} ms, p95 ${m.stats.p95.toFixed(1)} ms (1 client: p95 ${m.single!.p95.toFixed(1)} ms), ${(Buffer.byteLength(page.body) / 1024).toFixed(0)} kB`);
+      log(
+        `    no-work (${id}): median ${m.stats.median.toFixed(1)} ms, p95 ${m.stats.p95.toFixed(1)} ms (1 client: p95 ${m.single!.p95.toFixed(1)} ms), ${(Buffer.byteLength(page.body) / 1024).toFixed(0)} kB`,
+      );
     } catch (e) {
       log(`    no-work (${id}): FAILED — ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -74,30 +74,64 @@ export function judge(row: Row): Judged {
     const f = row.floor;
     const ratio = f.ours / f.floor;
     const known = Number.isFinite(ratio) && f.floor > 0;
-    out.checks.push({ name: `≤${f.max}× floor`, pass: known ? ratio <= f.max : false, detail: known ? `${ratio.toFixed(2)}×` : 'not measured', shown: true });
+    out.checks.push({
+      name: `≤${f.max}× floor`,
+      pass: known ? ratio <= f.max : false,
+      detail: known ? `${ratio.toFixed(2)}×` : 'not measured',
+      shown: true,
+    });
   }
   if (row.load) {
     const l = row.load;
-    const why = [l.server5xx ? `${l.server5xx} 5xx` : '', l.transport ? `${l.transport} transport errors` : '', l.lost ? `${l.lost} lost` : '', l.p95 > BUDGETS.loadP95 ? `p95 ${fmtMs(l.p95)} > ${BUDGETS.loadP95}` : ''].filter(Boolean);
-    out.checks.push({ name: `5 load: 0 5xx, 0 lost, p95 ≤${BUDGETS.loadP95}ms`, pass: why.length === 0 && l.pass, detail: why.join(', ') || `p95 ${fmtMs(l.p95)}, ${l.requests} requests`, shown: true });
+    const why = [
+      l.server5xx ? `${l.server5xx} 5xx` : '',
+      l.transport ? `${l.transport} transport errors` : '',
+      l.lost ? `${l.lost} lost` : '',
+      l.p95 > BUDGETS.loadP95 ? `p95 ${fmtMs(l.p95)} > ${BUDGETS.loadP95}` : '',
+    ].filter(Boolean);
+    out.checks.push({
+      name: `5 load: 0 5xx, 0 lost, p95 ≤${BUDGETS.loadP95}ms`,
+      pass: why.length === 0 && l.pass,
+      detail: why.join(', ') || `p95 ${fmtMs(l.p95)}, ${l.requests} requests`,
+      shown: true,
+    });
   }
   const o = row.ours;
   if (row.kind === 'info' || !o) return out;
-  if (o.n === 0 || o.errors > 0) out.checks.push({ name: 'errors', pass: false, detail: `${o.errors} errors, ${o.n} timed` });
+  if (o.n === 0 || o.errors > 0)
+    out.checks.push({ name: 'errors', pass: false, detail: `${o.errors} errors, ${o.n} timed` });
   if (row.stock && row.stock.n > 0) out.ratio = speedRatio(o, row.stock);
   if (row.stock && row.stock.n > 0 && row.replay && row.replay.n > 0) out.ceiling = speedRatio(row.replay, row.stock);
   // 1. one client alone
   const limit = row.kind === 'read' ? BUDGETS.readP95 : BUDGETS.writeP95;
-  out.checks.push(row.single && row.single.n > 0 ? { name: `1 ≤${limit}ms`, pass: row.single.p95 <= limit, detail: `${fmtMs(row.single.p95)} p95` } : { name: `1 ≤${limit}ms`, pass: null, detail: 'no one-client run' });
+  out.checks.push(
+    row.single && row.single.n > 0
+      ? { name: `1 ≤${limit}ms`, pass: row.single.p95 <= limit, detail: `${fmtMs(row.single.p95)} p95` }
+      : { name: `1 ≤${limit}ms`, pass: null, detail: 'no one-client run' },
+  );
   // 2. capacity against the no-work server
   if (row.replay && row.replay.n > 0) {
     const x = o.p95 / row.replay.p95;
-    out.checks.push({ name: `2 ≤${BUDGETS.capacity}× no-work`, pass: x <= BUDGETS.capacity, detail: `${fmtRatio(x)}`, shown: true });
+    out.checks.push({
+      name: `2 ≤${BUDGETS.capacity}× no-work`,
+      pass: x <= BUDGETS.capacity,
+      detail: `${fmtRatio(x)}`,
+      shown: true,
+    });
   }
   // 3. against stock json-server
   if (out.ceiling !== undefined && out.ratio !== undefined) {
     const need = BUDGETS.ceilingShare * out.ceiling;
-    out.checks.push(row.small ? { name: '3 ≥½ ceiling', pass: null, detail: 'ratio n/a on small data' } : { name: '3 ≥½ ceiling', pass: out.ratio >= need, detail: `${fmtRatio(out.ratio)} of ≥${fmtRatio(need)}`, shown: true });
+    out.checks.push(
+      row.small
+        ? { name: '3 ≥½ ceiling', pass: null, detail: 'ratio n/a on small data' }
+        : {
+            name: '3 ≥½ ceiling',
+            pass: out.ratio >= need,
+            detail: `${fmtRatio(out.ratio)} of ≥${fmtRatio(need)}`,
+            shown: true,
+          },
+    );
   }
   if (row.id && BUDGETS.ratioRows.includes(row.id)) {
     out.checks.push(
@@ -105,13 +139,22 @@ export function judge(row: Row): Judged {
         ? { name: `3 ≥${BUDGETS.ratio}×`, pass: false, detail: 'no stock figure' }
         : row.small
           ? { name: `3 ≥${BUDGETS.ratio}×`, pass: null, detail: 'ratio n/a on small data' }
-          : { name: `3 ≥${BUDGETS.ratio}×`, pass: out.ratio >= BUDGETS.ratio, detail: `${fmtRatio(out.ratio)}${out.ceiling !== undefined && out.ceiling < BUDGETS.ratio ? `; no server can: no-work ${fmtRatio(out.ceiling)}` : ''}`, shown: true },
+          : {
+              name: `3 ≥${BUDGETS.ratio}×`,
+              pass: out.ratio >= BUDGETS.ratio,
+              detail: `${fmtRatio(out.ratio)}${out.ceiling !== undefined && out.ceiling < BUDGETS.ratio ? `; no server can: no-work ${fmtRatio(out.ceiling)}` : ''}`,
+              shown: true,
+            },
     );
   }
   // 4. growth
   if (row.baseline) {
     out.growth = { median: o.median / row.baseline.median, p95: o.p95 / row.baseline.p95 };
-    out.checks.push({ name: `4 growth ≤${BUDGETS.growth}×`, pass: out.growth.p95 <= BUDGETS.growth, detail: `${fmtRatio(out.growth.p95)} p95` });
+    out.checks.push({
+      name: `4 growth ≤${BUDGETS.growth}×`,
+      pass: out.growth.p95 <= BUDGETS.growth,
+      detail: `${fmtRatio(out.growth.p95)} p95`,
+    });
   }
   return out;
 }
@@ -131,7 +174,16 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -142,12 +194,29 @@ const pad = (s: string, w: number, right = false) => {
 };
 
 export function verdictText(j: Judged): string {
-  const checks = j.checks.map((c) => `${c.name} ${c.pass === null ? 'n/a' : c.pass ? 'PASS' : 'FAIL'}${c.detail && (c.pass !== true || c.shown) ? ` (${c.detail})` : ''}`);
+  const checks = j.checks.map(
+    (c) =>
+      `${c.name} ${c.pass === null ? 'n/a' : c.pass ? 'PASS' : 'FAIL'}${c.detail && (c.pass !== true || c.shown) ? ` (${c.detail})` : ''}`,
+  );
   return [...checks, ...(j.note ? [j.note] : [])].join(' · ');
 }
 
 export function table(rows: Judged[]): string {
-  const head = ['scenario', 'data', 'ours med', 'ours p95', 'p95 1 cl.', 'stock med', 'stock p95', 'n ours/stock', 'stock/ours', 'no-work p95', 'stock/no-work', 'growth', 'budgets'];
+  const head = [
+    'scenario',
+    'data',
+    'ours med',
+    'ours p95',
+    'p95 1 cl.',
+    'stock med',
+    'stock p95',
+    'n ours/stock',
+    'stock/ours',
+    'no-work p95',
+    'stock/no-work',
+    'growth',
+    'budgets',
+  ];
   const right = [false, false, true, true, true, true, true, true, true, true, true, true, false];
   const n = (st: Stats | undefined) => (st ? `${st.n}${st.truncated ? '*' : ''}` : '—');
   const body = rows.map((j) => {
@@ -176,6 +245,10 @@ export function table(rows: Judged[]): string {
     ];
   });
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i]))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], right[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i], right[i]))
+      .join('  ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }

@@ -27,7 +27,17 @@ import { explainReads, planSummary, type Plan as QueryPlan } from './explain';
 import { expectedOrders, generateBranch, reuseBranch, type Branch, type BranchSpec } from './data';
 import type { Plan, Stats } from './measure';
 import { BUDGETS, judge, table, type Judged, type Row } from './report';
-import { benchOurs, benchStock, INBOX_USER, REPORTS_USER, reportPaths, SCENARIOS, type Measured, type Plans, type ScenarioId } from './scenarios';
+import {
+  benchOurs,
+  benchStock,
+  INBOX_USER,
+  REPORTS_USER,
+  reportPaths,
+  SCENARIOS,
+  type Measured,
+  type Plans,
+  type ScenarioId,
+} from './scenarios';
 import { benchReplay, type ReplayId } from './replay';
 import { memoryOf, startOurs, startReplay, startStock, type RunningServer } from './servers';
 
@@ -37,9 +47,14 @@ const KEEP = argv.includes('--keep');
 const STRICT = argv.includes('--strict');
 const distArg = argv.indexOf('--dist');
 /** a built SPA to size and serve instead of building the current source */
-const DIST_OVERRIDE = distArg >= 0 ? resolve(argv[distArg + 1]) : process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : undefined;
+const DIST_OVERRIDE =
+  distArg >= 0 ? resolve(argv[distArg + 1]) : process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : undefined;
 /** `--reuse label=DIR` (repeatable): copy a kept run's generated data for that size instead of generating it */
-const REUSE = new Map(argv.flatMap((a, i) => (argv[i - 1] === '--reuse' ? [a.split('=') as [string, string]] : [])).map(([label, dir]) => [label, resolve(dir)]));
+const REUSE = new Map(
+  argv
+    .flatMap((a, i) => (argv[i - 1] === '--reuse' ? [a.split('=') as [string, string]] : []))
+    .map(([label, dir]) => [label, resolve(dir)]),
+);
 const SEED = 20_260_101;
 
 const t0 = Date.now();
@@ -54,11 +69,31 @@ function benchNow(): Date {
   return today.getTime() <= real.getTime() ? today : new Date(today.getTime() - 86_400_000);
 }
 
-const plan = (warmup: number, runs: number, perRun: number, concurrency: number, maxSeconds: number): Plan => ({ warmup, runs, perRun, concurrency, maxSeconds });
+const plan = (warmup: number, runs: number, perRun: number, concurrency: number, maxSeconds: number): Plan => ({
+  warmup,
+  runs,
+  perRun,
+  concurrency,
+  maxSeconds,
+});
 
 const PLANS: Plans = SMALL
-  ? { read: plan(3, 3, 16, 4, 20), read1: plan(1, 1, 10, 1, 10), write: plan(2, 2, 10, 4, 20), write1: plan(1, 1, 8, 1, 10), stockRead: plan(1, 2, 8, 4, 20), stockWrite: plan(1, 2, 5, 4, 20) }
-  : { read: plan(10, 5, 40, 4, 120), read1: plan(3, 1, 40, 1, 60), write: plan(5, 3, 30, 4, 120), write1: plan(2, 1, 30, 1, 60), stockRead: plan(2, 3, 12, 4, 300), stockWrite: plan(1, 3, 8, 4, 300) };
+  ? {
+      read: plan(3, 3, 16, 4, 20),
+      read1: plan(1, 1, 10, 1, 10),
+      write: plan(2, 2, 10, 4, 20),
+      write1: plan(1, 1, 8, 1, 10),
+      stockRead: plan(1, 2, 8, 4, 20),
+      stockWrite: plan(1, 2, 5, 4, 20),
+    }
+  : {
+      read: plan(10, 5, 40, 4, 120),
+      read1: plan(3, 1, 40, 1, 60),
+      write: plan(5, 3, 30, 4, 120),
+      write1: plan(2, 1, 30, 1, 60),
+      stockRead: plan(2, 3, 12, 4, 300),
+      stockWrite: plan(1, 3, 8, 4, 300),
+    };
 const STARTS = SMALL ? 1 : 3;
 /** the first-render measurement in Chromium: cold runs of each app (alternating) after a warm-up of each */
 const BROWSER = SMALL ? { warmup: 1, runs: 3 } : { warmup: 1, runs: 7 };
@@ -82,7 +117,13 @@ interface ServerFacts {
   failure?: string;
 }
 
-const emptyFacts = (failure: string): ServerFacts => ({ startsMs: [], startMedianMs: NaN, idle: null, afterRun: null, failure });
+const emptyFacts = (failure: string): ServerFacts => ({
+  startsMs: [],
+  startMedianMs: NaN,
+  idle: null,
+  afterRun: null,
+  failure,
+});
 
 /**
  * start a server (several times, for the start-up time), bench it, read its memory, run `after`
@@ -119,7 +160,11 @@ async function phase<T, A = never>(
   let afterResult: A | undefined;
   if (after && !died) afterResult = await after(server);
   await server.stop();
-  return { facts: { startsMs: starts, startMedianMs: median(starts), idle, afterRun, failure: died ?? failure }, result, afterResult };
+  return {
+    facts: { startsMs: starts, startMedianMs: median(starts), idle, afterRun, failure: died ?? failure },
+    result,
+    afterResult,
+  };
 }
 
 interface SizeResult {
@@ -139,7 +184,10 @@ interface SizeResult {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 /** start a server several times (start-up time), keep the last one running */
-async function startRepeatedly(start: () => Promise<RunningServer>, what: string): Promise<{ server: RunningServer; starts: number[] }> {
+async function startRepeatedly(
+  start: () => Promise<RunningServer>,
+  what: string,
+): Promise<{ server: RunningServer; starts: number[] }> {
   const starts: number[] = [];
   for (let i = 0; i < STARTS; i++) {
     const s = await start();
@@ -163,12 +211,21 @@ interface Site {
 async function buildSite(root: string): Promise<Site> {
   const oursDir = DIST_OVERRIDE ?? join(root, 'ours');
   const floorDir = join(root, 'floor');
-  log(`building ${DIST_OVERRIDE ? '' : `our SPA (vite build → ${oursDir}) and `}the floor app (scripts/bench/floor → ${floorDir}) in child processes…`);
-  const [oursBuilt, floorBuilt] = await Promise.all([DIST_OVERRIDE ? Promise.resolve(undefined) : buildInChild('ours', oursDir), buildInChild('floor', floorDir)]);
-  for (const b of [oursBuilt, floorBuilt]) if (b) log(`  ${b.app}: ${b.failure ? `BUILD FAILED — ${b.failure}` : `built in ${b.seconds.toFixed(0)} s`}`);
+  log(
+    `building ${DIST_OVERRIDE ? '' : `our SPA (vite build → ${oursDir}) and `}the floor app (scripts/bench/floor → ${floorDir}) in child processes…`,
+  );
+  const [oursBuilt, floorBuilt] = await Promise.all([
+    DIST_OVERRIDE ? Promise.resolve(undefined) : buildInChild('ours', oursDir),
+    buildInChild('floor', floorDir),
+  ]);
+  for (const b of [oursBuilt, floorBuilt])
+    if (b) log(`  ${b.app}: ${b.failure ? `BUILD FAILED — ${b.failure}` : `built in ${b.seconds.toFixed(0)} s`}`);
   const oursOk = !oursBuilt?.failure && existsSync(join(oursDir, 'index.html'));
   const floorOk = !floorBuilt.failure && existsSync(join(floorDir, 'index.html'));
-  const site: Site = { ours: { dir: oursDir, built: oursBuilt, size: null }, floor: { dir: floorDir, built: floorBuilt, size: null } };
+  const site: Site = {
+    ours: { dir: oursDir, built: oursBuilt, size: null },
+    floor: { dir: floorDir, built: floorBuilt, size: null },
+  };
   try {
     if (oursOk) site.ours.size = initialJsSize(oursDir);
     if (floorOk) site.floor.size = initialJsSize(floorDir);
@@ -178,7 +235,12 @@ async function buildSite(root: string): Promise<Site> {
       cpSync(floorDir, join(served, 'floor'), { recursive: true });
       site.served = served;
     } else {
-      site.failure = [!oursOk && (oursBuilt?.failure ?? `no ${oursDir}/index.html`), !floorOk && (floorBuilt.failure ?? `no ${floorDir}/index.html`)].filter(Boolean).join('; ');
+      site.failure = [
+        !oursOk && (oursBuilt?.failure ?? `no ${oursDir}/index.html`),
+        !floorOk && (floorBuilt.failure ?? `no ${floorDir}/index.html`),
+      ]
+        .filter(Boolean)
+        .join('; ');
     }
   } catch (e) {
     site.served = undefined;
@@ -193,15 +255,22 @@ async function benchSize(spec: BranchSpec, siteReady: Promise<Site>, browse: boo
   chmodSync(root, 0o755); // as root, the embedded PostgreSQL runs as the user postgres, who must reach root/pg
   try {
     const reuse = REUSE.get(spec.label);
-    if (!reuse) log(`${spec.label}: generating ~${expectedOrders(spec).toLocaleString('en')} orders, ${spec.customers} customers, ${spec.days} days (seed ${spec.seed}, now ${now.toISOString()}) in ${root}`);
+    if (!reuse)
+      log(
+        `${spec.label}: generating ~${expectedOrders(spec).toLocaleString('en')} orders, ${spec.customers} customers, ${spec.days} days (seed ${spec.seed}, now ${now.toISOString()}) in ${root}`,
+      );
     const branch = reuse ? reuseBranch(reuse, root, spec, log) : await generateBranch(root, spec, log);
-    log(`${spec.label}: ${JSON.stringify(branch.counts)}; PostgreSQL and db.json match (fingerprint ${branch.fingerprint})`);
+    log(
+      `${spec.label}: ${JSON.stringify(branch.counts)}; PostgreSQL and db.json match (fingerprint ${branch.fingerprint})`,
+    );
 
     // the builds run alongside the data generation, never alongside a measurement
     const site = await siteReady;
     const staticDir = browse ? site.served : undefined;
     const firstRender = async (srv: RunningServer): Promise<BrowserResult> => {
-      log(`${spec.label}: first rendered orders list in Chromium, ours (/) and the floor app (/floor/), ${BROWSER.runs} cold runs each after ${BROWSER.warmup} warm-up…`);
+      log(
+        `${spec.label}: first rendered orders list in Chromium, ours (/) and the floor app (/floor/), ${BROWSER.runs} cold runs each after ${BROWSER.warmup} warm-up…`,
+      );
       try {
         return await benchFirstRender(srv.base, { user: BROWSER_USER, ...BROWSER, siteDir: staticDir }, log);
       } catch (e) {
@@ -220,17 +289,35 @@ async function benchSize(spec: BranchSpec, siteReady: Promise<Site>, browse: boo
     const pagesFile = join(root, 'replay-pages.json');
     writeFileSync(pagesFile, JSON.stringify(ours.pages));
     const replay = Object.keys(ours.pages).length
-      ? ((await phase(() => startReplay(pagesFile), `${spec.label}: no-work server (our answers replayed)`, (srv) => benchReplay(srv.base, PLANS, ours.pages, srv.dead, log))).result ?? {})
+      ? ((
+          await phase(
+            () => startReplay(pagesFile),
+            `${spec.label}: no-work server (our answers replayed)`,
+            (srv) => benchReplay(srv.base, PLANS, ours.pages, srv.dead, log),
+          )
+        ).result ?? {})
       : {};
     const browser: BrowserResult | undefined = !browse
       ? undefined
-      : (oursPhase.afterResult ?? { chromium: '', user: BROWSER_USER, ...BROWSER, failure: site.failure ? `not built: ${site.failure}` : `our server: ${oursPhase.facts.failure ?? 'did not run'}` });
+      : (oursPhase.afterResult ?? {
+          chromium: '',
+          user: BROWSER_USER,
+          ...BROWSER,
+          failure: site.failure
+            ? `not built: ${site.failure}`
+            : `our server: ${oursPhase.facts.failure ?? 'did not run'}`,
+        });
     const stockPhase = Object.keys(ours.orderTemplate).length
-      ? await phase(() => startStock(branch.jsonFile), `${spec.label}: stock json-server 0.17`, (srv) => benchStock(srv.base, PLANS, ours.orderTemplate, srv.dead, log))
+      ? await phase(
+          () => startStock(branch.jsonFile),
+          `${spec.label}: stock json-server 0.17`,
+          (srv) => benchStock(srv.base, PLANS, ours.orderTemplate, srv.dead, log),
+        )
       : { facts: emptyFacts('skipped: no order body from our server'), result: undefined };
     const stock = stockPhase.result ?? {};
     for (const id of ['a', 'b'] as const) {
-      if (ours.results[id]?.total !== stock[id]?.total) log(`  note: (${id}) matches ${ours.results[id]?.total} rows on ours, ${stock[id]?.total} on stock`);
+      if (ours.results[id]?.total !== stock[id]?.total)
+        log(`  note: (${id}) matches ${ours.results[id]?.total} rows on ours, ${stock[id]?.total} on stock`);
     }
     let plans: QueryPlan[] | undefined;
     if (!SMALL) {
@@ -262,7 +349,10 @@ function rowsFor(sizes: SizeResult[], site: Site): Row[] {
       const m = s.ours[id];
       if (!m) continue;
       const baseline: Stats | undefined = base && s !== base ? base.ours[id]?.stats : undefined;
-      const stockDied = s.stock[id] && s.server.stock.failure && s.stock[id]!.stats.errors > 0 ? `stock: ${s.server.stock.failure.slice(0, 120)}` : undefined;
+      const stockDied =
+        s.stock[id] && s.server.stock.failure && s.stock[id]!.stats.errors > 0
+          ? `stock: ${s.server.stock.failure.slice(0, 120)}`
+          : undefined;
       rows.push({
         scenario: SCENARIOS[id].title,
         id,
@@ -281,8 +371,16 @@ function rowsFor(sizes: SizeResult[], site: Site): Row[] {
   for (const s of sizes) {
     const o = s.server.ours;
     const k = s.server.stock;
-    const failed = [o.failure && `ours: ${o.failure.slice(0, 80)}`, k.failure && `stock: ${k.failure.slice(0, 80)}`].filter(Boolean).join('; ');
-    rows.push({ scenario: '(i) start (spawn → ready)', data: s.branch.spec.label, kind: 'info', values: { ours: o.startMedianMs, stock: k.startMedianMs, unit: 'ms' }, note: `median of ${o.startsMs.length}/${k.startsMs.length}` });
+    const failed = [o.failure && `ours: ${o.failure.slice(0, 80)}`, k.failure && `stock: ${k.failure.slice(0, 80)}`]
+      .filter(Boolean)
+      .join('; ');
+    rows.push({
+      scenario: '(i) start (spawn → ready)',
+      data: s.branch.spec.label,
+      kind: 'info',
+      values: { ours: o.startMedianMs, stock: k.startMedianMs, unit: 'ms' },
+      note: `median of ${o.startsMs.length}/${k.startsMs.length}`,
+    });
     rows.push({
       scenario: '(i) RSS after the run',
       data: s.branch.spec.label,
@@ -301,19 +399,40 @@ function rowsFor(sizes: SizeResult[], site: Site): Row[] {
       continue;
     }
     const measured = (r: NonNullable<BrowserResult['ours']>) => r.stats.n > 0 && Number.isFinite(r.stats.median);
-    const errs = (r: NonNullable<BrowserResult['ours']>) => (r.errors.length ? `${r.errors.length} failed: ${r.errors[0].slice(0, 100)}…` : '');
-    const js = (r: NonNullable<BrowserResult['ours']>) => (r.jsBeforeRow ? `JS loaded by then: ${r.jsBeforeRow.files} files, ${(r.jsBeforeRow.gzip / 1024).toFixed(0)} kB gzip` : '');
+    const errs = (r: NonNullable<BrowserResult['ours']>) =>
+      r.errors.length ? `${r.errors.length} failed: ${r.errors[0].slice(0, 100)}…` : '';
+    const js = (r: NonNullable<BrowserResult['ours']>) =>
+      r.jsBeforeRow
+        ? `JS loaded by then: ${r.jsBeforeRow.files} files, ${(r.jsBeforeRow.gzip / 1024).toFixed(0)} kB gzip`
+        : '';
     rows.push({
       scenario: title,
       data: label,
       kind: 'info',
       ours: b.ours.stats,
-      ...(measured(b.floor) ? { floor: { ours: measured(b.ours) ? b.ours.stats.median : NaN, floor: b.floor.stats.median, max: BUDGETS.floor.firstRender } } : {}),
-      note: [js(b.ours), errs(b.ours), measured(b.floor) ? '' : `floor not measured: ${errs(b.floor)}`].filter(Boolean).join(' · '),
+      ...(measured(b.floor)
+        ? {
+            floor: {
+              ours: measured(b.ours) ? b.ours.stats.median : NaN,
+              floor: b.floor.stats.median,
+              max: BUDGETS.floor.firstRender,
+            },
+          }
+        : {}),
+      note: [js(b.ours), errs(b.ours), measured(b.floor) ? '' : `floor not measured: ${errs(b.floor)}`]
+        .filter(Boolean)
+        .join(' · '),
     });
-    rows.push({ scenario: '(j) floor app: same', data: label, kind: 'info', ours: b.floor.stats, note: [js(b.floor), errs(b.floor)].filter(Boolean).join(' · ') });
+    rows.push({
+      scenario: '(j) floor app: same',
+      data: label,
+      kind: 'info',
+      ours: b.floor.stats,
+      note: [js(b.floor), errs(b.floor)].filter(Boolean).join(' · '),
+    });
   }
-  const jsNote = (x: BundleSize) => `${x.files.length} files, ${(x.bytes / 1024).toFixed(0)} kB raw, ${(x.gzip9 / 1024).toFixed(1)} kB at gzip -9`;
+  const jsNote = (x: BundleSize) =>
+    `${x.files.length} files, ${(x.bytes / 1024).toFixed(0)} kB raw, ${(x.gzip9 / 1024).toFixed(1)} kB at gzip -9`;
   const o = site.ours.size;
   const f = site.floor.size;
   rows.push({
@@ -322,14 +441,18 @@ function rowsFor(sizes: SizeResult[], site: Site): Row[] {
     kind: 'info',
     ...(o ? { values: { ours: o.gzip / 1024, unit: 'kB' } } : {}),
     ...(o && f ? { floor: { ours: o.gzip, floor: f.gzip, max: BUDGETS.floor.initialJs } } : {}),
-    note: o ? `${jsNote(o)}${DIST_OVERRIDE ? ` (--dist ${DIST_OVERRIDE})` : ''}` : `n/a (${site.ours.built?.failure ?? `no ${site.ours.dir}/index.html`})`,
+    note: o
+      ? `${jsNote(o)}${DIST_OVERRIDE ? ` (--dist ${DIST_OVERRIDE})` : ''}`
+      : `n/a (${site.ours.built?.failure ?? `no ${site.ours.dir}/index.html`})`,
   });
   rows.push({
     scenario: 'floor app initial JS (gzip)',
     data: '',
     kind: 'info',
     ...(f ? { values: { ours: f.gzip / 1024, unit: 'kB' } } : {}),
-    note: f ? `${jsNote(f)}; bare react-admin: Admin + ra-data-simple-rest + ListGuesser` : `n/a (${site.floor.built.failure ?? 'not built'})`,
+    note: f
+      ? `${jsNote(f)}; bare react-admin: Admin + ra-data-simple-rest + ListGuesser`
+      : `n/a (${site.floor.built.failure ?? 'not built'})`,
   });
   return rows;
 }
@@ -340,7 +463,9 @@ async function main() {
   const loads: number[] = [load0[0]];
   const sampler = setInterval(() => loads.push(loadavg()[0]), 5000);
   sampler.unref();
-  log(`bench (${SMALL ? 'small' : 'full'}): ${cpuCount} cores, load ${load0.map((x) => x.toFixed(2)).join(' ')}; ${PLANS.read.concurrency} concurrent clients, keep-alive over 127.0.0.1`);
+  log(
+    `bench (${SMALL ? 'small' : 'full'}): ${cpuCount} cores, load ${load0.map((x) => x.toFixed(2)).join(' ')}; ${PLANS.read.concurrency} concurrent clients, keep-alive over 127.0.0.1`,
+  );
   const webRoot = mkdtempSync(join(tmpdir(), 'baoyi-bench-web-'));
   const siteReady = buildSite(webRoot);
   const sizes: SizeResult[] = [];
@@ -361,11 +486,16 @@ async function main() {
   const totalSeconds = (Date.now() - t0) / 1000;
   const sortedLoads = [...loads].sort((a, b) => a - b);
   const loadText = `1-min load during the run: min ${sortedLoads[0].toFixed(1)}, median ${median(loads).toFixed(1)}, max ${sortedLoads.at(-1)!.toFixed(1)} (other processes share the ${cpuCount} cores)`;
-  const fails = judged.flatMap((j) => j.checks.filter((c) => c.pass === false).map((c) => `${j.scenario} [${j.data}] ${c.name}`));
+  const fails = judged.flatMap((j) =>
+    j.checks.filter((c) => c.pass === false).map((c) => `${j.scenario} [${j.data}] ${c.name}`),
+  );
   const header = [
     `Baoyi Service Desk bench (${SMALL ? 'small' : 'full'}) — ${new Date().toISOString()}, ${cpuCount} cores, ${totalSeconds.toFixed(0)} s`,
     `  ${loadText}`,
-    ...sizes.map((s) => `  ${s.branch.spec.label}: ${s.branch.counts.orders.toLocaleString('en')} orders, ${s.branch.counts.customers} customers, ${s.branch.counts.products} products; db.json ${(s.branch.jsonBytes / 1e6).toFixed(0)} MB; generated in ${(s.branch.seconds.pg + s.branch.seconds.json).toFixed(0)} s (PostgreSQL ${s.branch.seconds.pg.toFixed(0)} s, json ${s.branch.seconds.json.toFixed(0)} s)${s.branch.reusedFrom ? ` — reused (copied) from ${s.branch.reusedFrom}` : ''}`),
+    ...sizes.map(
+      (s) =>
+        `  ${s.branch.spec.label}: ${s.branch.counts.orders.toLocaleString('en')} orders, ${s.branch.counts.customers} customers, ${s.branch.counts.products} products; db.json ${(s.branch.jsonBytes / 1e6).toFixed(0)} MB; generated in ${(s.branch.seconds.pg + s.branch.seconds.json).toFixed(0)} s (PostgreSQL ${s.branch.seconds.pg.toFixed(0)} s, json ${s.branch.seconds.json.toFixed(0)} s)${s.branch.reusedFrom ? ` — reused (copied) from ${s.branch.reusedFrom}` : ''}`,
+    ),
     `  ms; ours: ${PLANS.read.concurrency} clients, reads ${PLANS.read.runs}×${PLANS.read.perRun} after ${PLANS.read.warmup} warm-up, writes ${PLANS.write.runs}×${PLANS.write.perRun}; "p95 1 cl." = one client alone; stock: ${PLANS.stockRead.concurrency} clients, ${PLANS.stockRead.runs}×${PLANS.stockRead.perRun} reads, ${PLANS.stockWrite.runs}×${PLANS.stockWrite.perRun} writes`,
   ];
   const chromiumVersion = sizes.find((s) => s.browser?.version)?.browser?.version;
@@ -380,7 +510,10 @@ async function main() {
     fails.length ? `FAIL: ${fails.length} — ${fails.join('; ')}` : 'all budgets PASS',
   ].filter(Boolean);
   const explained = sizes.filter((s) => s.plans?.length);
-  const where = explained.flatMap((s) => [`where the time goes in PostgreSQL (${s.branch.spec.label}, EXPLAIN ANALYZE, one query alone):`, ...s.plans!.map((p) => '  ' + planSummary(p))]);
+  const where = explained.flatMap((s) => [
+    `where the time goes in PostgreSQL (${s.branch.spec.label}, EXPLAIN ANALYZE, one query alone):`,
+    ...s.plans!.map((p) => '  ' + planSummary(p)),
+  ]);
   const text = [...header, '', table(judged), '', ...legend, ...(where.length ? ['', ...where] : [])].join('\n');
   console.log('\n' + text);
 
@@ -388,7 +521,30 @@ async function main() {
   const file = join('bench-results', `${new Date().toISOString().replace(/[:.]/g, '-')}${SMALL ? '-small' : ''}.json`);
   writeFileSync(
     file,
-    JSON.stringify({ mode: SMALL ? 'small' : 'full', at: new Date().toISOString(), node: process.version, cpus: cpuCount, loadavg: { start: load0, end: loadavg(), samples1min: loads }, seconds: totalSeconds, budgets: BUDGETS, plans: PLANS, starts: STARTS, reports: REPORTS, browserPlan: BROWSER, sizes, bundle: site.ours.size, floorBundle: site.floor.size, builds: { ours: site.ours.built ?? { dist: DIST_OVERRIDE }, floor: site.floor.built }, rows: judged, fails, table: text }, null, 2),
+    JSON.stringify(
+      {
+        mode: SMALL ? 'small' : 'full',
+        at: new Date().toISOString(),
+        node: process.version,
+        cpus: cpuCount,
+        loadavg: { start: load0, end: loadavg(), samples1min: loads },
+        seconds: totalSeconds,
+        budgets: BUDGETS,
+        plans: PLANS,
+        starts: STARTS,
+        reports: REPORTS,
+        browserPlan: BROWSER,
+        sizes,
+        bundle: site.ours.size,
+        floorBundle: site.floor.size,
+        builds: { ours: site.ours.built ?? { dist: DIST_OVERRIDE }, floor: site.floor.built },
+        rows: judged,
+        fails,
+        table: text,
+      },
+      null,
+      2,
+    ),
   );
   console.log(`\nraw figures: ${file}`);
   if (STRICT && fails.length) process.exitCode = 1;
@@ -399,21 +555,45 @@ async function runLoad(): Promise<Row> {
   const title = '(k) npm run load, 50 users × 60 s';
   log('load: npm run load -- --users 50 --seconds 60 …');
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/load/run.ts', '--users', '50', '--seconds', '60'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/load/run.ts', '--users', '50', '--seconds', '60'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   child.stdout!.on('data', (b: Buffer) => void (out = (out + b.toString()).slice(-20_000)));
   child.stderr!.on('data', (b: Buffer) => void (out = (out + b.toString()).slice(-20_000)));
   await new Promise<void>((r) => child.once('exit', () => r()));
   const file = /raw numbers: (\S+\.json)/.exec(out)?.[1];
-  if (!file || !existsSync(file)) return { scenario: title, data: '', kind: 'info', note: `n/a (the load run failed: ${out.trim().split('\n').slice(-3).join(' / ').slice(0, 300)})` };
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { all: { count: number; p95: number; server5xx: number; transport: number }; verification: { lost?: string[]; duplicated?: string[] }; pass: boolean; machine: { loadavgBefore: number[] } };
-  log(`  load: ${r.all.count} requests, p95 ${r.all.p95} ms, ${r.all.server5xx} 5xx, ${r.pass ? 'PASS' : 'FAIL'} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  if (!file || !existsSync(file))
+    return {
+      scenario: title,
+      data: '',
+      kind: 'info',
+      note: `n/a (the load run failed: ${out.trim().split('\n').slice(-3).join(' / ').slice(0, 300)})`,
+    };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as {
+    all: { count: number; p95: number; server5xx: number; transport: number };
+    verification: { lost?: string[]; duplicated?: string[] };
+    pass: boolean;
+    machine: { loadavgBefore: number[] };
+  };
+  log(
+    `  load: ${r.all.count} requests, p95 ${r.all.p95} ms, ${r.all.server5xx} 5xx, ${r.pass ? 'PASS' : 'FAIL'} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
   return {
     scenario: title,
     data: 'load',
     kind: 'info',
     values: { ours: r.all.p95, unit: 'ms p95' },
-    load: { requests: r.all.count, p95: r.all.p95, server5xx: r.all.server5xx, transport: r.all.transport, lost: (r.verification.lost?.length ?? 0) + (r.verification.duplicated?.length ?? 0), pass: r.pass },
+    load: {
+      requests: r.all.count,
+      p95: r.all.p95,
+      server5xx: r.all.server5xx,
+      transport: r.all.transport,
+      lost: (r.verification.lost?.length ?? 0) + (r.verification.duplicated?.length ?? 0),
+      pass: r.pass,
+    },
     note: `machine load ${r.machine.loadavgBefore[0].toFixed(1)} at its start; ${file}`,
   };
 }

@@ -75,7 +75,8 @@ const REPORT_CHECKS: Record<ReportId, (body: Record<string, unknown>, path: stri
 function trendDays(b: Record<string, unknown>, path: string): string {
   const want = Number(/days=(\d+)/.exec(path)?.[1]);
   const days = b.days as { web: number; phone: number }[];
-  if (!Array.isArray(days) || days.length !== want) throw new Error(`${Array.isArray(days) ? days.length : 'no'} days, asked ${want}`);
+  if (!Array.isArray(days) || days.length !== want)
+    throw new Error(`${Array.isArray(days) ? days.length : 'no'} days, asked ${want}`);
   return `${days.reduce((s, d) => s + d.web + d.phone, 0)} orders in ${want} days`;
 }
 
@@ -152,7 +153,13 @@ function line(who: string, id: ScenarioId, m: Measured): string {
 }
 
 /** run one scenario; a failure is recorded and the bench goes on with the next one */
-async function scenario(who: string, id: ScenarioId, into: Partial<Record<ScenarioId, Measured>>, log: Log, fn: () => Promise<Measured | null>) {
+async function scenario(
+  who: string,
+  id: ScenarioId,
+  into: Partial<Record<ScenarioId, Measured>>,
+  log: Log,
+  fn: () => Promise<Measured | null>,
+) {
   try {
     const m = await fn();
     if (m) {
@@ -167,10 +174,31 @@ async function scenario(who: string, id: ScenarioId, into: Partial<Record<Scenar
 }
 
 function emptyStats(why: string): Stats {
-  return { n: 0, errors: 1, firstError: why, median: NaN, p95: NaN, p99: NaN, mean: NaN, min: NaN, max: NaN, perRun: [], concurrency: 0, throughput: 0, truncated: true, stoppedBecause: why };
+  return {
+    n: 0,
+    errors: 1,
+    firstError: why,
+    median: NaN,
+    p95: NaN,
+    p99: NaN,
+    mean: NaN,
+    min: NaN,
+    max: NaN,
+    perRun: [],
+    concurrency: 0,
+    throughput: 0,
+    truncated: true,
+    stoppedBecause: why,
+  };
 }
 
-export async function benchOurs(base: string, plans: Plans, reports: Record<ReportId, string>, dead: () => string | null, log: Log): Promise<OursResult> {
+export async function benchOurs(
+  base: string,
+  plans: Plans,
+  reports: Record<ReportId, string>,
+  dead: () => string | null,
+  log: Log,
+): Promise<OursResult> {
   const csm = await loginAs(base, 'csmanager');
   const inboxUser = INBOX_USER === 'csmanager' ? csm : await loginAs(base, INBOX_USER);
   const lead = await loginAs(base, REPORTS_USER);
@@ -207,7 +235,8 @@ export async function benchOurs(base: string, plans: Plans, reports: Record<Repo
         csm.get(`/orders/${id}/history`),
       ]);
       expectStatus(c, [200], 'ours d: customer');
-      if (listCheck(p, 'ours d: products').json().length !== productIds.length) throw new Error('ours d: getMany products incomplete');
+      if (listCheck(p, 'ours d: products').json().length !== productIds.length)
+        throw new Error('ours d: getMany products incomplete');
       expectStatus(a, [200], 'ours d: actions');
       expectStatus(h, [200], 'ours d: history');
     };
@@ -223,10 +252,21 @@ export async function benchOurs(base: string, plans: Plans, reports: Record<Repo
     };
     const first = check(await inboxUser.get('/myWork'));
     const items = first.json() as { resource: string }[];
-    const perResource = [...items.reduce((m, i) => m.set(i.resource, (m.get(i.resource) ?? 0) + 1), new Map<string, number>())].map(([k, v]) => `${k} ${v}`).join(', ');
-    log(`    ours (e) GET /api/myWork as ${INBOX_USER}: ${items.length} items${perResource ? ` (${perResource})` : ''}`);
+    const perResource = [
+      ...items.reduce((m, i) => m.set(i.resource, (m.get(i.resource) ?? 0) + 1), new Map<string, number>()),
+    ]
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    log(
+      `    ours (e) GET /api/myWork as ${INBOX_USER}: ${items.length} items${perResource ? ` (${perResource})` : ''}`,
+    );
     const op = async () => check(await inboxUser.get('/myWork'));
-    return { stats: await m(op, plans.read), single: await m(op, plans.read1), total: items.length, note: `${items.length} items, ${(Buffer.byteLength(first.text) / 1024).toFixed(0)} kB` };
+    return {
+      stats: await m(op, plans.read),
+      single: await m(op, plans.read1),
+      total: items.length,
+      note: `${items.length} items, ${(Buffer.byteLength(first.text) / 1024).toFixed(0)} kB`,
+    };
   });
 
   // (f1)–(f5) the reports, as the dashboard pages ask them, as the team lead
@@ -245,15 +285,32 @@ export async function benchOurs(base: string, plans: Plans, reports: Record<Repo
       const what = check(first);
       const op = async () => check(await lead.get(path));
       log(`    ours (${id}) GET /api${path} as ${REPORTS_USER}: ${what}`);
-      return { stats: await m(op, plans.read), single: await m(op, plans.read1), path, note: `${what}, ${(Buffer.byteLength(first.text) / 1024).toFixed(0)} kB` };
+      return {
+        stats: await m(op, plans.read),
+        single: await m(op, plans.read1),
+        path,
+        note: `${what}, ${(Buffer.byteLength(first.text) / 1024).toFixed(0)} kB`,
+      };
     });
   }
 
   // (g) create: assistant2 (SMB group), an SMB cash customer, catalog prices (6.2.2)
-  const customers = (listCheck(await assistant2.get('/customers' + q({ sort: ['id', 'ASC'], range: [0, 199], filter: { tier: 'smb', settlement: 'cash' } })), 'customers', 1).json() as Record<string, unknown>[]).filter((c) => c.active !== false);
-  const products = (listCheck(await assistant2.get('/products' + q({ sort: ['id', 'ASC'], range: [0, 499], filter: {} })), 'products', 1).json() as Record<string, unknown>[]).filter(
-    (p) => p.active !== false && p.catalog !== false && typeof p.catalogPrice === 'number',
-  );
+  const customers = (
+    listCheck(
+      await assistant2.get(
+        '/customers' + q({ sort: ['id', 'ASC'], range: [0, 199], filter: { tier: 'smb', settlement: 'cash' } }),
+      ),
+      'customers',
+      1,
+    ).json() as Record<string, unknown>[]
+  ).filter((c) => c.active !== false);
+  const products = (
+    listCheck(
+      await assistant2.get('/products' + q({ sort: ['id', 'ASC'], range: [0, 499], filter: {} })),
+      'products',
+      1,
+    ).json() as Record<string, unknown>[]
+  ).filter((p) => p.active !== false && p.catalog !== false && typeof p.catalogPrice === 'number');
   if (!customers.length || !products.length) throw new Error('no SMB cash customer or catalog product to order');
   const pickW = rng(7);
   const orderBody = () => {
@@ -262,7 +319,14 @@ export async function benchOurs(base: string, plans: Plans, reports: Record<Repo
       return { productId: p.id, qty: 1 + Math.floor(pickW() * 5), unitPrice: p.catalogPrice };
     });
     const uniq = [...new Map(lines.map((l) => [l.productId, l])).values()];
-    return { customerId: customers[Math.floor(pickW() * customers.length)].id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, note: '压测订单 bench', lines: uniq };
+    return {
+      customerId: customers[Math.floor(pickW() * customers.length)].id,
+      channel: 'phone',
+      paymentMethod: 'cash',
+      linesConfirmed: true,
+      note: '压测订单 bench',
+      lines: uniq,
+    };
   };
   let template: Record<string, unknown> | undefined;
   const create = async () => {
@@ -270,11 +334,18 @@ export async function benchOurs(base: string, plans: Plans, reports: Record<Repo
     template ??= r.json();
     return r;
   };
-  await scenario('ours', 'g', results, log, async () => ({ stats: await m(create, plans.write), single: await m(create, plans.write1) }));
+  await scenario('ours', 'g', results, log, async () => ({
+    stats: await m(create, plans.write),
+    single: await m(create, plans.write1),
+  }));
 
   // (h) approve: orders created and submitted beforehand; only the approve is timed
   await scenario('ours', 'h', results, log, async () => {
-    const need = plans.write.warmup + plans.write.runs * plans.write.perRun + plans.write1.warmup + plans.write1.runs * plans.write1.perRun;
+    const need =
+      plans.write.warmup +
+      plans.write.runs * plans.write.perRun +
+      plans.write1.warmup +
+      plans.write1.runs * plans.write1.perRun;
     log(`    preparing ${need} submitted orders for (h)…`);
     const ready: number[] = [];
     const prepare = async () => {
@@ -286,7 +357,11 @@ export async function benchOurs(base: string, plans: Plans, reports: Record<Repo
     if (ready.length < need) throw new Error(`prepared only ${ready.length} of ${need} orders for (h)`);
     let offset = 0;
     const approve = async (i: number) => {
-      const r = expectStatus(await csm.post(`/orders/${ready[offset + i]}/actions/approve`, {}), [200], 'ours h: approve');
+      const r = expectStatus(
+        await csm.post(`/orders/${ready[offset + i]}/actions/approve`, {}),
+        [200],
+        'ours h: approve',
+      );
       if (r.json().status !== 'approved') throw new Error(`ours h: status ${r.json().status}`);
     };
     const stats = await m(approve, plans.write);
@@ -307,7 +382,13 @@ export function stockPlan(base: Plan, probeMs: number): Plan {
   return base;
 }
 
-export async function benchStock(base: string, plans: Plans, template: Record<string, unknown>, dead: () => string | null, log: Log) {
+export async function benchStock(
+  base: string,
+  plans: Plans,
+  template: Record<string, unknown>,
+  dead: () => string | null,
+  log: Log,
+) {
   const api: Api = stockApi(base);
   const results: Partial<Record<ScenarioId, Measured>> = {};
   for (const id of ['a', 'b', 'c'] as const) {
@@ -325,7 +406,11 @@ export async function benchStock(base: string, plans: Plans, template: Record<st
     const t = performance.now();
     expectStatus(await api.post('/orders', body), [201], 'stock g: POST /orders');
     const plan = stockPlan(plans.stockWrite, performance.now() - t);
-    const stats = await measure(async () => expectStatus(await api.post('/orders', body), [201], 'stock g: POST /orders'), plan, dead);
+    const stats = await measure(
+      async () => expectStatus(await api.post('/orders', body), [201], 'stock g: POST /orders'),
+      plan,
+      dead,
+    );
     return { stats, note: `body: an order as our server stores it (${Buffer.byteLength(JSON.stringify(body))} bytes)` };
   });
   return results;

@@ -76,17 +76,36 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /** `staticDir`: the built SPA(s) the server also serves (the browser measurement); none by default */
 export function startOurs(dataDir: string, staticDir = '/nonexistent', timeoutMs = 120_000): Promise<RunningServer> {
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'none', STATIC_DIR: staticDir, STORE: '', DATABASE_URL: '' };
+  const env = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SEED: 'none',
+    STATIC_DIR: staticDir,
+    STORE: '',
+    DATABASE_URL: '',
+  };
   return spawnListening('ours', ['--import', 'tsx', 'server/main.ts'], env, timeoutMs);
 }
 
 /** the no-work server (replayServer.ts) on the pages recorded in `pagesFile` */
 export function startReplay(pagesFile: string, timeoutMs = 60_000): Promise<RunningServer> {
-  return spawnListening('replay', ['--import', 'tsx', 'scripts/bench/replayServer.ts', pagesFile], process.env, timeoutMs);
+  return spawnListening(
+    'replay',
+    ['--import', 'tsx', 'scripts/bench/replayServer.ts', pagesFile],
+    process.env,
+    timeoutMs,
+  );
 }
 
 /** a Node child that prints `LISTENING <port>` when it is ready */
-function spawnListening(kind: RunningServer['kind'], args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<RunningServer> {
+function spawnListening(
+  kind: RunningServer['kind'],
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<RunningServer> {
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   track(child);
@@ -106,7 +125,16 @@ function spawnListening(kind: RunningServer['kind'], args: string[], env: NodeJS
         // keep draining the pipes so the child never blocks on a full pipe
         child.stdout!.on('data', (x: Buffer) => void (out = (out + x.toString()).slice(-50_000)));
         const output = () => out;
-        res({ kind, base: `http://127.0.0.1:${m[1]}`, pid: child.pid!, child, startMs: performance.now() - t0, output, dead: deadness(child, output), stop: () => stopChild(child) });
+        res({
+          kind,
+          base: `http://127.0.0.1:${m[1]}`,
+          pid: child.pid!,
+          child,
+          startMs: performance.now() - t0,
+          output,
+          dead: deadness(child, output),
+          stop: () => stopChild(child),
+        });
       }
     };
     child.stdout!.on('data', onData);
@@ -138,7 +166,16 @@ export async function startStock(dbJson: string, timeoutMs = 300_000): Promise<R
       const r = await request(base, 'GET', '/users/1', undefined, {}, 2000);
       if (r.status === 200) {
         const output = () => out;
-        return { kind: 'stock', base, pid: child.pid!, child, startMs: performance.now() - t0, output, dead: deadness(child, output), stop: () => stopChild(child) };
+        return {
+          kind: 'stock',
+          base,
+          pid: child.pid!,
+          child,
+          startMs: performance.now() - t0,
+          output,
+          dead: deadness(child, output),
+          stop: () => stopChild(child),
+        };
       }
     } catch {
       // not listening yet
@@ -155,7 +192,14 @@ export function memoryOf(pid: number): { rssMB: number; peakMB: number } | null 
     const s = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (k: string) => {
       const line = s.split('\n').find((l) => l.startsWith(`${k}:`));
-      return line ? Number(line.slice(k.length + 1).trim().split(/\s+/)[0]) : NaN;
+      return line
+        ? Number(
+            line
+              .slice(k.length + 1)
+              .trim()
+              .split(/\s+/)[0],
+          )
+        : NaN;
     };
     const rss = kb('VmRSS');
     // a zombie (exited, not yet reaped) has no VmRSS

@@ -53,7 +53,10 @@ export interface Reply {
 const TIMEOUT_MS = 30_000;
 
 export const q = (o: Record<string, unknown>) =>
-  '?' + Object.entries(o).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&');
+  '?' +
+  Object.entries(o)
+    .map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`)
+    .join('&');
 
 export class Api {
   constructor(
@@ -72,7 +75,13 @@ export class Api {
    * One request. `expect409` marks a 409 as an expected race (counted apart, not as an error).
    * Status 0 = transport failure.
    */
-  async call(kind: string, method: string, path: string, body?: unknown, opts: { expect409?: boolean } = {}): Promise<Reply> {
+  async call(
+    kind: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    opts: { expect409?: boolean } = {},
+  ): Promise<Reply> {
     const started = performance.now();
     let status = 0;
     let parsed: unknown = undefined;
@@ -81,7 +90,11 @@ export class Api {
     try {
       const res = await fetch(`${this.base}/api${path}`, {
         method,
-        headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          'accept-language': 'en',
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
@@ -94,14 +107,21 @@ export class Api {
         parsed = text;
       }
     } catch (e) {
-      error = e instanceof Error ? `${e.name}: ${e.message}${e.cause ? ` (${String((e.cause as Error).message ?? e.cause)})` : ''}` : String(e);
+      error =
+        e instanceof Error
+          ? `${e.name}: ${e.message}${e.cause ? ` (${String((e.cause as Error).message ?? e.cause)})` : ''}`
+          : String(e);
     }
     const ms = performance.now() - started;
     if (this.rec) {
       const expected409 = status === 409 && opts.expect409 === true;
       this.rec.add({ kind, t: started - this.rec.origin, ms, status, ...(expected409 ? { expected409 } : {}) });
       if (status === 0 || status >= 500 || (status >= 400 && !expected409)) {
-        const message = error ?? (parsed && typeof parsed === 'object' && 'message' in parsed ? String((parsed as { message: unknown }).message) : String(parsed).slice(0, 300));
+        const message =
+          error ??
+          (parsed && typeof parsed === 'object' && 'message' in parsed
+            ? String((parsed as { message: unknown }).message)
+            : String(parsed).slice(0, 300));
         this.rec.note({ kind, status, method, path: path.slice(0, 200), message });
       }
     }
@@ -119,5 +139,8 @@ export async function login(base: string, rec: Recorder | null, username: string
   const r = await api.call('auth.login', 'POST', '/auth/login', { username, password });
   if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.error ?? JSON.stringify(r.body)}`);
   api.setToken(r.body.token as string);
-  return { api, user: r.body.user as { id: number; username: string; fullName: string; role: string; group: string | null } };
+  return {
+    api,
+    user: r.body.user as { id: number; username: string; fullName: string; role: string; group: string | null },
+  };
 }

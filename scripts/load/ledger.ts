@@ -48,7 +48,9 @@ export function expectedTotal(lines: Line[]): number {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const csApproveCount = (rec: any) =>
-  (Array.isArray(rec?.approvals) ? rec.approvals : []).filter((a: { role?: string; decision?: string }) => a?.role === 'csManager' && a?.decision === 'approve').length;
+  (Array.isArray(rec?.approvals) ? rec.approvals : []).filter(
+    (a: { role?: string; decision?: string }) => a?.role === 'csManager' && a?.decision === 'approve',
+  ).length;
 
 export class Ledger {
   readonly orders = new Map<number, Tracked>();
@@ -83,7 +85,13 @@ export class Ledger {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   acted(by: string, kind: 'submit' | 'approve' | 'reject', rec: any) {
     const t = this.track(Number(rec.id), rec.code ? String(rec.code) : null, false);
-    t.acks.push({ kind, version: Number(rec.version), status: String(rec.status), by, ...(kind === 'approve' ? { csApprovals: csApproveCount(rec) } : {}) });
+    t.acks.push({
+      kind,
+      version: Number(rec.version),
+      status: String(rec.status),
+      by,
+      ...(kind === 'approve' ? { csApprovals: csApproveCount(rec) } : {}),
+    });
   }
 
   isRunCreated(id: number) {
@@ -106,7 +114,11 @@ export class Ledger {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function contentDiff(c: Content, rec: any): string | null {
   if (Number(rec?.customerId) !== c.customerId) return `customer ${rec?.customerId} ≠ ${c.customerId}`;
-  const got: Line[] = (Array.isArray(rec?.lines) ? rec.lines : []).map((l: Line) => ({ productId: Number(l.productId), qty: Number(l.qty), unitPrice: Number(l.unitPrice) }));
+  const got: Line[] = (Array.isArray(rec?.lines) ? rec.lines : []).map((l: Line) => ({
+    productId: Number(l.productId),
+    qty: Number(l.qty),
+    unitPrice: Number(l.unitPrice),
+  }));
   const a = JSON.stringify(got);
   const b = JSON.stringify(c.lines.map((l) => ({ productId: l.productId, qty: l.qty, unitPrice: l.unitPrice })));
   if (a !== b) return `lines ${a} ≠ ${b}`;

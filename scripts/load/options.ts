@@ -42,7 +42,8 @@ export function parseOptions(argv: string[]): LoadOptions {
     seconds: 60,
     users: 50,
     store: 'embedded',
-    databaseUrl: process.env.LOAD_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    databaseUrl:
+      process.env.LOAD_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     thinkMs: 250,
     rampS: -1,
     customers: 120,
@@ -55,7 +56,8 @@ export function parseOptions(argv: string[]): LoadOptions {
   };
   const int = (name: string, v: string | undefined, min: number, max: number) => {
     const n = Number(v);
-    if (v === undefined || !Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} needs a whole number from ${min} to ${max}\n${USAGE}`);
+    if (v === undefined || !Number.isInteger(n) || n < min || n > max)
+      throw new Error(`--${name} needs a whole number from ${min} to ${max}\n${USAGE}`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -88,7 +90,8 @@ export function parseOptions(argv: string[]): LoadOptions {
         break;
       case '--store': {
         const v = value();
-        if (v !== 'embedded' && v !== 'json' && v !== 'postgres') throw new Error(`--store is embedded, json or postgres\n${USAGE}`);
+        if (v !== 'embedded' && v !== 'json' && v !== 'postgres')
+          throw new Error(`--store is embedded, json or postgres\n${USAGE}`);
         o.store = v;
         break;
       }

@@ -19,7 +19,16 @@ import { trimmed, verify, type VerifyResult } from './verify';
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CLERK_ACCOUNTS = ['assistant', 'assistant2', 'assistant3', 'assistant4', 'assistant5', 'assistant6', 'assistant7', 'assistant8'];
+const CLERK_ACCOUNTS = [
+  'assistant',
+  'assistant2',
+  'assistant3',
+  'assistant4',
+  'assistant5',
+  'assistant6',
+  'assistant7',
+  'assistant8',
+];
 
 async function main(): Promise<number> {
   const o = parseOptions(process.argv.slice(2));
@@ -27,7 +36,9 @@ async function main(): Promise<number> {
   const split = splitUsers(o.users);
   const loadBefore = loadavg();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  console.log(`load: ${o.users} users (${split.clerks} clerks, ${split.managers} managers, ${split.readers} readers) for ${o.seconds} s (ramp-up ${o.rampS} s), store ${o.store}, think ≈${o.thinkMs} ms; machine: ${cpus().length} cpus, load ${loadavg()[0].toFixed(1)}`);
+  console.log(
+    `load: ${o.users} users (${split.clerks} clerks, ${split.managers} managers, ${split.readers} readers) for ${o.seconds} s (ramp-up ${o.rampS} s), store ${o.store}, think ≈${o.thinkMs} ms; machine: ${cpus().length} cpus, load ${loadavg()[0].toFixed(1)}`,
+  );
   console.log(`seeding a fresh server (${o.customers} customers, ${o.days} days, ${o.perDay} orders a working day)…`);
   let server: LoadServer | null = null;
   const watchdog = setTimeout(
@@ -41,34 +52,56 @@ async function main(): Promise<number> {
   try {
     server = await startLoadServer(o);
     const srv = server;
-    console.log(`server pid ${srv.pid} on ${srv.url}, ready in ${(srv.startMs / 1000).toFixed(1)} s (data: ${srv.dataDir})`);
+    console.log(
+      `server pid ${srv.pid} on ${srv.url}, ready in ${(srv.startMs / 1000).toFixed(1)} s (data: ${srv.dataDir})`,
+    );
 
     // the data the users pick from: SMB cash customers (catalog prices, 6.2.2) and catalog products
     const { api: admin } = await login(srv.url, null, 'admin');
-    const cust = await admin.get('setup', '/customers' + q({ filter: { tier: 'smb', settlement: 'cash', active: true }, range: [0, 199] }));
-    const prod = await admin.get('setup', '/products' + q({ filter: { active: true, catalog: true }, range: [0, 199] }));
-    if (cust.status !== 200 || prod.status !== 200) throw new Error(`setup: customers ${cust.status}, products ${prod.status}`);
-    const customers = (cust.body as { id: number; name: string }[]).map((c) => ({ id: Number(c.id), name: String(c.name ?? '') }));
+    const cust = await admin.get(
+      'setup',
+      '/customers' + q({ filter: { tier: 'smb', settlement: 'cash', active: true }, range: [0, 199] }),
+    );
+    const prod = await admin.get(
+      'setup',
+      '/products' + q({ filter: { active: true, catalog: true }, range: [0, 199] }),
+    );
+    if (cust.status !== 200 || prod.status !== 200)
+      throw new Error(`setup: customers ${cust.status}, products ${prod.status}`);
+    const customers = (cust.body as { id: number; name: string }[]).map((c) => ({
+      id: Number(c.id),
+      name: String(c.name ?? ''),
+    }));
     const products = (prod.body as { id: number; catalogPrice: unknown }[])
       .filter((p) => typeof p.catalogPrice === 'number' && p.catalogPrice > 0)
       .map((p) => ({ id: Number(p.id), catalogPrice: p.catalogPrice as number }));
-    if (customers.length === 0 || products.length === 0) throw new Error(`setup: ${customers.length} SMB cash customers, ${products.length} catalog products in the seed`);
+    if (customers.length === 0 || products.length === 0)
+      throw new Error(`setup: ${customers.length} SMB cash customers, ${products.length} catalog products in the seed`);
 
     // sign everyone in (each simulated user once, its own session)
     const rec = new Recorder();
     const ledger = new Ledger();
     const plan: { kind: 'clerk' | 'manager' | 'reader'; username: string }[] = [
-      ...Array.from({ length: split.clerks }, (_, i) => ({ kind: 'clerk' as const, username: CLERK_ACCOUNTS[i % CLERK_ACCOUNTS.length] })),
+      ...Array.from({ length: split.clerks }, (_, i) => ({
+        kind: 'clerk' as const,
+        username: CLERK_ACCOUNTS[i % CLERK_ACCOUNTS.length],
+      })),
       ...Array.from({ length: split.managers }, () => ({ kind: 'manager' as const, username: 'csmanager' })),
-      ...Array.from({ length: split.readers }, (_, i) => ({ kind: 'reader' as const, username: READER_USERNAMES[i % READER_USERNAMES.length] })),
+      ...Array.from({ length: split.readers }, (_, i) => ({
+        kind: 'reader' as const,
+        username: READER_USERNAMES[i % READER_USERNAMES.length],
+      })),
     ];
     const sessions: Session[] = await Promise.all(plan.map((p) => login(srv.url, rec, p.username)));
 
     // the run window; orders already stamped at/after its start (none expected) are set aside
     const runStartIso = new Date().toISOString();
     const before = await admin.get('setup', '/orders' + q({ filter: { createdAt_gte: runStartIso }, range: [0, 999] }));
-    const preexisting = new Set<number>((Array.isArray(before.body) ? before.body : []).map((r: { id: number }) => Number(r.id)));
-    if (preexisting.size) console.log(`note: ${preexisting.size} seeded orders are stamped after the run start; set aside`);
+    const preexisting = new Set<number>(
+      (Array.isArray(before.body) ? before.body : []).map((r: { id: number }) => Number(r.id)),
+    );
+    if (preexisting.size)
+      console.log(`note: ${preexisting.size} seeded orders are stamped after the run start; set aside`);
     const windowStart = performance.now();
     const world: World = {
       base: srv.url,
@@ -92,7 +125,9 @@ async function main(): Promise<number> {
         const n = rec.samples.length;
         const e5 = rec.samples.filter((s) => s.status >= 500).length;
         const e0 = rec.samples.filter((s) => s.status === 0).length;
-        console.log(`  ${elapsed.toFixed(0).padStart(4)} s: ${n} requests, ${ledger.createdCodes.length} orders, ${e5} 5xx, ${e0} transport errors, server RSS ${m?.rssMiB ?? '?'} MiB${srv.dead() ? ` — ${srv.dead()}` : ''}`);
+        console.log(
+          `  ${elapsed.toFixed(0).padStart(4)} s: ${n} requests, ${ledger.createdCodes.length} orders, ${e5} 5xx, ${e0} transport errors, server RSS ${m?.rssMiB ?? '?'} MiB${srv.dead() ? ` — ${srv.dead()}` : ''}`,
+        );
       }
     }, 1000);
     console.log(`running ${sessions.length} users until ${new Date(Date.now() + o.seconds * 1000).toISOString()}…`);
@@ -101,7 +136,12 @@ async function main(): Promise<number> {
         const s = sessions[i];
         const seed = o.seed * 1000 + i;
         const label = `${p.username}#${i}`;
-        const run = p.kind === 'clerk' ? clerk(world, s, seed, label) : p.kind === 'manager' ? manager(world, s, seed, label) : reader(world, s, seed);
+        const run =
+          p.kind === 'clerk'
+            ? clerk(world, s, seed, label)
+            : p.kind === 'manager'
+              ? manager(world, s, seed, label)
+              : reader(world, s, seed);
         return run.catch((e) => {
           throw new Error(`user ${label} crashed: ${e instanceof Error ? e.stack : e}`);
         });
@@ -135,7 +175,10 @@ async function main(): Promise<number> {
     if (n0) failures.push(`${n0} requests failed in transport (outcome unknown)`);
     if (ledger.createdCodes.length === 0) failures.push('no order was acknowledged: the run proves nothing');
     if (verifyError) failures.push(`verification could not run: ${verifyError}`);
-    if (v && !v.ok) failures.push(`verification: ${v.lost.length} lost, ${v.duplicated.length} duplicated, ${v.unacknowledged.length} unacknowledged, ${v.mismatched.length} mismatched`);
+    if (v && !v.ok)
+      failures.push(
+        `verification: ${v.lost.length} lost, ${v.duplicated.length} duplicated, ${v.unacknowledged.length} unacknowledged, ${v.mismatched.length} mismatched`,
+      );
     if (dead) failures.push(dead);
 
     const title =
@@ -144,8 +187,14 @@ async function main(): Promise<number> {
       `machine load ${loadBefore[0].toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${cpus().length} cpus`;
     printSummary({ title, rows, all, statuses, buckets, notes: rec.notes, verify: v, verifyError, failures });
     if (failures.length && n5) {
-      const tail = srv.output().trim().split('\n').filter((l) => /fail|error/i.test(l)).slice(-15);
-      if (tail.length) console.log(`server log (errors, last ${tail.length}):\n${tail.map((l) => `  ${l.slice(0, 300)}`).join('\n')}`);
+      const tail = srv
+        .output()
+        .trim()
+        .split('\n')
+        .filter((l) => /fail|error/i.test(l))
+        .slice(-15);
+      if (tail.length)
+        console.log(`server log (errors, last ${tail.length}):\n${tail.map((l) => `  ${l.slice(0, 300)}`).join('\n')}`);
     }
 
     // raw numbers
@@ -154,9 +203,18 @@ async function main(): Promise<number> {
       kind: 'load',
       at: new Date().toISOString(),
       // the database URL only for a postgres run, and never its password
-      options: { ...o, databaseUrl: o.store === 'postgres' ? o.databaseUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@') : undefined },
+      options: {
+        ...o,
+        databaseUrl: o.store === 'postgres' ? o.databaseUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@') : undefined,
+      },
       users: { ...split, plan: plan.map((p) => `${p.kind}:${p.username}`) },
-      server: { store: o.store, pid: srv.pid, startMs: srv.startMs, peakRssMiB: peakRss || null, seed: { customers: o.customers, days: o.days, perDay: o.perDay } },
+      server: {
+        store: o.store,
+        pid: srv.pid,
+        startMs: srv.startMs,
+        peakRssMiB: peakRss || null,
+        seed: { customers: o.customers, days: o.days, perDay: o.perDay },
+      },
       machine: { node: process.version, cpus: cpus().length, loadavgBefore: loadBefore, loadavgAfter: loadavg() },
       window: { start: runStartIso, seconds: Math.round(windowS * 1000) / 1000 },
       setup: { smbCashCustomers: customers.length, catalogProducts: products.length, preexisting: preexisting.size },
@@ -170,7 +228,13 @@ async function main(): Promise<number> {
       pass: failures.length === 0,
       samplesFormat: '[kind index, sent at (ms since the recorder started), latency ms, status, 1 = expected 409]',
       kinds,
-      samples: rec.samples.map((s) => [kinds.indexOf(s.kind), Math.round(s.t * 10) / 10, Math.round(s.ms * 100) / 100, s.status, s.expected409 ? 1 : 0]),
+      samples: rec.samples.map((s) => [
+        kinds.indexOf(s.kind),
+        Math.round(s.t * 10) / 10,
+        Math.round(s.ms * 100) / 100,
+        s.status,
+        s.expected409 ? 1 : 0,
+      ]),
     };
     const dir = resolve(ROOT, 'bench-results');
     mkdirSync(dir, { recursive: true });

@@ -87,7 +87,11 @@ async function freshPostgres(base: string): Promise<{ url: string; drop: () => P
   };
 }
 
-export async function startLoadServer(o: LoadOptions, timeoutMs = 300_000, extraEnv: NodeJS.ProcessEnv = {}): Promise<LoadServer> {
+export async function startLoadServer(
+  o: LoadOptions,
+  timeoutMs = 300_000,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<LoadServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'baoyi-load-'));
   const removeDir = () => {
     if (!o.keep) rmSync(dataDir, { recursive: true, force: true });
@@ -110,7 +114,11 @@ export async function startLoadServer(o: LoadOptions, timeoutMs = 300_000, extra
     ...extraEnv,
   };
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   child.once('exit', () => children.delete(child));
   let out = '';
@@ -121,10 +129,16 @@ export async function startLoadServer(o: LoadOptions, timeoutMs = 300_000, extra
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const dead = () => (child.exitCode === null && child.signalCode === null ? null : `server exited (${child.exitCode ?? child.signalCode}): ${out.trim().split('\n').slice(-5).join(' / ').slice(0, 600)}`);
+  const dead = () =>
+    child.exitCode === null && child.signalCode === null
+      ? null
+      : `server exited (${child.exitCode ?? child.signalCode}): ${out.trim().split('\n').slice(-5).join(' / ').slice(0, 600)}`;
 
   const port = await new Promise<number>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`server did not start in ${timeoutMs / 1000} s:\n${out.slice(-3000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => rej(new Error(`server did not start in ${timeoutMs / 1000} s:\n${out.slice(-3000)}`)),
+      timeoutMs,
+    );
     const check = () => {
       const m = /LISTENING (\d+)/.exec(out);
       if (m) {

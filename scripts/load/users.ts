@@ -80,7 +80,11 @@ interface Draft {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const contentOf = (rec: any): Content => {
-  const lines: Line[] = (rec.lines ?? []).map((l: Line) => ({ productId: Number(l.productId), qty: Number(l.qty), unitPrice: Number(l.unitPrice) }));
+  const lines: Line[] = (rec.lines ?? []).map((l: Line) => ({
+    productId: Number(l.productId),
+    qty: Number(l.qty),
+    unitPrice: Number(l.unitPrice),
+  }));
   return { customerId: Number(rec.customerId), lines, total: expectedTotal(lines) };
 };
 
@@ -119,7 +123,13 @@ export async function clerk(w: World, s: Session, seed: number, label: string) {
   let edits = 0;
 
   const submit = async (id: number, version: number) => {
-    const res = await s.api.call('order.submit', 'POST', `/orders/${id}/actions/submit`, { version }, { expect409: true });
+    const res = await s.api.call(
+      'order.submit',
+      'POST',
+      `/orders/${id}/actions/submit`,
+      { version },
+      { expect409: true },
+    );
     if (res.status === 200) w.ledger.acted(label, 'submit', res.body);
     mine.delete(id);
   };
@@ -148,7 +158,15 @@ export async function clerk(w: World, s: Session, seed: number, label: string) {
       const id = r.pick([...mine.keys()]);
       return [id, mine.get(id)!];
     }
-    const res = await s.api.get('order.list.mine', '/orders' + q({ filter: { assistantId: s.user.id, status: ['draft', 'rejected'] }, sort: ['updatedAt', 'DESC'], range: [0, 9] }));
+    const res = await s.api.get(
+      'order.list.mine',
+      '/orders' +
+        q({
+          filter: { assistantId: s.user.id, status: ['draft', 'rejected'] },
+          sort: ['updatedAt', 'DESC'],
+          range: [0, 9],
+        }),
+    );
     if (res.status !== 200 || !Array.isArray(res.body)) return null;
     // only the run's orders: the seed's drafts may carry quote prices the run does not model
     const rows = res.body.filter((o: { id: number }) => w.ledger.isRunCreated(Number(o.id)));
@@ -165,7 +183,13 @@ export async function clerk(w: World, s: Session, seed: number, label: string) {
     const customerId = r.chance(0.1) ? r.pick(w.customers).id : draft.content.customerId;
     const content: Content = { customerId, lines, total: expectedTotal(lines) };
     edits++;
-    const res = await s.api.call('order.update', 'PUT', `/orders/${id}`, { version: draft.version, customerId, lines, note: `load ${label} edit ${edits}` }, { expect409: true });
+    const res = await s.api.call(
+      'order.update',
+      'PUT',
+      `/orders/${id}`,
+      { version: draft.version, customerId, lines, note: `load ${label} edit ${edits}` },
+      { expect409: true },
+    );
     if (res.status === 200) {
       w.ledger.updated(label, content, res.body);
       mine.set(id, { version: Number(res.body.version), content });
@@ -180,7 +204,11 @@ export async function clerk(w: World, s: Session, seed: number, label: string) {
     else if (x < 0.88 && mine.size > 0) {
       const id = r.pick([...mine.keys()]);
       await submit(id, mine.get(id)!.version);
-    } else await s.api.get('order.list.mine', '/orders' + q({ filter: { assistantId: s.user.id }, sort: ['receivedAt', 'DESC'], range: [0, 24] }));
+    } else
+      await s.api.get(
+        'order.list.mine',
+        '/orders' + q({ filter: { assistantId: s.user.id }, sort: ['receivedAt', 'DESC'], range: [0, 24] }),
+      );
     await think(w, r);
   }
 }
@@ -197,8 +225,13 @@ export async function manager(w: World, s: Session, seed: number, label: string)
       await think(w, r);
       continue;
     }
-    const list = await s.api.get('order.list.submitted', '/orders' + q({ filter: { status: 'submitted' }, sort: ['receivedAt', 'ASC'], range: [0, 24] }));
-    const rows = (Array.isArray(list.body) ? list.body : []).filter((o: { id: number }) => !refused.has(Number(o.id))) as { id: number; version: number; code: string }[];
+    const list = await s.api.get(
+      'order.list.submitted',
+      '/orders' + q({ filter: { status: 'submitted' }, sort: ['receivedAt', 'ASC'], range: [0, 24] }),
+    );
+    const rows = (Array.isArray(list.body) ? list.body : []).filter(
+      (o: { id: number }) => !refused.has(Number(o.id)),
+    ) as { id: number; version: number; code: string }[];
     const head = rows.slice(0, 8);
     for (let k = r.int(1, 3); k > 0 && head.length > 0 && live(w); k--) {
       const row = head.splice(r.int(0, head.length - 1), 1)[0];
@@ -211,8 +244,20 @@ export async function manager(w: World, s: Session, seed: number, label: string)
       }
       const reject = w.ledger.isRunCreated(Number(row.id)) && r.chance(0.08);
       const res = reject
-        ? await s.api.call('order.reject', 'POST', `/orders/${row.id}/actions/reject`, { version, comment: `load ${label}: please recheck the quantities` }, { expect409: true })
-        : await s.api.call('order.approve', 'POST', `/orders/${row.id}/actions/approve`, { version }, { expect409: true });
+        ? await s.api.call(
+            'order.reject',
+            'POST',
+            `/orders/${row.id}/actions/reject`,
+            { version, comment: `load ${label}: please recheck the quantities` },
+            { expect409: true },
+          )
+        : await s.api.call(
+            'order.approve',
+            'POST',
+            `/orders/${row.id}/actions/approve`,
+            { version },
+            { expect409: true },
+          );
       if (res.status === 200) w.ledger.acted(label, reject ? 'reject' : 'approve', res.body);
       else if (res.status === 422) refused.add(Number(row.id));
     }
@@ -238,11 +283,22 @@ const MENUS: Record<string, string[]> = {
   findirector: ['orders', 'gifts', 'scraps', 'customers'],
 };
 export const READER_USERNAMES = Object.keys(MENUS);
-const REPORT_ROLES: readonly string[] = ['teamLead', 'csManager', 'branchGM', 'salesManager', 'financeDirector', 'admin'];
+const REPORT_ROLES: readonly string[] = [
+  'teamLead',
+  'csManager',
+  'branchGM',
+  'salesManager',
+  'financeDirector',
+  'admin',
+];
 
 const SEARCH_WORDS = ['SO-', '公司', '科技', '贸易', '有限', '深圳', '138', 'A4', '0'];
 
-function listQuery(w: World, r: Rng, resource: string): { filter: Record<string, unknown>; sort?: [string, 'ASC' | 'DESC'] } {
+function listQuery(
+  w: World,
+  r: Rng,
+  resource: string,
+): { filter: Record<string, unknown>; sort?: [string, 'ASC' | 'DESC'] } {
   const def = getDefinition(resource)!;
   const filter: Record<string, unknown> = {};
   if (def.workflow && r.chance(0.5)) filter.status = r.pick(Object.keys(def.workflow.states));
@@ -254,9 +310,12 @@ function listQuery(w: World, r: Rng, resource: string): { filter: Record<string,
   }
   if (resource === 'customers' && r.chance(0.4)) filter.tier = r.pick(['keyAccount', 'smb']);
   const searchable = Object.values(def.fields).some((f) => f.search);
-  if (searchable && r.chance(0.25)) filter.q = r.chance(0.3) ? r.pick(w.customers).name.slice(0, 2) : r.pick(SEARCH_WORDS);
+  if (searchable && r.chance(0.25))
+    filter.q = r.chance(0.3) ? r.pick(w.customers).name.slice(0, 2) : r.pick(SEARCH_WORDS);
   const sortable = [...def.columns, 'createdAt', 'id'];
-  const sort = r.chance(0.6) ? ([r.pick(sortable), r.chance(0.5) ? 'ASC' : 'DESC'] as [string, 'ASC' | 'DESC']) : undefined;
+  const sort = r.chance(0.6)
+    ? ([r.pick(sortable), r.chance(0.5) ? 'ASC' : 'DESC'] as [string, 'ASC' | 'DESC'])
+    : undefined;
   return { filter, ...(sort ? { sort } : {}) };
 }
 
@@ -277,7 +336,9 @@ export async function reader(w: World, s: Session, seed: number) {
     } else if (x < 0.1 && REPORT_ROLES.includes(role)) {
       await s.api.get(
         'read.report',
-        r.chance(0.5) ? `/reports/assistant-performance?date=${w.today}` : `/reports/complaint-trends?from=${fromDay}&to=${w.today}`,
+        r.chance(0.5)
+          ? `/reports/assistant-performance?date=${w.today}`
+          : `/reports/complaint-trends?from=${fromDay}&to=${w.today}`,
       );
     } else {
       const resource = r.pick(menu);
@@ -286,7 +347,10 @@ export async function reader(w: World, s: Session, seed: number) {
       const pages = r.int(1, 3);
       let rows: { id: number; customerId?: number; assistantId?: number }[] = [];
       for (let p = 0; p < pages && live(w); p++) {
-        const res = await s.api.get(kind, `/${resource}` + q({ filter, ...(sort ? { sort } : {}), range: [p * 25, p * 25 + 24] }));
+        const res = await s.api.get(
+          kind,
+          `/${resource}` + q({ filter, ...(sort ? { sort } : {}), range: [p * 25, p * 25 + 24] }),
+        );
         if (res.status !== 200 || !Array.isArray(res.body)) break;
         rows = res.body;
         // react-admin resolves the references of a page with getMany
@@ -298,7 +362,8 @@ export async function reader(w: World, s: Session, seed: number) {
       if (rows.length > 0 && r.chance(0.4) && live(w)) {
         const one = r.pick(rows);
         await s.api.get('read.show', `/${resource}/${one.id}`);
-        if (resource === 'orders' && r.chance(0.3) && live(w)) await s.api.get('read.show', `/orders/${one.id}/history`);
+        if (resource === 'orders' && r.chance(0.3) && live(w))
+          await s.api.get('read.show', `/orders/${one.id}/history`);
       }
     }
     await think(w, r);

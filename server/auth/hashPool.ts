@@ -41,7 +41,8 @@ interface Job {
   reject: (e: unknown) => void;
 }
 
-const BUSY = () => new RefusedError(refusal(429, '同时登录的人太多，请稍后再试', 'Too many logins at once; try again in a moment'));
+const BUSY = () =>
+  new RefusedError(refusal(429, '同时登录的人太多，请稍后再试', 'Too many logins at once; try again in a moment'));
 
 export class HashPool {
   private readonly idle: Worker[] = [];
@@ -73,7 +74,15 @@ export class HashPool {
       const job = (this.known.length > 0 ? this.known : this.unknown).shift()!;
       this.busy.set(w, job);
       w.ref(); // a hash under way keeps the process up; an idle pool does not
-      w.postMessage({ id: job.id, password: job.password, salt: job.salt, N: job.N, r: job.r, p: job.p, keylen: KEY_LENGTH });
+      w.postMessage({
+        id: job.id,
+        password: job.password,
+        salt: job.salt,
+        N: job.N,
+        r: job.r,
+        p: job.p,
+        keylen: KEY_LENGTH,
+      });
     }
   }
 

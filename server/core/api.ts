@@ -7,7 +7,18 @@ import type { DeriveKey } from '../auth/password';
 import type { Store } from '../store/types';
 import { authenticate, isBackupToken, login, logout, publicUser, type AuthDeps } from './auth';
 import { parseListQuery } from './dialect';
-import { actionsFor, actOnDoc, createDoc, historyOf, listDocs, previewDoc, proposeCustomerCode, recordPrint, showDoc, updateDoc } from './documents';
+import {
+  actionsFor,
+  actOnDoc,
+  createDoc,
+  historyOf,
+  listDocs,
+  previewDoc,
+  proposeCustomerCode,
+  recordPrint,
+  showDoc,
+  updateDoc,
+} from './documents';
 import { exportDocs } from './export';
 import { factsOf } from './explain';
 import { myWork } from './inbox';
@@ -54,20 +65,33 @@ function unstorableInput(req: ApiRequest): Refusal | null {
   }
   hit ??= findUnstorable(req.path, 'path');
   if (!hit) return null;
-  const where = [...(hit.path.replace(/^body\.?/, '') || 'body')].map((c) => (unstorableText(c) ? '\ufffd' : c)).join('');
-  const errors = { [where]: { zh: '含有无效字符（NUL 或不完整的字符）', en: 'contains an invalid character (NUL or half a character)' } };
-  return { status: 400, message: { zh: `输入有误：${where} 含有无效字符`, en: `Invalid input: ${where} contains an invalid character` }, errors };
+  const where = [...(hit.path.replace(/^body\.?/, '') || 'body')]
+    .map((c) => (unstorableText(c) ? '\ufffd' : c))
+    .join('');
+  const errors = {
+    [where]: {
+      zh: '含有无效字符（NUL 或不完整的字符）',
+      en: 'contains an invalid character (NUL or half a character)',
+    },
+  };
+  return {
+    status: 400,
+    message: { zh: `输入有误：${where} 含有无效字符`, en: `Invalid input: ${where} contains an invalid character` },
+    errors,
+  };
 }
 const NAME = /^[A-Za-z][A-Za-z0-9]{0,40}$/;
 
 /** Fields no endpoint ever returns; and those the caller's role may not see (`readableBy`, e.g. a product's cost). */
-const cleanFor = (def: DocumentDefinition, role: Role) => (rec: DocRecord): DocRecord => {
-  const out = clean(redactFor(def, rec, role));
-  if (def.prints || !('prints' in out)) return out;
-  // prints recorded on records without printed forms before issue 23 (users, settings) are not shown
-  const { prints: _p, ...rest } = out;
-  return rest;
-};
+const cleanFor =
+  (def: DocumentDefinition, role: Role) =>
+  (rec: DocRecord): DocRecord => {
+    const out = clean(redactFor(def, rec, role));
+    if (def.prints || !('prints' in out)) return out;
+    // prints recorded on records without printed forms before issue 23 (users, settings) are not shown
+    const { prints: _p, ...rest } = out;
+    return rest;
+  };
 
 function clean(rec: DocRecord): DocRecord {
   if ('password' in rec || 'passwordHash' in rec) {
@@ -85,10 +109,25 @@ function dbErrorRefusal(e: unknown): Refusal | null {
   if (code === '23505') {
     const name = String((e as { constraint?: string }).constraint ?? '');
     const rule = Object.hasOwn(UNIQUE_CLAUSES, name) ? UNIQUE_CLAUSES[name] : undefined;
-    return { status: 422, ...(rule ? { rule } : {}), message: { zh: `已存在相同的记录${rule ? ` (${rule})` : ''}`, en: `Such a record already exists${rule ? ` (${rule})` : ''}` } };
+    return {
+      status: 422,
+      ...(rule ? { rule } : {}),
+      message: {
+        zh: `已存在相同的记录${rule ? ` (${rule})` : ''}`,
+        en: `Such a record already exists${rule ? ` (${rule})` : ''}`,
+      },
+    };
   }
-  if (code === '23514' || code === '23503' || code === '22003' || code === '22P02') return { status: 422, message: { zh: '数据不符合约束（金额、数量或引用无效）', en: 'The data breaks a constraint (amount, quantity or reference)' } };
-  if (code === '40001' || code === '40P01') return { status: 409, message: { zh: '并发冲突，请重试', en: 'Concurrent change; try again' } };
+  if (code === '23514' || code === '23503' || code === '22003' || code === '22P02')
+    return {
+      status: 422,
+      message: {
+        zh: '数据不符合约束（金额、数量或引用无效）',
+        en: 'The data breaks a constraint (amount, quantity or reference)',
+      },
+    };
+  if (code === '40001' || code === '40P01')
+    return { status: 409, message: { zh: '并发冲突，请重试', en: 'Concurrent change; try again' } };
   return null;
 }
 
@@ -105,13 +144,15 @@ export function createApi(deps: ApiDeps) {
     if (parts[0] === 'auth' && parts[1] === 'login' && parts.length === 2 && m === 'POST') {
       return { status: 200, body: await login(authDeps, req.body, req.ip) };
     }
-    if (parts[0] === 'intake') return handleIntake({ store: deps.store, now, intakeKey: deps.intakeKey }, req, parts.slice(1));
+    if (parts[0] === 'intake')
+      return handleIntake({ store: deps.store, now, intakeKey: deps.intakeKey }, req, parts.slice(1));
     if (parts[0] === 'admin' && parts[1] === 'export' && parts.length === 2 && m === 'GET') {
       // a consistent snapshot for `npm run backup` (backup token) or an admin
       if (!isBackupToken(authDeps, req)) {
         const caller = await authenticate(authDeps, req);
         if (!caller) throw new RefusedError(refusal(401, '请先登录', 'Not logged in'));
-        if (caller.actor.role !== 'admin') throw new RefusedError(refusal(403, '只有管理员可以导出备份', 'Only an administrator may export a backup'));
+        if (caller.actor.role !== 'admin')
+          throw new RefusedError(refusal(403, '只有管理员可以导出备份', 'Only an administrator may export a backup'));
       }
       return { status: 200, body: await deps.store.exportState() };
     }
@@ -126,8 +167,10 @@ export function createApi(deps: ApiDeps) {
         return { status: 200, body: { ok: true } };
       }
     }
-    if (parts[0] === 'myWork' && parts.length === 1 && m === 'GET') return { status: 200, body: await myWork(deps.store, actor, now()) };
-    if (parts[0] === 'reports' && parts.length === 2 && m === 'GET') return { status: 200, body: await reportsRoute(deps.store, actor, parts[1], req.query, now()) };
+    if (parts[0] === 'myWork' && parts.length === 1 && m === 'GET')
+      return { status: 200, body: await myWork(deps.store, actor, now()) };
+    if (parts[0] === 'reports' && parts.length === 2 && m === 'GET')
+      return { status: 200, body: await reportsRoute(deps.store, actor, parts[1], req.query, now()) };
     const [resource, second, third, fourth] = parts;
     const def = resource && NAME.test(resource) ? getDefinition(resource) : undefined;
     if (!def || parts.length > 4) throw new RefusedError(refusal(404, '没有这个接口', 'No such endpoint'));
@@ -150,22 +193,32 @@ export function createApi(deps: ApiDeps) {
       const p = await previewDoc(docDeps, def, actor, req.body);
       return { status: 200, body: { ...p, record: out(p.record) } };
     }
-    if (parts.length === 2 && second === 'export' && m === 'GET') return exportDocs(docDeps, def, actor, req.query, localeOf(req));
-    if (parts.length === 2 && second === 'next-code' && m === 'GET' && def.resource === 'customers') return { status: 200, body: await proposeCustomerCode(deps.store) };
+    if (parts.length === 2 && second === 'export' && m === 'GET')
+      return exportDocs(docDeps, def, actor, req.query, localeOf(req));
+    if (parts.length === 2 && second === 'next-code' && m === 'GET' && def.resource === 'customers')
+      return { status: 200, body: await proposeCustomerCode(deps.store) };
     if (!isRecordId(second)) throw new RefusedError(refusal(404, '没有这条记录', 'No such record'));
     const id = Number(second);
     if (parts.length === 2) {
       if (m === 'GET') return { status: 200, body: out(await showDoc(deps.store, def, actor, id)) };
-      if (m === 'PUT' || m === 'PATCH') return { status: 200, body: out(await updateDoc(docDeps, def, actor, id, req.body, req.headers['if-match'])) };
-      if (m === 'DELETE') throw new RefusedError(refusal(403, '单据不能删除，请使用"取消"', 'Records are never deleted; cancel the document instead'));
+      if (m === 'PUT' || m === 'PATCH')
+        return { status: 200, body: out(await updateDoc(docDeps, def, actor, id, req.body, req.headers['if-match'])) };
+      if (m === 'DELETE')
+        throw new RefusedError(
+          refusal(403, '单据不能删除，请使用"取消"', 'Records are never deleted; cancel the document instead'),
+        );
     }
     if (third === 'actions') {
       if (parts.length === 3 && m === 'GET') return { status: 200, body: await actionsFor(docDeps, def, actor, id) };
-      if (parts.length === 4 && m === 'POST' && fourth && NAME.test(fourth)) return { status: 200, body: out(await actOnDoc(docDeps, def, actor, id, fourth, req.body)) };
+      if (parts.length === 4 && m === 'POST' && fourth && NAME.test(fourth))
+        return { status: 200, body: out(await actOnDoc(docDeps, def, actor, id, fourth, req.body)) };
     }
-    if (third === 'history' && parts.length === 3 && m === 'GET') return { status: 200, body: await historyOf(docDeps, def, actor, id) };
-    if (third === 'facts' && parts.length === 3 && m === 'GET') return { status: 200, body: await factsOf(docDeps, def, actor, id) };
-    if (third === 'printed' && parts.length === 3 && m === 'POST') return { status: 200, body: out(await recordPrint(docDeps, def, actor, id, req.body)) };
+    if (third === 'history' && parts.length === 3 && m === 'GET')
+      return { status: 200, body: await historyOf(docDeps, def, actor, id) };
+    if (third === 'facts' && parts.length === 3 && m === 'GET')
+      return { status: 200, body: await factsOf(docDeps, def, actor, id) };
+    if (third === 'printed' && parts.length === 3 && m === 'POST')
+      return { status: 200, body: out(await recordPrint(docDeps, def, actor, id, req.body)) };
     throw new RefusedError(refusal(404, '没有这个接口', 'No such endpoint'));
   }
 
@@ -179,7 +232,16 @@ export function createApi(deps: ApiDeps) {
       if (dbRefusal) return refusalResponse(dbRefusal, locale);
       deps.log?.(`${req.method} ${req.path} failed`, e);
       // the transaction did not commit: nothing changed. Storage trouble → 503, never a stack trace.
-      return refusalResponse({ status: 503, message: { zh: '服务器暂时无法保存或读取数据，请稍后重试；本次操作未生效', en: 'The server could not read or save data; nothing was changed. Try again shortly.' } }, locale);
+      return refusalResponse(
+        {
+          status: 503,
+          message: {
+            zh: '服务器暂时无法保存或读取数据，请稍后重试；本次操作未生效',
+            en: 'The server could not read or save data; nothing was changed. Try again shortly.',
+          },
+        },
+        locale,
+      );
     }
   };
 }

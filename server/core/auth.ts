@@ -20,11 +20,23 @@ export interface AuthDeps {
 }
 
 export function toActor(u: DocRecord): Actor {
-  return { id: Number(u.id), username: String(u.username), fullName: String(u.fullName), role: u.role as Actor['role'], group: (u.group as Actor['group']) ?? null };
+  return {
+    id: Number(u.id),
+    username: String(u.username),
+    fullName: String(u.fullName),
+    role: u.role as Actor['role'],
+    group: (u.group as Actor['group']) ?? null,
+  };
 }
 
 /** what the SPA is told of the caller (login, /auth/me) */
-export const publicUser = (a: Actor) => ({ id: a.id, username: a.username, fullName: a.fullName, role: a.role, group: a.group });
+export const publicUser = (a: Actor) => ({
+  id: a.id,
+  username: a.username,
+  fullName: a.fullName,
+  role: a.role,
+  group: a.group,
+});
 
 const MAX_USERNAME = 30;
 const MAX_PASSWORD = 200;
@@ -35,10 +47,14 @@ function loginRefusal(field: 'username' | 'password', zh: string, en: string): R
 
 export async function login(deps: AuthDeps, body: unknown, ip: string) {
   const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
-  if (typeof b.username !== 'string' || !b.username.trim()) throw loginRefusal('username', '请输入用户名', 'Username is required');
-  if (typeof b.password !== 'string' || !b.password) throw loginRefusal('password', '请输入密码', 'Password is required');
-  if (b.username.length > MAX_USERNAME) throw loginRefusal('username', `用户名最多 ${MAX_USERNAME} 个字符`, `Username: at most ${MAX_USERNAME} characters`);
-  if (b.password.length > MAX_PASSWORD) throw loginRefusal('password', `密码最多 ${MAX_PASSWORD} 个字符`, `Password: at most ${MAX_PASSWORD} characters`);
+  if (typeof b.username !== 'string' || !b.username.trim())
+    throw loginRefusal('username', '请输入用户名', 'Username is required');
+  if (typeof b.password !== 'string' || !b.password)
+    throw loginRefusal('password', '请输入密码', 'Password is required');
+  if (b.username.length > MAX_USERNAME)
+    throw loginRefusal('username', `用户名最多 ${MAX_USERNAME} 个字符`, `Username: at most ${MAX_USERNAME} characters`);
+  if (b.password.length > MAX_PASSWORD)
+    throw loginRefusal('password', `密码最多 ${MAX_PASSWORD} 个字符`, `Password: at most ${MAX_PASSWORD} characters`);
   const username = b.username.trim().toLowerCase();
   const now = deps.now();
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
@@ -48,7 +64,10 @@ export async function login(deps: AuthDeps, body: unknown, ip: string) {
   // a flood from one address is refused past twenty without a hash.
   const attempt = await deps.store.beginLoginAttempt(username, ip, now.toISOString(), since);
   if (attempt.byUser > MAX_FAILURES_PER_USER || attempt.byIp > MAX_FAILURES_PER_IP) {
-    throw new RefusedError({ status: 429, message: { zh: '登录失败次数过多，请15分钟后再试', en: 'Too many failed logins; try again in 15 minutes' } });
+    throw new RefusedError({
+      status: 429,
+      message: { zh: '登录失败次数过多，请15分钟后再试', en: 'Too many failed logins; try again in 15 minutes' },
+    });
   }
   const found = await deps.store.findUserForLogin(username);
   const ok = (await verifyPassword(b.password, found?.passwordHash, deps.deriveKey)) && found?.user.active !== false;
@@ -57,7 +76,12 @@ export async function login(deps: AuthDeps, body: unknown, ip: string) {
   const user = found.user;
   const sid = newSessionId();
   const exp = Math.floor(now.getTime() / 1000) + TOKEN_TTL_SECONDS;
-  await deps.store.createSession({ id: sid, userId: Number(user.id), expiresAt: new Date(exp * 1000).toISOString(), revokedAt: null });
+  await deps.store.createSession({
+    id: sid,
+    userId: Number(user.id),
+    expiresAt: new Date(exp * 1000).toISOString(),
+    revokedAt: null,
+  });
   return { token: signToken({ sid, uid: Number(user.id), exp }, deps.secret), user: publicUser(toActor(user)) };
 }
 
@@ -70,7 +94,8 @@ export async function authenticate(deps: AuthDeps, req: ApiRequest): Promise<{ a
   const found = await deps.store.getSessionUser(p.sid);
   if (!found) return null;
   const { session, user } = found;
-  if (session.revokedAt || session.userId !== p.uid || Date.parse(session.expiresAt) <= deps.now().getTime()) return null;
+  if (session.revokedAt || session.userId !== p.uid || Date.parse(session.expiresAt) <= deps.now().getTime())
+    return null;
   if (!user || user.active === false) return null;
   return { actor: toActor(user), sid: p.sid };
 }

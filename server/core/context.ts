@@ -25,7 +25,14 @@ export async function loadSettings(reader: Reader): Promise<BranchSettings> {
  * `settings`: read already (with the document, see actionsFor) — then the facts go together with
  * the references, their calendar being set; without, the facts follow the settings.
  */
-export async function loadContext(reader: Reader, def: DocumentDefinition, doc: DocRecord, user: Actor, now: Date, settings?: BranchSettings): Promise<RuleContext> {
+export async function loadContext(
+  reader: Reader,
+  def: DocumentDefinition,
+  doc: DocRecord,
+  user: Actor,
+  now: Date,
+  settings?: BranchSettings,
+): Promise<RuleContext> {
   const names = def.facts ?? [];
   // in a write: the rows that decide its facts are locked first, so what follows reads them as the last writer left them
   if (isTx(reader)) await lockDecidingRows(reader, names, doc);
@@ -35,11 +42,14 @@ export async function loadContext(reader: Reader, def: DocumentDefinition, doc: 
   const refReads: [field: string, read: Promise<DocRecord | undefined>][] = [];
   const lineReads: [lineField: string, read: Promise<DocRecord[]>][] = [];
   for (const [name, f] of Object.entries(def.fields)) {
-    if (f.type === 'ref' && f.ref && typeof doc[name] === 'number' && isStored(f.ref)) refReads.push([name, reader.get(f.ref, doc[name] as number)]);
+    if (f.type === 'ref' && f.ref && typeof doc[name] === 'number' && isStored(f.ref))
+      refReads.push([name, reader.get(f.ref, doc[name] as number)]);
     if (f.type === 'lines' && Array.isArray(doc[name])) {
       for (const [ln, lf] of Object.entries(f.lineFields ?? {})) {
         if (lf.type !== 'ref' || !lf.ref || !isStored(lf.ref)) continue;
-        const ids = [...new Set((doc[name] as DocRecord[]).map((l) => l[ln]).filter((v): v is number => typeof v === 'number'))];
+        const ids = [
+          ...new Set((doc[name] as DocRecord[]).map((l) => l[ln]).filter((v): v is number => typeof v === 'number')),
+        ];
         lineReads.push([ln, reader.getMany(lf.ref, ids)]);
       }
     }
@@ -48,16 +58,23 @@ export async function loadContext(reader: Reader, def: DocumentDefinition, doc: 
   const readFacts = () => Promise.all(names.map((name) => factLoader(name)(reader, doc, now)));
   // with the settings read already, the facts go together with the references
   const factsWithRefs = settings ? readFacts() : null;
-  const [loaded, refRows, lineRows] = await Promise.all([settings ?? loadSettings(reader), Promise.all(refReads.map(([, read]) => read)), Promise.all(lineReads.map(([, read]) => read))]);
+  const [loaded, refRows, lineRows] = await Promise.all([
+    settings ?? loadSettings(reader),
+    Promise.all(refReads.map(([, read]) => read)),
+    Promise.all(lineReads.map(([, read]) => read)),
+  ]);
   const refs: RuleContext['refs'] = Object.fromEntries(refReads.map(([name], i) => [name, refRows[i]]));
-  const lineRefs: RuleContext['lineRefs'] = Object.fromEntries(lineReads.map(([ln], i) => [ln, Object.fromEntries(lineRows[i].map((r) => [Number(r.id), r]))]));
+  const lineRefs: RuleContext['lineRefs'] = Object.fromEntries(
+    lineReads.map(([ln], i) => [ln, Object.fromEntries(lineRows[i].map((r) => [Number(r.id), r]))]),
+  );
   const values = await (factsWithRefs ?? readFacts());
   const facts: RuleContext['facts'] = Object.fromEntries(names.map((name, i) => [name, values[i]]));
   // rules read the settings as a record of named values (RuleContext is shared with the SPA)
   return { now, user, refs, lineRefs, facts, settings: loaded as unknown as Record<string, unknown> };
 }
 
-const isTx = (r: Reader): r is Tx => typeof (r as Partial<Tx>).lock === 'function' && typeof (r as Partial<Tx>).insert === 'function';
+const isTx = (r: Reader): r is Tx =>
+  typeof (r as Partial<Tx>).lock === 'function' && typeof (r as Partial<Tx>).insert === 'function';
 
 /**
  * `SELECT … FOR UPDATE` of each row a fact of this write is decided by (facts/types.ts decidedBy),

@@ -12,7 +12,8 @@ import { loadContext, loadSettings } from './context';
  * named facts (e.g. creditUsed).
  */
 export async function factsOf(deps: DocDeps, def: DocumentDefinition, actor: Actor, id: number) {
-  if (!canRole(def.access.read, actor.role)) throw new RefusedError(refusal(403, '您的角色不能查看此类资料', 'Your role may not read these records'));
+  if (!canRole(def.access.read, actor.role))
+    throw new RefusedError(refusal(403, '您的角色不能查看此类资料', 'Your role may not read these records'));
   const [rec, settings] = await Promise.all([getDoc(deps.store, def, actor, id), loadSettings(deps.store)]);
   const ctx = await loadContext(deps.store, def, rec, actor, deps.now(), settings);
   return { ...explain(def, rec, ctx), values: ctx.facts };

@@ -2,7 +2,14 @@ import { canAccess } from '../../src/domain/access';
 import { shanghaiDate, shanghaiTime } from '../../src/domain/calendar';
 import { BOM, csvLine } from '../../src/domain/csv';
 import type { DocRecord, DocumentDefinition } from '../../src/domain/definition';
-import { exportColumns, exportFileName, exportRows, linesFieldOf, referencedIds, type ExportMode } from '../../src/domain/exportSheet';
+import {
+  exportColumns,
+  exportFileName,
+  exportRows,
+  linesFieldOf,
+  referencedIds,
+  type ExportMode,
+} from '../../src/domain/exportSheet';
 import { recordName } from '../../src/domain/present';
 import { refusal, RefusedError } from './refusal';
 import type { Actor } from '../../src/domain/roles';
@@ -48,10 +55,18 @@ export function exportStamp(now: Date): string {
   return `${shanghaiDate(now).replaceAll('-', '')}-${shanghaiTime(now).replace(':', '')}`;
 }
 
-export async function exportDocs(deps: DocDeps, def: DocumentDefinition, actor: Actor, params: URLSearchParams, locale: Locale): Promise<ApiResponse> {
+export async function exportDocs(
+  deps: DocDeps,
+  def: DocumentDefinition,
+  actor: Actor,
+  params: URLSearchParams,
+  locale: Locale,
+): Promise<ApiResponse> {
   // who may list may export; the users screen is the admin's (access.ts)
-  if (!canAccess(actor, def.resource, 'export')) throw new RefusedError(refusal(403, '您的角色不能导出此类资料', 'Your role may not export these records'));
-  if (params.has('range')) throw bad('导出包含全部筛选结果，不接受 range', 'An export holds every filtered row; range is not accepted');
+  if (!canAccess(actor, def.resource, 'export'))
+    throw new RefusedError(refusal(403, '您的角色不能导出此类资料', 'Your role may not export these records'));
+  if (params.has('range'))
+    throw bad('导出包含全部筛选结果，不接受 range', 'An export holds every filtered row; range is not accepted');
   const q = parseListQuery(def, params);
   const linesParam = params.get('lines');
   let mode: ExportMode = { kind: 'documents' };

@@ -23,7 +23,14 @@ export type { InboxItem };
 const PER_RESOURCE = 200;
 
 /** enough context for the actor checks of a step (who may take it), not its business guards */
-const bareContext = (user: Actor): RuleContext => ({ now: new Date(), user, refs: {}, lineRefs: {}, facts: {}, settings: {} });
+const bareContext = (user: Actor): RuleContext => ({
+  now: new Date(),
+  user,
+  refs: {},
+  lineRefs: {},
+  facts: {},
+  settings: {},
+});
 
 export async function myWork(store: Store, actor: Actor, now: Date = new Date()): Promise<InboxItem[]> {
   // 5.8.4 an assistant's idle members join the follow-up list before it is read
@@ -53,14 +60,21 @@ export async function myWork(store: Store, actor: Actor, now: Date = new Date())
       const filters: Filter[] = [{ ...where, status: group }];
       if (actor.role === 'assistant' && def.ownerField) {
         // assistants: their own documents, and unowned ones they may take (e.g. new web orders)
-        filters.splice(0, 1, { ...where, status: group, [def.ownerField]: actor.id }, { ...where, status: group, [def.ownerField]: null });
+        filters.splice(
+          0,
+          1,
+          { ...where, status: group, [def.ownerField]: actor.id },
+          { ...where, status: group, [def.ownerField]: null },
+        );
       }
       for (const [i, filter] of filters.entries()) {
         asks.push(
-          store.list(def.resource, { filter, sort: { field, order: 'ASC' }, range: [0, PER_RESOURCE - 1], total: false }).then(({ rows }) => ({
-            def,
-            rows: i === 0 ? rows : rows.filter((r) => availableActions(wf, r, bareContext(actor)).length > 0),
-          })),
+          store
+            .list(def.resource, { filter, sort: { field, order: 'ASC' }, range: [0, PER_RESOURCE - 1], total: false })
+            .then(({ rows }) => ({
+              def,
+              rows: i === 0 ? rows : rows.filter((r) => availableActions(wf, r, bareContext(actor)).length > 0),
+            })),
         );
       }
     }
@@ -74,7 +88,11 @@ export async function myWork(store: Store, actor: Actor, now: Date = new Date())
 type Referenced = Map<string, Map<number, DocRecord>>;
 
 /** the records the inbox columns reference (a customer's name, a driver's route), read once per resource */
-async function referencedRecords(store: Store, actor: Actor, found: { def: DocumentDefinition; rows: DocRecord[] }[]): Promise<Referenced> {
+async function referencedRecords(
+  store: Store,
+  actor: Actor,
+  found: { def: DocumentDefinition; rows: DocRecord[] }[],
+): Promise<Referenced> {
   const wanted = new Map<string, Set<number>>();
   for (const { def, rows } of found) {
     for (const col of inboxColumns(def, actor.role)) {
@@ -96,7 +114,12 @@ async function referencedRecords(store: Store, actor: Actor, found: { def: Docum
   return out;
 }
 
-function columnValue(def: DocumentDefinition, r: DocRecord, col: string, names: Referenced): string | number | boolean | null {
+function columnValue(
+  def: DocumentDefinition,
+  r: DocRecord,
+  col: string,
+  names: Referenced,
+): string | number | boolean | null {
   const [head, tail] = col.split('.', 2);
   const f = def.fields[head];
   if (f?.type === 'ref' && f.ref) {

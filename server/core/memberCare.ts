@@ -39,15 +39,29 @@ async function dueMembers(reader: Reader, assistantId: number, now: Date): Promi
   const days = Number(settings.memberFollowUpDays);
   if (!Number.isInteger(days) || days < 1) return [];
   const today = shanghaiDate(now);
-  const { rows: members } = await reader.list('customers', { filter: ACTIVE_MEMBERS(assistantId), sort: { field: 'id', order: 'ASC' }, range: null, total: false });
+  const { rows: members } = await reader.list('customers', {
+    filter: ACTIVE_MEMBERS(assistantId),
+    sort: { field: 'id', order: 'ASC' },
+    range: null,
+    total: false,
+  });
   if (members.length === 0) return [];
   const ids = members.map((m) => Number(m.id));
   // the days each member ordered on (work orders: submitted on, not drafts or cancelled), and their
   // follow-ups — as of `now` (the seed opens lists in the past)
   const asOf = now.toISOString();
   const [orderDays, followUps] = await Promise.all([
-    reader.aggregate('orders', { filter: { customerId: ids, status: [...WORK_ORDER_STATUSES], receivedAt_lte: asOf }, groupBy: [{ field: 'customerId' }, { field: 'receivedAt', day: true }], measures: { n: { op: 'count' } } }),
-    reader.list('memberFollowUps', { filter: { customerId: ids, createdAt_lte: asOf }, sort: { field: 'id', order: 'ASC' }, range: null, total: false }),
+    reader.aggregate('orders', {
+      filter: { customerId: ids, status: [...WORK_ORDER_STATUSES], receivedAt_lte: asOf },
+      groupBy: [{ field: 'customerId' }, { field: 'receivedAt', day: true }],
+      measures: { n: { op: 'count' } },
+    }),
+    reader.list('memberFollowUps', {
+      filter: { customerId: ids, createdAt_lte: asOf },
+      sort: { field: 'id', order: 'ASC' },
+      range: null,
+      total: false,
+    }),
   ]);
   const lastOrder = new Map<number, string>();
   for (const r of orderDays) {
@@ -67,7 +81,9 @@ async function dueMembers(reader: Reader, assistantId: number, now: Date): Promi
     const id = Number(m.id);
     const since = shanghaiDate(new Date(String(m.createdAt ?? atShanghai(addDays(today, -days)).toISOString())));
     const lastOrderDay = lastOrder.get(id) ?? null;
-    if (followUpDue(m, { today, days, lastOrderDay, since, snoozedUntil: snoozed.get(id) ?? null, open: open.has(id) })) {
+    if (
+      followUpDue(m, { today, days, lastOrderDay, since, snoozedUntil: snoozed.get(id) ?? null, open: open.has(id) })
+    ) {
       out.push({ customerId: id, assistantId, dueDate: today, lastOrderDate: lastOrderDay });
     }
   }
@@ -76,7 +92,17 @@ async function dueMembers(reader: Reader, assistantId: number, now: Date): Promi
 
 /** the follow-up list is kept by the system: the active admin, named so in the audit log */
 async function systemActor(reader: Reader): Promise<Actor> {
-  const { rows } = await reader.list('users', { filter: { role: 'admin', active: true }, sort: { field: 'id', order: 'ASC' }, range: [0, 49] });
+  const { rows } = await reader.list('users', {
+    filter: { role: 'admin', active: true },
+    sort: { field: 'id', order: 'ASC' },
+    range: [0, 49],
+  });
   const u = rows.find((r) => r.username === 'admin') ?? rows[0];
-  return { id: Number(u?.id ?? 0), username: String(u?.username ?? 'system'), fullName: '会员回访名单 (5.8.4)', role: 'admin', group: null };
+  return {
+    id: Number(u?.id ?? 0),
+    username: String(u?.username ?? 'system'),
+    fullName: '会员回访名单 (5.8.4)',
+    role: 'admin',
+    group: null,
+  };
 }

@@ -14,7 +14,8 @@ import { loadSettings } from './context';
 /** /api/reports/* — computed on the server by the functions in reports/, as aggregations in the store. */
 
 /** 400 naming the parameter (`errors`), as a form's field is named */
-const bad = (zh: string, en: string, param?: string) => new RefusedError({ ...refusal(400, zh, en), ...(param ? { errors: { [param]: { zh, en } } } : {}) });
+const bad = (zh: string, en: string, param?: string) =>
+  new RefusedError({ ...refusal(400, zh, en), ...(param ? { errors: { [param]: { zh, en } } } : {}) });
 
 function day(params: URLSearchParams, name: string, fallback: string): string {
   const v = params.get(name) ?? fallback;
@@ -24,13 +25,21 @@ function day(params: URLSearchParams, name: string, fallback: string): string {
 }
 
 export async function reportsRoute(store: Store, actor: Actor, name: string, params: URLSearchParams, now: Date) {
-  if (!canAccess(actor, 'reports', 'list')) throw new RefusedError(refusal(403, '您的角色不能查看报表', 'Your role may not read reports'));
+  if (!canAccess(actor, 'reports', 'list'))
+    throw new RefusedError(refusal(403, '您的角色不能查看报表', 'Your role may not read reports'));
   const today = shanghaiDate(now);
   switch (name) {
     case 'assistant-performance': {
       // the settings (they bring the branch's calendar entries, which working days depend on) and
       // the assistants, asked together
-      const [settings, { rows: assistants }] = await Promise.all([loadSettings(store), store.list('users', { filter: { role: 'assistant', active: true }, sort: { field: 'username', order: 'ASC' }, range: null })]);
+      const [settings, { rows: assistants }] = await Promise.all([
+        loadSettings(store),
+        store.list('users', {
+          filter: { role: 'assistant', active: true },
+          sort: { field: 'username', order: 'ASC' },
+          range: null,
+        }),
+      ]);
       // 6.1.1 default: yesterday's (previous working day's) performance
       const date = day(params, 'date', calendarOfSettings(settings).previousWorkingDay(today));
       return assistantPerformance(store, date, assistants, settings);
@@ -39,14 +48,16 @@ export async function reportsRoute(store: Store, actor: Actor, name: string, par
       const to = day(params, 'to', today);
       const from = day(params, 'from', to);
       if (from > to) throw bad('开始日期不能晚于结束日期', 'from must not be after to', 'from');
-      if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > 400) throw bad('最多查询400天', 'At most 400 days', 'from');
+      if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > 400)
+        throw bad('最多查询400天', 'At most 400 days', 'from');
       return complaintTrends(store, from, to);
     }
     case 'order-trends': {
       const to = day(params, 'to', today);
       const daysRaw = params.get('days') ?? '30';
       const days = /^\d{1,3}$/.test(daysRaw) ? Number(daysRaw) : NaN;
-      if (!Number.isInteger(days) || days < 1 || days > 400) throw bad('参数 days（天数）应为1到400', 'days must be 1 to 400', 'days');
+      if (!Number.isInteger(days) || days < 1 || days > 400)
+        throw bad('参数 days（天数）应为1到400', 'days must be 1 to 400', 'days');
       return orderTrends(store, to, days);
     }
     case 'queues':

@@ -30,5 +30,13 @@ export function localeOf(req: { headers: { 'accept-language'?: string | undefine
 /** The error body of api.md: { message, rule, errors } in the caller's language. */
 export function refusalResponse(r: Refusal, locale: Locale): ApiResponse {
   const errors = r.errors ? Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, v[locale]])) : undefined;
-  return { status: r.status, body: { message: r.message[locale], ...(r.rule ? { rule: r.rule } : {}), ...(errors ? { errors } : {}), messages: r.message } };
+  return {
+    status: r.status,
+    body: {
+      message: r.message[locale],
+      ...(r.rule ? { rule: r.rule } : {}),
+      ...(errors ? { errors } : {}),
+      messages: r.message,
+    },
+  };
 }

@@ -1,4 +1,10 @@
-import { isWritable, SYSTEM_FIELDS, type DocRecord, type DocumentDefinition, type FieldDef } from '../../src/domain/definition';
+import {
+  isWritable,
+  SYSTEM_FIELDS,
+  type DocRecord,
+  type DocumentDefinition,
+  type FieldDef,
+} from '../../src/domain/definition';
 import { isIsoDay, isIsoInstant, MAX_INT, MIN_INT, unstorableText } from '../../src/domain/input';
 import { isYuanAmount } from '../../src/domain/money';
 import type { Refusal } from './refusal';
@@ -17,7 +23,15 @@ type Errors = Record<string, Text>;
 
 /** JSON with object keys sorted: PostgreSQL's JSONB does not keep key order */
 export function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, x[k]])) : x));
+  return JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.keys(x)
+            .sort()
+            .map((k) => [k, x[k]]),
+        )
+      : x,
+  );
 }
 
 /** control characters other than tab, newline and carriage return */
@@ -34,7 +48,8 @@ function checkField(name: string, f: FieldDef, v: unknown, errors: Errors, path 
     if (f.required) errors[path] = { zh: `请填写${f.label.zh}`, en: `${f.label.en} is required` };
     return v === '' && (f.type === 'text' || f.type === 'longText') ? '' : null;
   }
-  const err = (zh: string, en: string) => void (errors[path] = { zh: `${f.label.zh}：${zh}`, en: `${f.label.en}: ${en}` });
+  const err = (zh: string, en: string) =>
+    void (errors[path] = { zh: `${f.label.zh}：${zh}`, en: `${f.label.en}: ${en}` });
   switch (f.type) {
     case 'text':
     case 'longText': {
@@ -47,7 +62,8 @@ function checkField(name: string, f: FieldDef, v: unknown, errors: Errors, path 
       return f.type === 'text' ? v.trim() : v;
     }
     case 'enum':
-      if (typeof v !== 'string' || !f.options || !Object.prototype.hasOwnProperty.call(f.options, v)) return err('不是有效选项', 'not a valid option');
+      if (typeof v !== 'string' || !f.options || !Object.prototype.hasOwnProperty.call(f.options, v))
+        return err('不是有效选项', 'not a valid option');
       return v;
     case 'ref':
     case 'int': {
@@ -59,7 +75,8 @@ function checkField(name: string, f: FieldDef, v: unknown, errors: Errors, path 
       return v;
     }
     case 'money':
-      if (!isYuanAmount(v)) return err('应为不小于0、最多两位小数的金额', 'must be an amount ≥ 0 with at most 2 decimals');
+      if (!isYuanAmount(v))
+        return err('应为不小于0、最多两位小数的金额', 'must be an amount ≥ 0 with at most 2 decimals');
       if (f.max != null && v > f.max) return err(`不能大于 ${f.max}`, `must be at most ${f.max}`);
       return v;
     case 'bool':
@@ -67,14 +84,19 @@ function checkField(name: string, f: FieldDef, v: unknown, errors: Errors, path 
       return v;
     case 'datetime':
       // a time that exists (no 24:00, no 30 February), in the years the desk carries
-      if (!isIsoInstant(v)) return err('不是有效时间（如 2026-11-27T08:30:00+08:00）', 'not a valid date-time (e.g. 2026-11-27T08:30:00+08:00)');
+      if (!isIsoInstant(v))
+        return err(
+          '不是有效时间（如 2026-11-27T08:30:00+08:00）',
+          'not a valid date-time (e.g. 2026-11-27T08:30:00+08:00)',
+        );
       return new Date(v).toISOString();
     case 'date':
       if (!isIsoDay(v)) return err('不是有效日期（YYYY-MM-DD）', 'not a valid date (YYYY-MM-DD)');
       return v;
     case 'lines': {
       if (!Array.isArray(v)) return err('应为明细列表', 'must be a list of lines');
-      if (v.length > (f.maxLines ?? 500)) return err(`最多 ${f.maxLines ?? 500} 行`, `at most ${f.maxLines ?? 500} lines`);
+      if (v.length > (f.maxLines ?? 500))
+        return err(`最多 ${f.maxLines ?? 500} 行`, `at most ${f.maxLines ?? 500} lines`);
       return v.map((line, i) => {
         if (!line || typeof line !== 'object' || Array.isArray(line)) {
           errors[`${path}.${i}`] = { zh: `第${i + 1}行格式不正确`, en: `Line ${i + 1} is malformed` };
@@ -86,7 +108,8 @@ function checkField(name: string, f: FieldDef, v: unknown, errors: Errors, path 
           out[k] = checkField(k, lf, (line as DocRecord)[k], errors, `${path}.${i}.${k}`);
         }
         for (const k of Object.keys(line)) {
-          if (!f.lineFields || !Object.hasOwn(f.lineFields, k)) errors[`${path}.${i}.${k}`] = { zh: `未知字段 ${k}`, en: `Unknown field ${k}` };
+          if (!f.lineFields || !Object.hasOwn(f.lineFields, k))
+            errors[`${path}.${i}.${k}`] = { zh: `未知字段 ${k}`, en: `Unknown field ${k}` };
         }
         return out;
       });
@@ -103,9 +126,18 @@ export interface Checked {
  * @param mode create: required fields must be present; update: only fields present are checked.
  * @param current the stored record (update) — for writableBy / immutable checks
  */
-export function checkBody(def: DocumentDefinition, body: unknown, mode: 'create' | 'update', role: Role, current?: DocRecord): Checked {
+export function checkBody(
+  def: DocumentDefinition,
+  body: unknown,
+  mode: 'create' | 'update',
+  role: Role,
+  current?: DocRecord,
+): Checked {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    return { values: {}, refusal: { status: 400, message: { zh: '请求内容应为 JSON 对象', en: 'The body must be a JSON object' } } };
+    return {
+      values: {},
+      refusal: { status: 400, message: { zh: '请求内容应为 JSON 对象', en: 'The body must be a JSON object' } },
+    };
   }
   const input = body as Record<string, unknown>;
   const errors: Errors = {};
@@ -143,14 +175,25 @@ export function checkBody(def: DocumentDefinition, body: unknown, mode: 'create'
   const keys = Object.keys(errors);
   if (keys.length) {
     const first = errors[keys[0]];
-    return { values, refusal: { status: 400, message: { zh: `输入有误：${first.zh}`, en: `Invalid input: ${first.en}` }, errors } };
+    return {
+      values,
+      refusal: { status: 400, message: { zh: `输入有误：${first.zh}`, en: `Invalid input: ${first.en}` }, errors },
+    };
   }
   if (forbidden) {
     const f = def.fields[forbidden];
     const rule = f.writableRule ? ` (${f.writableRule})` : '';
     return {
       values,
-      refusal: { status: 403, ...(f.writableRule ? { rule: f.writableRule } : {}), message: { zh: `您的角色不能修改"${f.label.zh}"${rule}`, en: `Your role may not change "${f.label.en}"${rule}` }, errors: { [forbidden]: { zh: `无权修改${rule}`, en: `Not allowed${rule}` } } },
+      refusal: {
+        status: 403,
+        ...(f.writableRule ? { rule: f.writableRule } : {}),
+        message: {
+          zh: `您的角色不能修改"${f.label.zh}"${rule}`,
+          en: `Your role may not change "${f.label.en}"${rule}`,
+        },
+        errors: { [forbidden]: { zh: `无权修改${rule}`, en: `Not allowed${rule}` } },
+      },
     };
   }
   return { values, refusal: null };
@@ -162,16 +205,22 @@ export function checkBody(def: DocumentDefinition, body: unknown, mode: 'create'
  */
 export function checkActionBody(def: DocumentDefinition, body: unknown, params: readonly string[]): Checked {
   if (body == null) return { values: {}, refusal: null };
-  if (typeof body !== 'object' || Array.isArray(body)) return { values: {}, refusal: { status: 400, message: { zh: '请求内容应为 JSON 对象', en: 'The body must be a JSON object' } } };
+  if (typeof body !== 'object' || Array.isArray(body))
+    return {
+      values: {},
+      refusal: { status: 400, message: { zh: '请求内容应为 JSON 对象', en: 'The body must be a JSON object' } },
+    };
   const errors: Errors = {};
   const values: DocRecord = {};
   for (const [key, v] of Object.entries(body as Record<string, unknown>)) {
     if (key === 'comment') {
-      if (v != null && (typeof v !== 'string' || v.length > 1000 || unstorableText(v))) errors.comment = { zh: '意见应为文字，最多1000字', en: 'The comment is text of at most 1000 characters' };
+      if (v != null && (typeof v !== 'string' || v.length > 1000 || unstorableText(v)))
+        errors.comment = { zh: '意见应为文字，最多1000字', en: 'The comment is text of at most 1000 characters' };
       continue;
     }
     if (key === 'version') {
-      if (v != null && !Number.isInteger(v)) errors.version = { zh: '版本号应为整数', en: 'version must be a whole number' };
+      if (v != null && !Number.isInteger(v))
+        errors.version = { zh: '版本号应为整数', en: 'version must be a whole number' };
       continue;
     }
     if (!params.includes(key) || !Object.hasOwn(def.fields, key)) {
@@ -183,6 +232,14 @@ export function checkActionBody(def: DocumentDefinition, body: unknown, params: 
     if (!errors[key]) values[key] = checked;
   }
   const keys = Object.keys(errors);
-  if (keys.length) return { values, refusal: { status: 400, message: { zh: `输入有误：${errors[keys[0]].zh}`, en: `Invalid input: ${errors[keys[0]].en}` }, errors } };
+  if (keys.length)
+    return {
+      values,
+      refusal: {
+        status: 400,
+        message: { zh: `输入有误：${errors[keys[0]].zh}`, en: `Invalid input: ${errors[keys[0]].en}` },
+        errors,
+      },
+    };
   return { values, refusal: null };
 }

@@ -15,7 +15,13 @@ import type { Store } from '../store/types';
  */
 
 /** who the audit log names for the daily job: no user (user id null) */
-export const SYSTEM_ACTOR: Actor = { id: null as unknown as number, username: 'system', fullName: '系统（每日作业）', role: 'admin', group: null };
+export const SYSTEM_ACTOR: Actor = {
+  id: null as unknown as number,
+  username: 'system',
+  fullName: '系统（每日作业）',
+  role: 'admin',
+  group: null,
+};
 
 /**
  * 5.6.2 re-tier every customer from its delivered volume: the average of the last
@@ -41,10 +47,21 @@ export async function retierCustomers(store: Store, now: Date): Promise<number> 
       const current = await tx.lock('customers', id);
       const patch = current && retierPatch(current, total, months);
       if (!current || !patch) return false;
-      const next = { ...current, ...patch, version: Number(current.version) + 1, updatedAt: at } as DocRecord & { id: number };
+      const next = { ...current, ...patch, version: Number(current.version) + 1, updatedAt: at } as DocRecord & {
+        id: number;
+      };
       if (!(await tx.update('customers', next, Number(current.version)))) return false; // changed meanwhile: the next run
       const changes = Object.fromEntries(Object.keys(patch).map((k) => [k, [current[k] ?? null, patch[k]]]));
-      await tx.audit({ at, userId: null, userName: SYSTEM_ACTOR.fullName, resource: 'customers', recordId: id, code: (current.code as string) ?? null, action: 'retier', changes: { ...changes, rule: '5.6.2', months, from, to } });
+      await tx.audit({
+        at,
+        userId: null,
+        userName: SYSTEM_ACTOR.fullName,
+        resource: 'customers',
+        recordId: id,
+        code: (current.code as string) ?? null,
+        action: 'retier',
+        changes: { ...changes, rule: '5.6.2', months, from, to },
+      });
       return true;
     });
     if (done) changed += 1;
@@ -59,16 +76,35 @@ export async function retierCustomers(store: Store, now: Date): Promise<number> 
 export async function queueCreditReviews(store: Store, now: Date): Promise<number> {
   const today = shanghaiDate(now);
   await backfillReviewDates(store, now);
-  const { rows } = await store.list('customers', { filter: { settlement: 'credit', creditReviewDue_lte: today }, sort: { field: 'id', order: 'ASC' }, range: null });
+  const { rows } = await store.list('customers', {
+    filter: { settlement: 'credit', creditReviewDue_lte: today },
+    sort: { field: 'id', order: 'ASC' },
+    range: null,
+  });
   let queued = 0;
   for (const c of rows) {
     const id = Number(c.id);
     const made = await store.transaction(async (tx) => {
       const customer = await tx.lock('customers', id);
-      if (!customer || customer.settlement !== 'credit' || typeof customer.creditReviewDue !== 'string' || customer.creditReviewDue > today) return false;
-      const open = await tx.list('creditFollowUps', { filter: { customerId: id, kind: 'creditReview', status: 'open' }, sort: { field: 'id', order: 'DESC' }, range: [0, 0] });
+      if (
+        !customer ||
+        customer.settlement !== 'credit' ||
+        typeof customer.creditReviewDue !== 'string' ||
+        customer.creditReviewDue > today
+      )
+        return false;
+      const open = await tx.list('creditFollowUps', {
+        filter: { customerId: id, kind: 'creditReview', status: 'open' },
+        sort: { field: 'id', order: 'DESC' },
+        range: [0, 0],
+      });
       if (open.total > 0) return false;
-      const values = { kind: 'creditReview', customerId: id, salesRepId: typeof customer.salesRepId === 'number' ? customer.salesRepId : null, dueOn: customer.creditReviewDue };
+      const values = {
+        kind: 'creditReview',
+        customerId: id,
+        salesRepId: typeof customer.salesRepId === 'number' ? customer.salesRepId : null,
+        dueOn: customer.creditReviewDue,
+      };
       await createInTx(tx, creditFollowUps, SYSTEM_ACTOR, values, now, 'review due');
       return true;
     });
@@ -83,17 +119,40 @@ export async function queueCreditReviews(store: Store, now: Date): Promise<numbe
  */
 export async function backfillReviewDates(store: Store, now: Date): Promise<number> {
   const today = shanghaiDate(now);
-  const { rows } = await store.list('customers', { filter: { settlement: 'credit' }, sort: { field: 'id', order: 'ASC' }, range: null });
+  const { rows } = await store.list('customers', {
+    filter: { settlement: 'credit' },
+    sort: { field: 'id', order: 'ASC' },
+    range: null,
+  });
   let set = 0;
   for (const c of rows.filter((x) => typeof x.creditReviewDue !== 'string' || !x.creditReviewDue)) {
     const id = Number(c.id);
     const at = now.toISOString();
     const done = await store.transaction(async (tx) => {
       const current = await tx.lock('customers', id);
-      if (!current || current.settlement !== 'credit' || (typeof current.creditReviewDue === 'string' && current.creditReviewDue)) return false;
-      const next = { ...current, creditReviewDue: today, version: Number(current.version) + 1, updatedAt: at } as DocRecord & { id: number };
+      if (
+        !current ||
+        current.settlement !== 'credit' ||
+        (typeof current.creditReviewDue === 'string' && current.creditReviewDue)
+      )
+        return false;
+      const next = {
+        ...current,
+        creditReviewDue: today,
+        version: Number(current.version) + 1,
+        updatedAt: at,
+      } as DocRecord & { id: number };
       if (!(await tx.update('customers', next, Number(current.version)))) return false;
-      await tx.audit({ at, userId: null, userName: SYSTEM_ACTOR.fullName, resource: 'customers', recordId: id, code: (current.code as string) ?? null, action: 'backfill', changes: { creditReviewDue: [null, today], rule: '5.11.4' } });
+      await tx.audit({
+        at,
+        userId: null,
+        userName: SYSTEM_ACTOR.fullName,
+        resource: 'customers',
+        recordId: id,
+        code: (current.code as string) ?? null,
+        action: 'backfill',
+        changes: { creditReviewDue: [null, today], rule: '5.11.4' },
+      });
       return true;
     });
     if (done) set += 1;
@@ -110,10 +169,17 @@ export async function runDailyJobs(store: Store, now: Date): Promise<{ retiered:
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** At start, then every 24 hours (the timer does not keep the process alive). Returns a stop function. */
-export function startDailyJobs(store: Store, log: (msg: string, err?: unknown) => void, now: () => Date = () => new Date()): () => void {
+export function startDailyJobs(
+  store: Store,
+  log: (msg: string, err?: unknown) => void,
+  now: () => Date = () => new Date(),
+): () => void {
   const run = () =>
     runDailyJobs(store, now()).then(
-      (r) => log(`Daily customer jobs: ${r.retiered} customers re-tiered (5.6.2), ${r.reviewsQueued} credit reviews queued (5.11.4)`),
+      (r) =>
+        log(
+          `Daily customer jobs: ${r.retiered} customers re-tiered (5.6.2), ${r.reviewsQueued} credit reviews queued (5.11.4)`,
+        ),
       (e) => log('Daily customer jobs failed; they run again tomorrow', e),
     );
   void run();

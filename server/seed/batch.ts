@@ -101,9 +101,16 @@ export class SeedCache {
 
   /** the sum from the index, or undefined when it cannot answer this filter */
   sumOrders(field: string, filter: Filter): number | undefined {
-    if (!this.orders || field !== 'total' || typeof filter.customerId !== 'number' || !Object.keys(filter).every((k) => ORDER_FILTER.test(k))) return undefined;
+    if (
+      !this.orders ||
+      field !== 'total' ||
+      typeof filter.customerId !== 'number' ||
+      !Object.keys(filter).every((k) => ORDER_FILTER.test(k))
+    )
+      return undefined;
     let fen = 0;
-    for (const r of this.orders.get(filter.customerId)?.values() ?? []) if (rowMatches(r, filter)) fen += Math.round(r.total * 100);
+    for (const r of this.orders.get(filter.customerId)?.values() ?? [])
+      if (rowMatches(r, filter)) fen += Math.round(r.total * 100);
     return fen / 100;
   }
 
@@ -143,7 +150,8 @@ class CachedTx implements Tx {
         if (id === except) continue;
         // claimed before the write: facts are loaded together, and a flush alongside must not write it twice
         rows.delete(id);
-        if (!(await this.tx.update(r, record as DocRecord & { id: number }, dbVersion))) throw new Error(`seed batch: ${r} #${String(record.id)} changed behind the batch`);
+        if (!(await this.tx.update(r, record as DocRecord & { id: number }, dbVersion)))
+          throw new Error(`seed batch: ${r} #${String(record.id)} changed behind the batch`);
       }
     }
   }

@@ -12,13 +12,29 @@ export type Category = 'stationery' | 'oaConsumable' | 'oaEquipment' | 'other';
 export const PROJECT_DEPTS = ['文具项目部', '耗材项目部', '设备项目部', '纸品项目部'] as const;
 export type ProjectDept = (typeof PROJECT_DEPTS)[number];
 
-export const SKU_PREFIX: Record<Category, string> = { stationery: 'ST', oaConsumable: 'OC', oaEquipment: 'EQ', other: 'OT' };
+export const SKU_PREFIX: Record<Category, string> = {
+  stationery: 'ST',
+  oaConsumable: 'OC',
+  oaEquipment: 'EQ',
+  other: 'OT',
+};
 
 /**
  * One catalog row: name, brand, spec, model, colour, unit, catalog price (元),
  * popularity (relative order frequency), usual max quantity per order line, in catalog (default true).
  */
-type Row = [name: string, brand: string, spec: string, model: string, colour: string | null, unit: string, price: number, popularity: number, maxQty: number, catalog?: boolean];
+type Row = [
+  name: string,
+  brand: string,
+  spec: string,
+  model: string,
+  colour: string | null,
+  unit: string,
+  price: number,
+  popularity: number,
+  maxQty: number,
+  catalog?: boolean,
+];
 
 interface Section {
   category: Category;
@@ -219,7 +235,7 @@ const SECTIONS: Section[] = [
       ['无线鼠标', '罗技 Logitech', '2.4G', 'M185', '黑色', '个', 69, 2, 5],
       ['有线键盘', '罗技 Logitech', 'USB', 'K120', '黑色', '个', 59, 1, 5],
       ['电子保险箱', '得力 deli', '高35cm', '3645', '灰色', '台', 699, 0.2, 1],
-      ['纯净水（24瓶/箱）', '怡宝 C\'estbon', '555ml×24', 'CB555', null, '箱', 30, 4, 10],
+      ['纯净水（24瓶/箱）', "怡宝 C'estbon", '555ml×24', 'CB555', null, '箱', 30, 4, 10],
     ],
   },
 ];

@@ -1,4 +1,11 @@
-import { addDays, atShanghai, BUILT_IN_CALENDAR, shanghaiDate as calendarShanghaiDate, WORK_END, WORK_START } from '../../src/domain/calendar';
+import {
+  addDays,
+  atShanghai,
+  BUILT_IN_CALENDAR,
+  shanghaiDate as calendarShanghaiDate,
+  WORK_END,
+  WORK_START,
+} from '../../src/domain/calendar';
 
 /**
  * Fast working-time arithmetic for the seed: the same rules as src/domain/calendar (working
@@ -50,7 +57,8 @@ export function midnight(date: string): number {
 }
 
 /** The instant `minutes` after Shanghai midnight of `date` (fractions allowed; whole seconds). */
-export const atMinute = (date: string, minutes: number): Date => new Date(midnight(date) + Math.round(minutes * 60) * 1000);
+export const atMinute = (date: string, minutes: number): Date =>
+  new Date(midnight(date) + Math.round(minutes * 60) * 1000);
 
 /** Minutes since Shanghai midnight, with fractions. */
 export const minuteOfDay = (d: Date): number => ((((d.getTime() + OFFSET) % DAY) + DAY) % DAY) / MINUTE;

@@ -24,7 +24,8 @@ export async function seedApprovalsDocs(ctx: SeedDocsContext): Promise<Record<st
     products,
     assistants,
     today: shanghaiDate(ctx.now),
-    assistantOf: (c: DocRecord) => assistants.find((a) => a.id === c.assistantId) ?? assistants[Number(c.id) % assistants.length],
+    assistantOf: (c: DocRecord) =>
+      assistants.find((a) => a.id === c.assistantId) ?? assistants[Number(c.id) % assistants.length],
   };
   const gifts = await seedGifts(s);
   const discounts = await seedDiscounts(s);
@@ -32,6 +33,17 @@ export async function seedApprovalsDocs(ctx: SeedDocsContext): Promise<Record<st
   const scraps = await seedScraps(s);
   const credit = await seedCreditApplications(s);
   // the credit applicants' trade was entered as orders: report the orders the store now holds
-  const { total: orders } = await ctx.store.list('orders', { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] });
-  return { gifts, discounts, transfers, scraps, creditApplications: credit.creditApplications, ...(credit.orders ? { orders } : {}) };
+  const { total: orders } = await ctx.store.list('orders', {
+    filter: {},
+    sort: { field: 'id', order: 'ASC' },
+    range: [0, 0],
+  });
+  return {
+    gifts,
+    discounts,
+    transfers,
+    scraps,
+    creditApplications: credit.creditApplications,
+    ...(credit.orders ? { orders } : {}),
+  };
 }

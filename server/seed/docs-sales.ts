@@ -14,7 +14,9 @@ import type { SeedDocsContext } from './walk';
  * `salesOrders` counts those.
  */
 export async function seedSalesDocs(ctx: SeedDocsContext): Promise<Record<string, number>> {
-  const ordersBefore = (await ctx.store.list('orders', { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] })).total;
+  const ordersBefore = (
+    await ctx.store.list('orders', { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] })
+  ).total;
   const k = await salesKit(ctx);
   await seedQuotes({ ...k, ctx: { ...ctx, rng: ctx.rng.fork('quotes') } });
   await seedInquiries({ ...k, ctx: { ...ctx, rng: ctx.rng.fork('inquiries') } });
@@ -23,9 +25,19 @@ export async function seedSalesDocs(ctx: SeedDocsContext): Promise<Record<string
   await seedHandwrittenNotes({ ...k, ctx: { ...ctx, rng: ctx.rng.fork('handwrittenNotes') } });
   await seedUrgentDeliveries({ ...k, ctx: { ...ctx, rng: ctx.rng.fork('urgentDeliveries') } });
   await seedMemberships({ ...k, ctx: { ...ctx, rng: ctx.rng.fork('memberships') } });
-  const count = async (resource: string) => (await ctx.store.list(resource, { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] })).total;
+  const count = async (resource: string) =>
+    (await ctx.store.list(resource, { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] })).total;
   const out: Record<string, number> = {};
-  for (const r of ['quotes', 'inquiries', 'specialOrders', 'requisitions', 'handwrittenNotes', 'urgentDeliveries', 'memberships']) out[r] = await count(r);
+  for (const r of [
+    'quotes',
+    'inquiries',
+    'specialOrders',
+    'requisitions',
+    'handwrittenNotes',
+    'urgentDeliveries',
+    'memberships',
+  ])
+    out[r] = await count(r);
   out.salesOrders = (await count('orders')) - ordersBefore;
   return out;
 }

@@ -63,7 +63,13 @@ export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<R
   const rng = createRng(seed);
   // master data "exists" from a month before the first seeded day
   const systemStart = atMinute(addDays(shanghaiDate(now), -(Math.max(1, days) + 30)), 8 * 60 + 30);
-  const stamp = (createdBy: number | null, at = systemStart.toISOString()) => ({ createdAt: at, updatedAt: at, createdBy, version: 1, approvals: [] });
+  const stamp = (createdBy: number | null, at = systemStart.toISOString()) => ({
+    createdAt: at,
+    updatedAt: at,
+    createdBy,
+    version: 1,
+    approvals: [],
+  });
 
   // users (password hashes beside them), hashed before the transaction, in parallel
   const hashes = await Promise.all(DEMO_USERS.map(() => opts.hashPassword(DEMO_PASSWORD)));
@@ -79,11 +85,16 @@ export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<R
   const actors = users.map(toActor);
   const byUsername = new Map(actors.map((a) => [a.username, a]));
   const adminId = byUsername.get('admin')?.id ?? null;
-  const idsOf = (group: AssistantGroup) => actors.filter((a) => a.role === 'assistant' && a.group === group).map((a) => a.id);
+  const idsOf = (group: AssistantGroup) =>
+    actors.filter((a) => a.role === 'assistant' && a.group === group).map((a) => a.id);
 
   const branch = opts.volume === 'branch';
   const catalog = branch ? branchCatalog() : undefined;
-  const products = await insertChunked(store, 'products', buildProducts(rng.fork('products'), catalog).map((p) => ({ ...p, ...stamp(adminId) })));
+  const products = await insertChunked(
+    store,
+    'products',
+    buildProducts(rng.fork('products'), catalog).map((p) => ({ ...p, ...stamp(adminId) })),
+  );
 
   const customerRecords = buildCustomers(rng.fork('customers'), {
     count: opts.customers ?? SEED_DEFAULTS.customers,
@@ -142,26 +153,62 @@ export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<R
   Object.assign(docCounts, await seedCreditFollowUps(docsCtx, customers, products));
   // a type without a seed module of its own (one registered beside these): a document in every state, by walking its workflow
   for (const def of Object.values(DEFINITIONS)) {
-    if (!def.workflow || def.resource === 'orders' || def.resource === 'memberFollowUps' || Object.hasOwn(docCounts, def.resource)) continue;
+    if (
+      !def.workflow ||
+      def.resource === 'orders' ||
+      def.resource === 'memberFollowUps' ||
+      Object.hasOwn(docCounts, def.resource)
+    )
+      continue;
     docCounts[def.resource] = await seedByWorkflow({ ...docsCtx, rng: rng.fork(def.resource) }, def);
   }
   // 5.8.4 last of all (its dormant members change no other seeded document): idle members on their
   // assistants' lists; then the customers counted with them
   const followUps = () => seedMemberFollowUps({ ...docsCtx, rng: rng.fork('memberFollowUps') });
-  const total = async (resource: string) => (await store.list(resource, { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] })).total;
+  const total = async (resource: string) =>
+    (await store.list(resource, { filter: {}, sort: { field: 'id', order: 'ASC' }, range: [0, 0] })).total;
 
   if (!orderIndex) {
     const memberFollowUps = await followUps();
-    return { users: users.length, products: products.length, customers: await total('customers'), orders, settings: settingsRows.length, ...docCounts, memberFollowUps };
+    return {
+      users: users.length,
+      products: products.length,
+      customers: await total('customers'),
+      orders,
+      settings: settingsRows.length,
+      ...docCounts,
+      memberFollowUps,
+    };
   }
 
   // the branch volume: a year's worth of every document on top of the demo's showcase above
-  const volumeCounts = await seedBranchVolume({ store, now, rng: rng.fork('branch'), users: actors, days, perWorkingDay: opts.perWorkingDay ?? SEED_DEFAULTS.perWorkingDay, orders: orderIndex, progress: opts.progress });
+  const volumeCounts = await seedBranchVolume({
+    store,
+    now,
+    rng: rng.fork('branch'),
+    users: actors,
+    days,
+    perWorkingDay: opts.perWorkingDay ?? SEED_DEFAULTS.perWorkingDay,
+    orders: orderIndex,
+    progress: opts.progress,
+  });
   await followUps();
   // (the demo's `salesOrders` is not reported: `ordersFromDocuments` counts all orders the documents made)
-  const rest: Record<string, number> = { users: users.length, products: products.length, orders, settings: settingsRows.length, ...docCounts };
+  const rest: Record<string, number> = {
+    users: users.length,
+    products: products.length,
+    orders,
+    settings: settingsRows.length,
+    ...docCounts,
+  };
   delete rest.salesOrders;
-  return { ...rest, ...volumeCounts, customers: await total('customers'), memberFollowUps: await total('memberFollowUps'), auditLog: await total('auditLog') };
+  return {
+    ...rest,
+    ...volumeCounts,
+    customers: await total('customers'),
+    memberFollowUps: await total('memberFollowUps'),
+    auditLog: await total('auditLog'),
+  };
 }
 
 async function insertChunked(store: Store, resource: string, records: readonly DocRecord[]): Promise<DocRecord[]> {

@@ -45,8 +45,16 @@ export interface OrderSeedInput {
 
 /** Orders received per minute of the working day: busy mornings, a lunch dip, a quiet end. */
 const HOUR_WEIGHTS: [fromMin: number, weight: number][] = [
-  [8 * 60, 0.6], [9 * 60, 1.3], [10 * 60, 1.4], [11 * 60, 1.1], [12 * 60, 0.4],
-  [13 * 60, 0.9], [14 * 60, 1.2], [15 * 60, 1.1], [16 * 60, 0.8], [17 * 60, 0.3],
+  [8 * 60, 0.6],
+  [9 * 60, 1.3],
+  [10 * 60, 1.4],
+  [11 * 60, 1.1],
+  [12 * 60, 0.4],
+  [13 * 60, 0.9],
+  [14 * 60, 1.2],
+  [15 * 60, 1.1],
+  [16 * 60, 0.8],
+  [17 * 60, 0.3],
 ];
 /** a minute of the working day as orders (and the branch volume's other documents) arrive */
 export const MINUTE_PICKER = new WeightedPicker(
@@ -59,12 +67,24 @@ export const VAN_SLOTS = [8 * 60 + 30, 10 * 60, 13 * 60, 15 * 60];
 
 const WEB_INVALID = ['网上订单信息不全，客户电话无法联系，按无效订单处理', '客户重复下单，取消重复的网上订单'];
 const DRAFT_CANCEL = ['客户来电取消订购', '客户改为到门店自提，取消本订单'];
-const REJECT_REASONS = ['送货地址不完整，请与客户核实后再提交', '数量与客户确认后再提交', '需求时间未与客户确认 (6.2.1)', '收货单位与客户名称不符，请核对'];
+const REJECT_REASONS = [
+  '送货地址不完整，请与客户核实后再提交',
+  '数量与客户确认后再提交',
+  '需求时间未与客户确认 (6.2.1)',
+  '收货单位与客户名称不符，请核对',
+];
 const AFTER_REJECT_CANCEL = ['客户不再需要，取消订单'];
 const AFTER_APPROVE_CANCEL = ['客户来电取消（尚未拣配）'];
 const GM_REJECT = ['超出剩余信用额度，请客户先付清前期货款 (5.10.4)'];
 const AFTER_GM_CANCEL = ['客户不同意先付款，订单取消'];
-const ORDER_NOTES = ['请送到前台', '下午两点后送货', '需开增值税专用发票', '送货前电话联系收货人', '随货附送货单两份', '急用，请尽量上午送到'];
+const ORDER_NOTES = [
+  '请送到前台',
+  '下午两点后送货',
+  '需开增值税专用发票',
+  '送货前电话联系收货人',
+  '随货附送货单两份',
+  '急用，请尽量上午送到',
+];
 
 /** normal: a life of chance; the others are shown in the demo at `now` (see buildOrders) */
 type Fate = 'normal' | 'pendingWeb' | 'rejected' | 'gm';
@@ -83,7 +103,15 @@ interface Step {
   print?: string;
 }
 
-const TIMESTAMP_FIELDS = ['confirmedAt', 'submittedAt', 'pickedAt', 'invoicedAt', 'shippedAt', 'deliveredAt', 'closedAt'] as const;
+const TIMESTAMP_FIELDS = [
+  'confirmedAt',
+  'submittedAt',
+  'pickedAt',
+  'invoicedAt',
+  'shippedAt',
+  'deliveredAt',
+  'closedAt',
+] as const;
 
 function requireRole(users: readonly Actor[], role: Actor['role']): Actor {
   const u = users.find((x) => x.role === role);
@@ -121,7 +149,11 @@ export function* generateOrders(rng: Rng, input: OrderSeedInput): Generator<DocR
   // customers that trade, in order of their first trade; key accounts order more (5.6.2)
   const trading = input.customers
     .filter((c) => typeof c.firstTradeAt === 'string' && c.active !== false)
-    .map((c) => ({ c, since: Date.parse(String(c.firstTradeAt)), w: (c.tier === 'keyAccount' ? 4 : 1) * rng.float(0.3, 1.7) }))
+    .map((c) => ({
+      c,
+      since: Date.parse(String(c.firstTradeAt)),
+      w: (c.tier === 'keyAccount' ? 4 : 1) * rng.float(0.3, 1.7),
+    }))
     .sort((a, b) => a.since - b.since || Number(a.c.id) - Number(b.c.id));
   const customerPicker = new WeightedPicker(trading, (x) => x.w);
 
@@ -162,14 +194,19 @@ export function* generateOrders(rng: Rng, input: OrderSeedInput): Generator<DocR
     }
     // 5.1.1 a couple of web orders just in, so the 10-minute countdown shows
     if (isToday && eligible > 0 && nowMin > START_MIN + 2 && nowMin < END_MIN) {
-      for (const [a, b] of [[1, 4], [5, 8.5]]) {
+      for (const [a, b] of [
+        [1, 4],
+        [5, 8.5],
+      ]) {
         const at = Math.max(atMinute(day, START_MIN).getTime(), nowMs - rng.float(a, b) * MINUTE);
         arrivals.push({ at, fate: 'pendingWeb' });
       }
     }
     if (day === featureDay && eligible > 0) {
       const recent = (from: number, to: number, fallbackMin: number) =>
-        isToday ? Math.max(atMinute(day, START_MIN).getTime(), nowMs - rng.float(from, to) * MINUTE) : atMinute(day, fallbackMin).getTime();
+        isToday
+          ? Math.max(atMinute(day, START_MIN).getTime(), nowMs - rng.float(from, to) * MINUTE)
+          : atMinute(day, fallbackMin).getTime();
       arrivals.push({ at: recent(60, 120, rng.float(14 * 60, 16 * 60)), fate: 'rejected' });
       arrivals.push({ at: recent(100, 150, rng.float(10 * 60, 11 * 60)), fate: 'gm' });
     }
@@ -201,7 +238,14 @@ export function* generateOrders(rng: Rng, input: OrderSeedInput): Generator<DocR
   function makeOrder(receivedAt: Date, customer: DocRecord, fate: Fate): DocRecord {
     const channel = fate === 'pendingWeb' || (fate === 'normal' && rng.chance(0.35)) ? 'web' : 'phone';
     const owner = usersById.get(Number(customer.assistantId));
-    const assistant = channel === 'web' ? (fate === 'pendingWeb' ? webDesk[0] : webPicker.pick(rng)) : owner?.role === 'assistant' ? owner : rng.pick(anyAssistants);
+    const assistant =
+      channel === 'web'
+        ? fate === 'pendingWeb'
+          ? webDesk[0]
+          : webPicker.pick(rng)
+        : owner?.role === 'assistant'
+          ? owner
+          : rng.pick(anyAssistants);
     const mayCredit = creditRefusal(customer, receivedAt) === null;
     const credit = mayCredit && (fate === 'gm' || rng.chance(0.7));
 
@@ -231,7 +275,9 @@ export function* generateOrders(rng: Rng, input: OrderSeedInput): Generator<DocR
     const steps = planLife(computed, receivedAt, assistant, fate).filter((s) => s.at.getTime() <= nowMs);
     const times: Record<string, string | null> = Object.fromEntries(TIMESTAMP_FIELDS.map((f) => [f, null]));
     for (const s of steps) if (s.sets) times[s.sets] = s.at.toISOString();
-    const prints = steps.filter((s) => s.print).map((s) => ({ form: s.print, by: s.actor.id, byName: s.actor.fullName, at: s.at.toISOString() }));
+    const prints = steps
+      .filter((s) => s.print)
+      .map((s) => ({ form: s.print, by: s.actor.id, byName: s.actor.fullName, at: s.at.toISOString() }));
     const invoice = steps.find((s) => s.action === 'invoice');
     const flow = steps.filter((s) => !s.print);
     const approvals: Approval[] = flow.map((s) => ({
@@ -307,7 +353,8 @@ export function* generateOrders(rng: Rng, input: OrderSeedInput): Generator<DocR
     /** `minutes` of working time after the previous step */
     const step = (action: string, to: string, actor: Actor, minutes: number, extra: Partial<Step> = {}) =>
       stepAt(action, to, actor, addWorkMinutes(at, minutes), extra);
-    const cancel = (comments: string[], minutes: number) => step('cancel', 'cancelled', assistant, minutes, { comment: rng.pick(comments) });
+    const cancel = (comments: string[], minutes: number) =>
+      step('cancel', 'cancelled', assistant, minutes, { comment: rng.pick(comments) });
 
     // 5.1.1 web: the e-commerce assistant confirms (usually within 10 minutes); phone: the draft is submitted
     const normal = fate === 'normal';
@@ -317,18 +364,29 @@ export function* generateOrders(rng: Rng, input: OrderSeedInput): Generator<DocR
         cancel(WEB_INVALID, rng.float(3, 15));
         return steps;
       }
-      step('confirm', 'submitted', assistant, rng.chance(0.9) ? rng.float(1, 9) : rng.float(10.5, 45), { sets: 'confirmedAt' });
+      step('confirm', 'submitted', assistant, rng.chance(0.9) ? rng.float(1, 9) : rng.float(10.5, 45), {
+        sets: 'confirmedAt',
+      });
     } else {
       if (normal && rng.chance(0.015)) {
         cancel(DRAFT_CANCEL, rng.float(5, 120));
         return steps;
       }
-      step('submit', 'submitted', assistant, !normal ? rng.float(3, 15) : rng.chance(0.85) ? rng.float(3, 25) : rng.float(30, 240), { sets: 'submittedAt' });
+      step(
+        'submit',
+        'submitted',
+        assistant,
+        !normal ? rng.float(3, 15) : rng.chance(0.85) ? rng.float(3, 25) : rng.float(30, 240),
+        { sets: 'submittedAt' },
+      );
     }
 
     // 5.5.1 csManager review; 4 % returned with a reason, mostly fixed and resubmitted
     if (fate === 'rejected' || (normal && rng.chance(0.04))) {
-      step('reject', 'rejected', csManager, normal ? rng.float(10, 120) : rng.float(10, 30), { decision: 'reject', comment: rng.pick(REJECT_REASONS) });
+      step('reject', 'rejected', csManager, normal ? rng.float(10, 120) : rng.float(10, 30), {
+        decision: 'reject',
+        comment: rng.pick(REJECT_REASONS),
+      });
       if (!normal) return steps; // the assistant has not resubmitted yet
       if (rng.chance(0.2)) {
         cancel(AFTER_REJECT_CANCEL, rng.float(30, 300));
@@ -337,7 +395,13 @@ export function* generateOrders(rng: Rng, input: OrderSeedInput): Generator<DocR
       step('submit', 'submitted', assistant, rng.float(15, 240), { sets: 'submittedAt' });
     }
     const gmNeeded = order.needsGmApproval === true;
-    step('approve', gmNeeded ? 'gmApproval' : 'approved', csManager, !normal ? rng.float(10, 40) : rng.chance(0.9) ? rng.float(10, 90) : rng.float(120, 480), { decision: 'approve' });
+    step(
+      'approve',
+      gmNeeded ? 'gmApproval' : 'approved',
+      csManager,
+      !normal ? rng.float(10, 40) : rng.chance(0.9) ? rng.float(10, 90) : rng.float(120, 480),
+      { decision: 'approve' },
+    );
     if (fate === 'gm') return steps; // the branchGM has not decided yet
     if (gmNeeded) {
       // 5.10.4 beyond the remaining credit: the branchGM decides too
@@ -361,13 +425,28 @@ export function* generateOrders(rng: Rng, input: OrderSeedInput): Generator<DocR
     // before the van: the order desk prints the delivery list (6.2.4), finance invoices a cash order (5.4.2)
     const pickedAt = at.getTime();
     const beforeVan = (minutes: number) => new Date(Math.min(pickedAt + minutes * MINUTE, van.getTime() - MINUTE));
-    steps.push({ action: 'print', from: status, to: status, actor: orderDesk, at: beforeVan(5), decision: 'other', print: 'deliveryNote' });
+    steps.push({
+      action: 'print',
+      from: status,
+      to: status,
+      actor: orderDesk,
+      at: beforeVan(5),
+      decision: 'other',
+      print: 'deliveryNote',
+    });
     if (order.paymentMethod !== 'credit') stepAt('invoice', 'invoiced', finance, beforeVan(20), { sets: 'invoicedAt' });
-    stepAt('ship', 'shipped', driver, new Date(van.getTime() + Math.round(rng.float(0, 20) * 60) * 1000), { sets: 'shippedAt' });
-    step('deliver', 'delivered', driver, rng.chance(0.95) ? rng.float(20, 200) : rng.float(240, 600), { sets: 'deliveredAt' });
+    stepAt('ship', 'shipped', driver, new Date(van.getTime() + Math.round(rng.float(0, 20) * 60) * 1000), {
+      sets: 'shippedAt',
+    });
+    step('deliver', 'delivered', driver, rng.chance(0.95) ? rng.float(20, 200) : rng.float(240, 600), {
+      sets: 'deliveredAt',
+    });
 
     // finance closes: cash (COD) within days, credit after the account is reconciled
-    const closeDay = addWorkingDays(shanghaiDate(at), order.paymentMethod === 'credit' ? rng.int(3, 10) : rng.int(1, 5));
+    const closeDay = addWorkingDays(
+      shanghaiDate(at),
+      order.paymentMethod === 'credit' ? rng.int(3, 10) : rng.int(1, 5),
+    );
     stepAt('close', 'closed', finance, atMinute(closeDay, rng.float(9 * 60, 17 * 60)), { sets: 'closedAt' });
     return steps;
   }

@@ -105,7 +105,10 @@ export const createRng = (seed: number): Rng => new Rng(seed);
 export class WeightedPicker<T> {
   private readonly cum: Float64Array;
 
-  constructor(readonly items: readonly T[], weight: (item: T, index: number) => number) {
+  constructor(
+    readonly items: readonly T[],
+    weight: (item: T, index: number) => number,
+  ) {
     this.cum = new Float64Array(items.length);
     let total = 0;
     items.forEach((item, i) => {

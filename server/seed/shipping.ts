@@ -19,16 +19,25 @@ export interface ShippingDesk {
 /** the seeded invoice number of an order: FP + the digits of its code (SO-20261127-0042 → FP202611270042) */
 export const seededInvoiceNo = (order: DocRecord): string => `FP${String(order.code ?? order.id).replace(/\D/g, '')}`;
 
-export async function readyToShip(store: Store, id: number, desk: ShippingDesk, until: Date, done: (t: Date) => boolean = () => true): Promise<DocRecord | undefined> {
+export async function readyToShip(
+  store: Store,
+  id: number,
+  desk: ShippingDesk,
+  until: Date,
+  done: (t: Date) => boolean = () => true,
+): Promise<DocRecord | undefined> {
   let o = await store.get('orders', id);
   if (!o || (o.status !== 'picked' && o.status !== 'invoiced')) return o;
   const picked = typeof o.pickedAt === 'string' ? Date.parse(o.pickedAt) : until.getTime();
   const after = (minutes: number) => new Date(Math.max(picked, Math.min(picked + minutes * 60_000, until.getTime())));
   const printAt = after(5);
-  if (!deliveryListPrinted(o) && done(printAt)) o = await recordPrint({ store, now: () => printAt }, orders, desk.orderDesk, id, { form: DELIVERY_LIST_FORM });
+  if (!deliveryListPrinted(o) && done(printAt))
+    o = await recordPrint({ store, now: () => printAt }, orders, desk.orderDesk, id, { form: DELIVERY_LIST_FORM });
   const invoiceAt = after(20);
   if (o.status === 'picked' && invoicedBeforeLeaving(o) && done(invoiceAt)) {
-    o = await actOnDoc({ store, now: () => invoiceAt }, orders, desk.finance, id, 'invoice', { invoiceNo: seededInvoiceNo(o) });
+    o = await actOnDoc({ store, now: () => invoiceAt }, orders, desk.finance, id, 'invoice', {
+      invoiceNo: seededInvoiceNo(o),
+    });
   }
   return o;
 }

@@ -20,17 +20,32 @@ export interface SeedDocsContext {
   user: (username: string) => Actor;
 }
 
-export function createAs(ctx: SeedDocsContext, resource: string, by: Actor, body: DocRecord, at: Date): Promise<DocRecord> {
+export function createAs(
+  ctx: SeedDocsContext,
+  resource: string,
+  by: Actor,
+  body: DocRecord,
+  at: Date,
+): Promise<DocRecord> {
   const def = getDefinition(resource);
   if (!def) throw new Error(`no definition ${resource}`);
   return createDoc({ store: ctx.store, now: () => at }, def, by, body);
 }
 
-export async function actAs(ctx: SeedDocsContext, resource: string, id: number, action: string, by: Actor, at: Date, extra: DocRecord = {}): Promise<DocRecord> {
+export async function actAs(
+  ctx: SeedDocsContext,
+  resource: string,
+  id: number,
+  action: string,
+  by: Actor,
+  at: Date,
+  extra: DocRecord = {},
+): Promise<DocRecord> {
   const def = getDefinition(resource);
   if (!def) throw new Error(`no definition ${resource}`);
   // an order goes out with its printed delivery list and, paid in cash, its invoice (6.2.4, 5.4.2)
-  if (resource === 'orders' && action === 'ship') await readyToShip(ctx.store, id, { orderDesk: ctx.user('orderdesk'), finance: ctx.user('finance') }, at);
+  if (resource === 'orders' && action === 'ship')
+    await readyToShip(ctx.store, id, { orderDesk: ctx.user('orderdesk'), finance: ctx.user('finance') }, at);
   return actOnDoc({ store: ctx.store, now: () => at }, def, by, id, action, extra);
 }
 
@@ -42,6 +57,10 @@ export async function walk(
   steps: { action: string; by: Actor; at: Date; comment?: string; extra?: DocRecord }[],
 ): Promise<DocRecord> {
   let rec = await createAs(ctx, resource, create.by, create.body, create.at);
-  for (const s of steps) rec = await actAs(ctx, resource, Number(rec.id), s.action, s.by, s.at, { ...(s.extra ?? {}), ...(s.comment ? { comment: s.comment } : {}) });
+  for (const s of steps)
+    rec = await actAs(ctx, resource, Number(rec.id), s.action, s.by, s.at, {
+      ...(s.extra ?? {}),
+      ...(s.comment ? { comment: s.comment } : {}),
+    });
   return rec;
 }

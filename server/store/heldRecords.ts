@@ -13,7 +13,9 @@ export async function heldRecords(store: Store): Promise<Record<string, number>>
 
 /** a store without users but with other records is damaged: the start refuses it instead of seeding the demo into it */
 export function damagedStoreMessage(where: string, held: Record<string, number>): string {
-  const what = Object.entries(held).map(([r, n]) => `${n} ${r}`).join(', ');
+  const what = Object.entries(held)
+    .map(([r, n]) => `${n} ${r}`)
+    .join(', ');
   return (
     `${where}: 数据中没有用户，却有其他记录（${what}），未做任何更改 — the store holds no users but holds ${what}: ` +
     `it is damaged (users lost), so the demo branch is not seeded into it. Restore a backup into an empty DATA_DIR (npm run restore); nothing was changed.`

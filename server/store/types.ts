@@ -85,7 +85,12 @@ export interface AuthStore {
    * since `since` for this username and this address, this one and every attempt recorded before
    * the count included (attempts at once each see the others recorded before them).
    */
-  beginLoginAttempt(username: string, ip: string, at: string, since: string): Promise<{ id: number; byUser: number; byIp: number }>;
+  beginLoginAttempt(
+    username: string,
+    ip: string,
+    at: string,
+    since: string,
+  ): Promise<{ id: number; byUser: number; byIp: number }>;
   /** the attempt's password was right: it no longer counts as a failure */
   loginSucceeded(id: number): Promise<void>;
 }

@@ -2,7 +2,14 @@ import { CircularProgress } from '@mui/material';
 import { useCallback, useMemo } from 'react';
 import { Admin, CustomRoutes, Resource, type AdminProps, type Store } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { ComplaintTrendsRoute, HomeDashboard, MorningMeetingRoute, QueuesRoute, ReportsApiProvider, TrendsRoute } from '../dashboard';
+import {
+  ComplaintTrendsRoute,
+  HomeDashboard,
+  MorningMeetingRoute,
+  QueuesRoute,
+  ReportsApiProvider,
+  TrendsRoute,
+} from '../dashboard';
 import { PAGES } from '../resources/pages';
 import { createAuthProvider } from './authProvider';
 import { createDataProvider } from './dataProvider';
@@ -17,7 +24,11 @@ import { lazyPage } from './lazyPage';
 import { theme } from './theme';
 
 /** The print view (forms, react-to-print, print.css) is a chunk of its own. */
-const PrintView = lazyPage(PAGES.printView, (m) => m.PrintView, () => <CircularProgress sx={{ m: 4 }} />);
+const PrintView = lazyPage(
+  PAGES.printView,
+  (m) => m.PrintView,
+  () => <CircularProgress sx={{ m: 4 }} />,
+);
 
 const resourcesOf = (domain: Domain) => domain.RESOURCES.map((r) => <Resource key={r.name} {...r} />);
 
@@ -36,7 +47,10 @@ export function App({ apiUrl = DEFAULT_API_URL, store, loginPage }: AppProps) {
   const preferences = useMemo(() => store ?? browserPreferences(), [store]);
   const providers = useMemo(() => {
     const getLocale = () => i18nProvider.getLocale();
-    return { dataProvider: createDataProvider({ apiUrl, getLocale }), authProvider: createAuthProvider({ apiUrl, getLocale }) };
+    return {
+      dataProvider: createDataProvider({ apiUrl, getLocale }),
+      authProvider: createAuthProvider({ apiUrl, getLocale }),
+    };
   }, [apiUrl, i18nProvider]);
 
   /**
@@ -67,10 +81,7 @@ export function App({ apiUrl = DEFAULT_API_URL, store, loginPage }: AppProps) {
     () => [
       resources,
       <CustomRoutes key="print" noLayout>
-        <Route
-          path="/print/:form/:ids"
-          element={<PrintView />}
-        />
+        <Route path="/print/:form/:ids" element={<PrintView />} />
       </CustomRoutes>,
       // reports (issue 5): lazy pages, charts in their own chunks
       <CustomRoutes key="reports">

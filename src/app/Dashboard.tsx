@@ -48,12 +48,25 @@ export function Dashboard() {
     <Box sx={{ mt: 2, display: 'grid', gap: 2 }}>
       <Title title={translate('app.dashboard.title')} />
       {role && <CalendarGapWarning today={today} role={role} calendar={calendar} />}
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: 2, rowGap: 0.5, px: 0.5 }} data-testid="today" data-calendar={calendar ? 'loaded' : 'loading'}>
+      <Box
+        sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: 2, rowGap: 0.5, px: 0.5 }}
+        data-testid="today"
+        data-calendar={calendar ? 'loaded' : 'loading'}
+      >
         <Typography variant="h6" component="h2">
           {translate('app.dashboard.greeting', { name: identity?.fullName ?? '' })}
         </Typography>
-        {role && ROLES[role] && <Typography color="text.secondary">{translate('app.dashboard.role', { role: text(ROLES[role]) })}</Typography>}
-        <Typography>{translate('app.dashboard.today', { date: today, workday: translate((calendar ?? BUILT_IN_CALENDAR).isWorkingDay(today) ? 'app.dashboard.workday' : 'app.dashboard.holiday') })}</Typography>
+        {role && ROLES[role] && (
+          <Typography color="text.secondary">{translate('app.dashboard.role', { role: text(ROLES[role]) })}</Typography>
+        )}
+        <Typography>
+          {translate('app.dashboard.today', {
+            date: today,
+            workday: translate(
+              (calendar ?? BUILT_IN_CALENDAR).isWorkingDay(today) ? 'app.dashboard.workday' : 'app.dashboard.holiday',
+            ),
+          })}
+        </Typography>
         <Typography variant="body2" color="text.secondary">
           {translate('app.dashboard.hours')}
         </Typography>

@@ -1,6 +1,14 @@
 import { Typography } from '@mui/material';
 import { useEffect, type ReactNode } from 'react';
-import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, TitlePortal, useLocaleState, useTranslate } from 'react-admin';
+import {
+  AppBar,
+  Layout,
+  LoadingIndicator,
+  LocalesMenuButton,
+  TitlePortal,
+  useLocaleState,
+  useTranslate,
+} from 'react-admin';
 import { ReportsMenu } from '../dashboard/ReportsMenu';
 import { BaoyiMenu } from './Menu';
 import { prefetchWhenIdle } from './prefetch';

@@ -75,7 +75,11 @@ export function createAuthProvider(opts: AuthProviderOptions = {}): BaoyiAuthPro
 
   return {
     async login({ username, password }: { username: string; password: string }) {
-      const { token, user } = await call<{ token: string; user: Actor }>('/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) }, null);
+      const { token, user } = await call<{ token: string; user: Actor }>(
+        '/auth/login',
+        { method: 'POST', body: JSON.stringify({ username, password }) },
+        null,
+      );
       session.save(token, user);
       me = Promise.resolve(user);
     },
@@ -104,7 +108,15 @@ export function createAuthProvider(opts: AuthProviderOptions = {}): BaoyiAuthPro
     async getPermissions() {
       return (await getUser())?.role ?? null;
     },
-    async canAccess({ resource, action, record }: { resource: string; action: string; record?: Record<string, unknown> }) {
+    async canAccess({
+      resource,
+      action,
+      record,
+    }: {
+      resource: string;
+      action: string;
+      record?: Record<string, unknown>;
+    }) {
       const user = await getUser();
       if (!user) return false;
       const domain = await loadDefinitions();

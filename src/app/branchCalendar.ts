@@ -8,7 +8,11 @@ import { BUILT_IN_CALENDAR, calendarOf, type Calendar, type CalendarDay } from '
  * 工作日/休息日, countdowns) is handed this one.
  */
 function useSettingsRecord() {
-  return useGetList('settings', { pagination: { page: 1, perPage: 1 }, sort: { field: 'id', order: 'ASC' } }, { staleTime: 5 * 60_000 });
+  return useGetList(
+    'settings',
+    { pagination: { page: 1, perPage: 1 }, sort: { field: 'id', order: 'ASC' } },
+    { staleTime: 5 * 60_000 },
+  );
 }
 
 /** The settings' calendar entries; null until the settings answered ([] when they failed to). */

@@ -32,7 +32,6 @@ export interface PreviewResult {
   explain?: Fact[];
 }
 
-
 /** GET /api/<res>/<id>/facts (src/domain/explain.ts) */
 export interface FactsResult extends Explanation {
   values: Record<string, number | boolean | string | null>;
@@ -96,7 +95,9 @@ export function toHttpError(e: unknown): unknown {
   if (body.rule && !message.includes(`(${body.rule})`)) message = `${message} (${body.rule})`;
   const fieldErrors = body.errors && typeof body.errors === 'object' ? body.errors : null;
   const mapped =
-    fieldErrors && Object.keys(fieldErrors).length > 0 ? { ...body, message, errors: { ...fieldErrors, root: { serverError: message } } } : { ...body, message };
+    fieldErrors && Object.keys(fieldErrors).length > 0
+      ? { ...body, message, errors: { ...fieldErrors, root: { serverError: message } } }
+      : { ...body, message };
   return new HttpError(message, e.status, mapped);
 }
 
@@ -106,7 +107,11 @@ const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
  * Only what a client may write (api.md: the server computes status, approvals, totals, codes…);
  * `version` rides along on updates for the stale-write check (409).
  */
-export function writableBody(def: DocumentDefinition | undefined, data: Record<string, unknown>, mode: 'create' | 'update'): Record<string, unknown> {
+export function writableBody(
+  def: DocumentDefinition | undefined,
+  data: Record<string, unknown>,
+  mode: 'create' | 'update',
+): Record<string, unknown> {
   if (!def) return data;
   const out: Record<string, unknown> = {};
   for (const name of writableFields(def)) {
@@ -158,10 +163,16 @@ export function createDataProvider(opts: DataProviderOptions = {}): BaoyiDataPro
       const result = await watching.getList(resource, params);
       if (!partial) return result;
       const page = params.pagination?.page ?? 1;
-      return { data: result.data, pageInfo: { hasNextPage: true, hasPreviousPage: page > 1 }, meta: { totalAtLeast: result.total } };
+      return {
+        data: result.data,
+        pageInfo: { hasNextPage: true, hasPreviousPage: page > 1 },
+        meta: { totalAtLeast: result.total },
+      };
     },
-    create: async (resource, params) => base.create(resource, { ...params, data: await bodyOf(resource, params.data, 'create') }),
-    update: async (resource, params) => base.update(resource, { ...params, data: await bodyOf(resource, params.data, 'update') }),
+    create: async (resource, params) =>
+      base.create(resource, { ...params, data: await bodyOf(resource, params.data, 'create') }),
+    update: async (resource, params) =>
+      base.update(resource, { ...params, data: await bodyOf(resource, params.data, 'update') }),
     // updateMany would PUT a partial body to each row (design.md); documents change through actions
     updateMany: () => Promise.reject(new HttpError('批量修改不可用，请使用审批操作', 405)),
     // documents are cancelled, never deleted (api.md)
@@ -175,10 +186,12 @@ export function createDataProvider(opts: DataProviderOptions = {}): BaoyiDataPro
       const { json } = await post(path(resource, id, `/actions/${encodeURIComponent(action)}`), body);
       return { data: json };
     },
-    preview: async (resource, data) => (await post(`${path(resource)}/preview`, await bodyOf(resource, data, 'create'))).json as PreviewResult,
+    preview: async (resource, data) =>
+      (await post(`${path(resource)}/preview`, await bodyOf(resource, data, 'create'))).json as PreviewResult,
     history: async (resource, id) => (await httpClient(path(resource, id, '/history'))).json as HistoryEntry[],
     facts: async (resource, id) => (await httpClient(path(resource, id, '/facts'))).json as FactsResult,
-    printed: async (resource, id, form) => (await httpClient(path(resource, id, '/printed'), { method: 'POST', body: JSON.stringify({ form }) })).json,
+    printed: async (resource, id, form) =>
+      (await httpClient(path(resource, id, '/printed'), { method: 'POST', body: JSON.stringify({ form }) })).json,
     myWork: async () => (await httpClient(`${apiUrl}/myWork`)).json as InboxItem[],
     exportCsv: async (resource, { filter, sort, lines }) => {
       const qs = new URLSearchParams({ filter: JSON.stringify(filter ?? {}) });
@@ -196,8 +209,13 @@ export function createDataProvider(opts: DataProviderOptions = {}): BaoyiDataPro
       const name = decodeURIComponent(res.headers.get('X-Export-Name') ?? `${resource}.csv`);
       // the bytes as they came (res.text() would drop the byte-order mark Excel needs)
       const bytes = await res.arrayBuffer();
-      return { blob: new Blob([bytes], { type: 'text/csv;charset=utf-8' }), name, rows: countCsvRecords(new TextDecoder().decode(bytes)) };
+      return {
+        blob: new Blob([bytes], { type: 'text/csv;charset=utf-8' }),
+        name,
+        rows: countCsvRecords(new TextDecoder().decode(bytes)),
+      };
     },
-    nextCustomerCode: async () => String(((await httpClient(`${path('customers')}/next-code`)).json as { code: string }).code),
+    nextCustomerCode: async () =>
+      String(((await httpClient(`${path('customers')}/next-code`)).json as { code: string }).code),
   };
 }

@@ -14,7 +14,11 @@ import type { Chunk } from './chunk';
 type Loaded<P> = { Page: ComponentType<P> } | { failed: unknown } | null;
 
 /** `pick`: the screen in the chunk's module; `Fallback`: shown until the chunk arrives (react-admin's loader) */
-export function lazyPage<M, P extends object>(from: Chunk<M>, pick: (m: M) => ComponentType<P>, Fallback: ComponentType = Loading): (props: P) => ReactElement {
+export function lazyPage<M, P extends object>(
+  from: Chunk<M>,
+  pick: (m: M) => ComponentType<P>,
+  Fallback: ComponentType = Loading,
+): (props: P) => ReactElement {
   return function LazyPage(props: P) {
     const [page, setPage] = useState<Loaded<P>>(() => {
       const m = from.loaded();

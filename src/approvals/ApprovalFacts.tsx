@@ -39,9 +39,21 @@ export function FactsTable({ facts }: { facts: readonly Fact[] }) {
       <TableBody>
         {facts.map((f) => (
           <TableRow key={f.key} data-testid={`fact-${f.key}`}>
-            <TableCell sx={{ color: 'text.secondary', whiteSpace: 'nowrap', width: '1%', pl: 0 }}>{text(f.label)}</TableCell>
-            <TableCell sx={{ color: TONE[f.tone ?? 'info'], fontWeight: f.tone === 'error' || f.tone === 'warning' ? 600 : 400, fontVariantNumeric: 'tabular-nums' }}>{text(f.value)}</TableCell>
-            <TableCell sx={{ width: '1%', pr: 0 }}>{f.rule ? <Chip size="small" variant="outlined" label={f.rule} /> : null}</TableCell>
+            <TableCell sx={{ color: 'text.secondary', whiteSpace: 'nowrap', width: '1%', pl: 0 }}>
+              {text(f.label)}
+            </TableCell>
+            <TableCell
+              sx={{
+                color: TONE[f.tone ?? 'info'],
+                fontWeight: f.tone === 'error' || f.tone === 'warning' ? 600 : 400,
+                fontVariantNumeric: 'tabular-nums',
+              }}
+            >
+              {text(f.value)}
+            </TableCell>
+            <TableCell sx={{ width: '1%', pr: 0 }}>
+              {f.rule ? <Chip size="small" variant="outlined" label={f.rule} /> : null}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -49,7 +61,19 @@ export function FactsTable({ facts }: { facts: readonly Fact[] }) {
   );
 }
 
-export function ApprovalFacts({ resource, id, version, status, compact }: { resource: string; id: number | string | undefined; version?: unknown; status?: unknown; compact?: boolean }) {
+export function ApprovalFacts({
+  resource,
+  id,
+  version,
+  status,
+  compact,
+}: {
+  resource: string;
+  id: number | string | undefined;
+  version?: unknown;
+  status?: unknown;
+  compact?: boolean;
+}) {
   const translate = useTranslate();
   const text = useText();
   const { data, isPending, isError } = useFacts(resource, id, version, status);

@@ -1,6 +1,16 @@
 import { Button, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useCanAccess, useDataProvider, useListContext, useNotify, useRefresh, useResourceContext, useTranslate, type Identifier, type RaRecord } from 'react-admin';
+import {
+  useCanAccess,
+  useDataProvider,
+  useListContext,
+  useNotify,
+  useRefresh,
+  useResourceContext,
+  useTranslate,
+  type Identifier,
+  type RaRecord,
+} from 'react-admin';
 import type { BaoyiDataProvider } from '../app/dataProvider';
 import { useText } from '../app/i18n/i18nProvider';
 import { amountFieldOf } from '../domain/definition';
@@ -48,9 +58,12 @@ export function BulkWorkflowButton({ action }: { action: string }) {
   async function selection(): Promise<Selection> {
     const known = new Map<Identifier, RaRecord>((data ?? []).map((r) => [r.id, r]));
     const missing = selectedIds.filter((id) => !known.has(id));
-    if (missing.length) for (const r of (await dataProvider.getMany(resource, { ids: missing })).data) known.set(r.id, r);
+    if (missing.length)
+      for (const r of (await dataProvider.getMany(resource, { ids: missing })).data) known.set(r.id, r);
     const records = selectedIds.map((id) => known.get(id)).filter((r): r is RaRecord => !!r);
-    const total = amountField ? fenToYuan(sumFen(records.map((r) => (typeof r[amountField] === 'number' ? yuanToFen(r[amountField]) : 0)))) : null;
+    const total = amountField
+      ? fenToYuan(sumFen(records.map((r) => (typeof r[amountField] === 'number' ? yuanToFen(r[amountField]) : 0))))
+      : null;
     return { records, total };
   }
 
@@ -61,15 +74,27 @@ export function BulkWorkflowButton({ action }: { action: string }) {
     for (const record of records) {
       const tag = String(record.code ?? record.id);
       try {
-        await dataProvider.act(resource, { id: record.id, action, comment, params, version: typeof record.version === 'number' ? record.version : undefined });
+        await dataProvider.act(resource, {
+          id: record.id,
+          action,
+          comment,
+          params,
+          version: typeof record.version === 'number' ? record.version : undefined,
+        });
         ok.push(tag);
       } catch (e) {
         failed.push(`${tag}: ${translate(errorText(e), { _: errorText(e) })}`);
       }
     }
     setPending(false);
-    if (failed.length === 0) notify('app.workflow.bulkDone', { type: 'success', messageArgs: { action: name, ok: ok.length } });
-    else notify('app.workflow.bulkSomeFailed', { type: ok.length ? 'warning' : 'error', messageArgs: { action: name, ok: ok.length, failed: failed.length, details: failed.join('；') }, autoHideDuration: 10000 });
+    if (failed.length === 0)
+      notify('app.workflow.bulkDone', { type: 'success', messageArgs: { action: name, ok: ok.length } });
+    else
+      notify('app.workflow.bulkSomeFailed', {
+        type: ok.length ? 'warning' : 'error',
+        messageArgs: { action: name, ok: ok.length, failed: failed.length, details: failed.join('；') },
+        autoHideDuration: 10000,
+      });
     onUnselectItems();
     refresh();
   }
@@ -79,7 +104,11 @@ export function BulkWorkflowButton({ action }: { action: string }) {
     <Typography variant="body1" sx={{ mb: 1 }} data-testid="bulk-summary">
       {asking.total === null
         ? translate('app.desk.bulkCount', { count: asking.records.length, action: name })
-        : translate('app.desk.bulkCountTotal', { count: asking.records.length, action: name, total: formatMoney(asking.total) })}
+        : translate('app.desk.bulkCountTotal', {
+            count: asking.records.length,
+            action: name,
+            total: formatMoney(asking.total),
+          })}
       <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block', mt: 0.5 }}>
         {codes.join('、')}
         {asking.records.length > NAMED ? translate('app.desk.bulkMore', { count: asking.records.length - NAMED }) : ''}

@@ -34,10 +34,19 @@ export function CommentDialog({
     onClose();
   };
   return (
-    <Dialog open={open} onClose={close} fullWidth maxWidth="sm" onClick={(e) => e.stopPropagation()} data-testid="comment-dialog">
+    <Dialog
+      open={open}
+      onClose={close}
+      fullWidth
+      maxWidth="sm"
+      onClick={(e) => e.stopPropagation()}
+      data-testid="comment-dialog"
+    >
       <DialogTitle>{title}</DialogTitle>
       <DialogContent>
-        {open && resource && record ? <ApprovalFacts resource={resource} id={record.id} version={record.version} status={record.status} compact /> : null}
+        {open && resource && record ? (
+          <ApprovalFacts resource={resource} id={record.id} version={record.version} status={record.status} compact />
+        ) : null}
         <TextField
           autoFocus
           multiline

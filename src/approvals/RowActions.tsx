@@ -16,7 +16,6 @@ import { CommentDialog } from './CommentDialog';
 import { StepDialog } from './StepDialog';
 import { transitionOf, useActionLabel, useWorkflowAct } from './useWorkflowAct';
 
-
 /**
  * In-grid workflow buttons for one row (issue 18: every step from the grid): the steps the
  * definition marks for lists (approve / reject, pick, ship, deliver, close, pay, issue, sign…)
@@ -25,7 +24,16 @@ import { transitionOf, useActionLabel, useWorkflowAct } from './useWorkflowAct';
  * asks for it. The decision per action is exposed (`data-access`) so tests and tools can tell
  * "not allowed" from "not yet known".
  */
-export function RowActions({ actions, prints }: { actions?: readonly string[]; label?: string; /** the print buttons of the roles that print from the list */ prints?: boolean; headerClassName?: string; cellClassName?: string }) {
+export function RowActions({
+  actions,
+  prints,
+}: {
+  actions?: readonly string[];
+  label?: string;
+  /** the print buttons of the roles that print from the list */ prints?: boolean;
+  headerClassName?: string;
+  cellClassName?: string;
+}) {
   const record = useRecordContext();
   const resource = useResourceContext() ?? '';
   const { identity, isPending } = useGetIdentity();
@@ -33,14 +41,23 @@ export function RowActions({ actions, prints }: { actions?: readonly string[]; l
   if (!record) return null;
   const def = getDefinition(resource);
   const candidates = actions ?? listActions(def?.workflow);
-  const allowed = isPending || !identity ? [] : candidates.filter((a) => canAccess(identity as unknown as Actor, resource, a, record as unknown as DocRecord));
-  const markers = candidates.filter((a) => !allowed.includes(a)).map((a) => <span key={a} hidden data-action={a} data-access={isPending ? 'pending' : 'denied'} />);
+  const allowed =
+    isPending || !identity
+      ? []
+      : candidates.filter((a) => canAccess(identity as unknown as Actor, resource, a, record as unknown as DocRecord));
+  const markers = candidates
+    .filter((a) => !allowed.includes(a))
+    .map((a) => <span key={a} hidden data-action={a} data-access={isPending ? 'pending' : 'denied'} />);
   // many steps, or long labels: the first stays a button, the rest go behind ⋯ (listLayout.rowButtons)
   const layout = rowButtons(allowed.map((a) => transitionOf(resource, a, record.status)?.label[locale] ?? a));
   const shown = allowed.slice(0, layout.shown);
   const more = allowed.slice(layout.shown);
   return (
-    <Box sx={{ display: 'flex', gap: 0.5, alignItems: 'center', justifyContent: 'flex-end', flexWrap: 'nowrap' }} onClick={(e) => e.stopPropagation()} data-testid="row-actions">
+    <Box
+      sx={{ display: 'flex', gap: 0.5, alignItems: 'center', justifyContent: 'flex-end', flexWrap: 'nowrap' }}
+      onClick={(e) => e.stopPropagation()}
+      data-testid="row-actions"
+    >
       {markers}
       {shown.map((a) => (
         <RowStep key={a} resource={resource} record={record} action={a} />
@@ -62,7 +79,17 @@ function useStepPrompt(resource: string, record: RaRecord) {
   return { act, pending, asking, setAsking, start };
 }
 
-function StepPrompt({ resource, record, title, prompt }: { resource: string; record: RaRecord; title: string; prompt: ReturnType<typeof useStepPrompt> }) {
+function StepPrompt({
+  resource,
+  record,
+  title,
+  prompt,
+}: {
+  resource: string;
+  record: RaRecord;
+  title: string;
+  prompt: ReturnType<typeof useStepPrompt>;
+}) {
   const translate = useTranslate();
   const t = prompt.asking;
   if (!t) return null;
@@ -114,7 +141,15 @@ function RowStep({ resource, record, action }: { resource: string; record: RaRec
         disabled={prompt.pending}
         aria-label={`${name} ${String(record.code ?? record.id)}`}
         title={name}
-        sx={{ whiteSpace: 'nowrap', minWidth: 0, flexShrink: 0, maxWidth: ROW_BUTTON_MAX, display: 'inline-block', overflow: 'hidden', textOverflow: 'ellipsis' }}
+        sx={{
+          whiteSpace: 'nowrap',
+          minWidth: 0,
+          flexShrink: 0,
+          maxWidth: ROW_BUTTON_MAX,
+          display: 'inline-block',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+        }}
         onClick={(e) => {
           e.stopPropagation();
           prompt.start(t);
@@ -138,10 +173,20 @@ function MoreSteps({ resource, record, actions }: { resource: string; record: Ra
   const code = String(record.code ?? record.id);
   return (
     <>
-      <IconButton size="small" aria-label={`${translate('app.desk.moreSteps')} ${code}`} disabled={prompt.pending} onClick={(e) => (e.stopPropagation(), setAnchor(e.currentTarget))}>
+      <IconButton
+        size="small"
+        aria-label={`${translate('app.desk.moreSteps')} ${code}`}
+        disabled={prompt.pending}
+        onClick={(e) => (e.stopPropagation(), setAnchor(e.currentTarget))}
+      >
         <MoreHorizIcon fontSize="small" />
       </IconButton>
-      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)} onClick={(e) => e.stopPropagation()}>
+      <Menu
+        anchorEl={anchor}
+        open={anchor !== null}
+        onClose={() => setAnchor(null)}
+        onClick={(e) => e.stopPropagation()}
+      >
         {steps.map((t) => (
           <MenuItem
             key={t.action}
@@ -156,7 +201,12 @@ function MoreSteps({ resource, record, actions }: { resource: string; record: Ra
           </MenuItem>
         ))}
       </Menu>
-      <StepPrompt resource={resource} record={record} title={prompt.asking ? text(prompt.asking.label) || label(prompt.asking.action) : ''} prompt={prompt} />
+      <StepPrompt
+        resource={resource}
+        record={record}
+        title={prompt.asking ? text(prompt.asking.label) || label(prompt.asking.action) : ''}
+        prompt={prompt}
+      />
     </>
   );
 }

@@ -35,21 +35,47 @@ export function StepDialog(props: {
   const def = getDefinition(props.resource);
   if (!def) return null;
   return (
-    <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm" onClick={(e) => e.stopPropagation()} data-testid="step-dialog">
+    <Dialog
+      open={props.open}
+      onClose={props.onClose}
+      fullWidth
+      maxWidth="sm"
+      onClick={(e) => e.stopPropagation()}
+      data-testid="step-dialog"
+    >
       <DialogTitle>{props.title}</DialogTitle>
       <Form
         onSubmit={(values: Record<string, unknown>) => {
           const { comment, ...rest } = values;
-          const entered = Object.fromEntries(props.params.filter((p) => rest[p] !== undefined && rest[p] !== '').map((p) => [p, rest[p]]));
+          const entered = Object.fromEntries(
+            props.params.filter((p) => rest[p] !== undefined && rest[p] !== '').map((p) => [p, rest[p]]),
+          );
           props.onConfirm(typeof comment === 'string' && comment.trim() ? comment.trim() : undefined, entered);
         }}
       >
         <DialogContent>
           {props.summary}
-          {props.record ? <ApprovalFacts resource={props.resource} id={props.record.id} version={props.record.version} status={props.record.status} compact /> : null}
-          {props.params.map((p) => paramInput(def, p, { mode: 'create', role: identity?.role as Role | undefined, text }))}
+          {props.record ? (
+            <ApprovalFacts
+              resource={props.resource}
+              id={props.record.id}
+              version={props.record.version}
+              status={props.record.status}
+              compact
+            />
+          ) : null}
+          {props.params.map((p) =>
+            paramInput(def, p, { mode: 'create', role: identity?.role as Role | undefined, text }),
+          )}
           {props.commentRequired || props.askComment !== false ? (
-            <TextInput source="comment" label={props.commentRequired ? 'app.workflow.reason' : 'app.guide.facts.comment'} multiline minRows={2} fullWidth validate={props.commentRequired ? required() : undefined} />
+            <TextInput
+              source="comment"
+              label={props.commentRequired ? 'app.workflow.reason' : 'app.guide.facts.comment'}
+              multiline
+              minRows={2}
+              fullWidth
+              validate={props.commentRequired ? required() : undefined}
+            />
           ) : null}
         </DialogContent>
         <DialogActions>

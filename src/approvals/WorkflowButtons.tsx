@@ -53,7 +53,9 @@ export function WorkflowButtons() {
             data-action={a.action}
             data-decision={a.decision}
             // an approver's decision opens the dialog with the facts the rules used; other steps go at once
-            onClick={() => (a.commentRequired || a.params.length || a.decision ? setAsking(a) : void act(record, a.action))}
+            onClick={() =>
+              a.commentRequired || a.params.length || a.decision ? setAsking(a) : void act(record, a.action)
+            }
           >
             {text(a.label) || label(a.action)}
           </Button>

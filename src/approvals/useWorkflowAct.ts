@@ -7,7 +7,8 @@ import type { Transition } from '../domain/workflow';
 
 /** The error text the server gave (its message already carries the clause), or a generic one. */
 export function errorText(e: unknown): string {
-  if (e && typeof e === 'object' && 'message' in e && typeof (e as Error).message === 'string' && (e as Error).message) return (e as Error).message;
+  if (e && typeof e === 'object' && 'message' in e && typeof (e as Error).message === 'string' && (e as Error).message)
+    return (e as Error).message;
   return 'ra.notification.http_error';
 }
 
@@ -22,7 +23,10 @@ export function useActionLabel(resource: string) {
   const translate = useTranslate();
   const text = useText();
   return useCallback(
-    (action: string) => translate(`resources.${resource}.actions.${action}`, { _: text(transitionOf(resource, action)?.label) || action }),
+    (action: string) =>
+      translate(`resources.${resource}.actions.${action}`, {
+        _: text(transitionOf(resource, action)?.label) || action,
+      }),
     [resource, translate, text],
   );
 }
@@ -39,7 +43,13 @@ export function useWorkflowAct(resource: string) {
     async (record: RaRecord, action: string, comment?: string, params?: Record<string, unknown>) => {
       setPending(true);
       try {
-        const { data } = await dataProvider.act(resource, { id: record.id, action, comment, params, version: typeof record.version === 'number' ? record.version : undefined });
+        const { data } = await dataProvider.act(resource, {
+          id: record.id,
+          action,
+          comment,
+          params,
+          version: typeof record.version === 'number' ? record.version : undefined,
+        });
         notify('app.workflow.done', { type: 'success', messageArgs: { action: label(action) } });
         refresh();
         return data;

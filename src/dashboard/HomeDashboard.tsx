@@ -14,9 +14,7 @@ export function QueuesCard() {
   const pending = data?.pendingDocuments ?? 0;
   return (
     <Card data-testid="home-queues">
-      <CardHeader
-        title={translate('app.reports.queues.compactTitle')}
-      />
+      <CardHeader title={translate('app.reports.queues.compactTitle')} />
       <CardContent>
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 2 }}>
           {REPORT_PAGES.map((p) => (
@@ -26,7 +24,9 @@ export function QueuesCard() {
           ))}
         </Box>
         {error ? (
-          <Typography color="text.secondary">{translate('app.reports.loadFailed', { message: error.message })}</Typography>
+          <Typography color="text.secondary">
+            {translate('app.reports.loadFailed', { message: error.message })}
+          </Typography>
         ) : data ? (
           <QueueFigures
             data={data}

@@ -11,7 +11,9 @@ export function ReportPrintStyles() {
       styles={{
         '@page': { size: 'A4', margin: '10mm' },
         '@media print': {
-          'header.MuiAppBar-root, .MuiDrawer-root, .bp-report-noprint, #skip-nav, .skip-nav-button': { display: 'none !important' },
+          'header.MuiAppBar-root, .MuiDrawer-root, .bp-report-noprint, #skip-nav, .skip-nav-button': {
+            display: 'none !important',
+          },
           '.RaLayout-appFrame': { marginTop: '0 !important' },
           '.RaLayout-content, #main-content': { padding: '0 !important' },
           body: { printColorAdjust: 'exact', WebkitPrintColorAdjust: 'exact', background: '#fff' },

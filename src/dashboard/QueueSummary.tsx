@@ -62,8 +62,16 @@ export function QueueFigures({ data, at, extra }: { data: Queues; at: Date; extr
       <Figure label={l('webWaiting')} value={data.webOrdersWaiting} to={links.webOrdersWaiting} />
       <Figure label={l('webOverdue')} value={data.webOrdersOverdue} to={links.webOrdersOverdue} warn />
       <Figure label={l('overdueLoans')} value={data.overdueLoans} to={links.overdueLoans} warn />
-      <Figure label={l('quotesExpiring', { n: QUOTE_EXPIRY_WARNING_DAYS })} value={data.quotesExpiringSoon} to={links.quotesExpiringSoon} />
-      <Figure label={l('creditReviews', { n: CREDIT_REVIEW_WARNING_DAYS })} value={data.creditReviewsDue} to={links.creditReviewsDue} />
+      <Figure
+        label={l('quotesExpiring', { n: QUOTE_EXPIRY_WARNING_DAYS })}
+        value={data.quotesExpiringSoon}
+        to={links.quotesExpiringSoon}
+      />
+      <Figure
+        label={l('creditReviews', { n: CREDIT_REVIEW_WARNING_DAYS })}
+        value={data.creditReviewsDue}
+        to={links.creditReviewsDue}
+      />
       {extra}
     </Box>
   );
@@ -73,7 +81,16 @@ export function QueueFigures({ data, at, extra }: { data: Queues; at: Date; extr
 export function PendingChip({ item }: { item: PendingItem }) {
   const translate = useTranslate();
   const label = `${translate(`resources.${item.resource}.name`, { smart_count: 2, _: item.resource })} · ${translate(statusKey(item.resource, item.status), { _: item.status })} ${item.count}`;
-  return <Chip size="small" clickable component={Link} to={listLink(item.resource, { status: item.status })} label={label} sx={{ mr: 0.5, mb: 0.5 }} />;
+  return (
+    <Chip
+      size="small"
+      clickable
+      component={Link}
+      to={listLink(item.resource, { status: item.status })}
+      label={label}
+      sx={{ mr: 0.5, mb: 0.5 }}
+    />
+  );
 }
 
 export function useRoleColumns(): Column<RoleQueue>[] {
@@ -83,8 +100,18 @@ export function useRoleColumns(): Column<RoleQueue>[] {
   const itemCsv = (it: PendingItem) =>
     `${translate(`resources.${it.resource}.name`, { smart_count: 2, _: it.resource })}/${translate(statusKey(it.resource, it.status), { _: it.status })}: ${it.count}`;
   return [
-    { key: 'role', label: l('role'), cell: (r) => text(ROLES[r.role]) || r.role, csv: (r) => text(ROLES[r.role]) || r.role },
+    {
+      key: 'role',
+      label: l('role'),
+      cell: (r) => text(ROLES[r.role]) || r.role,
+      csv: (r) => text(ROLES[r.role]) || r.role,
+    },
     { key: 'total', label: l('count'), align: 'right', cell: (r) => r.total, csv: (r) => r.total },
-    { key: 'items', label: l('documents'), cell: (r) => r.items.map((it) => <PendingChip key={`${it.resource}-${it.status}`} item={it} />), csv: (r) => r.items.map(itemCsv).join('; ') },
+    {
+      key: 'items',
+      label: l('documents'),
+      cell: (r) => r.items.map((it) => <PendingChip key={`${it.resource}-${it.status}`} item={it} />),
+      csv: (r) => r.items.map(itemCsv).join('; '),
+    },
   ];
 }

@@ -33,7 +33,17 @@ export function Loading({ label }: { label?: string }) {
 }
 
 /** Loading / error / the report. */
-export function ReportState<T>({ data, error, isPending, children }: { data: T | undefined; error: Error | null; isPending: boolean; children: (data: T) => ReactNode }) {
+export function ReportState<T>({
+  data,
+  error,
+  isPending,
+  children,
+}: {
+  data: T | undefined;
+  error: Error | null;
+  isPending: boolean;
+  children: (data: T) => ReactNode;
+}) {
   const translate = useTranslate();
   if (error) return <Alert severity="error">{translate('app.reports.loadFailed', { message: error.message })}</Alert>;
   if (isPending || data === undefined) return <Loading />;
@@ -41,7 +51,17 @@ export function ReportState<T>({ data, error, isPending, children }: { data: T |
 }
 
 /** Page heading: the title (also in the app bar), a subtitle, and the page's controls. */
-export function ReportHeader({ title, subtitle, counts, children }: { title: string; subtitle?: ReactNode; /** what the report counts, said on the page (issue 18) */ counts?: string; children?: ReactNode }) {
+export function ReportHeader({
+  title,
+  subtitle,
+  counts,
+  children,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  /** what the report counts, said on the page (issue 18) */ counts?: string;
+  children?: ReactNode;
+}) {
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 2, mt: 2, mb: 1 }}>
       <Title title={title} />

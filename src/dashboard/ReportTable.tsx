@@ -30,7 +30,12 @@ export function ReportTable<R>({ columns: all, rows, rowKey, footer, label, test
   const columns = all.filter((c) => !c.csvOnly);
   return (
     <Box sx={{ overflowX: 'auto', '@media print': { overflow: 'visible' } }}>
-      <Table size="small" aria-label={label} data-testid={testId} sx={{ '& td, & th': { px: 1, fontVariantNumeric: 'tabular-nums' }, '& th': { verticalAlign: 'bottom' } }}>
+      <Table
+        size="small"
+        aria-label={label}
+        data-testid={testId}
+        sx={{ '& td, & th': { px: 1, fontVariantNumeric: 'tabular-nums' }, '& th': { verticalAlign: 'bottom' } }}
+      >
         <TableHead>
           <TableRow>
             {columns.map((c) => (
@@ -61,14 +66,26 @@ export function ReportTable<R>({ columns: all, rows, rowKey, footer, label, test
             ))
           )}
         </TableBody>
-        {footer ? <TableFooter sx={{ '& td': { fontWeight: 600, color: 'text.primary' } }}>{footer}</TableFooter> : null}
+        {footer ? (
+          <TableFooter sx={{ '& td': { fontWeight: 600, color: 'text.primary' } }}>{footer}</TableFooter>
+        ) : null}
       </Table>
     </Box>
   );
 }
 
 /** "导出 CSV": the table's rows, the columns' CSV values under their labels. */
-export function CsvButton<R>({ columns, rows, filename, label }: { columns: Column<R>[]; rows: R[]; filename: string; label?: string }) {
+export function CsvButton<R>({
+  columns,
+  rows,
+  filename,
+  label,
+}: {
+  columns: Column<R>[];
+  rows: R[];
+  filename: string;
+  label?: string;
+}) {
   const translate = useTranslate();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);

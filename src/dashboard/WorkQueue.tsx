@@ -1,7 +1,15 @@
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { Link, RecordContextProvider, ResourceContextProvider, useCreatePath, useDataProvider, useGetIdentity, useTranslate } from 'react-admin';
+import {
+  Link,
+  RecordContextProvider,
+  ResourceContextProvider,
+  useCreatePath,
+  useDataProvider,
+  useGetIdentity,
+  useTranslate,
+} from 'react-admin';
 import type { BaoyiDataProvider } from '../app/dataProvider';
 import { useLocale } from '../app/i18n/i18nProvider';
 import { RowActions } from '../approvals/RowActions';
@@ -35,12 +43,22 @@ export function groupInbox(items: readonly InboxItem[]): InboxGroup[] {
     groups.set(it.resource, g);
   }
   const firstDeadline = (g: InboxGroup) => g.items.find((i) => i.deadline)?.deadline ?? '\uffff';
-  return [...groups.values()].sort((a, b) => Number(b.overdue > 0) - Number(a.overdue > 0) || (firstDeadline(a) < firstDeadline(b) ? -1 : firstDeadline(a) > firstDeadline(b) ? 1 : b.items.length - a.items.length));
+  return [...groups.values()].sort(
+    (a, b) =>
+      Number(b.overdue > 0) - Number(a.overdue > 0) ||
+      (firstDeadline(a) < firstDeadline(b)
+        ? -1
+        : firstDeadline(a) > firstDeadline(b)
+          ? 1
+          : b.items.length - a.items.length),
+  );
 }
 
 /** the list of the documents of a type waiting on this role (the "all N" link) */
 function waitingLink(def: DocumentDefinition, role: Role, items: InboxItem[]): string {
-  const states = Object.entries(def.workflow?.states ?? {}).filter(([, s]) => s.waitingOn?.includes(role)).map(([k]) => k);
+  const states = Object.entries(def.workflow?.states ?? {})
+    .filter(([, s]) => s.waitingOn?.includes(role))
+    .map(([k]) => k);
   return listLink(def.resource, { status: states.length ? states : [...new Set(items.map((i) => i.status))] });
 }
 
@@ -57,7 +75,9 @@ function TypeTable({ group, role, locale }: { group: InboxGroup; role: Role; loc
   const actions = actionsWidth(def, role, locale, 0);
   const widthOf = (c: (typeof columns)[number]) => {
     const w = defaultWidth(c.def, c.field);
-    return w === 'name' || (w === 'text' && !c.f?.maxLength) || (c.f?.maxLength ?? 0) > 60 ? undefined : COLUMN_WIDTHS[w];
+    return w === 'name' || (w === 'text' && !c.f?.maxLength) || (c.f?.maxLength ?? 0) > 60
+      ? undefined
+      : COLUMN_WIDTHS[w];
   };
   const shown = group.items.slice(0, SHOWN_PER_TYPE);
   return (
@@ -76,20 +96,34 @@ function TypeTable({ group, role, locale }: { group: InboxGroup; role: Role; loc
       <TableHead>
         <TableRow>
           <TableCell sx={{ width: COLUMN_WIDTHS.code }}>{translate(`resources.${def.resource}.fields.code`)}</TableCell>
-          <TableCell sx={{ width: statusWidth(def, locale) }}>{translate(`resources.${def.resource}.fields.status`)}</TableCell>
+          <TableCell sx={{ width: statusWidth(def, locale) }}>
+            {translate(`resources.${def.resource}.fields.status`)}
+          </TableCell>
           {columns.map((c) => (
-            <TableCell key={c.key} title={c.f?.label[locale]} sx={{ width: widthOf(c) }} align={c.f?.type === 'money' || c.f?.type === 'int' ? 'right' : 'left'}>
+            <TableCell
+              key={c.key}
+              title={c.f?.label[locale]}
+              sx={{ width: widthOf(c) }}
+              align={c.f?.type === 'money' || c.f?.type === 'int' ? 'right' : 'left'}
+            >
               {c.f?.label[locale] ?? c.field}
             </TableCell>
           ))}
           {anyReturned && <TableCell>{translate('app.desk.returnReason')}</TableCell>}
-          {anyDeadline && <TableCell sx={{ width: DEADLINE_WIDTH[locale] }}>{translate('app.workflow.deadline')}</TableCell>}
+          {anyDeadline && (
+            <TableCell sx={{ width: DEADLINE_WIDTH[locale] }}>{translate('app.workflow.deadline')}</TableCell>
+          )}
           {actions > 0 && <TableCell sx={{ width: actions }} />}
         </TableRow>
       </TableHead>
       <TableBody>
         {shown.map((it) => (
-          <TableRow key={it.id} hover sx={it.overdue ? overdueMark : undefined} data-overdue={it.overdue ? 'true' : 'false'}>
+          <TableRow
+            key={it.id}
+            hover
+            sx={it.overdue ? overdueMark : undefined}
+            data-overdue={it.overdue ? 'true' : 'false'}
+          >
             <TableCell>
               <Link to={createPath({ resource: it.resource, type: 'show', id: it.id })}>{it.code ?? `#${it.id}`}</Link>
             </TableCell>
@@ -100,17 +134,27 @@ function TypeTable({ group, role, locale }: { group: InboxGroup; role: Role; loc
               const v = it.values[c.key];
               const text = typeof v === 'string' && c.f?.type === 'ref' ? v : fieldValueText(c.f, v, { locale });
               return (
-                <TableCell key={c.key} title={text} align={c.f?.type === 'money' || c.f?.type === 'int' ? 'right' : 'left'} sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                <TableCell
+                  key={c.key}
+                  title={text}
+                  align={c.f?.type === 'money' || c.f?.type === 'int' ? 'right' : 'left'}
+                  sx={{ fontVariantNumeric: 'tabular-nums' }}
+                >
                   {text}
                 </TableCell>
               );
             })}
             {anyReturned && (
-              <TableCell title={it.returned ? `${it.returned.reason} — ${it.returned.by}` : undefined} sx={{ color: 'error.main' }}>
+              <TableCell
+                title={it.returned ? `${it.returned.reason} — ${it.returned.by}` : undefined}
+                sx={{ color: 'error.main' }}
+              >
                 {it.returned ? it.returned.reason || '—' : ''}
               </TableCell>
             )}
-            {anyDeadline && <TableCell>{it.deadline ? <DeadlineChip at={it.deadline} clock={it.clock} /> : null}</TableCell>}
+            {anyDeadline && (
+              <TableCell>{it.deadline ? <DeadlineChip at={it.deadline} clock={it.clock} /> : null}</TableCell>
+            )}
             {actions > 0 && (
               <TableCell className="bp-actions">
                 {/* the same row buttons as the lists, shown only where the role may act */}
@@ -139,7 +183,11 @@ export function WorkQueue() {
   const { identity } = useGetIdentity();
   const dataProvider = useDataProvider<BaoyiDataProvider>();
   // a query (not an effect): a step taken from a row refreshes it with everything else
-  const { data: items } = useQuery({ queryKey: ['myWork', identity?.id], queryFn: () => dataProvider.myWork(), enabled: !!identity });
+  const { data: items } = useQuery({
+    queryKey: ['myWork', identity?.id],
+    queryFn: () => dataProvider.myWork(),
+    enabled: !!identity,
+  });
   const groups = useMemo(() => groupInbox(items ?? []), [items]);
   const role = identity?.role as Role | undefined;
   if (!items || !role) return null;
@@ -161,10 +209,14 @@ export function WorkQueue() {
                 {translate(`resources.${g.resource}.name`, { smart_count: 2 })}
               </Typography>
               <Chip size="small" label={translate('app.desk.inboxCount', { count: g.items.length })} />
-              {g.overdue > 0 && <Chip size="small" color="error" label={translate('app.desk.inboxOverdue', { count: g.overdue })} />}
+              {g.overdue > 0 && (
+                <Chip size="small" color="error" label={translate('app.desk.inboxOverdue', { count: g.overdue })} />
+              )}
               <Box sx={{ flex: 1 }} />
               <Link to={waitingLink(def, role, g.items)} variant="body2">
-                {g.items.length > SHOWN_PER_TYPE ? translate('app.desk.inboxAll', { count: g.items.length }) : translate('app.desk.inboxOpenList')}
+                {g.items.length > SHOWN_PER_TYPE
+                  ? translate('app.desk.inboxAll', { count: g.items.length })
+                  : translate('app.desk.inboxOpenList')}
               </Link>
             </Box>
             <TypeTable group={g} role={role} locale={locale} />

@@ -23,12 +23,17 @@ export interface ComplaintBucket {
 }
 
 /** One bucket per day (or week from Monday) of [from, to], received per category, and resolved. */
-export function complaintBuckets(report: ComplaintTrends, granularity: Granularity, categories: string[]): ComplaintBucket[] {
+export function complaintBuckets(
+  report: ComplaintTrends,
+  granularity: Granularity,
+  categories: string[],
+): ComplaintBucket[] {
   const keyOf = (d: string) => (granularity === 'week' ? weekStart(d) : d);
   const buckets = new Map<string, ComplaintBucket>();
   for (let d = report.from; d <= report.to; d = addDays(d, 1)) {
     const k = keyOf(d);
-    if (!buckets.has(k)) buckets.set(k, { date: k, received: 0, resolved: 0, ...Object.fromEntries(categories.map((c) => [c, 0])) });
+    if (!buckets.has(k))
+      buckets.set(k, { date: k, received: 0, resolved: 0, ...Object.fromEntries(categories.map((c) => [c, 0])) });
   }
   for (const row of report.days) {
     const b = buckets.get(keyOf(row.date));

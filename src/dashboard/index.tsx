@@ -36,5 +36,8 @@ function guarded(titleKey: string, importer: () => Promise<{ default: ComponentT
 
 export const MorningMeetingRoute = guarded('app.reports.morning.title', () => import('./pages/MorningMeetingPage'));
 export const TrendsRoute = guarded('app.reports.trends.title', () => import('./pages/TrendsPage'));
-export const ComplaintTrendsRoute = guarded('app.reports.complaints.title', () => import('./pages/ComplaintTrendsPage'));
+export const ComplaintTrendsRoute = guarded(
+  'app.reports.complaints.title',
+  () => import('./pages/ComplaintTrendsPage'),
+);
 export const QueuesRoute = guarded('app.reports.queues.title', () => import('./pages/QueuesPage'));

@@ -12,7 +12,13 @@ import { DEFAULT_API_URL, session } from '../app/session';
  * httpClient: the session's bearer token and the UI language as Accept-Language.
  */
 
-export type { AssistantPerformance, AssistantPerformanceRow, ComplaintTrends, OrderTrends, Queues } from '../domain/reportTypes';
+export type {
+  AssistantPerformance,
+  AssistantPerformanceRow,
+  ComplaintTrends,
+  OrderTrends,
+  Queues,
+} from '../domain/reportTypes';
 
 export interface ReportResults {
   'assistant-performance': AssistantPerformance;
@@ -37,7 +43,13 @@ export function reportUrl(apiUrl: string, name: ReportName, params: ReportParams
   return `${apiUrl}/reports/${name}${tail ? `?${tail}` : ''}`;
 }
 
-export async function fetchReport<N extends ReportName>(apiUrl: string, name: N, params: ReportParams, locale: string, signal?: AbortSignal): Promise<ReportResults[N]> {
+export async function fetchReport<N extends ReportName>(
+  apiUrl: string,
+  name: N,
+  params: ReportParams,
+  locale: string,
+  signal?: AbortSignal,
+): Promise<ReportResults[N]> {
   const headers = new Headers({ Accept: 'application/json', 'Accept-Language': locale === 'en' ? 'en' : 'zh' });
   const token = session.token();
   if (token) headers.set('Authorization', `Bearer ${token}`);

@@ -68,7 +68,16 @@ export function DemoBanner() {
         <Typography component="strong" sx={{ fontWeight: 700, whiteSpace: 'nowrap', fontSize: 14 }}>
           {text('banner')}
         </Typography>
-        <Typography sx={{ fontSize: 13, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0, display: { xs: 'none', md: 'block' } }}>
+        <Typography
+          sx={{
+            fontSize: 13,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            minWidth: 0,
+            display: { xs: 'none', md: 'block' },
+          }}
+        >
           {text('bannerNote')}
         </Typography>
         <Box sx={{ flex: 1 }} />
@@ -78,8 +87,17 @@ export function DemoBanner() {
             {text('loading')}
           </Box>
         )}
-        {status === 'failed' && <Typography sx={{ fontSize: 13, color: 'error.main', whiteSpace: 'nowrap' }}>{text('failed')}</Typography>}
-        <Button size="small" color="inherit" variant="outlined" startIcon={<RestartAltIcon />} onClick={() => setAsking(true)} sx={{ whiteSpace: 'nowrap', py: 0 }}>
+        {status === 'failed' && (
+          <Typography sx={{ fontSize: 13, color: 'error.main', whiteSpace: 'nowrap' }}>{text('failed')}</Typography>
+        )}
+        <Button
+          size="small"
+          color="inherit"
+          variant="outlined"
+          startIcon={<RestartAltIcon />}
+          onClick={() => setAsking(true)}
+          sx={{ whiteSpace: 'nowrap', py: 0 }}
+        >
           {text('reset')}
         </Button>
       </Box>

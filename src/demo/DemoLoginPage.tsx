@@ -2,7 +2,16 @@ import SchoolIcon from '@mui/icons-material/School';
 import { Box, ButtonBase, Typography } from '@mui/material';
 import { useFormContext } from 'react-hook-form';
 import { useEffect } from 'react';
-import { LocalesMenuButton, Login, LoginForm, PasswordInput, required, TextInput, useLocaleState, useTranslate } from 'react-admin';
+import {
+  LocalesMenuButton,
+  Login,
+  LoginForm,
+  PasswordInput,
+  required,
+  TextInput,
+  useLocaleState,
+  useTranslate,
+} from 'react-admin';
 import { ASSISTANT_GROUPS, ROLES } from '../domain/roles';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from '../../server/seed/people';
 import { useText } from '../app/i18n/i18nProvider';
@@ -51,11 +60,30 @@ function UserButton({ user }: { user: DemoUser }) {
         <Typography component="span" sx={{ fontWeight: 600, fontSize: 14, whiteSpace: 'nowrap' }}>
           {user.fullName}
         </Typography>
-        <Typography component="span" sx={{ fontFamily: 'monospace', fontSize: 12, color: 'text.secondary', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        <Typography
+          component="span"
+          sx={{
+            fontFamily: 'monospace',
+            fontSize: 12,
+            color: 'text.secondary',
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+          }}
+        >
           {user.username}
         </Typography>
       </Box>
-      <Typography component="div" sx={{ fontSize: 12, color: 'text.secondary', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+      <Typography
+        component="div"
+        sx={{
+          fontSize: 12,
+          color: 'text.secondary',
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+        }}
+      >
         {text(ROLES[user.role])}
         {user.group ? ` · ${text(ASSISTANT_GROUPS[user.group])}` : ''}
       </Typography>
@@ -63,7 +91,11 @@ function UserButton({ user }: { user: DemoUser }) {
   );
 }
 
-const grid = { display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', sm: 'repeat(3, minmax(0, 1fr))' }, gap: 0.75 } as const;
+const grid = {
+  display: 'grid',
+  gridTemplateColumns: { xs: '1fr 1fr', sm: 'repeat(3, minmax(0, 1fr))' },
+  gap: 0.75,
+} as const;
 
 function DemoUsers() {
   const demoText = useDemoText();
@@ -72,7 +104,21 @@ function DemoUsers() {
     <Box data-testid="demo-users" sx={{ gridColumn: { md: 1 }, gridRow: { md: '1 / span 4' }, minWidth: 0 }}>
       <Typography variant="h6" component="h1" sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 0.5 }}>
         {translate('app.title')}
-        <Typography component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, fontSize: 13, fontWeight: 600, px: 1, py: 0.25, borderRadius: 1, bgcolor: '#fff3c4', color: '#4d3800' }}>
+        <Typography
+          component="span"
+          sx={{
+            display: 'inline-flex',
+            alignItems: 'center',
+            gap: 0.5,
+            fontSize: 13,
+            fontWeight: 600,
+            px: 1,
+            py: 0.25,
+            borderRadius: 1,
+            bgcolor: '#fff3c4',
+            color: '#4d3800',
+          }}
+        >
           <SchoolIcon sx={{ fontSize: 16 }} />
           {demoText('banner')}
         </Typography>
@@ -88,7 +134,9 @@ function DemoUsers() {
           <UserButton key={u.username} user={u} />
         ))}
       </Box>
-      <Typography sx={{ fontSize: 13, color: 'text.secondary', mt: 1.5, mb: 0.75 }}>{demoText('moreAssistants')}</Typography>
+      <Typography sx={{ fontSize: 13, color: 'text.secondary', mt: 1.5, mb: 0.75 }}>
+        {demoText('moreAssistants')}
+      </Typography>
       <Box sx={grid}>
         {MORE_ASSISTANTS.map((u) => (
           <UserButton key={u.username} user={u} />
@@ -131,8 +179,19 @@ export function DemoLoginPage() {
         }}
       >
         <DemoUsers />
-        <TextInput source="username" label={translate('ra.auth.username')} autoComplete="username" validate={required()} sx={{ mt: { md: 5 } }} />
-        <PasswordInput source="password" label={translate('ra.auth.password')} autoComplete="current-password" validate={required()} />
+        <TextInput
+          source="username"
+          label={translate('ra.auth.username')}
+          autoComplete="username"
+          validate={required()}
+          sx={{ mt: { md: 5 } }}
+        />
+        <PasswordInput
+          source="password"
+          label={translate('ra.auth.password')}
+          autoComplete="current-password"
+          validate={required()}
+        />
       </LoginForm>
     </Login>
   );

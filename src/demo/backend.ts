@@ -29,7 +29,11 @@ export async function openDemoBackend(opts: { onResetElsewhere(): void }): Promi
     seed: (s) => seedDemoBranch(s, { ...DEMO_SEED, now: new Date(), hashPassword: demoHash() }),
     onResetElsewhere: opts.onResetElsewhere,
   });
-  const api = createApi({ store, secret: store.secret as unknown as Buffer, log: (msg, err) => console.error(msg, err) });
+  const api = createApi({
+    store,
+    secret: store.secret as unknown as Buffer,
+    log: (msg, err) => console.error(msg, err),
+  });
   return async (req) => {
     await store.fresh();
     return api(req);

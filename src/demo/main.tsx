@@ -16,15 +16,16 @@ import { startDemoApi } from './worker';
 const bannerTheme = createTheme(theme);
 
 // the app starts once the worker answers /api (react-admin asks /auth/me at once)
-void startDemoApi().then(() =>
-  startApp(
-    <>
-      <App loginPage={DemoLoginPage} />
-      <ThemeProvider theme={bannerTheme}>
-        <DemoBanner />
-      </ThemeProvider>
-    </>,
-  ),
+void startDemoApi().then(
+  () =>
+    startApp(
+      <>
+        <App loginPage={DemoLoginPage} />
+        <ThemeProvider theme={bannerTheme}>
+          <DemoBanner />
+        </ThemeProvider>
+      </>,
+    ),
   // no service worker (a file:// page, plain http off localhost, a browser that forbids them): say so
   (e: unknown) =>
     startApp(

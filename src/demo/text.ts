@@ -6,7 +6,10 @@ import { t } from '../domain/text';
  */
 export const DEMO_TEXT = {
   banner: t('培训/演示环境', 'Training & demo desk'),
-  bannerNote: t('数据只保存在本浏览器中，不是任何分公司的真实数据', "The data lives in this browser only; it is no branch's real data"),
+  bannerNote: t(
+    '数据只保存在本浏览器中，不是任何分公司的真实数据',
+    "The data lives in this browser only; it is no branch's real data",
+  ),
   loading: t('正在准备演示数据…', 'Preparing the demo data…'),
   failed: t('演示数据无法打开，请刷新页面', 'The demo data could not be opened; reload the page'),
   reset: t('重置演示数据', 'Reset demo data'),

@@ -15,14 +15,26 @@ import { setDemoStatus } from './status';
  */
 
 const unavailable = (req: Parameters<ApiHandler>[0]): ApiResponse =>
-  refusalResponse({ status: 503, message: { zh: '培训环境的数据无法打开，请刷新页面重试', en: 'The training desk could not open its data; reload the page to try again' } }, localeOf(req));
+  refusalResponse(
+    {
+      status: 503,
+      message: {
+        zh: '培训环境的数据无法打开，请刷新页面重试',
+        en: 'The training desk could not open its data; reload the page to try again',
+      },
+    },
+    localeOf(req),
+  );
 
 function startApiWorker(): ApiHandler {
   const pending = new Map<number, (m: Extract<FromApiWorker, { type: 'response' }>) => void>();
   let nextId = 1;
   let failed = false;
   setDemoStatus('loading');
-  const worker = new Worker(new URL('./apiWorker.ts', import.meta.url), { type: 'module', name: 'baoyi-training-desk-api' });
+  const worker = new Worker(new URL('./apiWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'baoyi-training-desk-api',
+  });
   worker.onmessage = (e: MessageEvent<FromApiWorker>) => {
     const m = e.data;
     if (m.type === 'response') {

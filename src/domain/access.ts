@@ -52,16 +52,23 @@ export function canTakeAction(def: DocumentDefinition, user: Actor, action: stri
 
 /** PUT is allowed while the document is editable, for its owner's role (api.md). */
 export function editRefusal(def: DocumentDefinition, record: DocRecord, user: Actor): Refusal | null {
-  if (!canRole(def.access.edit, user.role)) return refusal('forbidden', '您的角色不能修改此类资料', 'Your role may not edit these records');
+  if (!canRole(def.access.edit, user.role))
+    return refusal('forbidden', '您的角色不能修改此类资料', 'Your role may not edit these records');
   const wf = def.workflow;
   if (wf) {
     const state = wf.states[String(record.status)];
-    if (!state?.editable) return refusal('conflict', `"${state?.label.zh ?? record.status}"状态的单据不能修改`, `A document in status "${state?.label.en ?? record.status}" cannot be edited`);
+    if (!state?.editable)
+      return refusal(
+        'conflict',
+        `"${state?.label.zh ?? record.status}"状态的单据不能修改`,
+        `A document in status "${state?.label.en ?? record.status}" cannot be edited`,
+      );
   }
   if (def.ownerField && user.role === 'assistant') {
     // an assistant edits the documents they own or created; one nobody owns yet is open to them
     const owner = record[def.ownerField];
-    if (owner != null && owner !== user.id && record.createdBy !== user.id) return refusal('forbidden', '只能修改自己的单据', 'You can only edit your own documents');
+    if (owner != null && owner !== user.id && record.createdBy !== user.id)
+      return refusal('forbidden', '只能修改自己的单据', 'You can only edit your own documents');
   }
   return null;
 }
@@ -71,7 +78,8 @@ export function editRefusal(def: DocumentDefinition, record: DocRecord, user: Ac
  * list/get, or null for no restriction.
  */
 export function readScope(def: DocumentDefinition, user: Actor): Record<string, unknown> | null {
-  if (def.resource === 'orders' && user.role === 'driver') return { status: ['picked', 'invoiced', 'shipped', 'delivered', 'closed'] };
+  if (def.resource === 'orders' && user.role === 'driver')
+    return { status: ['picked', 'invoiced', 'shipped', 'delivered', 'closed'] };
   return null;
 }
 
@@ -90,11 +98,19 @@ export type { RuleContext };
  * never the changes of a field hidden from their role (`readableBy`, e.g. a product's cost) or
  * secret (a password). An update left with no change they may see is left out.
  */
-export function historyFor<E extends Record<string, unknown>>(def: DocumentDefinition, entries: readonly E[], user: Actor): E[] {
+export function historyFor<E extends Record<string, unknown>>(
+  def: DocumentDefinition,
+  entries: readonly E[],
+  user: Actor,
+): E[] {
   const audit = getDefinition('auditLog');
   if (audit && canRole(audit.access.read, user.role)) return [...entries];
   if (ADMIN_ONLY_SCREENS[def.resource] && !ADMIN_ONLY_SCREENS[def.resource].includes(user.role)) return [];
-  const hidden = new Set(Object.entries(def.fields).filter(([, f]) => f.secret || (f.readableBy && !f.readableBy.includes(user.role))).map(([k]) => k));
+  const hidden = new Set(
+    Object.entries(def.fields)
+      .filter(([, f]) => f.secret || (f.readableBy && !f.readableBy.includes(user.role)))
+      .map(([k]) => k),
+  );
   hidden.add('password');
   const out: E[] = [];
   for (const e of entries) {

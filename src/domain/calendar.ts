@@ -106,7 +106,11 @@ const packageYears = new Map<number, boolean>();
 export function packageCovers(year: number): boolean {
   let c = packageYears.get(year);
   if (c === undefined) {
-    c = Number.isInteger(year) && year >= 1000 && year <= 9999 && (listedDay(`${year}-01-01`)?.name.includes('元旦') ?? false);
+    c =
+      Number.isInteger(year) &&
+      year >= 1000 &&
+      year <= 9999 &&
+      (listedDay(`${year}-01-01`)?.name.includes('元旦') ?? false);
     packageYears.set(year, c);
   }
   return c;
@@ -292,7 +296,14 @@ function validDays(days: readonly CalendarDay[] | undefined): CalendarDay[] {
   const seen = new Set<string>();
   const out: CalendarDay[] = [];
   for (const d of Array.isArray(days) ? days : []) {
-    if (!d || typeof d.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d.date) || (d.kind !== 'holiday' && d.kind !== 'workday') || seen.has(d.date)) continue;
+    if (
+      !d ||
+      typeof d.date !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(d.date) ||
+      (d.kind !== 'holiday' && d.kind !== 'workday') ||
+      seen.has(d.date)
+    )
+      continue;
     seen.add(d.date);
     out.push(d);
   }

@@ -25,7 +25,9 @@ const MAX_RANGE = 31;
 
 function realDate(y: number, m: number, d: number): string | null {
   const probe = new Date(Date.UTC(y, m - 1, d));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d ? `${y}-${pad(m)}-${pad(d)}` : null;
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d
+    ? `${y}-${pad(m)}-${pad(d)}`
+    : null;
 }
 
 const FULL = /^(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?$/;
@@ -46,9 +48,7 @@ function readDate(token: string, year: number, month?: number): [string | null, 
 }
 
 function readList(text: string, year: number, errors: PasteError[]): string[] {
-  const cleaned = text
-    .replace(/[（(][^）)]*[）)]/g, ' ')
-    .replace(/\s*(?:至|到|~|～|—|–)\s*/g, '~');
+  const cleaned = text.replace(/[（(][^）)]*[）)]/g, ' ').replace(/\s*(?:至|到|~|～|—|–)\s*/g, '~');
   const out: string[] = [];
   for (const token of cleaned.split(/[\s,，、;；]+/).filter(Boolean)) {
     const [a, b] = token.split('~');
@@ -97,6 +97,12 @@ export function parseCalendarPaste(year: number, daysOff: string, workdays: stri
 }
 
 /** The entries of `days` outside `year`, then `entered` (a year's paste replaces that year's entries). */
-export function replaceYear(days: readonly CalendarDay[], year: number, entered: readonly CalendarDay[]): CalendarDay[] {
-  return [...days.filter((d) => !String(d?.date ?? '').startsWith(`${year}-`)), ...entered].sort((a, b) => String(a.date).localeCompare(String(b.date)));
+export function replaceYear(
+  days: readonly CalendarDay[],
+  year: number,
+  entered: readonly CalendarDay[],
+): CalendarDay[] {
+  return [...days.filter((d) => !String(d?.date ?? '').startsWith(`${year}-`)), ...entered].sort((a, b) =>
+    String(a.date).localeCompare(String(b.date)),
+  );
 }

@@ -25,7 +25,8 @@ export function csvCell(v: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export const csvLine = (cells: readonly (string | number | null | undefined)[]): string => cells.map(csvCell).join(',') + EOL;
+export const csvLine = (cells: readonly (string | number | null | undefined)[]): string =>
+  cells.map(csvCell).join(',') + EOL;
 
 /**
  * How many records (rows after the header) a CSV text holds: line breaks outside quotes. The SPA

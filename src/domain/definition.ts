@@ -119,7 +119,9 @@ export interface PrintDecl {
 }
 
 type Opts = Partial<Omit<FieldDef, 'type' | 'label'>>;
-const field = (type: FieldType) => (label: Text, opts: Opts = {}): FieldDef => ({ type, label, ...opts });
+const field =
+  (type: FieldType) =>
+  (label: Text, opts: Opts = {}): FieldDef => ({ type, label, ...opts });
 
 export const text = field('text');
 export const longText = field('longText');
@@ -128,12 +130,38 @@ export const bool = field('bool');
 export const datetime = field('datetime');
 export const date = field('date');
 export const money = field('money');
-export const enumOf = (label: Text, options: Record<string, Text>, opts: Opts = {}): FieldDef => ({ type: 'enum', label, options, ...opts });
-export const ref = (label: Text, target: string, opts: Opts = {}): FieldDef => ({ type: 'ref', label, ref: target, ...opts });
-export const lines = (label: Text, lineFields: Record<string, FieldDef>, opts: Opts = {}): FieldDef => ({ type: 'lines', label, lineFields, maxLines: 500, ...opts });
+export const enumOf = (label: Text, options: Record<string, Text>, opts: Opts = {}): FieldDef => ({
+  type: 'enum',
+  label,
+  options,
+  ...opts,
+});
+export const ref = (label: Text, target: string, opts: Opts = {}): FieldDef => ({
+  type: 'ref',
+  label,
+  ref: target,
+  ...opts,
+});
+export const lines = (label: Text, lineFields: Record<string, FieldDef>, opts: Opts = {}): FieldDef => ({
+  type: 'lines',
+  label,
+  lineFields,
+  maxLines: 500,
+  ...opts,
+});
 
 /** Fields every stored record has; set by the server only. */
-export const SYSTEM_FIELDS = ['id', 'code', 'status', 'createdAt', 'createdBy', 'updatedAt', 'version', 'approvals', 'prints'] as const;
+export const SYSTEM_FIELDS = [
+  'id',
+  'code',
+  'status',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'version',
+  'approvals',
+  'prints',
+] as const;
 
 export type DocRecord = Record<string, unknown> & { id?: number; status?: string; version?: number };
 
@@ -169,7 +197,8 @@ export type Access = readonly Role[] | 'all';
  * ellipsis), `text` other short text, `money` / `number` right-aligned figures, `datetime` / `date`,
  * `status` a workflow chip, `choice` a choice chip, `flag` yes/no.
  */
-export type ColumnWidth = 'code' | 'name' | 'text' | 'money' | 'number' | 'datetime' | 'date' | 'status' | 'choice' | 'flag';
+export type ColumnWidth =
+  'code' | 'name' | 'text' | 'money' | 'number' | 'datetime' | 'date' | 'status' | 'choice' | 'flag';
 
 /**
  * Which screens show a column without asking: 1 — every screen (1280 wide); 2 — from 1440 wide;
@@ -186,7 +215,11 @@ export interface ListColumn {
 /** a list entry: a column with its width and priority, or (the older form) just the field, read as priority 1 and a width from its type */
 export type ListEntry = string | ListColumn;
 
-export const column = (field: string, width: ColumnWidth, priority: ColumnPriority = 1): ListColumn => ({ field, width, priority });
+export const column = (field: string, width: ColumnWidth, priority: ColumnPriority = 1): ListColumn => ({
+  field,
+  width,
+  priority,
+});
 
 /**
  * The home inbox's columns for a document type (after number and status; the deadline and the
@@ -280,13 +313,18 @@ export function defineDocument<D extends DocumentDefinition>(def: D): D {
   if (picked.length === 0) return def;
   const own = def.rules;
   // the pickers' scopes are rules too: the server refuses a record the form would not offer
-  return { ...def, rules: (doc: DocRecord, ctx: RuleContext) => [...(own?.(doc, ctx) ?? []), ...pickRefusals(picked, doc, ctx)] };
+  return {
+    ...def,
+    rules: (doc: DocRecord, ctx: RuleContext) => [...(own?.(doc, ctx) ?? []), ...pickRefusals(picked, doc, ctx)],
+  };
 }
 
 /** Whether a record matches a picker's filter (exact values, or any of an array). */
 export function matchesPick(rec: DocRecord, filter: ReturnType<RefPick['filter']>): boolean {
   if (!filter) return true;
-  return Object.entries(filter).every(([k, v]) => (Array.isArray(v) ? (v as unknown[]).includes(rec[k]) : rec[k] === v));
+  return Object.entries(filter).every(([k, v]) =>
+    Array.isArray(v) ? (v as unknown[]).includes(rec[k]) : rec[k] === v,
+  );
 }
 
 function pickRefusals(picked: [string, FieldDef][], doc: DocRecord, ctx: RuleContext): Refusal[] {
@@ -295,7 +333,10 @@ function pickRefusals(picked: [string, FieldDef][], doc: DocRecord, ctx: RuleCon
     const target = ctx.refs[name];
     if (typeof doc[name] !== 'number' || !target || !f.pick || f.pick.inRules) continue;
     if (!matchesPick(target, f.pick.filter(doc))) {
-      const message = { zh: `${f.label.zh}：${f.pick.why.zh} (${f.pick.rule})`, en: `${f.label.en}: ${f.pick.why.en} (${f.pick.rule})` };
+      const message = {
+        zh: `${f.label.zh}：${f.pick.why.zh} (${f.pick.rule})`,
+        en: `${f.label.en}: ${f.pick.why.en} (${f.pick.rule})`,
+      };
       out.push({ kind: 'rule', rule: f.pick.rule, message, errors: { [name]: message } });
     }
   }
@@ -364,7 +405,9 @@ export const canReadField = (def: DocumentDefinition, name: string, role: Role):
 
 /** The record as this role may see it: fields with `readableBy` that leave the role out are left out. */
 export function redactFor(def: DocumentDefinition, rec: DocRecord, role: Role): DocRecord {
-  const hidden = Object.entries(def.fields).filter(([, f]) => f.readableBy && !f.readableBy.includes(role)).map(([k]) => k);
+  const hidden = Object.entries(def.fields)
+    .filter(([, f]) => f.readableBy && !f.readableBy.includes(role))
+    .map(([k]) => k);
   if (hidden.length === 0 || !hidden.some((k) => k in rec)) return rec;
   const out = { ...rec };
   for (const k of hidden) delete out[k];

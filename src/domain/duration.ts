@@ -27,7 +27,15 @@ export function durationParts(totalMinutes: number, clock: Clock): DurationParts
   return { days: Math.floor(m / day), hours: Math.floor((m % day) / 60), minutes: (m % day) % 60 };
 }
 
-const UNITS: Record<Locale, { day: (n: number, working: boolean) => string; hour: (n: number) => string; minute: (n: number) => string; sep: string }> = {
+const UNITS: Record<
+  Locale,
+  {
+    day: (n: number, working: boolean) => string;
+    hour: (n: number) => string;
+    minute: (n: number) => string;
+    sep: string;
+  }
+> = {
   zh: {
     day: (n, working) => (working ? `${n} 工作日` : `${n} 天`),
     hour: (n) => `${n} 小时`,
@@ -50,7 +58,12 @@ export function durationText(totalMinutes: number, clock: Clock, locale: Locale)
   const { days, hours, minutes } = durationParts(totalMinutes, clock);
   const u = UNITS[locale];
   const working = clock === 'working';
-  const parts = days > 0 ? [u.day(days, working), hours > 0 ? u.hour(hours) : ''] : hours > 0 ? [u.hour(hours), minutes > 0 ? u.minute(minutes) : ''] : [u.minute(minutes)];
+  const parts =
+    days > 0
+      ? [u.day(days, working), hours > 0 ? u.hour(hours) : '']
+      : hours > 0
+        ? [u.hour(hours), minutes > 0 ? u.minute(minutes) : '']
+        : [u.minute(minutes)];
   return parts.filter(Boolean).join(u.sep);
 }
 
@@ -67,11 +80,20 @@ export interface DeadlineWording {
  * deadline itself it is still on time (slaState); a deadline passed by less than a minute reads
  * "超时 1 分".
  */
-export function deadlineWording(now: Date, deadline: Date, clock: Clock, locale: Locale, cal: Calendar): DeadlineWording {
+export function deadlineWording(
+  now: Date,
+  deadline: Date,
+  clock: Clock,
+  locale: Locale,
+  cal: Calendar,
+): DeadlineWording {
   const s = slaState(now, deadline, cal);
   const left = clock === 'working' ? s.remainingWorkingMinutes : s.remainingMinutes;
   if (s.overdue) {
-    const late = Math.max(1, clock === 'working' ? -s.remainingWorkingMinutes : Math.ceil((now.getTime() - deadline.getTime()) / 60_000));
+    const late = Math.max(
+      1,
+      clock === 'working' ? -s.remainingWorkingMinutes : Math.ceil((now.getTime() - deadline.getTime()) / 60_000),
+    );
     const text = durationText(late, clock, locale);
     return { text: locale === 'zh' ? `超时 ${text}` : `${text} overdue`, overdue: true, minutesLeft: -late };
   }

@@ -24,7 +24,8 @@ export interface Explanation {
   facts: Fact[];
 }
 
-const withRule = (text: Text, rule?: string): Text => (rule ? { zh: `${text.zh} (${rule})`, en: `${text.en} (${rule})` } : text);
+const withRule = (text: Text, rule?: string): Text =>
+  rule ? { zh: `${text.zh} (${rule})`, en: `${text.en} (${rule})` } : text;
 
 /** Why the document waits on its roles now (null when it waits on nobody: final, or no workflow). */
 export function waitingReason(def: DocumentDefinition, doc: DocRecord, ctx: RuleContext): Waiting | null {
@@ -38,7 +39,10 @@ export function waitingReason(def: DocumentDefinition, doc: DocRecord, ctx: Rule
   return {
     roles,
     rule,
-    reason: withRule({ zh: `${who.map((w) => w.zh).join('、')}：${text.zh}`, en: `${who.map((w) => w.en).join(', ')}: ${text.en}` }, rule),
+    reason: withRule(
+      { zh: `${who.map((w) => w.zh).join('、')}：${text.zh}`, en: `${who.map((w) => w.en).join(', ')}: ${text.en}` },
+      rule,
+    ),
   };
 }
 
@@ -47,4 +51,9 @@ export function explain(def: DocumentDefinition, doc: DocRecord, ctx: RuleContex
 }
 
 /** A fact (the label and value in both languages). */
-export const fact = (key: string, label: Text, value: Text, opts: Omit<Fact, 'key' | 'label' | 'value'> = {}): Fact => ({ key, label, value, ...opts });
+export const fact = (
+  key: string,
+  label: Text,
+  value: Text,
+  opts: Omit<Fact, 'key' | 'label' | 'value'> = {},
+): Fact => ({ key, label, value, ...opts });

@@ -29,7 +29,9 @@ const DETAIL: Text = { zh: '明细', en: 'lines' };
 
 /** The lines field an export of lines reads: the one asked for, else the type's first. */
 export function linesFieldOf(def: DocumentDefinition, asked?: string | null): string | null {
-  const lines = Object.entries(def.fields).filter(([, f]) => f.type === 'lines' && !f.secret).map(([k]) => k);
+  const lines = Object.entries(def.fields)
+    .filter(([, f]) => f.type === 'lines' && !f.secret)
+    .map(([k]) => k);
   if (asked && asked !== '1' && asked !== 'true') return lines.includes(asked) ? asked : null;
   return lines[0] ?? null;
 }
@@ -47,27 +49,65 @@ function cellOf(f: FieldDef | undefined, v: unknown, text: () => string): string
 function documentColumns(def: DocumentDefinition, locale: Locale): SheetColumn[] {
   const cols: SheetColumn[] = [];
   const has = (k: string) => Object.hasOwn(def.fields, k);
-  if (def.codePrefix && !has('code')) cols.push({ header: fieldLabel(def, 'code', locale), cell: ({ record }) => (record.code as string) ?? null });
-  if (def.workflow && !has('status')) cols.push({ header: fieldLabel(def, 'status', locale), cell: ({ record }, ctx) => valueText(def, 'status', record.status, ctx) || null });
+  if (def.codePrefix && !has('code'))
+    cols.push({ header: fieldLabel(def, 'code', locale), cell: ({ record }) => (record.code as string) ?? null });
+  if (def.workflow && !has('status'))
+    cols.push({
+      header: fieldLabel(def, 'status', locale),
+      cell: ({ record }, ctx) => valueText(def, 'status', record.status, ctx) || null,
+    });
   for (const [k, f] of Object.entries(def.fields)) {
     if (!shownInExport(f)) continue;
-    cols.push({ header: f.label[locale], cell: ({ record }, ctx) => cellOf(f, record[k], () => valueText(def, k, record[k], { ...ctx, record })) });
+    cols.push({
+      header: f.label[locale],
+      cell: ({ record }, ctx) => cellOf(f, record[k], () => valueText(def, k, record[k], { ...ctx, record })),
+    });
   }
-  cols.push({ header: fieldLabel(def, 'createdAt', locale), cell: ({ record }, ctx) => valueText(def, 'createdAt', record.createdAt, ctx) || null });
-  if (!has('createdBy')) cols.push({ header: fieldLabel(def, 'createdBy', locale), cell: ({ record }, ctx) => (typeof record.createdBy === 'number' ? (ctx.refName?.('users', record.createdBy) ?? String(record.createdBy)) : null) });
-  cols.push({ header: fieldLabel(def, 'updatedAt', locale), cell: ({ record }, ctx) => valueText(def, 'updatedAt', record.updatedAt, ctx) || null });
+  cols.push({
+    header: fieldLabel(def, 'createdAt', locale),
+    cell: ({ record }, ctx) => valueText(def, 'createdAt', record.createdAt, ctx) || null,
+  });
+  if (!has('createdBy'))
+    cols.push({
+      header: fieldLabel(def, 'createdBy', locale),
+      cell: ({ record }, ctx) =>
+        typeof record.createdBy === 'number'
+          ? (ctx.refName?.('users', record.createdBy) ?? String(record.createdBy))
+          : null,
+    });
+  cols.push({
+    header: fieldLabel(def, 'updatedAt', locale),
+    cell: ({ record }, ctx) => valueText(def, 'updatedAt', record.updatedAt, ctx) || null,
+  });
   return cols;
 }
 
 /** The lines columns: the document's number (and customer), the line's number, the line's fields. */
 function lineColumns(def: DocumentDefinition, field: string, locale: Locale): SheetColumn[] {
-  const cols: SheetColumn[] = [{ header: fieldLabel(def, 'code', locale), cell: ({ record }) => (record.code as string) ?? (record.id != null ? `#${record.id}` : null) }];
-  if (Object.hasOwn(def.fields, 'customerName')) cols.push({ header: def.fields.customerName.label[locale], cell: ({ record }) => (record.customerName as string) || null });
-  else if (Object.hasOwn(def.fields, 'customerId')) cols.push({ header: def.fields.customerId.label[locale], cell: ({ record }, ctx) => cellOf(def.fields.customerId, record.customerId, () => valueText(def, 'customerId', record.customerId, ctx)) });
+  const cols: SheetColumn[] = [
+    {
+      header: fieldLabel(def, 'code', locale),
+      cell: ({ record }) => (record.code as string) ?? (record.id != null ? `#${record.id}` : null),
+    },
+  ];
+  if (Object.hasOwn(def.fields, 'customerName'))
+    cols.push({
+      header: def.fields.customerName.label[locale],
+      cell: ({ record }) => (record.customerName as string) || null,
+    });
+  else if (Object.hasOwn(def.fields, 'customerId'))
+    cols.push({
+      header: def.fields.customerId.label[locale],
+      cell: ({ record }, ctx) =>
+        cellOf(def.fields.customerId, record.customerId, () => valueText(def, 'customerId', record.customerId, ctx)),
+    });
   cols.push({ header: LINE_NO[locale], cell: ({ lineNo }) => lineNo ?? null });
   for (const [k, f] of Object.entries(def.fields[field]?.lineFields ?? {})) {
     if (!shownInExport(f)) continue;
-    cols.push({ header: f.label[locale], cell: ({ line }, ctx) => cellOf(f, line?.[k], () => fieldValueText(f, line?.[k], ctx)) });
+    cols.push({
+      header: f.label[locale],
+      cell: ({ line }, ctx) => cellOf(f, line?.[k], () => fieldValueText(f, line?.[k], ctx)),
+    });
   }
   return cols;
 }
@@ -79,11 +119,21 @@ export function exportColumns(def: DocumentDefinition, mode: ExportMode, locale:
 /** The sheet's rows of some documents: one each, or one per line. */
 export function exportRows(records: readonly DocRecord[], mode: ExportMode): SheetRow[] {
   if (mode.kind === 'documents') return records.map((record) => ({ record }));
-  return records.flatMap((record) => (Array.isArray(record[mode.field]) ? (record[mode.field] as DocRecord[]) : []).map((line, i) => ({ record, line, lineNo: i + 1 })));
+  return records.flatMap((record) =>
+    (Array.isArray(record[mode.field]) ? (record[mode.field] as DocRecord[]) : []).map((line, i) => ({
+      record,
+      line,
+      lineNo: i + 1,
+    })),
+  );
 }
 
 /** The records the rows reference, by resource: their names are looked up before the rows are written. */
-export function referencedIds(def: DocumentDefinition, rows: readonly SheetRow[], mode: ExportMode): Map<string, Set<number>> {
+export function referencedIds(
+  def: DocumentDefinition,
+  rows: readonly SheetRow[],
+  mode: ExportMode,
+): Map<string, Set<number>> {
   const out = new Map<string, Set<number>>();
   const add = (resource: string | undefined, v: unknown) => {
     if (!resource || typeof v !== 'number') return;
@@ -92,13 +142,17 @@ export function referencedIds(def: DocumentDefinition, rows: readonly SheetRow[]
     out.set(resource, s);
   };
   const docRefs = Object.entries(def.fields).filter(([, f]) => f.type === 'ref' && shownInExport(f));
-  const lineRefs = mode.kind === 'lines' ? Object.entries(def.fields[mode.field]?.lineFields ?? {}).filter(([, f]) => f.type === 'ref' && shownInExport(f)) : [];
+  const lineRefs =
+    mode.kind === 'lines'
+      ? Object.entries(def.fields[mode.field]?.lineFields ?? {}).filter(([, f]) => f.type === 'ref' && shownInExport(f))
+      : [];
   for (const row of rows) {
     if (mode.kind === 'documents') {
       for (const [k, f] of docRefs) add(f.ref, row.record[k]);
       if (!Object.hasOwn(def.fields, 'createdBy')) add('users', row.record.createdBy);
     } else {
-      if (!Object.hasOwn(def.fields, 'customerName') && def.fields.customerId?.type === 'ref') add(def.fields.customerId.ref, row.record.customerId);
+      if (!Object.hasOwn(def.fields, 'customerName') && def.fields.customerId?.type === 'ref')
+        add(def.fields.customerId.ref, row.record.customerId);
       for (const [k, f] of lineRefs) add(f.ref, row.line?.[k]);
     }
   }

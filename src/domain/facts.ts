@@ -28,11 +28,18 @@ export interface SetFact {
   others?: true;
 }
 
-const byRef = (field: string) => (doc: DocRecord) => (typeof doc[field] === 'number' ? { [field]: doc[field] as number } : null);
+const byRef = (field: string) => (doc: DocRecord) =>
+  typeof doc[field] === 'number' ? { [field]: doc[field] as number } : null;
 
 export const SET_FACTS: Partial<Record<FactName, SetFact>> = {
   /** 5.10.4 credit in use: this customer's other open credit orders */
-  creditUsed: { of: orders.views.usingCredit, measure: { sum: 'total' }, where: byRef('customerId'), decidedBy: { resource: 'customers', field: 'customerId' }, others: true },
+  creditUsed: {
+    of: orders.views.usingCredit,
+    measure: { sum: 'total' },
+    where: byRef('customerId'),
+    decidedBy: { resource: 'customers', field: 'customerId' },
+    others: true,
+  },
   /**
    * 5.11.1 / 6.12.1 the customer's delivered or closed orders of the last 3 full calendar months
    * (Shanghai), in yuan: the rules divide by 3 for the monthly average.
@@ -47,19 +54,49 @@ export const SET_FACTS: Partial<Record<FactName, SetFact>> = {
     },
   },
   /** 6.7.2 one handwritten delivery note per order: the order's other notes that stand */
-  openHandwrittenNotes: { of: handwrittenNotes.views.standing, measure: { count: true }, where: byRef('orderId'), decidedBy: { resource: 'orders', field: 'orderId' }, others: true },
+  openHandwrittenNotes: {
+    of: handwrittenNotes.views.standing,
+    measure: { count: true },
+    where: byRef('orderId'),
+    decidedBy: { resource: 'orders', field: 'orderId' },
+    others: true,
+  },
   /** 6.8.2 one urgent delivery letter per order: the order's other letters that stand */
-  openUrgentDeliveries: { of: urgentDeliveries.views.standing, measure: { count: true }, where: byRef('orderId'), decidedBy: { resource: 'orders', field: 'orderId' }, others: true },
+  openUrgentDeliveries: {
+    of: urgentDeliveries.views.standing,
+    measure: { count: true },
+    where: byRef('orderId'),
+    decidedBy: { resource: 'orders', field: 'orderId' },
+    others: true,
+  },
   /** 5.2.2 one open membership offer / application per customer */
-  openMemberships: { of: memberships.views.open, measure: { count: true }, where: byRef('customerId'), decidedBy: { resource: 'customers', field: 'customerId' }, others: true },
+  openMemberships: {
+    of: memberships.views.open,
+    measure: { count: true },
+    where: byRef('customerId'),
+    decidedBy: { resource: 'customers', field: 'customerId' },
+    others: true,
+  },
   /** 5.11.2 other credit applications of the customer still under way */
-  openCreditApplications: { of: creditApplications.views.open, measure: { count: true }, where: byRef('customerId'), decidedBy: { resource: 'customers', field: 'customerId' }, others: true },
+  openCreditApplications: {
+    of: creditApplications.views.open,
+    measure: { count: true },
+    where: byRef('customerId'),
+    decidedBy: { resource: 'customers', field: 'customerId' },
+    others: true,
+  },
   /** 6.1.6 this assistant's other work logs of the same day (one a day) */
   workLogsSameDay: {
     of: { resource: 'workLogs', where: {} },
     measure: { count: true },
     // the day as computeWorkLog defaults it
-    where: (doc, now) => (typeof doc.assistantId === 'number' ? { assistantId: doc.assistantId, date: typeof doc.date === 'string' && doc.date ? doc.date : shanghaiDate(now) } : null),
+    where: (doc, now) =>
+      typeof doc.assistantId === 'number'
+        ? {
+            assistantId: doc.assistantId,
+            date: typeof doc.date === 'string' && doc.date ? doc.date : shanghaiDate(now),
+          }
+        : null,
     decidedBy: { resource: 'users', field: 'assistantId' },
     others: true,
   },

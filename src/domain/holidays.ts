@@ -21,7 +21,8 @@ const { monthDays, getYearLeapMonth } = chineseDays;
 export const COMPUTABLE_FROM = 1901;
 export const COMPUTABLE_TO = 2099;
 
-export type FestivalKey = 'newYear' | 'springFestival' | 'qingming' | 'labourDay' | 'dragonBoat' | 'midAutumn' | 'nationalDay';
+export type FestivalKey =
+  'newYear' | 'springFestival' | 'qingming' | 'labourDay' | 'dragonBoat' | 'midAutumn' | 'nationalDay';
 
 export const FESTIVAL_NAMES: Record<FestivalKey, string> = {
   newYear: '元旦',
@@ -124,7 +125,7 @@ export function statutoryHolidays(year: number): readonly Holiday[] {
   }
   for (const [festival, last, n] of lost) {
     let date = last;
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       date = plusDays(date, 1);
       const wd = weekday(date);
       if (wd === 0 || wd === 6 || taken.has(date)) continue;

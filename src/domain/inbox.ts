@@ -35,7 +35,11 @@ export function inboxColumns(def: DocumentDefinition, role: Role): readonly stri
 }
 
 /** The field a column shows: a field of the type, or (for `ref.field`) of the referenced type. */
-export function inboxColumnField(def: DocumentDefinition, column: string, getDefinition: (r: string) => DocumentDefinition | undefined): { def: DocumentDefinition; field: string; f: FieldDef | undefined } {
+export function inboxColumnField(
+  def: DocumentDefinition,
+  column: string,
+  getDefinition: (r: string) => DocumentDefinition | undefined,
+): { def: DocumentDefinition; field: string; f: FieldDef | undefined } {
   const [head, tail] = column.split('.', 2);
   if (tail) {
     const target = def.fields[head]?.ref ? getDefinition(def.fields[head].ref as string) : undefined;
@@ -46,7 +50,9 @@ export function inboxColumnField(def: DocumentDefinition, column: string, getDef
 
 /** The last rejection of a document (its reason), if it came back that way. */
 export function lastRejection(record: DocRecord): { reason: string; by: string; at: string } | null {
-  const approvals = Array.isArray(record.approvals) ? (record.approvals as { decision?: string; comment?: string; byName?: string; at?: string }[]) : [];
+  const approvals = Array.isArray(record.approvals)
+    ? (record.approvals as { decision?: string; comment?: string; byName?: string; at?: string }[])
+    : [];
   const last = approvals.at(-1);
   if (!last || last.decision !== 'reject') return null;
   return { reason: last.comment ?? '', by: last.byName ?? '', at: last.at ?? '' };

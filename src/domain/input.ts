@@ -16,7 +16,8 @@ export const MIN_INT = -2147483648;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
-const daysIn = (y: number, m: number) => [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+const daysIn = (y: number, m: number) =>
+  [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 
 function validDay(y: number, m: number, d: number): boolean {
   return y >= YEAR_MIN && y <= YEAR_MAX && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
@@ -42,7 +43,8 @@ export function isIsoInstant(v: unknown): v is string {
 export const isIsoDayOrInstant = (v: unknown): v is string => isIsoDay(v) || isIsoInstant(v);
 
 /** a whole number a database integer column holds */
-export const isInt32 = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= MIN_INT && v <= MAX_INT;
+export const isInt32 = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= MIN_INT && v <= MAX_INT;
 
 /**
  * Why a text cannot be stored, or null: a NUL character (PostgreSQL refuses it in text and JSON)
@@ -65,13 +67,19 @@ export function unstorableText(v: string): 'nul' | 'surrogate' | null {
  * The first unstorable text inside a value (its keys too), as a path (`lines.2.note`), or null.
  * Looks `depth` levels deep; deeper values are left to the checks that know their shape.
  */
-export function findUnstorable(value: unknown, path = '', depth = 8): { path: string; why: 'nul' | 'surrogate' } | null {
+export function findUnstorable(
+  value: unknown,
+  path = '',
+  depth = 8,
+): { path: string; why: 'nul' | 'surrogate' } | null {
   if (typeof value === 'string') {
     const why = unstorableText(value);
     return why ? { path, why } : null;
   }
   if (!value || typeof value !== 'object' || depth <= 0) return null;
-  const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v])
+    : Object.entries(value);
   for (const [k, v] of entries) {
     const at = path ? `${path}.${k}` : k;
     const why = unstorableText(k);

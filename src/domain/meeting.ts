@@ -14,7 +14,8 @@ export interface AssistantFigure {
   by: string;
 }
 
-export type MeetingFigure = 'ordersEntered' | 'webConfirmed' | 'quotesReplied' | 'complaintsHandled' | 'returns' | 'samplesOverdue';
+export type MeetingFigure =
+  'ordersEntered' | 'webConfirmed' | 'quotesReplied' | 'complaintsHandled' | 'returns' | 'samplesOverdue';
 
 export function meetingViews(date: string): Record<MeetingFigure, AssistantFigure> {
   const { from, to } = dayBounds(date);
@@ -22,7 +23,10 @@ export function meetingViews(date: string): Record<MeetingFigure, AssistantFigur
     // work entered that day (WORK_ORDER_STATUSES: an unsubmitted draft ranks no one first)
     ordersEntered: { view: narrow(orders.views.work, { receivedAt_gte: from, receivedAt_lte: to }), by: 'assistantId' },
     // 5.1.1 web orders confirmed that day
-    webConfirmed: { view: view('orders', { channel: 'web', confirmedAt_gte: from, confirmedAt_lte: to }), by: 'assistantId' },
+    webConfirmed: {
+      view: view('orders', { channel: 'web', confirmedAt_gte: from, confirmedAt_lte: to }),
+      by: 'assistantId',
+    },
     // 6.4.5 quotes replied that day
     quotesReplied: { view: view('quotes', { repliedAt_gte: from, repliedAt_lte: to }), by: 'quotedBy' },
     // 6.10.5 complaints resolved that day
@@ -34,4 +38,8 @@ export function meetingViews(date: string): Record<MeetingFigure, AssistantFigur
 }
 
 /** One assistant's part of a figure (the list the meeting page links to). */
-export const ofAssistant = (f: AssistantFigure, assistantId: number, more: Record<string, string | number | boolean> = {}): View => narrow(f.view, { [f.by]: assistantId, ...more });
+export const ofAssistant = (
+  f: AssistantFigure,
+  assistantId: number,
+  more: Record<string, string | number | boolean> = {},
+): View => narrow(f.view, { [f.by]: assistantId, ...more });

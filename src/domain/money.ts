@@ -69,7 +69,9 @@ export function sumFen(values: readonly Fen[]): Fen {
 export function formatYuan(fen: Fen): string {
   assertFen(fen);
   const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const yuan = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const cents = String(abs % 100).padStart(2, '0');
   return `${fen < 0 ? '-' : ''}¥${yuan}.${cents}`;
 }

@@ -2,7 +2,10 @@ import { addDays, atShanghai } from './calendar';
 
 /** The instants bounding a Shanghai day (inclusive), as filters and views take them. */
 export function dayBounds(day: string): { from: string; to: string } {
-  return { from: atShanghai(day, '00:00').toISOString(), to: new Date(atShanghai(addDays(day, 1), '00:00').getTime() - 1).toISOString() };
+  return {
+    from: atShanghai(day, '00:00').toISOString(),
+    to: new Date(atShanghai(addDays(day, 1), '00:00').getTime() - 1).toISOString(),
+  };
 }
 
 /** The instants bounding the Shanghai days from … to (inclusive). */

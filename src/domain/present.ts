@@ -117,7 +117,8 @@ export interface ValueContext {
 export function valueText(def: DocumentDefinition, field: string, v: unknown, ctx: ValueContext): string {
   if (v === null || v === undefined || v === '') return '';
   const f = Object.hasOwn(def.fields, field) ? def.fields[field] : undefined;
-  if (field === 'status' && def.workflow && typeof v === 'string') return def.workflow.states[v]?.label[ctx.locale] ?? v;
+  if (field === 'status' && def.workflow && typeof v === 'string')
+    return def.workflow.states[v]?.label[ctx.locale] ?? v;
   if ((field === 'createdAt' || field === 'updatedAt') && !f) return shanghaiDateTime(v);
   return fieldValueText(f, v, ctx);
 }

@@ -14,10 +14,12 @@ import { t, type Text } from './text';
 export const printDeclOf = (def: DocumentDefinition, formId: string): PrintDecl | undefined =>
   def.prints && Object.hasOwn(def.prints, formId) ? def.prints[formId] : undefined;
 
-export const isOfficial = (decl: PrintDecl, record: Record<string, unknown>): boolean => decl.officialIn.includes(String(record.status));
+export const isOfficial = (decl: PrintDecl, record: Record<string, unknown>): boolean =>
+  decl.officialIn.includes(String(record.status));
 
 /** Whether the form may be printed at all now (a 'never' form outside its statuses may not). */
-export const mayPrint = (decl: PrintDecl, record: Record<string, unknown>): boolean => decl.otherwise === 'mark' || isOfficial(decl, record);
+export const mayPrint = (decl: PrintDecl, record: Record<string, unknown>): boolean =>
+  decl.otherwise === 'mark' || isOfficial(decl, record);
 
 const MARKS = {
   draft: t('草稿', 'DRAFT'),
@@ -57,13 +59,35 @@ export function printRefusal(def: DocumentDefinition, formId: string, record: Do
   const decl = printDeclOf(def, formId);
   if (!decl) return refusal('not-found', `此类单据没有"${formId}"表单`, `These records have no form "${formId}"`);
   if (!decl.printers.includes(role)) {
-    const who = { zh: decl.printers.filter((r) => r !== 'admin').map((r) => ROLES[r].zh).join('、'), en: decl.printers.filter((r) => r !== 'admin').map((r) => ROLES[r].en).join(', ') };
-    return refusal('forbidden', `${decl.title.zh}由${who.zh}打印，您的角色不能出具`, `The ${decl.title.en.toLowerCase()} is printed by: ${who.en}; your role may not issue it`, decl.clause);
+    const who = {
+      zh: decl.printers
+        .filter((r) => r !== 'admin')
+        .map((r) => ROLES[r].zh)
+        .join('、'),
+      en: decl.printers
+        .filter((r) => r !== 'admin')
+        .map((r) => ROLES[r].en)
+        .join(', '),
+    };
+    return refusal(
+      'forbidden',
+      `${decl.title.zh}由${who.zh}打印，您的角色不能出具`,
+      `The ${decl.title.en.toLowerCase()} is printed by: ${who.en}; your role may not issue it`,
+      decl.clause,
+    );
   }
   if (!isOfficial(decl, record)) {
-    const st = def.workflow?.states[String(record.status)]?.label ?? { zh: String(record.status), en: String(record.status) };
+    const st = def.workflow?.states[String(record.status)]?.label ?? {
+      zh: String(record.status),
+      en: String(record.status),
+    };
     const when = statusNames(def, decl.officialIn);
-    return refusal('conflict', `"${st.zh}"状态的单据不能出具正式${decl.title.zh}（须为：${when.zh}）`, `No official ${decl.title.en.toLowerCase()} in status "${st.en}" (only: ${when.en})`, decl.clause);
+    return refusal(
+      'conflict',
+      `"${st.zh}"状态的单据不能出具正式${decl.title.zh}（须为：${when.zh}）`,
+      `No official ${decl.title.en.toLowerCase()} in status "${st.en}" (only: ${when.en})`,
+      decl.clause,
+    );
   }
   return null;
 }

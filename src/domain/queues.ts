@@ -11,7 +11,13 @@ import { view, type View } from './where';
  * The queues at a glance (the queues report, the dashboard's numbers and the lists they link
  * to): each is a view of its definition, asked for the moment `at`.
  */
-export const QUEUE_NAMES = ['webOrdersWaiting', 'webOrdersOverdue', 'overdueLoans', 'quotesExpiringSoon', 'creditReviewsDue'] as const;
+export const QUEUE_NAMES = [
+  'webOrdersWaiting',
+  'webOrdersOverdue',
+  'overdueLoans',
+  'quotesExpiringSoon',
+  'creditReviewsDue',
+] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export function queueViews(at: Date): Record<QueueName, View> {

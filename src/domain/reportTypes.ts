@@ -31,7 +31,15 @@ export interface AssistantPerformanceRow {
 export interface AssistantPerformance {
   date: string;
   rows: AssistantPerformanceRow[];
-  totals: { ordersEntered: number; orderValue: number; webConfirmed: number; webConfirmedInTime: number; complaintsHandled: number; returns: number; samplesOverdue: number };
+  totals: {
+    ordersEntered: number;
+    orderValue: number;
+    webConfirmed: number;
+    webConfirmedInTime: number;
+    complaintsHandled: number;
+    returns: number;
+    samplesOverdue: number;
+  };
 }
 
 export interface ComplaintDay {
@@ -47,11 +55,24 @@ export interface ComplaintTrends {
   from: string;
   to: string;
   days: ComplaintDay[];
-  byCategory: { category: string; received: number; resolvedOnTime: number; repliedOnTimePct: number | null; resolvedOnTimePct: number | null }[];
+  byCategory: {
+    category: string;
+    received: number;
+    resolvedOnTime: number;
+    repliedOnTimePct: number | null;
+    resolvedOnTimePct: number | null;
+  }[];
   resolvedPerDay: { date: string; resolved: number }[];
   open: number;
   keyAccount: number;
-  oldestOpen: { id: number; code: string; receivedAt: string; customerName: string; category: string; status: string }[];
+  oldestOpen: {
+    id: number;
+    code: string;
+    receivedAt: string;
+    customerName: string;
+    category: string;
+    status: string;
+  }[];
 }
 
 export interface OrderTrends {

@@ -52,11 +52,23 @@ export const DEFAULT_SETTINGS: BranchSettings = {
 /** Settings that stand for a cut clause: the UI marks them "assumption". */
 export const ASSUMPTIONS: Partial<Record<keyof BranchSettings, Text>> = {
   ...SALES_ASSUMPTIONS,
-  scrapFinanceDirectorAbove: t('假设：原文6.15被截断，沿用6.12.2的500元门槛', 'Assumption: clause 6.15 is cut; the 500-yuan threshold of 6.12.2 is reused'),
-  largeOrderGmFrom: t('假设：原文5.10.4"单笔金额较大的都应由分公司…"被截断，默认单笔订单合计10万元（含）以上经经理审核后由分公司总经理审批', 'Assumption: clause 5.10.4 "large single orders … by the branch" is cut; default: an order of 100,000 yuan or more goes to the branch GM after the CS manager'),
+  scrapFinanceDirectorAbove: t(
+    '假设：原文6.15被截断，沿用6.12.2的500元门槛',
+    'Assumption: clause 6.15 is cut; the 500-yuan threshold of 6.12.2 is reused',
+  ),
+  largeOrderGmFrom: t(
+    '假设：原文5.10.4"单笔金额较大的都应由分公司…"被截断，默认单笔订单合计10万元（含）以上经经理审核后由分公司总经理审批',
+    'Assumption: clause 5.10.4 "large single orders … by the branch" is cut; default: an order of 100,000 yuan or more goes to the branch GM after the CS manager',
+  ),
   memberFollowUpDays: t('假设：原文5.8.4被截断，默认30天', 'Assumption: clause 5.8.4 is cut; default 30 days'),
-  tierVolumeMonths: t('假设：5.6.2只说"月订货额"，默认取近3个整月已签收/结案订单的月平均', 'Assumption: 5.6.2 says only "monthly orders"; default: the average of the last 3 full months of delivered/closed orders'),
-  discountMinMarginPercent: t('假设：6.14.1只要求"足够的毛利"，默认折后毛利不低于10%（6.4.3毛利区间下限）', 'Assumption: 6.14.1 only asks for "sufficient margin"; default ≥ 10 % after the discount (the low end of 6.4.3)'),
+  tierVolumeMonths: t(
+    '假设：5.6.2只说"月订货额"，默认取近3个整月已签收/结案订单的月平均',
+    'Assumption: 5.6.2 says only "monthly orders"; default: the average of the last 3 full months of delivered/closed orders',
+  ),
+  discountMinMarginPercent: t(
+    '假设：6.14.1只要求"足够的毛利"，默认折后毛利不低于10%（6.4.3毛利区间下限）',
+    'Assumption: 6.14.1 only asks for "sufficient margin"; default ≥ 10 % after the discount (the low end of 6.4.3)',
+  ),
 };
 
 export function settingsOf(raw: Record<string, unknown> | undefined): BranchSettings {

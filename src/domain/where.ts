@@ -22,7 +22,10 @@ export interface View<R extends string = string> {
 export const view = <R extends string>(resource: R, where: Where): View<R> => ({ resource, where });
 
 /** The same set narrowed by more conditions (a day, an assistant). */
-export const narrow = <R extends string>(v: View<R>, where: Where): View<R> => ({ resource: v.resource, where: { ...v.where, ...where } });
+export const narrow = <R extends string>(v: View<R>, where: Where): View<R> => ({
+  resource: v.resource,
+  where: { ...v.where, ...where },
+});
 
 export type FilterOp = 'eq' | 'gte' | 'lte' | 'gt' | 'lt' | 'neq';
 
@@ -56,11 +59,19 @@ const eq = (a: unknown, b: Scalar) => (a == null ? b === null : b !== null && (a
  * server/store/pg/sql.ts) and the domain's, so a view can be checked against its record rule
  * (`isLoanOverdue`) in a unit test. `searchFields`: the fields `q` looks in.
  */
-export function matchesWhere(row: Record<string, unknown>, where: Where, searchFields: readonly string[] = []): boolean {
+export function matchesWhere(
+  row: Record<string, unknown>,
+  where: Where,
+  searchFields: readonly string[] = [],
+): boolean {
   for (const [key, value] of Object.entries(where)) {
     if (key === 'q') {
       const q = String(value).toLowerCase();
-      const hay = searchFields.map((f) => row[f]).filter((v) => v != null && v !== '').join(' ').toLowerCase();
+      const hay = searchFields
+        .map((f) => row[f])
+        .filter((v) => v != null && v !== '')
+        .join(' ')
+        .toLowerCase();
       if (q && !hay.includes(q)) return false;
       continue;
     }

@@ -43,7 +43,13 @@ export interface Because {
 export type Effect =
   | { kind: 'adjustStock'; productId: number; delta: number; rule: string }
   | { kind: 'patch'; resource: string; id: number; patch: DocRecord; rule: string }
-  | { kind: 'create'; resource: string; record: DocRecord; rule: string; /** field of this document that receives the new id */ link?: string };
+  | {
+      kind: 'create';
+      resource: string;
+      record: DocRecord;
+      rule: string;
+      /** field of this document that receives the new id */ link?: string;
+    };
 
 export interface Transition {
   action: string;
@@ -108,13 +114,27 @@ export function decide(wf: Workflow, doc: DocRecord, action: string, ctx: RuleCo
   if (candidates.length === 0) return { ok: false, refusal: UNKNOWN_ACTION(action) };
   const role = ctx.user.role;
   if (!candidates.some((t) => t.roles.includes(role))) {
-    return { ok: false, refusal: refusal('forbidden', `您的角色不能执行"${candidates[0].label.zh}"`, `Your role may not ${candidates[0].label.en.toLowerCase()}`) };
+    return {
+      ok: false,
+      refusal: refusal(
+        'forbidden',
+        `您的角色不能执行"${candidates[0].label.zh}"`,
+        `Your role may not ${candidates[0].label.en.toLowerCase()}`,
+      ),
+    };
   }
   const status = String(doc.status);
   const inState = candidates.filter((t) => t.from.includes(status));
   if (inState.length === 0) {
     const st = wf.states[status]?.label ?? { zh: status, en: status };
-    return { ok: false, refusal: refusal('conflict', `当前状态"${st.zh}"不能执行"${candidates[0].label.zh}"`, `Cannot ${candidates[0].label.en.toLowerCase()} in status "${st.en}"`) };
+    return {
+      ok: false,
+      refusal: refusal(
+        'conflict',
+        `当前状态"${st.zh}"不能执行"${candidates[0].label.zh}"`,
+        `Cannot ${candidates[0].label.en.toLowerCase()} in status "${st.en}"`,
+      ),
+    };
   }
   const t = inState.find((x) => x.roles.includes(role));
   if (!t) {
@@ -125,7 +145,11 @@ export function decide(wf: Workflow, doc: DocRecord, action: string, ctx: RuleCo
   if (t.commentRequired && !(comment && comment.trim())) {
     return {
       ok: false,
-      refusal: { kind: 'rule', message: { zh: '请填写原因', en: 'A reason is required' }, errors: { comment: { zh: '请填写原因', en: 'A reason is required' } } },
+      refusal: {
+        kind: 'rule',
+        message: { zh: '请填写原因', en: 'A reason is required' },
+        errors: { comment: { zh: '请填写原因', en: 'A reason is required' } },
+      },
     };
   }
   const guardRefusal = t.guard?.(doc, ctx);
@@ -141,7 +165,10 @@ export function decide(wf: Workflow, doc: DocRecord, action: string, ctx: RuleCo
     decision: t.decision ?? 'other',
     ...(comment && comment.trim() ? { comment: comment.trim() } : {}),
   };
-  return { ok: true, decision: { from: status, to, patch: t.effect?.(doc, ctx) ?? {}, approval, effects: t.effects?.(doc, ctx) ?? [] } };
+  return {
+    ok: true,
+    decision: { from: status, to, patch: t.effect?.(doc, ctx) ?? {}, approval, effects: t.effects?.(doc, ctx) ?? [] },
+  };
 }
 
 export interface AvailableAction {
@@ -230,6 +257,8 @@ export function rolesWaitingOn(state: StateDef | undefined, doc: DocRecord): rea
 /** The fields a user may enter with `action` on `doc` now (union over the matching transitions). */
 export function paramsOf(wf: Workflow, doc: DocRecord, action: string, role: Role): string[] {
   const out = new Set<string>();
-  for (const t of wf.transitions) if (t.action === action && t.from.includes(String(doc.status)) && t.roles.includes(role)) for (const p of t.params ?? []) out.add(p);
+  for (const t of wf.transitions)
+    if (t.action === action && t.from.includes(String(doc.status)) && t.roles.includes(role))
+      for (const p of t.params ?? []) out.add(p);
   return [...out];
 }

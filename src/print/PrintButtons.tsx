@@ -1,5 +1,12 @@
 import PrintIcon from '@mui/icons-material/Print';
-import { Button, useGetIdentity, useListContext, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import {
+  Button,
+  useGetIdentity,
+  useListContext,
+  useRecordContext,
+  useResourceContext,
+  useTranslate,
+} from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { mayPrint } from '../domain/prints';
 import type { Role } from '../domain/roles';
@@ -21,11 +28,17 @@ export function PrintButtons() {
   return (
     <>
       {/* a form that must never exist unapproved (an outbound note) has no button before its statuses */}
-      {formsFor(resource).filter((f) => mayPrint(f.decl, record)).map((f) => (
-        <Button key={f.id} label={`${translate('app.print.print')} ${text(f.title)}`} onClick={() => navigate(printPath(f.id, [record.id]))}>
-          <PrintIcon />
-        </Button>
-      ))}
+      {formsFor(resource)
+        .filter((f) => mayPrint(f.decl, record))
+        .map((f) => (
+          <Button
+            key={f.id}
+            label={`${translate('app.print.print')} ${text(f.title)}`}
+            onClick={() => navigate(printPath(f.id, [record.id]))}
+          >
+            <PrintIcon />
+          </Button>
+        ))}
     </>
   );
 }
@@ -74,7 +87,11 @@ export function BulkPrintButtons() {
   return (
     <>
       {forms.map((f) => (
-        <Button key={f.id} label={`${translate('app.print.bulk')} ${text(f.title)}`} onClick={() => navigate(printPath(f.id, selectedIds))}>
+        <Button
+          key={f.id}
+          label={`${translate('app.print.bulk')} ${text(f.title)}`}
+          onClick={() => navigate(printPath(f.id, selectedIds))}
+        >
           <PrintIcon />
         </Button>
       ))}

@@ -28,7 +28,10 @@ export function PrintView() {
   const [search] = useSearchParams();
   const form = getForm(formId);
   const def = form ? getDefinition(form.resource) : undefined;
-  const idList = ids.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const idList = ids
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   const { pages, error } = usePrintData(form, idList);
   const { identity } = useGetIdentity();
   const role = identity?.role as Role | undefined;
@@ -41,14 +44,17 @@ export function PrintView() {
   const refused = form && pages ? pages.filter((p) => !mayPrint(form.decl, p.record)) : [];
   const marks = def && form ? printable.map((p) => unofficialMark(def, form.decl, p.record)) : [];
   // recorded as issued: the official copies this role prints (the server checks the same)
-  const recorded = def && form && role ? printable.filter((p) => printRefusal(def, form.id, p.record, role) === null) : [];
+  const recorded =
+    def && form && role ? printable.filter((p) => printRefusal(def, form.id, p.record, role) === null) : [];
   const notPrinter = !!role && !!form && !form.decl.printers.includes(role);
   const print = useReactToPrint({
     contentRef: ref,
     documentTitle: () => `${form?.title.zh ?? ''} ${printable.map((p) => p.record.code).join(' ')}`.slice(0, 120),
     onAfterPrint: () => {
       if (!form) return;
-      Promise.all(recorded.map((p) => dp.printed?.(form.resource, Number(p.record.id), form.id))).catch((e: unknown) => notify(e instanceof Error ? e.message : String(e), { type: 'error' }));
+      Promise.all(recorded.map((p) => dp.printed?.(form.resource, Number(p.record.id), form.id))).catch((e: unknown) =>
+        notify(e instanceof Error ? e.message : String(e), { type: 'error' }),
+      );
     },
   });
   if (!form || !def) return <Alert severity="error">{translate('app.print.noForm')}</Alert>;
@@ -59,17 +65,30 @@ export function PrintView() {
     <Box>
       {refused.length > 0 && (
         <Alert severity="error" className="bp-noprint" data-testid="print-refused" sx={{ m: 1 }}>
-          {refused.map((p) => `${String(p.record.code ?? p.record.id)}：${text(printRefusal(def, form.id, p.record, form.decl.printers[0])?.message ?? form.title)}`).join('；')}
+          {refused
+            .map(
+              (p) =>
+                `${String(p.record.code ?? p.record.id)}：${text(printRefusal(def, form.id, p.record, form.decl.printers[0])?.message ?? form.title)}`,
+            )
+            .join('；')}
         </Alert>
       )}
       {printable.length > 0 && search.get('toolbar') !== 'no' && (
         <Box className="bp-noprint" sx={{ p: 1, display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => print()} disabled={notPrinter && marks.every((m) => m === null)}>
+          <Button
+            variant="contained"
+            startIcon={<PrintIcon />}
+            onClick={() => print()}
+            disabled={notPrinter && marks.every((m) => m === null)}
+          >
             {translate('app.print.print')} {text(form.title)} × {printable.length}
           </Button>
           {marks.some((m) => m !== null) && (
             <Alert severity="warning" sx={{ py: 0 }} data-testid="print-unofficial">
-              {translate('app.guide.print.unofficial', { mark: text(marks.find((m) => m !== null) ?? form.title), clause: form.clause })}
+              {translate('app.guide.print.unofficial', {
+                mark: text(marks.find((m) => m !== null) ?? form.title),
+                clause: form.clause,
+              })}
             </Alert>
           )}
           {notPrinter && (

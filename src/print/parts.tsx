@@ -8,19 +8,24 @@ import type { PrintData } from './types';
 
 /** Shared pieces of every printed form, written once: page, header, fields, money table, signatures. */
 
-export const fmtDateTime = (iso: unknown) => (typeof iso === 'string' && iso ? `${shanghaiDate(new Date(iso))} ${shanghaiTime(new Date(iso))}` : '');
-export const fmtDate = (iso: unknown) => (typeof iso === 'string' && iso ? (iso.length === 10 ? iso : shanghaiDate(new Date(iso))) : '');
+export const fmtDateTime = (iso: unknown) =>
+  typeof iso === 'string' && iso ? `${shanghaiDate(new Date(iso))} ${shanghaiTime(new Date(iso))}` : '';
+export const fmtDate = (iso: unknown) =>
+  typeof iso === 'string' && iso ? (iso.length === 10 ? iso : shanghaiDate(new Date(iso))) : '';
 export const yuan = (v: unknown) => (typeof v === 'number' ? formatYuan(yuanToFen(v)) : '');
 export const text = (v: unknown) => (v == null ? '' : String(v));
 
 /** The line array of a record (`lines`, or e.g. `items` on a gift). */
-export const linesOf = (r: DocRecord | undefined, key = 'lines'): DocRecord[] => (r && Array.isArray(r[key]) ? (r[key] as DocRecord[]) : []);
+export const linesOf = (r: DocRecord | undefined, key = 'lines'): DocRecord[] =>
+  r && Array.isArray(r[key]) ? (r[key] as DocRecord[]) : [];
 /** A referenced record loaded by the form's `refs` (empty when missing). */
-export const refOf = (data: PrintData, resource: string, id: unknown): DocRecord => data.refs[resource]?.[Number(id)] ?? {};
+export const refOf = (data: PrintData, resource: string, id: unknown): DocRecord =>
+  data.refs[resource]?.[Number(id)] ?? {};
 /** A user's name from the loaded `users` refs. */
 export const userName = (data: PrintData, id: unknown) => text(refOf(data, 'users', id).fullName);
 /** The Chinese label of an enum value, from the field definition. */
-export const optionText = (field: FieldDef | undefined, value: unknown) => (value == null || value === '' ? '' : (field?.options?.[String(value)]?.zh ?? String(value)));
+export const optionText = (field: FieldDef | undefined, value: unknown) =>
+  value == null || value === '' ? '' : (field?.options?.[String(value)]?.zh ?? String(value));
 export const yesNo = (v: unknown, yes = '是', no = '否') => (v === true ? yes : v === false ? no : '');
 /** The last workflow step of this action (who took it, when). */
 export const stepOf = (r: DocRecord, action: string): Approval | undefined =>
@@ -48,13 +53,23 @@ export const WatermarkContext = createContext<string | null>(null);
 
 export function Watermark({ text: mark, fixed }: { text: string; fixed?: boolean }) {
   return (
-    <div className={fixed ? 'bp-watermark bp-watermark-fixed' : 'bp-watermark'} data-testid={fixed ? undefined : 'print-watermark'} aria-label={mark}>
+    <div
+      className={fixed ? 'bp-watermark bp-watermark-fixed' : 'bp-watermark'}
+      data-testid={fixed ? undefined : 'print-watermark'}
+      aria-label={mark}
+    >
       {mark}
     </div>
   );
 }
 
-export function PrintPage(props: { title: string; data: PrintData; code?: unknown; mark?: string; children: ReactNode }) {
+export function PrintPage(props: {
+  title: string;
+  data: PrintData;
+  code?: unknown;
+  mark?: string;
+  children: ReactNode;
+}) {
   const { data } = props;
   const watermark = useContext(WatermarkContext);
   return (
@@ -90,12 +105,14 @@ export type FieldItem = [label: string, value: ReactNode, opts?: { wide?: boolea
 export function Fields({ items }: { items: (FieldItem | false | null | undefined)[] }) {
   return (
     <div className="bp-fields">
-      {items.filter((x): x is FieldItem => !!x).map(([label, value, o]) => (
-        <div key={label} className={`bp-field${o?.wide ? ' bp-wide' : ''}${o?.prominent ? ' bp-prominent' : ''}`}>
-          <span className="bp-field-label">{label}：</span>
-          <span className="bp-field-value">{value}</span>
-        </div>
-      ))}
+      {items
+        .filter((x): x is FieldItem => !!x)
+        .map(([label, value, o]) => (
+          <div key={label} className={`bp-field${o?.wide ? ' bp-wide' : ''}${o?.prominent ? ' bp-prominent' : ''}`}>
+            <span className="bp-field-label">{label}：</span>
+            <span className="bp-field-value">{value}</span>
+          </div>
+        ))}
     </div>
   );
 }
@@ -108,10 +125,17 @@ export interface MoneyColumn {
   nowrap?: boolean;
 }
 
-const cellClass = (c: MoneyColumn) => [c.num && 'bp-num', c.nowrap && 'bp-nowrap'].filter(Boolean).join(' ') || undefined;
+const cellClass = (c: MoneyColumn) =>
+  [c.num && 'bp-num', c.nowrap && 'bp-nowrap'].filter(Boolean).join(' ') || undefined;
 
 /** Lines with amounts right-aligned, then the totals and the total in Chinese capitals (大写). */
-export function MoneyLines(props: { lines: DocRecord[]; columns: MoneyColumn[]; totals: [label: string, amount: number][]; wordsFor?: number; wordsLabel?: string }) {
+export function MoneyLines(props: {
+  lines: DocRecord[];
+  columns: MoneyColumn[];
+  totals: [label: string, amount: number][];
+  wordsFor?: number;
+  wordsLabel?: string;
+}) {
   return (
     <>
       <table className="bp-lines">
@@ -149,7 +173,8 @@ export function MoneyLines(props: { lines: DocRecord[]; columns: MoneyColumn[]; 
           {props.wordsFor !== undefined ? (
             <tr>
               <td colSpan={props.columns.length + 1}>
-                {props.wordsLabel ?? '合计人民币（大写）'}：<span className="bp-words">{amountInWords(yuanToFen(props.wordsFor))}</span>
+                {props.wordsLabel ?? '合计人民币（大写）'}：
+                <span className="bp-words">{amountInWords(yuanToFen(props.wordsFor))}</span>
               </td>
             </tr>
           ) : null}
@@ -172,7 +197,9 @@ export function Signatures({ boxes, stamp }: { boxes: SignBox[]; stamp?: string 
           <div key={b.label} className="bp-sign">
             <div className="bp-sign-label">{b.label}（签名）</div>
             {b.value ? <div className="bp-sign-value">{b.value}</div> : null}
-            <div style={{ position: 'absolute', bottom: '1mm', right: '2mm', fontSize: '8pt' }}>{'日期：\u3000\u3000年\u3000\u3000月\u3000\u3000日'}</div>
+            <div style={{ position: 'absolute', bottom: '1mm', right: '2mm', fontSize: '8pt' }}>
+              {'日期：\u3000\u3000年\u3000\u3000月\u3000\u3000日'}
+            </div>
           </div>
         );
       })}
@@ -220,7 +247,17 @@ export function MoneyWords({ label, amount }: { label: string; amount: unknown }
 }
 
 /** A plain bordered table; `num` marks the right-aligned columns (amounts). */
-export function Table({ head, rows, num = [], className }: { head: string[]; rows: ReactNode[][]; num?: number[]; className?: string }) {
+export function Table({
+  head,
+  rows,
+  num = [],
+  className,
+}: {
+  head: string[];
+  rows: ReactNode[][];
+  num?: number[];
+  className?: string;
+}) {
   return (
     <table className={`bp-lines${className ? ` ${className}` : ''}`}>
       <thead>
@@ -253,12 +290,23 @@ const DECISION = { approve: '同意', reject: '退回', other: '办理' } as con
  * The approvals history of a record (its `approvals`: step, role, byName, at, decision, comment),
  * each step named from the resource's workflow: the status it was in and the action taken.
  */
-export function ApprovalsTable({ record, resource, title = '审批记录' }: { record: DocRecord; resource: string; title?: string }) {
+export function ApprovalsTable({
+  record,
+  resource,
+  title = '审批记录',
+}: {
+  record: DocRecord;
+  resource: string;
+  title?: string;
+}) {
   const wf = getDefinition(resource)?.workflow;
-  const list = (Array.isArray(record.approvals) ? (record.approvals as Approval[]) : []).filter((a) => a && typeof a === 'object');
+  const list = (Array.isArray(record.approvals) ? (record.approvals as Approval[]) : []).filter(
+    (a) => a && typeof a === 'object',
+  );
   const rows = list.map((a, i) => {
     const step = wf?.states[a.step]?.label.zh ?? text(a.step);
-    const action = wf?.transitions.find((t) => t.action === a.action && t.from.includes(a.step))?.label.zh ?? text(a.action);
+    const action =
+      wf?.transitions.find((t) => t.action === a.action && t.from.includes(a.step))?.label.zh ?? text(a.action);
     const decision = DECISION[a.decision] ?? '';
     return [
       String(i + 1),

@@ -39,5 +39,13 @@ export interface PrintForm extends PrintLayout {
 export function printForm(resource: string, id: string, layout: PrintLayout): PrintForm {
   const decl = getDefinition(resource)?.prints?.[id];
   if (!decl) throw new Error(`printed form ${id} is not declared in the ${resource} definition`);
-  return { id, resource, title: decl.title, clause: decl.clause, ...(decl.stepPrinters ? { printers: decl.stepPrinters } : {}), decl, ...layout };
+  return {
+    id,
+    resource,
+    title: decl.title,
+    clause: decl.clause,
+    ...(decl.stepPrinters ? { printers: decl.stepPrinters } : {}),
+    decl,
+    ...layout,
+  };
 }

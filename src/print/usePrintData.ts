@@ -31,7 +31,8 @@ export function usePrintData(form: PrintForm | undefined, ids: number[]) {
       const printedAt = new Date();
       const printedBy = String(identity?.fullName ?? '');
       const out = records.map((record) => ({ record, refs, printedAt, printedBy }));
-      if (form.sortKey) out.sort((a, b) => (form.sortKey!(a) < form.sortKey!(b) ? -1 : form.sortKey!(a) > form.sortKey!(b) ? 1 : 0));
+      if (form.sortKey)
+        out.sort((a, b) => (form.sortKey!(a) < form.sortKey!(b) ? -1 : form.sortKey!(a) > form.sortKey!(b) ? 1 : 0));
       if (live) setPages(out);
     })().catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {

@@ -15,7 +15,12 @@ export function ApprovalHistory() {
   const def = getDefinition(resource);
   const approvals = (Array.isArray(record?.approvals) ? record.approvals : []) as Approval[];
   if (!def) return null;
-  if (approvals.length === 0) return <Typography variant="body2" color="text.secondary">{translate('app.approvals.empty')}</Typography>;
+  if (approvals.length === 0)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate('app.approvals.empty')}
+      </Typography>
+    );
   return (
     <Table size="small" aria-label={translate('app.approvals.title')}>
       <TableHead>
@@ -32,7 +37,9 @@ export function ApprovalHistory() {
       <TableBody>
         {approvals.map((a, i) => (
           <TableRow key={i}>
-            <TableCell><StatusChip def={def} status={a.step} /></TableCell>
+            <TableCell>
+              <StatusChip def={def} status={a.step} />
+            </TableCell>
             <TableCell>{translate(`resources.${resource}.actions.${a.action}`, { _: a.action })}</TableCell>
             <TableCell>{text(ROLES[a.role]) || a.role}</TableCell>
             <TableCell>{a.byName}</TableCell>

@@ -15,7 +15,11 @@ import { formatShanghai } from './fieldRenderers';
 export type RefNames = Map<string, Map<number, string>>;
 
 /** The records that audit entries' reference fields name (one read per referenced resource). */
-export async function loadRefNames(dataProvider: DataProvider, def: DocumentDefinition | undefined, entries: { changes?: Record<string, unknown> | null }[]): Promise<RefNames> {
+export async function loadRefNames(
+  dataProvider: DataProvider,
+  def: DocumentDefinition | undefined,
+  entries: { changes?: Record<string, unknown> | null }[],
+): Promise<RefNames> {
   const wanted = new Map<string, Set<number>>();
   for (const e of entries) {
     for (const [k, v] of Object.entries(e.changes ?? {})) {
@@ -40,8 +44,20 @@ export async function loadRefNames(dataProvider: DataProvider, def: DocumentDefi
  * What an audit entry changed, as sentences in the UI's language (domain/changes.ts): field and
  * value labels, line changes as "订单明细 第2行 数量 3 → 5", printed forms by their titles.
  */
-export function entryChanges(def: DocumentDefinition | undefined, action: string, changes: Record<string, unknown> | null | undefined, locale: Locale, names?: RefNames, showCreated = false): string[] {
-  return changeTexts(def, action, changes, { locale, refName: (r, id) => names?.get(r)?.get(id), formName: (id) => getForm(id)?.title[locale], showCreated });
+export function entryChanges(
+  def: DocumentDefinition | undefined,
+  action: string,
+  changes: Record<string, unknown> | null | undefined,
+  locale: Locale,
+  names?: RefNames,
+  showCreated = false,
+): string[] {
+  return changeTexts(def, action, changes, {
+    locale,
+    refName: (r, id) => names?.get(r)?.get(id),
+    formName: (id) => getForm(id)?.title[locale],
+    showCreated,
+  });
 }
 
 /** The label of an entry's action in the UI's language (新建, 修改, 打印, 审核通过…). */
@@ -77,7 +93,12 @@ export function AuditTimeline() {
   }, [dataProvider, resource, id, version]);
 
   if (entries === null) return null;
-  if (entries.length === 0) return <Typography variant="body2" color="text.secondary">{translate('app.history.empty')}</Typography>;
+  if (entries.length === 0)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate('app.history.empty')}
+      </Typography>
+    );
 
   const def = getDefinition(resource);
 
@@ -86,9 +107,15 @@ export function AuditTimeline() {
       {entries.map((e, i) => {
         const changes = entryChanges(def, e.action, e.changes, locale, names);
         return (
-          <Box component="li" key={e.id ?? i} sx={{ borderLeft: 2, borderColor: 'divider', pl: 2, pb: 1.5, position: 'relative' }}>
+          <Box
+            component="li"
+            key={e.id ?? i}
+            sx={{ borderLeft: 2, borderColor: 'divider', pl: 2, pb: 1.5, position: 'relative' }}
+          >
             <Typography variant="body2">
-              <Box component="span" sx={{ color: 'text.secondary', mr: 1 }}>{formatShanghai(e.at)}</Box>
+              <Box component="span" sx={{ color: 'text.secondary', mr: 1 }}>
+                {formatShanghai(e.at)}
+              </Box>
               <strong>{e.userName}</strong> · {entryAction(resource, e.action, locale)}
             </Typography>
             {changes.length > 0 && (

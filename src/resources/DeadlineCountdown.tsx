@@ -25,13 +25,28 @@ export function DeadlineChip({ at, clock }: { at: string; clock: Clock }) {
   const hint = `${w.text} · ${formatShanghai(at)}${clock === 'working' ? ` · ${translate('app.desk.workingTime')}` : ''}`;
   return (
     <Tooltip title={hint}>
-      <Chip size="small" color={color} variant={w.overdue ? 'filled' : 'outlined'} label={w.text} data-testid="deadline-countdown" data-overdue={w.overdue ? 'true' : 'false'} sx={{ maxWidth: '100%' }} />
+      <Chip
+        size="small"
+        color={color}
+        variant={w.overdue ? 'filled' : 'outlined'}
+        label={w.text}
+        data-testid="deadline-countdown"
+        data-overdue={w.overdue ? 'true' : 'false'}
+        sx={{ maxWidth: '100%' }}
+      />
     </Tooltip>
   );
 }
 
 /** List column: the deadline running on this row now; nothing on final or returned documents. */
-export function DeadlineCountdown({ def }: { def: DocumentDefinition; label?: string; sortable?: boolean; headerClassName?: string }) {
+export function DeadlineCountdown({
+  def,
+}: {
+  def: DocumentDefinition;
+  label?: string;
+  sortable?: boolean;
+  headerClassName?: string;
+}) {
   const record = useRecordContext();
   const d = record ? runningDeadline(def, record as unknown as DocRecord) : null;
   return d ? <DeadlineChip at={d.at} clock={d.clock} /> : null;

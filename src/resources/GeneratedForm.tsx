@@ -31,7 +31,10 @@ export function GeneratedFormBody({ def, mode }: { def: DocumentDefinition; mode
 
 /** a line table (forms/) keeps an empty line open for the next entry: it is not part of the document */
 const transformFor = (def: DocumentDefinition) =>
-  LINE_TABLES[def.resource] ? (data: DocRecord) => (Array.isArray(data.lines) ? { ...data, lines: (data.lines as unknown[]).filter((l) => !isBlankLine(l)) } : data) : undefined;
+  LINE_TABLES[def.resource]
+    ? (data: DocRecord) =>
+        Array.isArray(data.lines) ? { ...data, lines: (data.lines as unknown[]).filter((l) => !isBlankLine(l)) } : data
+    : undefined;
 
 export const GeneratedCreate = ({ def }: { def: DocumentDefinition }) => (
   <Create redirect="show" transform={transformFor(def)}>

@@ -1,7 +1,19 @@
 import { useMediaQuery } from '@mui/material';
 import type { MouseEvent, ReactElement, ReactNode } from 'react';
 import { useMemo } from 'react';
-import { CreateButton, DatagridConfigurable, FilterButton, List, SelectColumnsButton, TopToolbar, useGetIdentity, useResourceDefinition, useStore, useTranslate, type RaRecord } from 'react-admin';
+import {
+  CreateButton,
+  DatagridConfigurable,
+  FilterButton,
+  List,
+  SelectColumnsButton,
+  TopToolbar,
+  useGetIdentity,
+  useResourceDefinition,
+  useStore,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 import { useLocale } from '../app/i18n/i18nProvider';
 import { canAccess } from '../domain/access';
 import { isOverdue } from '../domain/deadline';
@@ -16,7 +28,16 @@ import { DeadlineCountdown } from './DeadlineCountdown';
 import { fieldFor } from './fieldRenderers';
 import { filtersFor } from './filtersFor';
 import { ListPagination } from './ListPagination';
-import { actionsWidth, CHECKBOX_WIDTH, COLUMN_WIDTHS, DEADLINE_WIDTH, hasDeadline as hasDeadlineColumn, NAME_MIN, overdueMark, statusWidth } from './listLayout';
+import {
+  actionsWidth,
+  CHECKBOX_WIDTH,
+  COLUMN_WIDTHS,
+  DEADLINE_WIDTH,
+  hasDeadline as hasDeadlineColumn,
+  NAME_MIN,
+  overdueMark,
+  statusWidth,
+} from './listLayout';
 import { ServerExportButton } from './ServerExportButton';
 
 const DEADLINE_LABEL = 'app.workflow.deadline';
@@ -42,7 +63,15 @@ export interface GeneratedListProps {
 }
 
 /** Column chooser, filters, create, export — on as many lines as it takes, never past the edge. */
-export function ListToolbar({ def, extra, preferenceKey }: { def: DocumentDefinition; extra?: ReactNode; preferenceKey: string }) {
+export function ListToolbar({
+  def,
+  extra,
+  preferenceKey,
+}: {
+  def: DocumentDefinition;
+  extra?: ReactNode;
+  preferenceKey: string;
+}) {
   const { hasCreate } = useResourceDefinition();
   return (
     <TopToolbar sx={{ flexWrap: 'wrap', rowGap: 0.5, justifyContent: 'flex-end' }}>
@@ -75,16 +104,30 @@ function titleOnHover(e: MouseEvent) {
  * a 1440 one priority 2 too, the rest are in the column chooser), filters, default sort, the
  * running deadline, the steps this role takes from rows (and in bulk), export of every row.
  */
-export function GeneratedList({ def, leadingColumns, extraFilters, extraActions, bulkActions, rowSx, title }: GeneratedListProps) {
+export function GeneratedList({
+  def,
+  leadingColumns,
+  extraFilters,
+  extraActions,
+  bulkActions,
+  rowSx,
+  title,
+}: GeneratedListProps) {
   const translate = useTranslate();
   const locale = useLocale();
   const { identity } = useGetIdentity();
   const role = identity?.role as Role | undefined;
   const wide = useMediaQuery('(min-width:1400px)', { noSsr: true });
-  const filters = useMemo(() => [...filtersFor(def, translate), ...(extraFilters ?? [])], [def, translate, extraFilters]);
+  const filters = useMemo(
+    () => [...filtersFor(def, translate), ...(extraFilters ?? [])],
+    [def, translate, extraFilters],
+  );
   const prints = usePrintsFor(def.resource);
   const columns = useMemo(() => listColumns(def), [def]);
-  const omit = useMemo(() => columns.filter((c) => c.priority === 3 || (c.priority === 2 && !wide)).map((c) => c.field), [columns, wide]);
+  const omit = useMemo(
+    () => columns.filter((c) => c.priority === 3 || (c.priority === 2 && !wide)).map((c) => c.field),
+    [columns, wide],
+  );
   const preferenceKey = `${def.resource}.datagrid.${wide ? 'wide' : 'narrow'}.${role ?? 'anyone'}.${columnsTag(def)}`;
   const bulk = useMemo(() => {
     if (!identity) return [];
@@ -92,17 +135,27 @@ export function GeneratedList({ def, leadingColumns, extraFilters, extraActions,
   }, [identity, def, bulkActions]);
   const selectable = bulk.length > 0 || prints;
   // the print buttons this role has on a row
-  const printCount = useMemo(() => (role ? formsFor(def.resource).filter((f) => f.printers?.includes(role)).length : 0), [def, role]);
+  const printCount = useMemo(
+    () => (role ? formsFor(def.resource).filter((f) => f.printers?.includes(role)).length : 0),
+    [def, role],
+  );
   const actions = role ? actionsWidth(def, role, locale, printCount) : 0;
   const hasDeadline = hasDeadlineColumn(def);
   const rowStyle = useMemo(() => {
     const base = rowSx ?? (() => ({}));
-    return (record: RaRecord, index: number) => ({ ...base(record, index), ...(isOverdueRow(def, record) ? overdueMark : {}) });
+    return (record: RaRecord, index: number) => ({
+      ...base(record, index),
+      ...(isOverdueRow(def, record) ? overdueMark : {}),
+    });
   }, [def, rowSx]);
 
   const sx = useMemo(() => {
     const widths: Record<string, unknown> = {};
-    for (const c of columns) if (c.width !== 'name') widths[`& th.column-${c.field}`] = { width: c.width === 'status' ? statusWidth(def, locale) : COLUMN_WIDTHS[c.width] };
+    for (const c of columns)
+      if (c.width !== 'name')
+        widths[`& th.column-${c.field}`] = {
+          width: c.width === 'status' ? statusWidth(def, locale) : COLUMN_WIDTHS[c.width],
+        };
     return {
       '& .RaDatagrid-tableWrapper': { overflowX: 'auto' },
       // its min-width follows the columns shown (TableMinWidth)
@@ -116,7 +169,13 @@ export function GeneratedList({ def, leadingColumns, extraFilters, extraActions,
       '& th.bp-deadline': { width: DEADLINE_WIDTH[locale] },
       '& th.bp-actions': { width: actions },
       // the row's buttons stay in view even if a wide choice of columns makes the table scroll
-      '& td.bp-actions, & th.bp-actions': { position: 'sticky', right: 0, backgroundColor: 'background.paper', zIndex: 1, overflow: 'visible' },
+      '& td.bp-actions, & th.bp-actions': {
+        position: 'sticky',
+        right: 0,
+        backgroundColor: 'background.paper',
+        zIndex: 1,
+        overflow: 'visible',
+      },
       '& td.bp-actions': { boxShadow: 'inset 1px 0 0 rgba(0,0,0,0.06)' },
       ...widths,
     };
@@ -134,7 +193,13 @@ export function GeneratedList({ def, leadingColumns, extraFilters, extraActions,
       sx={{ '& .RaList-actions': { flexWrap: 'wrap' }, '& .RaList-main': { minWidth: 0 } }}
     >
       <div onMouseOver={titleOnHover}>
-        <TableMinWidth def={def} columns={columns} omit={omit} preferenceKey={preferenceKey} fixedWidth={(selectable ? CHECKBOX_WIDTH : 0) + (hasDeadline ? DEADLINE_WIDTH[locale] : 0) + actions} />
+        <TableMinWidth
+          def={def}
+          columns={columns}
+          omit={omit}
+          preferenceKey={preferenceKey}
+          fixedWidth={(selectable ? CHECKBOX_WIDTH : 0) + (hasDeadline ? DEADLINE_WIDTH[locale] : 0) + actions}
+        />
         <DatagridConfigurable
           preferenceKey={preferenceKey}
           omit={omit}
@@ -156,8 +221,12 @@ export function GeneratedList({ def, leadingColumns, extraFilters, extraActions,
         >
           {leadingColumns}
           {columns.map((c) => fieldFor(def, c.field, { list: true }))}
-          {hasDeadline ? <DeadlineCountdown def={def} label={DEADLINE_LABEL} sortable={false} headerClassName="bp-deadline" /> : null}
-          {actions > 0 ? <RowActions label={ACTIONS_LABEL} prints headerClassName="bp-actions" cellClassName="bp-actions" /> : null}
+          {hasDeadline ? (
+            <DeadlineCountdown def={def} label={DEADLINE_LABEL} sortable={false} headerClassName="bp-deadline" />
+          ) : null}
+          {actions > 0 ? (
+            <RowActions label={ACTIONS_LABEL} prints headerClassName="bp-actions" cellClassName="bp-actions" />
+          ) : null}
         </DatagridConfigurable>
       </div>
     </List>
@@ -172,13 +241,37 @@ export function GeneratedList({ def, leadingColumns, extraFilters, extraActions,
  * react-admin empties the store, the grid writes its columns back, and a list re-rendering on each
  * write kept the screen from ever reaching the login page, asking the server again and again).
  */
-function TableMinWidth({ def, columns, omit, preferenceKey, fixedWidth }: { def: DocumentDefinition; columns: ListColumn[]; omit: string[]; preferenceKey: string; fixedWidth: number }) {
+function TableMinWidth({
+  def,
+  columns,
+  omit,
+  preferenceKey,
+  fixedWidth,
+}: {
+  def: DocumentDefinition;
+  columns: ListColumn[];
+  omit: string[];
+  preferenceKey: string;
+  fixedWidth: number;
+}) {
   const locale = useLocale();
   const [chosen] = useStore<string[] | undefined>(`preferences.${preferenceKey}.columns`);
-  const [available] = useStore<readonly { index: string; source?: string }[]>(`preferences.${preferenceKey}.availableColumns`, NO_COLUMNS);
+  const [available] = useStore<readonly { index: string; source?: string }[]>(
+    `preferences.${preferenceKey}.availableColumns`,
+    NO_COLUMNS,
+  );
   const picked = chosen?.map((i) => available.find((c) => c.index === i)?.source).filter((f): f is string => !!f);
   const shown = new Set(picked ?? columns.filter((c) => !omit.includes(c.field)).map((c) => c.field));
-  const minWidth = fixedWidth + columns.filter((c) => shown.has(c.field)).reduce((s, c) => s + (c.width === 'name' ? NAME_MIN : c.width === 'status' ? statusWidth(def, locale) : COLUMN_WIDTHS[c.width]), 0);
+  const minWidth =
+    fixedWidth +
+    columns
+      .filter((c) => shown.has(c.field))
+      .reduce(
+        (s, c) =>
+          s +
+          (c.width === 'name' ? NAME_MIN : c.width === 'status' ? statusWidth(def, locale) : COLUMN_WIDTHS[c.width]),
+        0,
+      );
   return <style>{`.bp-list-${def.resource} .RaDatagrid-table { min-width: ${minWidth}px; }`}</style>;
 }
 

@@ -1,7 +1,17 @@
 import EditIcon from '@mui/icons-material/Edit';
 import { Box, Card, CardContent, Chip, Divider, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Button, Link, Show, TopToolbar, useCanAccess, useCreatePath, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import {
+  Button,
+  Link,
+  Show,
+  TopToolbar,
+  useCanAccess,
+  useCreatePath,
+  useRecordContext,
+  useResourceContext,
+  useTranslate,
+} from 'react-admin';
 import type { DocRecord, DocumentDefinition } from '../domain/definition';
 import { useText } from '../app/i18n/i18nProvider';
 import { RecordFacts } from '../approvals/ApprovalFacts';
@@ -20,10 +30,20 @@ export function RecordEditButton() {
   const record = useRecordContext();
   const resource = useResourceContext() ?? '';
   const createPath = useCreatePath();
-  const { canAccess } = useCanAccess({ resource, action: 'edit', record, meta: { status: record?.status, version: record?.version } });
+  const { canAccess } = useCanAccess({
+    resource,
+    action: 'edit',
+    record,
+    meta: { status: record?.status, version: record?.version },
+  });
   if (!record || !canAccess) return null;
   return (
-    <Button component={Link} to={createPath({ resource, type: 'edit', id: record.id })} label="ra.action.edit" onClick={(e: { stopPropagation: () => void }) => e.stopPropagation()}>
+    <Button
+      component={Link}
+      to={createPath({ resource, type: 'edit', id: record.id })}
+      label="ra.action.edit"
+      onClick={(e: { stopPropagation: () => void }) => e.stopPropagation()}
+    >
       <EditIcon />
     </Button>
   );
@@ -60,11 +80,23 @@ export function Section({ title, children }: { title: string; children: ReactNod
 }
 
 export const FieldGrid = ({ children }: { children: ReactNode }) => (
-  <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', columnGap: 3, rowGap: 1 }}>{children}</Box>
+  <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', columnGap: 3, rowGap: 1 }}>
+    {children}
+  </Box>
 );
 
 /** Every non-secret field, then the lines tables, the approvals and the audit timeline. */
-export function GeneratedShowBody({ def, fields, history = true, children }: { def: DocumentDefinition; fields?: readonly string[]; history?: boolean; children?: ReactNode }) {
+export function GeneratedShowBody({
+  def,
+  fields,
+  history = true,
+  children,
+}: {
+  def: DocumentDefinition;
+  fields?: readonly string[];
+  history?: boolean;
+  children?: ReactNode;
+}) {
   const translate = useTranslate();
   const names = fields ?? Object.keys(def.fields);
   const scalar = names.filter((n) => def.fields[n] && def.fields[n].type !== 'lines' && !def.fields[n].secret);

@@ -16,7 +16,8 @@ export function LinesTable({ def, source }: { def: DocumentDefinition; source: s
   const rows = (Array.isArray(record?.[source]) ? record[source] : []) as DocRecord[];
   if (!f || f.type !== 'lines') return null;
   // a ref column is redundant when the line carries the referenced name (productName, sku)
-  const named = (r: DocRecord) => (typeof r.productName === 'string' && r.productName !== '') || (typeof r.name === 'string' && r.name !== '');
+  const named = (r: DocRecord) =>
+    (typeof r.productName === 'string' && r.productName !== '') || (typeof r.name === 'string' && r.name !== '');
   const hasNames = rows.length > 0 && rows.every((r) => r.productId == null || named(r));
   const cols = Object.entries(f.lineFields ?? {}).filter(([k]) => !(k === 'productId' && hasNames));
   const cell = (k: string, type: string, v: unknown, row: DocRecord) => {
@@ -29,7 +30,8 @@ export function LinesTable({ def, source }: { def: DocumentDefinition; source: s
       );
     }
     if (type === 'money') return formatMoney(v);
-    if (type === 'enum' && v != null && v !== '') return translate(enumKey(def.resource, `${source}_${k}`, String(v)), { _: String(v) });
+    if (type === 'enum' && v != null && v !== '')
+      return translate(enumKey(def.resource, `${source}_${k}`, String(v)), { _: String(v) });
     if (type === 'datetime') return formatShanghai(v);
     if (type === 'bool') return v ? translate('app.common.yes') : translate('app.common.no');
     return v === null || v === undefined ? '' : String(v);
@@ -51,7 +53,11 @@ export function LinesTable({ def, source }: { def: DocumentDefinition; source: s
           <TableRow key={i}>
             <TableCell>{i + 1}</TableCell>
             {cols.map(([k, lf]) => (
-              <TableCell key={k} align={lf.type === 'money' || lf.type === 'int' ? 'right' : 'left'} sx={k === 'shortBy' && Number(r[k]) > 0 ? { color: 'error.main', fontWeight: 600 } : undefined}>
+              <TableCell
+                key={k}
+                align={lf.type === 'money' || lf.type === 'int' ? 'right' : 'left'}
+                sx={k === 'shortBy' && Number(r[k]) > 0 ? { color: 'error.main', fontWeight: 600 } : undefined}
+              >
                 {cell(k, lf.type, r[k], r)}
               </TableCell>
             ))}

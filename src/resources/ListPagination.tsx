@@ -16,6 +16,9 @@ export function ListPagination() {
   const atLeast = meta?.totalAtLeast;
   if (atLeast === undefined) return <Pagination />;
   // PaginationProps does not declare it, but react-admin hands its other props to MUI's TablePagination, after its own
-  const props = { labelDisplayedRows: ({ from, to }: LabelDisplayedRowsArgs) => translate('app.common.rangeAtLeast', { from, to, total: atLeast }) } as PaginationProps;
+  const props = {
+    labelDisplayedRows: ({ from, to }: LabelDisplayedRowsArgs) =>
+      translate('app.common.rangeAtLeast', { from, to, total: atLeast }),
+  } as PaginationProps;
   return <Pagination {...props} />;
 }

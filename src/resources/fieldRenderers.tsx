@@ -29,7 +29,12 @@ export const formatShanghai = shanghaiDateTime;
 
 const valueOf = (record: Record<string, unknown> | undefined, source: string) => record?.[source];
 
-const FIGURE_SX = { display: 'block', textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+const FIGURE_SX = {
+  display: 'block',
+  textAlign: 'right',
+  fontVariantNumeric: 'tabular-nums',
+  whiteSpace: 'nowrap',
+} as const;
 
 export const MoneyField = ({ source }: ValueFieldProps) => {
   const record = useRecordContext();
@@ -58,7 +63,16 @@ export const FlagField = ({ source, label }: ValueFieldProps) => {
   const translate = useTranslate();
   if (valueOf(record, source) !== true) return null;
   const name = typeof label === 'string' ? translate(label) : '';
-  return <CheckCircleIcon fontSize="small" color="warning" titleAccess={name} aria-label={name} data-flag={source} sx={{ verticalAlign: 'middle' }} />;
+  return (
+    <CheckCircleIcon
+      fontSize="small"
+      color="warning"
+      titleAccess={name}
+      aria-label={name}
+      data-flag={source}
+      sx={{ verticalAlign: 'middle' }}
+    />
+  );
 };
 
 /** A stored key people know by another name: a resource (销售订单) or an action (审核通过). */
@@ -115,28 +129,46 @@ export const EnumField = ({ source, def }: ValueFieldProps & { def: DocumentDefi
 const isStatusField = (def: DocumentDefinition, name: string) => name === 'status' && !!def.workflow;
 
 /** Sorting is allowed on database columns only (the server refuses others with 400). */
-export const isSortable = (def: DocumentDefinition, name: string) => name === 'id' || name === 'createdAt' || name === 'updatedAt' || def.columns.includes(name);
+export const isSortable = (def: DocumentDefinition, name: string) =>
+  name === 'id' || name === 'createdAt' || name === 'updatedAt' || def.columns.includes(name);
 
 /** The display element of one field of a definition (list column or show entry). */
 export function fieldFor(def: DocumentDefinition, name: string, opts: { list?: boolean } = {}): ReactElement | null {
   const f: FieldDef | undefined = def.fields[name];
   const common = { source: name, sortable: isSortable(def, name) };
   if (isStatusField(def, name)) return <StatusField key={name} {...common} def={def} />;
-  if (!f) return name === 'createdAt' || name === 'updatedAt' ? <ShanghaiDateTimeField key={name} {...common} /> : <TextField key={name} {...common} />;
+  if (!f)
+    return name === 'createdAt' || name === 'updatedAt' ? (
+      <ShanghaiDateTimeField key={name} {...common} />
+    ) : (
+      <TextField key={name} {...common} />
+    );
   if (f.secret) return null; // never displayed (passwords)
   switch (f.type) {
     case 'money':
-      return f.unit ? <FigureField key={name} {...common} field={f} textAlign="right" /> : <MoneyField key={name} {...common} textAlign="right" />;
+      return f.unit ? (
+        <FigureField key={name} {...common} field={f} textAlign="right" />
+      ) : (
+        <MoneyField key={name} {...common} textAlign="right" />
+      );
     case 'datetime':
       return <ShanghaiDateTimeField key={name} {...common} />;
     case 'enum':
       return <EnumField key={name} {...common} def={def} />;
     case 'bool':
-      return opts.list ? <FlagField key={name} {...common} label={`resources.${def.resource}.fields.${name}`} /> : <BooleanField key={name} {...common} />;
+      return opts.list ? (
+        <FlagField key={name} {...common} label={`resources.${def.resource}.fields.${name}`} />
+      ) : (
+        <BooleanField key={name} {...common} />
+      );
     case 'int':
       return <FigureField key={name} {...common} field={f} textAlign="right" />;
     case 'ref':
-      return f.ref && getDefinition(f.ref) ? <ReferenceField key={name} {...common} reference={f.ref} link="show" /> : <TextField key={name} {...common} />;
+      return f.ref && getDefinition(f.ref) ? (
+        <ReferenceField key={name} {...common} reference={f.ref} link="show" />
+      ) : (
+        <TextField key={name} {...common} />
+      );
     case 'lines':
       return null; // a table of its own (LinesTable)
     default:

@@ -1,5 +1,14 @@
 import type { ReactElement } from 'react';
-import { AutocompleteInput, DateInput, NullableBooleanInput, NumberInput, ReferenceInput, SearchInput, SelectInput, TextInput } from 'react-admin';
+import {
+  AutocompleteInput,
+  DateInput,
+  NullableBooleanInput,
+  NumberInput,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextInput,
+} from 'react-admin';
 import { addDays, atShanghai, shanghaiDate } from '../domain/calendar';
 import type { DocumentDefinition } from '../domain/definition';
 import { getDefinition } from '../domain/documents';
@@ -17,7 +26,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A Shanghai day → the first instant of it (… `_gte`) or the last (… `_lte`), as ISO. */
 export const dayStart = (v: string) => (v && DAY.test(v) ? atShanghai(v).toISOString() : null);
-export const dayEnd = (v: string) => (v && DAY.test(v) ? new Date(atShanghai(addDays(v, 1)).getTime() - 1).toISOString() : null);
+export const dayEnd = (v: string) =>
+  v && DAY.test(v) ? new Date(atShanghai(addDays(v, 1)).getTime() - 1).toISOString() : null;
 const asDay = (v: unknown) => (typeof v === 'string' && v ? shanghaiDate(new Date(v)) : '');
 
 export function statusChoices(def: DocumentDefinition) {
@@ -25,7 +35,9 @@ export function statusChoices(def: DocumentDefinition) {
 }
 
 export function filtersFor(def: DocumentDefinition, translate: Translate): ReactElement[] {
-  const out: ReactElement[] = [<SearchInput key="q" source="q" alwaysOn placeholder={translate('app.filter.search')} />];
+  const out: ReactElement[] = [
+    <SearchInput key="q" source="q" alwaysOn placeholder={translate('app.filter.search')} />,
+  ];
   for (const name of def.filters) {
     const fieldLabel = translate(`resources.${def.resource}.fields.${name}`);
     if (name === 'status' && def.workflow) {
@@ -50,8 +62,20 @@ export function filtersFor(def: DocumentDefinition, translate: Translate): React
       case 'datetime':
       case 'date':
         out.push(
-          <DateInput key={`${name}_gte`} source={`${name}_gte`} label={translate('app.filter.from', { field: fieldLabel })} parse={f.type === 'datetime' ? dayStart : undefined} format={f.type === 'datetime' ? asDay : undefined} />,
-          <DateInput key={`${name}_lte`} source={`${name}_lte`} label={translate('app.filter.to', { field: fieldLabel })} parse={f.type === 'datetime' ? dayEnd : undefined} format={f.type === 'datetime' ? asDay : undefined} />,
+          <DateInput
+            key={`${name}_gte`}
+            source={`${name}_gte`}
+            label={translate('app.filter.from', { field: fieldLabel })}
+            parse={f.type === 'datetime' ? dayStart : undefined}
+            format={f.type === 'datetime' ? asDay : undefined}
+          />,
+          <DateInput
+            key={`${name}_lte`}
+            source={`${name}_lte`}
+            label={translate('app.filter.to', { field: fieldLabel })}
+            parse={f.type === 'datetime' ? dayEnd : undefined}
+            format={f.type === 'datetime' ? asDay : undefined}
+          />,
         );
         break;
       case 'bool':

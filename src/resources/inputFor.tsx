@@ -48,7 +48,8 @@ const MIN_PASSWORD = 8;
 export const moneyAmount: Validator = (v: unknown) =>
   v === null || v === undefined || v === '' || isYuanAmount(v) ? undefined : 'ra.validation.number';
 
-const wholeNumber: Validator = (v: unknown) => (v === null || v === undefined || v === '' || Number.isInteger(v) ? undefined : 'ra.validation.number');
+const wholeNumber: Validator = (v: unknown) =>
+  v === null || v === undefined || v === '' || Number.isInteger(v) ? undefined : 'ra.validation.number';
 
 /** datetime-local input ⇄ ISO instant, read as Asia/Shanghai wall-clock time. */
 export const formatShanghaiInput = (v: unknown): string => {
@@ -84,7 +85,15 @@ const searchQuery = (q: string) => ({ q });
 
 /** How a picker names what it offers, where the record's name alone would not do (an order: code, date, total, customer). */
 const OPTION_TEXT: Record<string, ((r: RaRecord) => string) | undefined> = {
-  orders: (r) => [r.code, typeof r.receivedAt === 'string' ? shanghaiDate(new Date(r.receivedAt)) : '', typeof r.total === 'number' ? formatYuan(yuanToFen(r.total)) : '', r.customerName].filter(Boolean).join(' · '),
+  orders: (r) =>
+    [
+      r.code,
+      typeof r.receivedAt === 'string' ? shanghaiDate(new Date(r.receivedAt)) : '',
+      typeof r.total === 'number' ? formatYuan(yuanToFen(r.total)) : '',
+      r.customerName,
+    ]
+      .filter(Boolean)
+      .join(' · '),
 };
 
 /**
@@ -92,7 +101,14 @@ const OPTION_TEXT: Record<string, ((r: RaRecord) => string) | undefined> = {
  * allows, given the field it waits for (e.g. a return's order: a delivered order of the chosen
  * customer, 6.9.1); until that is filled it says what to pick first. The server refuses others.
  */
-function ScopedRefInput(props: { source: string; field: FieldDef; validate: Validator[]; helperText: string | false; disabled: boolean; label?: string }) {
+function ScopedRefInput(props: {
+  source: string;
+  field: FieldDef;
+  validate: Validator[];
+  helperText: string | false;
+  disabled: boolean;
+  label?: string;
+}) {
   const translate = useTranslate();
   const resource = useResourceContext() ?? '';
   const pick = props.field.pick!;
@@ -100,7 +116,12 @@ function ScopedRefInput(props: { source: string; field: FieldDef; validate: Vali
   const filter = pick.filter(pick.after ? { [pick.after]: after } : {});
   const waiting = filter === null;
   return (
-    <ReferenceInput source={props.source} reference={props.field.ref!} filter={filter ?? {}} sort={{ field: 'id', order: 'DESC' }}>
+    <ReferenceInput
+      source={props.source}
+      reference={props.field.ref!}
+      filter={filter ?? {}}
+      sort={{ field: 'id', order: 'DESC' }}
+    >
       <AutocompleteInput
         validate={props.validate}
         disabled={props.disabled || waiting}
@@ -109,7 +130,13 @@ function ScopedRefInput(props: { source: string; field: FieldDef; validate: Vali
         optionText={OPTION_TEXT[props.field.ref!]}
         translateChoice={false}
         autoHighlight
-        helperText={waiting && pick.after ? translate('app.guide.pick.first', { field: translate(`resources.${resource}.fields.${pick.after}`, { _: pick.after }) }) : props.helperText}
+        helperText={
+          waiting && pick.after
+            ? translate('app.guide.pick.first', {
+                field: translate(`resources.${resource}.fields.${pick.after}`, { _: pick.after }),
+              })
+            : props.helperText
+        }
         sx={{ minWidth: 360 }}
       />
     </ReferenceInput>
@@ -118,16 +145,36 @@ function ScopedRefInput(props: { source: string; field: FieldDef; validate: Vali
 
 /** a figure that is not yuan (a percentage, a distance) says its unit beside the box, as lists and show pages do */
 const unitAdornment = (f: FieldDef) =>
-  f.unit ? { InputProps: { endAdornment: <InputAdornment position="end">{f.unit === 'percent' ? '%' : 'km'}</InputAdornment> } } : {};
+  f.unit
+    ? {
+        InputProps: {
+          endAdornment: <InputAdornment position="end">{f.unit === 'percent' ? '%' : 'km'}</InputAdornment>,
+        },
+      }
+    : {};
 
 /** One input; `source` may be nested (lines) while `labelKey` names the definition's label and `enumKey` its options. */
-function inputElement(resource: string, source: string, f: FieldDef, opts: InputOptions, labelKey?: string, enumKey = source): ReactElement | null {
-  const disabled = (opts.mode === 'edit' && !!f.immutable) || (!!f.writableBy && !!opts.role && !f.writableBy.includes(opts.role));
+function inputElement(
+  resource: string,
+  source: string,
+  f: FieldDef,
+  opts: InputOptions,
+  labelKey?: string,
+  enumKey = source,
+): ReactElement | null {
+  const disabled =
+    (opts.mode === 'edit' && !!f.immutable) || (!!f.writableBy && !!opts.role && !f.writableBy.includes(opts.role));
   const common = {
     source,
     validate: validatorsFor(f, opts),
     // secret fields (passwords): never shown; on edit an empty value keeps the old one
-    helperText: f.secret ? (opts.mode === 'create' ? 'app.user.passwordCreate' : 'app.user.passwordEdit') : f.help ? opts.text(f.help) : false,
+    helperText: f.secret
+      ? opts.mode === 'create'
+        ? 'app.user.passwordCreate'
+        : 'app.user.passwordEdit'
+      : f.help
+        ? opts.text(f.help)
+        : false,
     disabled,
     ...(labelKey ? { label: labelKey } : {}),
     ...(f.default !== undefined && opts.mode === 'create' ? { defaultValue: f.default } : {}),
@@ -152,21 +199,60 @@ function inputElement(resource: string, source: string, f: FieldDef, opts: Input
       return <DateInput key={source} {...common} />;
     case 'ref': {
       if (!f.ref || !getDefinition(f.ref)) return <NumberInput key={source} {...common} step={1} />;
-      const { validate, helperText, disabled: off, label } = common as { validate: Validator[]; helperText: string | false; disabled: boolean; label?: string };
-      if (f.pick) return <ScopedRefInput key={source} source={source} field={f} validate={validate} helperText={helperText} disabled={off} label={label} />;
+      const {
+        validate,
+        helperText,
+        disabled: off,
+        label,
+      } = common as { validate: Validator[]; helperText: string | false; disabled: boolean; label?: string };
+      if (f.pick)
+        return (
+          <ScopedRefInput
+            key={source}
+            source={source}
+            field={f}
+            validate={validate}
+            helperText={helperText}
+            disabled={off}
+            label={label}
+          />
+        );
       return (
         <ReferenceInput key={source} source={source} reference={f.ref}>
-          <AutocompleteInput validate={validate} helperText={helperText} disabled={off} label={label} filterToQuery={searchQuery} optionText={OPTION_TEXT[f.ref]} translateChoice={false} autoHighlight />
+          <AutocompleteInput
+            validate={validate}
+            helperText={helperText}
+            disabled={off}
+            label={label}
+            filterToQuery={searchQuery}
+            optionText={OPTION_TEXT[f.ref]}
+            translateChoice={false}
+            autoHighlight
+          />
         </ReferenceInput>
       );
     }
     case 'lines':
       return (
-        <ArrayInput key={source} source={source} validate={f.required ? required() : undefined} helperText={common.helperText}>
+        <ArrayInput
+          key={source}
+          source={source}
+          validate={f.required ? required() : undefined}
+          helperText={common.helperText}
+        >
           <SimpleFormIterator inline disableReordering>
             {Object.entries(f.lineFields ?? {})
               .filter(([, lf]) => !lf.computed && !lf.readOnly)
-              .map(([lk, lf]) => inputElement(resource, lk, lf, { ...opts, mode: opts.mode }, `resources.${resource}.lineFields.${source}.${lk}`, `${source}_${lk}`))}
+              .map(([lk, lf]) =>
+                inputElement(
+                  resource,
+                  lk,
+                  lf,
+                  { ...opts, mode: opts.mode },
+                  `resources.${resource}.lineFields.${source}.${lk}`,
+                  `${source}_${lk}`,
+                ),
+              )}
           </SimpleFormIterator>
         </ArrayInput>
       );

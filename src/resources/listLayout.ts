@@ -45,7 +45,8 @@ export const LIST_WIDTH_1280 = 1280 - 240 - 16 - 17;
 export const LIST_WIDTH_1440 = 1440 - 240 - 16 - 17;
 
 /** Roughly how wide a text is at 14 px (Chinese characters are square, Latin ones about half). */
-export const textWidth = (label: string) => [...label].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 14 : 7.6), 0);
+export const textWidth = (label: string) =>
+  [...label].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 14 : 7.6), 0);
 /** …and a small button with this label */
 export const buttonWidth = (label: string) => Math.min(ROW_BUTTON_MAX, 26 + textWidth(label));
 
@@ -84,22 +85,40 @@ export function actionsWidth(def: DocumentDefinition, role: Role, locale: Locale
   let widest = 0;
   for (const labels of rowStepLabels(def, role, locale)) {
     const { shown, more } = rowButtons(labels);
-    widest = Math.max(widest, labels.slice(0, shown).reduce((s, l) => s + buttonWidth(l) + 4, 0) + (more ? MORE_WIDTH : 0));
+    widest = Math.max(
+      widest,
+      labels.slice(0, shown).reduce((s, l) => s + buttonWidth(l) + 4, 0) + (more ? MORE_WIDTH : 0),
+    );
   }
   const total = widest + prints * PRINT_ICON;
   return total > 0 ? Math.ceil(total + 16) : 0;
 }
 
 /** Whether the type has a deadline column (a deadline field, or a state's own). */
-export const hasDeadline = (def: DocumentDefinition) => !!def.deadlineField || Object.values(def.stateDeadlines ?? {}).some(Boolean);
+export const hasDeadline = (def: DocumentDefinition) =>
+  !!def.deadlineField || Object.values(def.stateDeadlines ?? {}).some(Boolean);
 
 /** The columns a screen shows without asking: priority 1, and priority 2 on a wide one. */
-export const defaultColumns = (def: DocumentDefinition, wide: boolean) => listColumns(def).filter((c) => c.priority === 1 || (c.priority === 2 && wide));
+export const defaultColumns = (def: DocumentDefinition, wide: boolean) =>
+  listColumns(def).filter((c) => c.priority === 1 || (c.priority === 2 && wide));
 
 /** The width the default columns need, name columns at their minimum: the table's min-width. */
-export function tableMinWidth(def: DocumentDefinition, opts: { role: Role; locale: Locale; wide: boolean; prints: number; selectable: boolean }): number {
-  const cols = defaultColumns(def, opts.wide).reduce((s, c) => s + (c.width === 'name' ? NAME_MIN : c.width === 'status' ? statusWidth(def, opts.locale) : COLUMN_WIDTHS[c.width]), 0);
-  return (opts.selectable ? CHECKBOX_WIDTH : 0) + cols + (hasDeadline(def) ? DEADLINE_WIDTH[opts.locale] : 0) + actionsWidth(def, opts.role, opts.locale, opts.prints);
+export function tableMinWidth(
+  def: DocumentDefinition,
+  opts: { role: Role; locale: Locale; wide: boolean; prints: number; selectable: boolean },
+): number {
+  const cols = defaultColumns(def, opts.wide).reduce(
+    (s, c) =>
+      s +
+      (c.width === 'name' ? NAME_MIN : c.width === 'status' ? statusWidth(def, opts.locale) : COLUMN_WIDTHS[c.width]),
+    0,
+  );
+  return (
+    (opts.selectable ? CHECKBOX_WIDTH : 0) +
+    cols +
+    (hasDeadline(def) ? DEADLINE_WIDTH[opts.locale] : 0) +
+    actionsWidth(def, opts.role, opts.locale, opts.prints)
+  );
 }
 
 /** Rows past their deadline are marked (a red edge), e.g. overdue sample loans (6.11.2) and late complaints. */

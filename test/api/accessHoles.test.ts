@@ -16,11 +16,14 @@ let admin: C, assistant2: C, csm: C, orderdesk: C, warehouse: C, driver: C, merc
 
 beforeAll(async () => {
   srv = await startTestServer({ customers: 10, days: 2 });
-  [admin, assistant2, csm, orderdesk, warehouse, driver, merch] = await Promise.all(['admin', 'assistant2', 'csmanager', 'orderdesk', 'warehouse', 'driver', 'merch'].map((u) => loginAs(srv.url, u)));
+  [admin, assistant2, csm, orderdesk, warehouse, driver, merch] = await Promise.all(
+    ['admin', 'assistant2', 'csmanager', 'orderdesk', 'warehouse', 'driver', 'merch'].map((u) => loginAs(srv.url, u)),
+  );
 }, 180_000);
 afterAll(() => srv?.close());
 
-const userId = async (username: string): Promise<number> => (await admin.get(`/users${q({ filter: { username } })}`)).body[0].id;
+const userId = async (username: string): Promise<number> =>
+  (await admin.get(`/users${q({ filter: { username } })}`)).body[0].id;
 
 /** an approved order (the delivery note is the company's paper from here, 6.2.4) */
 async function approvedOrder() {
@@ -47,7 +50,13 @@ describe(`POST /<res>/preview needs the rights of what it previews (${STORE_KIND
   it('whoever creates the document previews it; with an id, only an edit they may make', async () => {
     const cust = await makeCustomer(admin);
     const p = await makeProduct(admin, 30);
-    const body = { customerId: cust.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: p.id, qty: 2, unitPrice: 30 }] };
+    const body = {
+      customerId: cust.id,
+      channel: 'phone',
+      paymentMethod: 'cash',
+      linesConfirmed: true,
+      lines: [{ productId: p.id, qty: 2, unitPrice: 30 }],
+    };
     const ok = await assistant2.post('/orders/preview', body);
     expect(ok.status).toBe(200);
     expect(ok.body.record.subtotal ?? ok.body.record.total).toBeGreaterThanOrEqual(60);
@@ -93,7 +102,9 @@ describe(`POST /<res>/<id>/printed records only what a printed form allows, with
     expect(userAfter).toEqual(userBefore);
     expect((await admin.get(`/settings/${settings.id}`)).body.version).toBe(settings.version);
     // an open edit of the admin's own record is not stale
-    expect((await admin.put(`/users/${uid}`, { fullName: userBefore.fullName + '·', version: userBefore.version })).status).toBe(200);
+    expect(
+      (await admin.put(`/users/${uid}`, { fullName: userBefore.fullName + '·', version: userBefore.version })).status,
+    ).toBe(200);
   });
 
   it("only the form's printers, only in its official statuses (the clause named)", async () => {
@@ -103,7 +114,19 @@ describe(`POST /<res>/<id>/printed records only what a printed form allows, with
     const byAssistant = await assistant2.post(`/orders/${o.id}/printed`, { form: 'deliveryNote' });
     expect(byAssistant.status).toBe(403);
     expect(byAssistant.body.rule).toBe('6.2.4');
-    const draft = (await assistant2.post('/orders', { customerId: o.customerId, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: o.lines.map((l: { productId: number; qty: number; unitPrice: number }) => ({ productId: l.productId, qty: l.qty, unitPrice: l.unitPrice })) })).body;
+    const draft = (
+      await assistant2.post('/orders', {
+        customerId: o.customerId,
+        channel: 'phone',
+        paymentMethod: 'cash',
+        linesConfirmed: true,
+        lines: o.lines.map((l: { productId: number; qty: number; unitPrice: number }) => ({
+          productId: l.productId,
+          qty: l.qty,
+          unitPrice: l.unitPrice,
+        })),
+      })
+    ).body;
     expect(draft.status).toBe('draft');
     const early = await orderdesk.post(`/orders/${draft.id}/printed`, { form: 'deliveryNote' });
     expect(early.status).toBe(409);
@@ -128,9 +151,15 @@ describe(`GET /<res>/<id>/history shows only what the caller may read (${STORE_K
     const p = await makeProduct(admin, 40);
     expect((await merch.put(`/products/${p.id}`, { cost: 31.5 })).status).toBe(200);
     expect((await merch.put(`/products/${p.id}`, { name: `${p.name}（新）` })).status).toBe(200);
-    const byMerch = (await merch.get(`/products/${p.id}/history`)).body as { action: string; changes: Record<string, unknown> }[];
+    const byMerch = (await merch.get(`/products/${p.id}/history`)).body as {
+      action: string;
+      changes: Record<string, unknown>;
+    }[];
     expect(byMerch.some((e) => e.action === 'update' && 'cost' in e.changes)).toBe(true);
-    const byDriver = (await driver.get(`/products/${p.id}/history`)).body as { action: string; changes: Record<string, unknown> }[];
+    const byDriver = (await driver.get(`/products/${p.id}/history`)).body as {
+      action: string;
+      changes: Record<string, unknown>;
+    }[];
     expect(byDriver.length).toBeGreaterThan(0);
     expect(JSON.stringify(byDriver)).not.toContain('"cost"');
     expect(byDriver.some((e) => e.action === 'update' && 'name' in e.changes)).toBe(true);
@@ -148,15 +177,28 @@ describe(`the last active admin stays one (${STORE_KIND})`, () => {
     }
     expect((await admin.get(`/users/${uid}`)).body).toMatchObject({ role: 'admin', active: true });
 
-    const second = await admin.post('/users', { username: 'admin2', fullName: '第二管理员', role: 'admin', password: 'second-admin-pw' });
+    const second = await admin.post('/users', {
+      username: 'admin2',
+      fullName: '第二管理员',
+      role: 'admin',
+      password: 'second-admin-pw',
+    });
     expect(second.status).toBe(201);
     const admin2 = await loginAs(srv.url, 'admin2', 'second-admin-pw');
     // both at once demote each other: exactly one goes through, one admin is left
-    const [a, b] = await Promise.all([admin.put(`/users/${second.body.id}`, { role: 'finance' }), admin2.put(`/users/${uid}`, { role: 'finance' })]);
+    const [a, b] = await Promise.all([
+      admin.put(`/users/${second.body.id}`, { role: 'finance' }),
+      admin2.put(`/users/${uid}`, { role: 'finance' }),
+    ]);
     // the loser is refused by the rule, or (once the winner's change is in) no longer an admin at all
     expect([a.status, b.status].filter((s) => s === 200)).toHaveLength(1);
     expect([403, 409]).toContain(a.status === 200 ? b.status : a.status);
-    const admins = (await client(srv.url, undefined).post('/auth/login', { username: a.status === 200 ? 'admin' : 'admin2', password: a.status === 200 ? 'baoyi2026' : 'second-admin-pw' })).body;
+    const admins = (
+      await client(srv.url, undefined).post('/auth/login', {
+        username: a.status === 200 ? 'admin' : 'admin2',
+        password: a.status === 200 ? 'baoyi2026' : 'second-admin-pw',
+      })
+    ).body;
     const left = await loginAs(srv.url, admins.user.username, a.status === 200 ? 'baoyi2026' : 'second-admin-pw');
     expect((await left.get(`/users${q({ filter: { role: 'admin', active: true } })}`)).body).toHaveLength(1);
     // put things back for the tests that follow
@@ -167,7 +209,7 @@ describe(`the last active admin stays one (${STORE_KIND})`, () => {
 });
 
 describe(`tokens (${STORE_KIND})`, () => {
-  it("deactivating a user ends their tokens for good: reactivated, the old token still fails; a new login works", async () => {
+  it('deactivating a user ends their tokens for good: reactivated, the old token still fails; a new login works', async () => {
     const uid = await userId('lossprev');
     const old = await loginAs(srv.url, 'lossprev');
     expect((await old.get('/auth/me')).status).toBe(200);
@@ -179,13 +221,20 @@ describe(`tokens (${STORE_KIND})`, () => {
   });
 
   it('one encoding: padded, re-alphabeted or re-bitted variants of a good token are refused', async () => {
-    const token = (await client(srv.url).post('/auth/login', { username: 'salesrep', password: 'baoyi2026' })).body.token as string;
+    const token = (await client(srv.url).post('/auth/login', { username: 'salesrep', password: 'baoyi2026' })).body
+      .token as string;
     const [body, mac] = token.split('.');
     const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     // a 32-byte MAC is 43 characters: the last carries 2 unused bits — another character, the same bytes
     const last = B64.indexOf(mac.at(-1)!);
     const sameBytes = mac.slice(0, -1) + B64[last ^ 1];
-    const variants = [`${body}.${mac}=`, `${body}.${sameBytes}`, `${body}=.${mac}`, ` ${body}.${mac}.`, `${body}.${mac.replaceAll('-', '+').replaceAll('_', '/')}`];
+    const variants = [
+      `${body}.${mac}=`,
+      `${body}.${sameBytes}`,
+      `${body}=.${mac}`,
+      ` ${body}.${mac}.`,
+      `${body}.${mac.replaceAll('-', '+').replaceAll('_', '/')}`,
+    ];
     if (!mac.includes('-') && !mac.includes('_')) variants.pop();
     for (const v of variants) {
       const r = await client(srv.url, v).get('/auth/me');

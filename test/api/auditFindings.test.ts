@@ -19,7 +19,19 @@ let admin: C, assistant2: C, ka: C, csm: C, gm: C, orderdesk: C, warehouse: C, d
 beforeAll(async () => {
   srv = await startTestServer({ customers: 20, days: 2 });
   [admin, assistant2, ka, csm, gm, orderdesk, warehouse, driver, finance, rep, merch] = await Promise.all(
-    ['admin', 'assistant2', 'assistant3', 'csmanager', 'gm', 'orderdesk', 'warehouse', 'driver', 'finance', 'salesrep', 'merch'].map((u) => loginAs(srv.url, u)),
+    [
+      'admin',
+      'assistant2',
+      'assistant3',
+      'csmanager',
+      'gm',
+      'orderdesk',
+      'warehouse',
+      'driver',
+      'finance',
+      'salesrep',
+      'merch',
+    ].map((u) => loginAs(srv.url, u)),
   );
 }, 180_000);
 afterAll(() => srv?.close());
@@ -33,7 +45,13 @@ const orderBody = (customerId: number, productId: number, qty: number, unitPrice
 });
 
 /** an order entered by assistant2, submitted and approved by the csManager: the status it then has */
-async function approvedOrder(customerId: number, productId: number, qty: number, unitPrice: number, paymentMethod = 'cash') {
+async function approvedOrder(
+  customerId: number,
+  productId: number,
+  qty: number,
+  unitPrice: number,
+  paymentMethod = 'cash',
+) {
   const o = await assistant2.post('/orders', orderBody(customerId, productId, qty, unitPrice, paymentMethod));
   expect(o.status, JSON.stringify(o.body)).toBe(201);
   await act(assistant2, `/orders/${o.body.id}`, 'submit', 200);
@@ -49,8 +67,17 @@ async function pickedOrder(paymentMethod = 'cash') {
   return act(warehouse, `/orders/${o.id}`, 'pick', 200);
 }
 
-const actionOf = async (c: C, id: number, action: string) => ((await c.get(`/orders/${id}/actions`)).body as { action: string; allowed: boolean; refusal?: { rule?: string }; params: string[] }[]).find((a) => a.action === action);
-const ordersInInbox = async (c: C) => ((await c.get('/myWork')).body as InboxItem[]).filter((i) => i.resource === 'orders').map((i) => i.id);
+const actionOf = async (c: C, id: number, action: string) =>
+  (
+    (await c.get(`/orders/${id}/actions`)).body as {
+      action: string;
+      allowed: boolean;
+      refusal?: { rule?: string };
+      params: string[];
+    }[]
+  ).find((a) => a.action === action);
+const ordersInInbox = async (c: C) =>
+  ((await c.get('/myWork')).body as InboxItem[]).filter((i) => i.resource === 'orders').map((i) => i.id);
 
 describe(`5.10.4 a large single order goes to the branch GM on the ${STORE_KIND} store`, () => {
   it('a cash order of 100,000 yuan waits on the GM after the CS manager; 99,999.99 does not; the threshold is the settings’', async () => {
@@ -58,12 +85,17 @@ describe(`5.10.4 a large single order goes to the branch GM on the ${STORE_KIND}
     const big = await makeProduct(admin, 50_000, 10);
     const below = await makeProduct(admin, 99_999.99, 10);
     const large = await approvedOrder(cust.id, big.id, 2, 50_000);
-    expect([large.total, large.paymentMethod, large.needsGmApproval, large.status]).toEqual([100_000, 'cash', true, 'gmApproval']);
+    expect([large.total, large.paymentMethod, large.needsGmApproval, large.status]).toEqual([
+      100_000,
+      'cash',
+      true,
+      'gmApproval',
+    ]);
     const facts = (await gm.get(`/orders/${large.id}/facts`)).body;
     expect(facts.waiting).toMatchObject({ roles: ['branchGM'], rule: '5.10.4' });
     expect(facts.waiting.reason.zh).toContain('单笔订单合计');
     expect((await csm.post(`/orders/${large.id}/actions/approve`, {})).status).toBe(403); // the GM's step now
-    expect((await ordersInInbox(gm))).toContain(large.id);
+    expect(await ordersInInbox(gm)).toContain(large.id);
     expect((await act(gm, `/orders/${large.id}`, 'approve', 200)).status).toBe('approved');
 
     const small = await approvedOrder(cust.id, below.id, 1, 99_999.99);
@@ -73,7 +105,9 @@ describe(`5.10.4 a large single order goes to the branch GM on the ${STORE_KIND}
     const [settings] = (await admin.get('/settings' + q({ range: [0, 0] }))).body;
     expect(settings.largeOrderGmFrom).toBe(100_000);
     try {
-      expect((await admin.put(`/settings/${settings.id}`, { largeOrderGmFrom: 200_000, version: settings.version })).status).toBe(200);
+      expect(
+        (await admin.put(`/settings/${settings.id}`, { largeOrderGmFrom: 200_000, version: settings.version })).status,
+      ).toBe(200);
       const raised = await approvedOrder(cust.id, big.id, 2, 50_000);
       expect([raised.needsGmApproval, raised.status]).toEqual([false, 'approved']);
     } finally {
@@ -91,7 +125,8 @@ describe(`5.4.2 / 6.2.4 before the van: the printed delivery list, and finance's
     expect(await actionOf(driver, o.id, 'ship')).toMatchObject({ allowed: false, refusal: { rule: '6.2.4' } });
     await act(driver, path, 'ship', 422, {}, '6.2.4');
     // only the order desk records the print (6.2.4)
-    for (const who of [warehouse, csm, finance, driver]) expect((await who.post(`${path}/printed`, { form: 'deliveryNote' })).body.rule).toBe('6.2.4');
+    for (const who of [warehouse, csm, finance, driver])
+      expect((await who.post(`${path}/printed`, { form: 'deliveryNote' })).body.rule).toBe('6.2.4');
     expect((await orderdesk.post(`${path}/printed`, { form: 'deliveryNote' })).status).toBe(200);
     const notInvoiced = await driver.post(`${path}/actions/ship`, {});
     expect([notInvoiced.status, notInvoiced.body.rule]).toEqual([422, '5.4.2']);
@@ -106,9 +141,16 @@ describe(`5.4.2 / 6.2.4 before the van: the printed delivery list, and finance's
     expect(noNumber.body.errors.invoiceNo).toBeTruthy();
     expect((await finance.post(`${path}/actions/invoice`, { invoiceNo: 'FP-1', status: 'shipped' })).status).toBe(400); // only the step's param
     const invoiced = await act(finance, path, 'invoice', 200, { invoiceNo: '44030012345678' });
-    expect(invoiced).toMatchObject({ status: 'invoiced', invoiceNo: '44030012345678', invoicedAt: TEST_NOW.toISOString(), invoicedBy: expect.any(Number) });
+    expect(invoiced).toMatchObject({
+      status: 'invoiced',
+      invoiceNo: '44030012345678',
+      invoicedAt: TEST_NOW.toISOString(),
+      invoicedBy: expect.any(Number),
+    });
     expect(invoiced.approvals.at(-1)).toMatchObject({ role: 'finance', action: 'invoice', step: 'picked' });
-    expect((await finance.get('/orders' + q({ filter: { q: '44030012345678' } }))).body.map((x: { id: number }) => x.id)).toEqual([o.id]);
+    expect(
+      (await finance.get('/orders' + q({ filter: { q: '44030012345678' } }))).body.map((x: { id: number }) => x.id),
+    ).toEqual([o.id]);
     await act(finance, path, 'invoice', 409); // once
     expect((await act(driver, path, 'ship', 200)).status).toBe('shipped');
   });
@@ -141,9 +183,15 @@ describe(`5.4.2 / 6.2.4 before the van: the printed delivery list, and finance's
     const facts = (await finance.get(`/orders/${credit.id}/facts`)).body;
     expect(facts.waiting).toMatchObject({ roles: ['orderDesk', 'driver'], rule: '6.2.4' });
     // the queues report counts them the same way: finance's picked orders are the cash ones, the driver's the credit ones
-    const total = async (filter: Record<string, unknown>) => Number(String((await admin.get('/orders' + q({ filter, range: [0, 0] }))).headers.get('content-range')).split('/')[1]);
-    const queues = (await (await loginAs(srv.url, 'teamlead')).get('/reports/queues')).body as { pendingByRole: { role: string; resource: string; status: string; count: number }[] };
-    const pending = (role: string) => queues.pendingByRole.find((p) => p.role === role && p.resource === 'orders' && p.status === 'picked')?.count ?? 0;
+    const total = async (filter: Record<string, unknown>) =>
+      Number(
+        String((await admin.get('/orders' + q({ filter, range: [0, 0] }))).headers.get('content-range')).split('/')[1],
+      );
+    const queues = (await (await loginAs(srv.url, 'teamlead')).get('/reports/queues')).body as {
+      pendingByRole: { role: string; resource: string; status: string; count: number }[];
+    };
+    const pending = (role: string) =>
+      queues.pendingByRole.find((p) => p.role === role && p.resource === 'orders' && p.status === 'picked')?.count ?? 0;
     expect(pending('finance')).toBe(await total({ status: 'picked', paymentMethod: 'cash' }));
     expect(pending('driver')).toBe(await total({ status: 'picked', paymentMethod: 'credit' }));
     expect(pending('orderDesk')).toBe(await total({ status: 'picked' }));
@@ -154,10 +202,19 @@ describe(`6.5.4 a special order starts from its special-goods inquiry on the ${S
   it('refused without an inquiry (naming 6.5.4), with another customer’s or an unanswered one; taken with its answered inquiry', async () => {
     const users = (await admin.get('/users' + q({ range: [0, 99] }))).body as { id: number; username: string }[];
     const id = (u: string) => users.find((x) => x.username === u)!.id;
-    const keyAccount = () => makeCustomer(admin, { tier: 'keyAccount', assistantId: id('assistant3'), salesRepId: id('salesrep') });
+    const keyAccount = () =>
+      makeCustomer(admin, { tier: 'keyAccount', assistantId: id('assistant3'), salesRepId: id('salesrep') });
     const [cust, other] = [await keyAccount(), await keyAccount()];
     const inquiry = async (customerId: number, answer: boolean) => {
-      const inq = (await rep.post('/inquiries', { customerId, itemName: '非标铁皮文件柜', spec: '1800×900×400mm', qty: 6, customMade: false })).body;
+      const inq = (
+        await rep.post('/inquiries', {
+          customerId,
+          itemName: '非标铁皮文件柜',
+          spec: '1800×900×400mm',
+          qty: 6,
+          customMade: false,
+        })
+      ).body;
       await act(rep, `/inquiries/${inq.id}`, 'submit', 200);
       if (!answer) return inq;
       await act(csm, `/inquiries/${inq.id}`, 'approve', 200);
@@ -169,19 +226,42 @@ describe(`6.5.4 a special order starts from its special-goods inquiry on the ${S
     const none = await ka.post('/specialOrders', { customerId: cust.id, lines, contractNo: 'HT-1' });
     expect([none.status, none.body.rule]).toEqual([422, '6.5.4']);
     expect(none.body.errors.inquiryId).toContain('询价单');
-    const theirs = await ka.post('/specialOrders', { customerId: cust.id, inquiryId: (await inquiry(other.id, true)).id, lines, contractNo: 'HT-1' });
+    const theirs = await ka.post('/specialOrders', {
+      customerId: cust.id,
+      inquiryId: (await inquiry(other.id, true)).id,
+      lines,
+      contractNo: 'HT-1',
+    });
     expect([theirs.status, theirs.body.rule]).toEqual([422, '5.10.2']);
-    const unanswered = await ka.post('/specialOrders', { customerId: cust.id, inquiryId: (await inquiry(cust.id, false)).id, lines, contractNo: 'HT-1' });
+    const unanswered = await ka.post('/specialOrders', {
+      customerId: cust.id,
+      inquiryId: (await inquiry(cust.id, false)).id,
+      lines,
+      contractNo: 'HT-1',
+    });
     expect([unanswered.status, unanswered.body.rule]).toEqual([422, '5.10.2']);
     expect(await count()).toBe(0);
 
     const answered = await inquiry(cust.id, true);
-    const ok = await ka.post('/specialOrders', { customerId: cust.id, inquiryId: answered.id, lines, contractNo: 'HT-1' });
+    const ok = await ka.post('/specialOrders', {
+      customerId: cust.id,
+      inquiryId: answered.id,
+      lines,
+      contractNo: 'HT-1',
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body).toMatchObject({ inquiryId: answered.id, total: 7680, status: 'draft' });
     // beside the order: what the inquiry answered (price, minimum quantity, lead time)
-    const facts = (await rep.get(`/specialOrders/${ok.body.id}/facts`)).body.facts as { key: string; amount?: number; rule?: string }[];
-    expect(facts.filter((f) => ['inquiryPrice', 'inquiryMinQty', 'inquiryLeadTime'].includes(f.key)).map((f) => [f.key, f.amount, f.rule])).toEqual([
+    const facts = (await rep.get(`/specialOrders/${ok.body.id}/facts`)).body.facts as {
+      key: string;
+      amount?: number;
+      rule?: string;
+    }[];
+    expect(
+      facts
+        .filter((f) => ['inquiryPrice', 'inquiryMinQty', 'inquiryLeadTime'].includes(f.key))
+        .map((f) => [f.key, f.amount, f.rule]),
+    ).toEqual([
       ['inquiryPrice', 1280, '6.5.4'],
       ['inquiryMinQty', 6, '6.5.4'],
       ['inquiryLeadTime', 15, '6.5.4'],
@@ -197,7 +277,14 @@ describe(`6.14.4 a discount is paid by bank transfer only, with its reference, o
     // TEST_NOW is 2026-11-27: a payout request day (6.14.3)
     const cust = await makeCustomer(admin, { tier: 'keyAccount' });
     const p = await makeProduct(admin, 100, 50, { cost: 80 });
-    const d = (await assistant2.post('/discounts', { customerId: cust.id, lines: [{ productId: p.id, qty: 10, unitPrice: 100 }], discountAmount: 50, reason: '年度集中采购' })).body;
+    const d = (
+      await assistant2.post('/discounts', {
+        customerId: cust.id,
+        lines: [{ productId: p.id, qty: 10, unitPrice: 100 }],
+        discountAmount: 50,
+        reason: '年度集中采购',
+      })
+    ).body;
     const path = `/discounts/${d.id}`;
     await act(assistant2, path, 'submit', 200);
     await act(csm, path, 'approve', 200);
@@ -211,7 +298,10 @@ describe(`6.14.4 a discount is paid by bank transfer only, with its reference, o
       expect(r.body.errors.transferRef).toBeTruthy();
     }
     expect((await csm.get(path)).body.status).toBe('payoutApproved');
-    const paid = await act(finance, path, 'pay', 200, { comment: '已通过招商银行转账', transferRef: ' CMB20261127-0042 ' });
+    const paid = await act(finance, path, 'pay', 200, {
+      comment: '已通过招商银行转账',
+      transferRef: ' CMB20261127-0042 ',
+    });
     expect(paid).toMatchObject({ status: 'paid', payoutMethod: 'bankTransfer', transferRef: 'CMB20261127-0042' });
   });
 });
@@ -222,18 +312,41 @@ describe(`6.12.2 a typed gift line naming a catalog product is valued at its cat
     await makeProduct(admin, 28, 50, { name: '台历' });
     await makeProduct(admin, 35, 50, { name: '台历' }); // another brand: the lowest catalog price counts
     await makeProduct(admin, 3, 50, { name: '台历', catalog: false }); // not in the catalog: does not count
-    const gift = (items: Record<string, unknown>[]) => ({ customerId: cust.id, marginAssessment: '毛利约15%', creditStanding: '良好', paymentRecord: '按时回款', potential: '增长', reason: '春节维护客户关系', items });
+    const gift = (items: Record<string, unknown>[]) => ({
+      customerId: cust.id,
+      marginAssessment: '毛利约15%',
+      creditStanding: '良好',
+      paymentRecord: '按时回款',
+      potential: '增长',
+      reason: '春节维护客户关系',
+      items,
+    });
     srv.clock.now = new Date('2026-09-15T02:00:00Z'); // inside the Mid-Autumn window of the settings (6.12.1)
     try {
-      const cheap = await assistant2.post('/gifts', gift([{ name: '月饼礼盒', qty: 1, unitPrice: 188 }, { name: ' 台历 ', qty: 10, unitPrice: 1 }]));
+      const cheap = await assistant2.post(
+        '/gifts',
+        gift([
+          { name: '月饼礼盒', qty: 1, unitPrice: 188 },
+          { name: ' 台历 ', qty: 10, unitPrice: 1 },
+        ]),
+      );
       expect([cheap.status, cheap.body.rule]).toEqual([422, '6.12.2']);
       expect(cheap.body.errors['items.1.unitPrice']).toContain('目录价 28 元');
       expect((await csm.get('/gifts' + q({ filter: { customerId: cust.id } }))).body).toEqual([]);
-      const fair = await assistant2.post('/gifts', gift([{ name: '台历', qty: 10, unitPrice: 28 }, { name: '公司定制台历', qty: 2, unitPrice: 1 }]));
+      const fair = await assistant2.post(
+        '/gifts',
+        gift([
+          { name: '台历', qty: 10, unitPrice: 28 },
+          { name: '公司定制台历', qty: 2, unitPrice: 1 },
+        ]),
+      );
       expect(fair.status, JSON.stringify(fair.body)).toBe(201);
       expect(fair.body.total).toBe(282);
       // an update to a lower price is refused the same way
-      const lower = await assistant2.put(`/gifts/${fair.body.id}`, { items: [{ name: '台历', qty: 10, unitPrice: 27.99 }], version: fair.body.version });
+      const lower = await assistant2.put(`/gifts/${fair.body.id}`, {
+        items: [{ name: '台历', qty: 10, unitPrice: 27.99 }],
+        version: fair.body.version,
+      });
       expect([lower.status, lower.body.rule]).toEqual([422, '6.12.2']);
     } finally {
       srv.clock.now = TEST_NOW;

@@ -23,18 +23,44 @@ describe(`working time beyond the published calendar on the ${STORE_KIND} store`
     try {
       const a2 = await loginAs(srv.url, 'assistant2');
       const admin31 = await loginAs(srv.url, 'admin'); // sessions follow the clock
-      const before = await a2.post('/complaints', { customerId: cust.id, category: 'delivery', description: '年底投诉', receivedAt: '2026-12-31T08:00:00.000Z' });
+      const before = await a2.post('/complaints', {
+        customerId: cust.id,
+        category: 'delivery',
+        description: '年底投诉',
+        receivedAt: '2026-12-31T08:00:00.000Z',
+      });
       expect(before.status, JSON.stringify(before.body)).toBe(201);
       // 90 minutes on Thursday, 元旦 (Friday) and the weekend off, 150 minutes on Monday
       expect(before.body.replyDeadline).toBe('2027-01-04T02:30:00.000Z');
       // the admin pastes 2027's arrangement (illustrative: Saturday 2 January a make-up working day)
-      const put = await admin31.put(`/settings/${settings.id}`, { ...settings, calendarDays: [{ date: '2027-01-01', kind: 'holiday', name: '2027 放假' }, { date: '2027-01-02', kind: 'workday', name: '2027 调休上班' }] });
+      const put = await admin31.put(`/settings/${settings.id}`, {
+        ...settings,
+        calendarDays: [
+          { date: '2027-01-01', kind: 'holiday', name: '2027 放假' },
+          { date: '2027-01-02', kind: 'workday', name: '2027 调休上班' },
+        ],
+      });
       expect(put.status, JSON.stringify(put.body)).toBe(200);
-      const after = await a2.post('/complaints', { customerId: cust.id, category: 'delivery', description: '年底投诉', receivedAt: '2026-12-31T08:00:00.000Z' });
+      const after = await a2.post('/complaints', {
+        customerId: cust.id,
+        category: 'delivery',
+        description: '年底投诉',
+        receivedAt: '2026-12-31T08:00:00.000Z',
+      });
       expect(after.body.replyDeadline).toBe('2027-01-02T02:30:00.000Z');
       // a bad paste is refused naming the line, nothing changed
-      const twice = await admin31.put(`/settings/${settings.id}`, { ...put.body, calendarDays: [{ date: '2027-01-02', kind: 'workday' }, { date: '2027-01-02', kind: 'holiday' }] });
-      expect([twice.status, twice.body.rule, Object.keys(twice.body.errors ?? {})]).toEqual([422, '6.1', ['calendarDays.1.date']]);
+      const twice = await admin31.put(`/settings/${settings.id}`, {
+        ...put.body,
+        calendarDays: [
+          { date: '2027-01-02', kind: 'workday' },
+          { date: '2027-01-02', kind: 'holiday' },
+        ],
+      });
+      expect([twice.status, twice.body.rule, Object.keys(twice.body.errors ?? {})]).toEqual([
+        422,
+        '6.1',
+        ['calendarDays.1.date'],
+      ]);
       expect((await admin31.get(`/settings/${settings.id}`)).body.calendarDays).toHaveLength(2);
     } finally {
       srv.clock.now = TEST_NOW;

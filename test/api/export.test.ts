@@ -12,7 +12,11 @@ let admin: Awaited<ReturnType<typeof loginAs>>;
 let token: string;
 beforeAll(async () => {
   srv = await startTestServer({ customers: 30, days: 6 });
-  const r = await fetch(`${srv.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'baoyi2026' }) });
+  const r = await fetch(`${srv.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'baoyi2026' }),
+  });
   token = ((await r.json()) as { token: string }).token;
   admin = await loginAs(srv.url, 'admin');
 });
@@ -20,7 +24,9 @@ afterAll(() => srv?.close());
 
 /** the export as bytes (a JSON client would drop the byte-order mark) */
 async function exportOf(path: string, opts: { token?: string; lang?: string } = {}) {
-  const res = await fetch(`${srv.url}/api${path}`, { headers: { authorization: `Bearer ${opts.token ?? token}`, 'accept-language': opts.lang ?? 'zh' } });
+  const res = await fetch(`${srv.url}/api${path}`, {
+    headers: { authorization: `Bearer ${opts.token ?? token}`, 'accept-language': opts.lang ?? 'zh' },
+  });
   const bytes = new Uint8Array(await res.arrayBuffer());
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   return { status: res.status, headers: res.headers, bytes, text, rows: res.ok ? parseCsv(text) : [] };
@@ -64,7 +70,9 @@ describe(`exports on the ${STORE_KIND} store`, () => {
     expect(header.slice(0, 3)).toEqual(['Order no.', 'Status', 'Customer']);
     const list = await admin.get('/orders' + q({ filter, sort: ['receivedAt', 'ASC'], range: [0, 999] }));
     expect(rows.map((row) => row[0])).toEqual(list.body.map((o: { code: string }) => o.code));
-    expect(new Set(rows.map((row) => row[1]))).toEqual(new Set(['Closed', 'Delivered'].filter((s) => rows.some((row) => row[1] === s))));
+    expect(new Set(rows.map((row) => row[1]))).toEqual(
+      new Set(['Closed', 'Delivered'].filter((s) => rows.some((row) => row[1] === s))),
+    );
   });
 
   it('the 明细 export: one row per line, with the order number and the line number', async () => {
@@ -78,7 +86,12 @@ describe(`exports on the ${STORE_KIND} store`, () => {
 
   it('neutralises formula cells: a contact typed as =HYPERLINK(…) stays text', async () => {
     const [c] = (await admin.get('/customers' + q({ range: [0, 0] }))).body;
-    const put = await admin.put(`/customers/${c.id}`, { ...c, contact: '=HYPERLINK("http://evil","点我")', fax: '+86-755', version: c.version });
+    const put = await admin.put(`/customers/${c.id}`, {
+      ...c,
+      contact: '=HYPERLINK("http://evil","点我")',
+      fax: '+86-755',
+      version: c.version,
+    });
     expect(put.status).toBe(200);
     const r = await exportOf('/customers/export' + q({ filter: { code: c.code } }));
     const [header, row] = r.rows;
@@ -93,21 +106,41 @@ describe(`exports on the ${STORE_KIND} store`, () => {
     const r = await exportOf('/auditLog/export');
     const [header, ...rows] = r.rows;
     expect(rows).toHaveLength(total(list));
-    expect(new Set(rows.map((row) => row[header.indexOf('单据ID')] + row[header.indexOf('时间')] + row[header.indexOf('操作')])).size).toBeGreaterThan(EXPORT_PAGE);
+    expect(
+      new Set(
+        rows.map((row) => row[header.indexOf('单据ID')] + row[header.indexOf('时间')] + row[header.indexOf('操作')]),
+      ).size,
+    ).toBeGreaterThan(EXPORT_PAGE);
     // resources and actions by their names, never their keys
     expect(rows.some((row) => row[header.indexOf('单据类型')] === '销售订单')).toBe(true);
-    expect(rows.every((row) => !['orders', 'approve', 'create'].includes(row[header.indexOf('单据类型')]) && !['approve', 'create', 'update'].includes(row[header.indexOf('操作')]))).toBe(true);
+    expect(
+      rows.every(
+        (row) =>
+          !['orders', 'approve', 'create'].includes(row[header.indexOf('单据类型')]) &&
+          !['approve', 'create', 'update'].includes(row[header.indexOf('操作')]),
+      ),
+    ).toBe(true);
   });
 
   it('the same access and checks as the list: a driver exports only what a driver sees; a refusal is a clean 4xx', async () => {
     const driver = await loginAs(srv.url, 'driver');
-    const login = await fetch(`${srv.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'driver', password: 'baoyi2026' }) });
+    const login = await fetch(`${srv.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'driver', password: 'baoyi2026' }),
+    });
     const driverToken = ((await login.json()) as { token: string }).token;
     const r = await exportOf('/orders/export', { token: driverToken });
     const [header, ...rows] = r.rows;
     const list = await driver.get('/orders' + q({ range: [0, 0] }));
     expect(rows).toHaveLength(total(list));
-    expect(new Set(rows.map((row) => row[header.indexOf('状态')]))).toEqual(new Set(rows.map((row) => row[header.indexOf('状态')]).filter((s) => ['已拣配', '配送中', '已签收', '已结案'].includes(s))));
+    expect(new Set(rows.map((row) => row[header.indexOf('状态')]))).toEqual(
+      new Set(
+        rows
+          .map((row) => row[header.indexOf('状态')])
+          .filter((s) => ['已拣配', '配送中', '已签收', '已结案'].includes(s)),
+      ),
+    );
     expect((await exportOf('/users/export', { token: driverToken })).status).toBe(403);
     expect((await exportOf('/complaints/export', { token: driverToken })).status).toBe(403);
     const bad = await exportOf('/orders/export' + q({ filter: { stauts: 'closed' } }));

@@ -19,34 +19,99 @@ let customerId: number, productId: number, orderId: number, nextCode: string;
 
 beforeAll(async () => {
   srv = await startTestServer({ customers: 8, days: 1 });
-  [admin, assistant, assistant2, csm, driver] = await Promise.all(['admin', 'assistant', 'assistant2', 'csmanager', 'driver'].map((u) => loginAs(srv.url, u)));
+  [admin, assistant, assistant2, csm, driver] = await Promise.all(
+    ['admin', 'assistant', 'assistant2', 'csmanager', 'driver'].map((u) => loginAs(srv.url, u)),
+  );
   customerId = (await makeCustomer(admin)).id;
   productId = (await makeProduct(admin, 20)).id;
-  const o = await assistant2.post('/orders', { customerId, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId, qty: 1, unitPrice: 20 }] });
+  const o = await assistant2.post('/orders', {
+    customerId,
+    channel: 'phone',
+    paymentMethod: 'cash',
+    linesConfirmed: true,
+    lines: [{ productId, qty: 1, unitPrice: 20 }],
+  });
   expect(o.status).toBe(201);
   orderId = o.body.id;
   nextCode = (await admin.get('/customers/next-code')).body.code;
 }, 180_000);
 afterAll(() => srv?.close());
 
-const snapshot = async () => JSON.stringify(await srv.store.exportState().then(({ _meta: { exportedAt: _e, ...m }, ...rest }) => ({ ...rest, m })));
+const snapshot = async () =>
+  JSON.stringify(
+    await srv.store.exportState().then(({ _meta: { exportedAt: _e, ...m }, ...rest }) => ({ ...rest, m })),
+  );
 
 /** valid bodies: each hostile body is one of these with one value replaced */
 const bases = () => ({
   customers: {
     who: admin,
-    body: { code: nextCode, name: '敌意测试客户', tier: 'smb', settlement: 'cash', phone: '0755-1234567', address: '深圳市南山区测试路2号', firstTradeAt: '2025-06-01T02:00:00.000Z', creditLimit: 0, distanceKm: 3 },
+    body: {
+      code: nextCode,
+      name: '敌意测试客户',
+      tier: 'smb',
+      settlement: 'cash',
+      phone: '0755-1234567',
+      address: '深圳市南山区测试路2号',
+      firstTradeAt: '2025-06-01T02:00:00.000Z',
+      creditLimit: 0,
+      distanceKm: 3,
+    },
   },
-  orders: { who: assistant2, body: { customerId, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, requiredBy: '2026-11-30T02:00:00.000Z', note: '备注', lines: [{ productId, qty: 2, unitPrice: 20 }] } },
+  orders: {
+    who: assistant2,
+    body: {
+      customerId,
+      channel: 'phone',
+      paymentMethod: 'cash',
+      linesConfirmed: true,
+      requiredBy: '2026-11-30T02:00:00.000Z',
+      note: '备注',
+      lines: [{ productId, qty: 2, unitPrice: 20 }],
+    },
+  },
   workLogs: { who: assistant, body: { date: '2026-09-14', summary: '今天处理了订单', ordersHandled: 3 } },
-  complaints: { who: assistant2, body: { customerId, category: 'delivery', description: '送货晚了', receivedAt: '2026-11-27T01:00:00.000Z' } },
-  products: { who: admin, body: { sku: 'T-HOSTILE', name: '敌意测试商品', category: 'stationery', catalogPrice: 10, cost: 8, stock: 5 } },
-  users: { who: admin, body: { username: 'hostile.user', fullName: '敌意测试', role: 'driver', password: 'long-enough-1' } },
+  complaints: {
+    who: assistant2,
+    body: { customerId, category: 'delivery', description: '送货晚了', receivedAt: '2026-11-27T01:00:00.000Z' },
+  },
+  products: {
+    who: admin,
+    body: { sku: 'T-HOSTILE', name: '敌意测试商品', category: 'stationery', catalogPrice: 10, cost: 8, stock: 5 },
+  },
+  users: {
+    who: admin,
+    body: { username: 'hostile.user', fullName: '敌意测试', role: 'driver', password: 'long-enough-1' },
+  },
 });
 type Base = keyof ReturnType<typeof bases>;
 
-const BAD_INSTANTS = ['1', '0000-01-01T00:00:00Z', '2026-02-30T08:00:00Z', '2026-11-27T24:00:00Z', '2026-11-27T23:60:00Z', '2026-11-27T08:00:61Z', '1899-12-31T23:59:59Z', '2200-01-01T00:00:00Z', '2026-11-27T08:00:00+15:00', '2026-11-27 08:00', '+002026-11-27T08:00:00Z'];
-const BAD_DAYS = ['1', '0000-01-01', '2026-02-30', '2026-02-29', '2026-13-01', '2026-00-10', '1899-12-31', '2200-01-01', '2026-1-1', '20261127', '2026-11-27T00:00:00Z'];
+const BAD_INSTANTS = [
+  '1',
+  '0000-01-01T00:00:00Z',
+  '2026-02-30T08:00:00Z',
+  '2026-11-27T24:00:00Z',
+  '2026-11-27T23:60:00Z',
+  '2026-11-27T08:00:61Z',
+  '1899-12-31T23:59:59Z',
+  '2200-01-01T00:00:00Z',
+  '2026-11-27T08:00:00+15:00',
+  '2026-11-27 08:00',
+  '+002026-11-27T08:00:00Z',
+];
+const BAD_DAYS = [
+  '1',
+  '0000-01-01',
+  '2026-02-30',
+  '2026-02-29',
+  '2026-13-01',
+  '2026-00-10',
+  '1899-12-31',
+  '2200-01-01',
+  '2026-1-1',
+  '20261127',
+  '2026-11-27T00:00:00Z',
+];
 const BAD_TEXT = ['a\u0000b', '\u0000', 'x\ud800y', '\udc00', 'end\ud83d'];
 const BAD_INTS = [2147483648, -2147483649, 1e20, 1.5];
 const BAD_REFS = [2147483648, 1e20, 0, -3, 1.5, '1'];
@@ -90,12 +155,19 @@ function refused(r: Res, what: string, named?: string, statuses = [400]) {
   expect(typeof r.body?.message, what).toBe('string');
   if (named) {
     const keys = Object.keys(r.body.errors ?? {});
-    expect(keys.includes(named) || String(r.body.message).includes(named), `${what} should name ${named}: ${JSON.stringify(r.body)}`).toBe(true);
+    expect(
+      keys.includes(named) || String(r.body.message).includes(named),
+      `${what} should name ${named}: ${JSON.stringify(r.body)}`,
+    ).toBe(true);
   }
 }
 
 /** a URL's query with its JSON as given (`\u0000` escapes survive: the server's JSON.parse makes the character) */
-const qs = (o: Record<string, string>) => '?' + Object.entries(o).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+const qs = (o: Record<string, string>) =>
+  '?' +
+  Object.entries(o)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
 
 describe(`hostile input on the ${STORE_KIND} store: 4xx naming what is wrong, nothing changed`, () => {
   it('bodies, paths, query strings and headers', async () => {
@@ -116,29 +188,76 @@ describe(`hostile input on the ${STORE_KIND} store: 4xx naming what is wrong, no
       check(await who.post(`/${res}`, hostile), `POST /${res} ${field}=${JSON.stringify(value)}`, field, ok);
     }
     // a line's values
-    for (const [field, value] of [['qty', 2147483648], ['qty', 1e20], ['productId', 2147483648], ['unitPrice', 1e12], ['unitPrice', -5]] as const) {
+    for (const [field, value] of [
+      ['qty', 2147483648],
+      ['qty', 1e20],
+      ['productId', 2147483648],
+      ['unitPrice', 1e12],
+      ['unitPrice', -5],
+    ] as const) {
       const body = setPath(b.orders.body, `lines.0.${field}`, value);
       check(await assistant2.post('/orders', body), `order line ${field}=${value}`, `lines.0.${field}`);
     }
     // NUL and half characters anywhere: an unknown key, a nested value
-    check(await assistant2.post('/orders', { ...b.orders.body, lines: [{ productId, qty: 1, unitPrice: 20, 'no\u0000te': 1 }] }), 'NUL in a key', undefined);
-    check(await assistant2.raw('POST', '/orders', JSON.stringify(b.orders.body).replace('备注', '\\ud800')), 'lone surrogate escaped in JSON', 'note');
+    check(
+      await assistant2.post('/orders', {
+        ...b.orders.body,
+        lines: [{ productId, qty: 1, unitPrice: 20, 'no\u0000te': 1 }],
+      }),
+      'NUL in a key',
+      undefined,
+    );
+    check(
+      await assistant2.raw('POST', '/orders', JSON.stringify(b.orders.body).replace('备注', '\\ud800')),
+      'lone surrogate escaped in JSON',
+      'note',
+    );
     // updates and steps
     check(await assistant2.put(`/orders/${orderId}`, { note: 'x\u0000' }), 'PUT NUL', 'note');
-    check(await assistant2.put(`/orders/${orderId}`, { requiredBy: '2026-02-30T08:00:00Z' }), 'PUT impossible date', 'requiredBy');
-    check(await assistant2.post(`/orders/${orderId}/actions/submit`, { comment: 'ok\u0000' }), 'step comment NUL', 'comment');
-    check(await assistant2.post(`/orders/${orderId}/actions/submit`, { comment: '\udfff' }), 'step comment half character', 'comment');
+    check(
+      await assistant2.put(`/orders/${orderId}`, { requiredBy: '2026-02-30T08:00:00Z' }),
+      'PUT impossible date',
+      'requiredBy',
+    );
+    check(
+      await assistant2.post(`/orders/${orderId}/actions/submit`, { comment: 'ok\u0000' }),
+      'step comment NUL',
+      'comment',
+    );
+    check(
+      await assistant2.post(`/orders/${orderId}/actions/submit`, { comment: '\udfff' }),
+      'step comment half character',
+      'comment',
+    );
     // login bodies
-    for (const username of ['ad\u0000min', 'admin\ud800', '\udc00']) check(await client(srv.url).post('/auth/login', { username, password: 'baoyi2026' }), 'login username', 'username');
+    for (const username of ['ad\u0000min', 'admin\ud800', '\udc00'])
+      check(
+        await client(srv.url).post('/auth/login', { username, password: 'baoyi2026' }),
+        'login username',
+        'username',
+      );
     // preview, printed with bad values
     check(await assistant2.post('/orders/preview', setPath(b.orders.body, 'note', 'n\u0000')), 'preview NUL', 'note');
     check(await assistant2.post(`/orders/${orderId}/printed`, { form: 'delivery\u0000Note' }), 'printed NUL', 'form');
 
     // --- paths
-    for (const path of ['/orders/2147483648', '/orders/9999999999', '/orders/0', '/orders/-1', '/orders/1e3', '/orders/01', '/orders/%00', '/orders/1%00', '/ord%00ers', '/orders/1.5', `/orders/${'9'.repeat(400)}`]) {
+    for (const path of [
+      '/orders/2147483648',
+      '/orders/9999999999',
+      '/orders/0',
+      '/orders/-1',
+      '/orders/1e3',
+      '/orders/01',
+      '/orders/%00',
+      '/orders/1%00',
+      '/ord%00ers',
+      '/orders/1.5',
+      `/orders/${'9'.repeat(400)}`,
+    ]) {
       check(await csm.get(path), `GET ${path}`, undefined, [404]);
     }
-    for (const path of ['/orders/2147483648/history', '/orders/2147483648/actions', '/orders/2147483648/facts']) check(await csm.get(path), `GET ${path}`, undefined, [404]);
+    for (const path of ['/orders/2147483648/history', '/orders/2147483648/actions', '/orders/2147483648/facts'])
+      check(await csm.get(path), `GET ${path}`, undefined, [404]);
     check(await assistant2.put('/orders/2147483648', { note: 'x' }), 'PUT big id', undefined, [404]);
     check(await assistant2.post('/orders/2147483648/actions/submit', {}), 'step big id', undefined, [404]);
     check(await csm.post('/orders/2147483648/printed', { form: 'deliveryNote' }), 'printed big id', undefined, [404]);
@@ -168,25 +287,73 @@ describe(`hostile input on the ${STORE_KIND} store: 4xx naming what is wrong, no
       ['orders', '{"version":1e20}', 'version'],
       ['orders', '{"na\\u0000me":1}', 'filter'],
     ];
-    for (const [res, filter, named] of filters) check(await csm.get(`/${res}${qs({ filter })}`), `filter ${filter}`, named);
-    for (const range of ['[1e20,1e20]', '[0,1e20]', '[2147483648,2147483648]', '[-1,5]', '[0.5,3]', '["0","1"]', '[0]']) check(await csm.get(`/orders${qs({ range })}`), `range ${range}`, 'range');
+    for (const [res, filter, named] of filters)
+      check(await csm.get(`/${res}${qs({ filter })}`), `filter ${filter}`, named);
+    for (const range of ['[1e20,1e20]', '[0,1e20]', '[2147483648,2147483648]', '[-1,5]', '[0.5,3]', '["0","1"]', '[0]'])
+      check(await csm.get(`/orders${qs({ range })}`), `range ${range}`, 'range');
     check(await csm.get(`/orders${qs({ sort: '["id\\u0000","ASC"]' })}`), 'sort NUL', 'sort');
     check(await csm.get(`/orders/export${qs({ filter: '{"q":"\\u0000"}' })}`), 'export NUL', 'q');
-    check(await csm.get(`/orders/export${qs({ filter: '{"createdAt_gte":"2026-02-30"}' })}`), 'export bad date', 'createdAt_gte');
+    check(
+      await csm.get(`/orders/export${qs({ filter: '{"createdAt_gte":"2026-02-30"}' })}`),
+      'export bad date',
+      'createdAt_gte',
+    );
     check(await csm.get(`/orders?x=${encodeURIComponent('\u0000')}`), 'NUL in an extra parameter', 'x');
-    for (const p of ['date=2026-02-30', 'date=1', 'date=0000-01-01', 'date=2026-13-01', 'date=2200-01-01']) check(await csm.get(`/reports/assistant-performance?${p}`), `report ${p}`, 'date');
-    for (const p of ['from=2026-02-30&to=2026-03-01', 'from=0000-01-01', 'to=2026-11-31']) check(await csm.get(`/reports/complaint-trends?${p}`), `report ${p}`, p.startsWith('to') ? 'to' : 'from');
-    for (const p of ['days=1e3', 'days=-1', 'days=0x10', 'to=2026-02-30']) check(await csm.get(`/reports/order-trends?${p}`), `report ${p}`, p.split('=')[0]);
+    for (const p of ['date=2026-02-30', 'date=1', 'date=0000-01-01', 'date=2026-13-01', 'date=2200-01-01'])
+      check(await csm.get(`/reports/assistant-performance?${p}`), `report ${p}`, 'date');
+    for (const p of ['from=2026-02-30&to=2026-03-01', 'from=0000-01-01', 'to=2026-11-31'])
+      check(await csm.get(`/reports/complaint-trends?${p}`), `report ${p}`, p.startsWith('to') ? 'to' : 'from');
+    for (const p of ['days=1e3', 'days=-1', 'days=0x10', 'to=2026-02-30'])
+      check(await csm.get(`/reports/order-trends?${p}`), `report ${p}`, p.split('=')[0]);
 
     // --- headers
-    const token = (await client(srv.url).post('/auth/login', { username: 'teamlead', password: 'baoyi2026' })).body.token as string;
-    for (const auth of ['Bearer ', 'Bearer a.b', 'Bearer a.b.c', `Bearer ${token}=`, `Bearer ${token}.x`, `Basic ${token}`, `Bearer ${'x'.repeat(2000)}`, `Bearer ${token.replace('.', '..')}`]) {
-      check(await client(srv.url).get('/auth/me', { authorization: auth }), `authorization ${auth.slice(0, 20)}`, undefined, [401]);
+    const token = (await client(srv.url).post('/auth/login', { username: 'teamlead', password: 'baoyi2026' })).body
+      .token as string;
+    for (const auth of [
+      'Bearer ',
+      'Bearer a.b',
+      'Bearer a.b.c',
+      `Bearer ${token}=`,
+      `Bearer ${token}.x`,
+      `Basic ${token}`,
+      `Bearer ${'x'.repeat(2000)}`,
+      `Bearer ${token.replace('.', '..')}`,
+    ]) {
+      check(
+        await client(srv.url).get('/auth/me', { authorization: auth }),
+        `authorization ${auth.slice(0, 20)}`,
+        undefined,
+        [401],
+      );
     }
-    for (const ifMatch of ['junk', '"1e20"', '-1', '"', '2147483648']) check(await assistant2.put(`/orders/${orderId}`, { note: 'if-match' }, { 'if-match': ifMatch }), `If-Match ${ifMatch}`, undefined, [409]);
-    check(await assistant2.raw('POST', '/orders', '{"note": "x"', { 'content-type': 'text/plain' }), 'not JSON', undefined);
-    check(await assistant2.post(`/orders/${orderId}/actions/submit`, { version: 99 }, { 'content-type': 'application/x-www-form-urlencoded' }), 'form content type, stale version', undefined, [409]);
-    check(await driver.get(`/orders/${orderId}`, { 'accept-language': 'en;q=\u00ff' }), 'odd language, unreadable order', undefined, [404]);
+    for (const ifMatch of ['junk', '"1e20"', '-1', '"', '2147483648'])
+      check(
+        await assistant2.put(`/orders/${orderId}`, { note: 'if-match' }, { 'if-match': ifMatch }),
+        `If-Match ${ifMatch}`,
+        undefined,
+        [409],
+      );
+    check(
+      await assistant2.raw('POST', '/orders', '{"note": "x"', { 'content-type': 'text/plain' }),
+      'not JSON',
+      undefined,
+    );
+    check(
+      await assistant2.post(
+        `/orders/${orderId}/actions/submit`,
+        { version: 99 },
+        { 'content-type': 'application/x-www-form-urlencoded' },
+      ),
+      'form content type, stale version',
+      undefined,
+      [409],
+    );
+    check(
+      await driver.get(`/orders/${orderId}`, { 'accept-language': 'en;q=\u00ff' }),
+      'odd language, unreadable order',
+      undefined,
+      [404],
+    );
 
     expect(n).toBeGreaterThanOrEqual(150);
     expect(await snapshot(), 'refused requests changed the data').toBe(before);

@@ -21,7 +21,13 @@ beforeAll(async () => {
   const app = createHttpApp(async (req) => {
     seen.push(req);
     if (req.path === '/boom') throw new Error('a bug in the core');
-    return req.path === '/empty' ? { status: 204 } : { status: 200, headers: { 'Content-Range': 'orders 0-0/1' }, body: { echo: req.body, path: req.path, q: req.query.get('x') } };
+    return req.path === '/empty'
+      ? { status: 204 }
+      : {
+          status: 200,
+          headers: { 'Content-Range': 'orders 0-0/1' },
+          body: { echo: req.body, path: req.path, q: req.query.get('x') },
+        };
   });
   server = await new Promise<Server>((r) => {
     const s = app.listen(0, '127.0.0.1', () => r(s));
@@ -33,11 +39,15 @@ afterAll(() => new Promise((r) => server.close(r)));
 /** a request with a body sent in chunks, with no Content-Length */
 function chunked(path: string, chunks: string[]): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body }));
-    });
+    const req = request(
+      `${base}${path}`,
+      { method: 'POST', headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      },
+    );
     req.on('error', reject);
     for (const c of chunks) req.write(c);
     req.end();
@@ -46,7 +56,11 @@ function chunked(path: string, chunks: string[]): Promise<{ status: number; body
 
 describe('the API over HTTP', () => {
   it('hands the core the path below /api, the query and the JSON body; answers JSON with the security headers', async () => {
-    const r = await fetch(`${base}/api/orders/12/actions/approve?x=1`, { method: 'POST', body: JSON.stringify({ reason: '同意' }), headers: { 'content-type': 'application/json' } });
+    const r = await fetch(`${base}/api/orders/12/actions/approve?x=1`, {
+      method: 'POST',
+      body: JSON.stringify({ reason: '同意' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({ echo: { reason: '同意' }, path: '/orders/12/actions/approve', q: '1' });
     expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -60,7 +74,9 @@ describe('the API over HTTP', () => {
     expect((await (await fetch(`${base}/api/orders`)).json()).echo).toEqual({});
     expect((await (await fetch(`${base}/api/orders`, { method: 'POST' })).json()).echo).toEqual({});
     expect((await (await fetch(`${base}/api/orders`, { method: 'POST', body: '"text"' })).json()).echo).toBe('text');
-    expect((await chunked('/api/orders', ['{"a":', '[1,2]}'])).body).toBe(JSON.stringify({ echo: { a: [1, 2] }, path: '/orders', q: null }));
+    expect((await chunked('/api/orders', ['{"a":', '[1,2]}'])).body).toBe(
+      JSON.stringify({ echo: { a: [1, 2] }, path: '/orders', q: null }),
+    );
   });
 
   it('refuses a body that is not JSON (400) or over the limit (413, declared or streamed) before the core sees it', async () => {
@@ -69,13 +85,28 @@ describe('the API over HTTP', () => {
     expect(bad.status).toBe(400);
     expect((await bad.json()).messages.en).toMatch(/not valid JSON/);
     expect((await fetch(`${base}/api/orders`, { method: 'POST', body: ' ' })).status).toBe(400);
-    const big = await fetch(`${base}/api/orders`, { method: 'POST', body: JSON.stringify({ note: 'x'.repeat(BODY_LIMIT_BYTES) }) });
+    const big = await fetch(`${base}/api/orders`, {
+      method: 'POST',
+      body: JSON.stringify({ note: 'x'.repeat(BODY_LIMIT_BYTES) }),
+    });
     expect(big.status).toBe(413);
     expect((await big.json()).message).toBe('请求内容过大');
     // in the caller's language, as every other refusal (api.md's error body)
-    const badEn = await fetch(`${base}/api/orders`, { method: 'POST', body: '{', headers: { 'Accept-Language': 'en-GB,en;q=0.9' } });
-    expect(await badEn.json()).toEqual({ message: 'The request body is not valid JSON', messages: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' } });
-    const streamed = await chunked('/api/orders', ['{"note":"', 'y'.repeat(BODY_LIMIT_BYTES / 2), 'y'.repeat(BODY_LIMIT_BYTES / 2), '"}']);
+    const badEn = await fetch(`${base}/api/orders`, {
+      method: 'POST',
+      body: '{',
+      headers: { 'Accept-Language': 'en-GB,en;q=0.9' },
+    });
+    expect(await badEn.json()).toEqual({
+      message: 'The request body is not valid JSON',
+      messages: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+    });
+    const streamed = await chunked('/api/orders', [
+      '{"note":"',
+      'y'.repeat(BODY_LIMIT_BYTES / 2),
+      'y'.repeat(BODY_LIMIT_BYTES / 2),
+      '"}',
+    ]);
     expect(streamed.status).toBe(413);
     expect(seen.length).toBe(before);
     // the connection still serves the next request
@@ -89,7 +120,9 @@ describe('the API over HTTP', () => {
     const boom = await fetch(`${base}/api/boom`);
     expect(boom.status).toBe(500);
     expect(await boom.text()).not.toMatch(/a bug in the core|at .*\.ts/);
-    expect((await (await fetch(`${base}/api/boom`, { headers: { 'Accept-Language': 'en' } })).json()).message).toBe('Server error');
+    expect((await (await fetch(`${base}/api/boom`, { headers: { 'Accept-Language': 'en' } })).json()).message).toBe(
+      'Server error',
+    );
   });
 
   it('only /api and below are the API; other paths are the SPA (none here: 404)', async () => {
@@ -102,14 +135,17 @@ describe('the API over HTTP', () => {
   });
 });
 
-describe('the built SPA\'s files', () => {
+describe("the built SPA's files", () => {
   let spa: Server;
   let root: string;
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'baoyi-spa-'));
     mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="/assets/index-AbC123xy.js"></script>');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><script type="module" src="/assets/index-AbC123xy.js"></script>',
+    );
     writeFileSync(join(dir, 'assets', 'index-AbC123xy.js'), 'console.log(1)');
     writeFileSync(join(dir, 'favicon.svg'), '<svg/>');
     const app = createHttpApp(async () => ({ status: 200, body: [] }), { staticDir: dir });
@@ -123,7 +159,7 @@ describe('the built SPA\'s files', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('hashed assets are kept for good; index.html, the SPA\'s routes and other files are asked again', async () => {
+  it("hashed assets are kept for good; index.html, the SPA's routes and other files are asked again", async () => {
     const asset = await fetch(`${root}/assets/index-AbC123xy.js`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

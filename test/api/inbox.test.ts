@@ -16,9 +16,18 @@ beforeAll(async () => {
 afterAll(() => srv?.close());
 
 async function order(by: Awaited<ReturnType<typeof loginAs>>) {
-  const customer = (await admin.get('/customers' + q({ filter: { tier: 'smb', active: true }, range: [0, 0] }))).body[0];
-  const product = (await admin.get('/products' + q({ filter: { catalog: true, active: true, stock_gte: 5 }, range: [0, 0] }))).body[0];
-  const o = await by.post('/orders', { customerId: customer.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: product.id, qty: 2, unitPrice: product.catalogPrice }] });
+  const customer = (await admin.get('/customers' + q({ filter: { tier: 'smb', active: true }, range: [0, 0] })))
+    .body[0];
+  const product = (
+    await admin.get('/products' + q({ filter: { catalog: true, active: true, stock_gte: 5 }, range: [0, 0] }))
+  ).body[0];
+  const o = await by.post('/orders', {
+    customerId: customer.id,
+    channel: 'phone',
+    paymentMethod: 'cash',
+    linesConfirmed: true,
+    lines: [{ productId: product.id, qty: 2, unitPrice: product.catalogPrice }],
+  });
   expect(o.status).toBe(201);
   return { order: o.body, customer };
 }
@@ -29,12 +38,26 @@ describe(`the inbox on the ${STORE_KIND} store`, () => {
     const csm = await loginAs(srv.url, 'csmanager');
     const { order: o } = await order(clerk);
     expect((await clerk.post(`/orders/${o.id}/actions/submit`, {})).status).toBe(200);
-    const waiting = ((await csm.get('/myWork')).body as InboxItem[]).find((i) => i.resource === 'orders' && i.id === o.id)!;
-    expect(waiting).toMatchObject({ status: 'submitted', clock: 'calendar', returned: null, values: { customerName: o.customerName, total: o.total, promisedDeliveryAt: o.promisedDeliveryAt } });
+    const waiting = ((await csm.get('/myWork')).body as InboxItem[]).find(
+      (i) => i.resource === 'orders' && i.id === o.id,
+    )!;
+    expect(waiting).toMatchObject({
+      status: 'submitted',
+      clock: 'calendar',
+      returned: null,
+      values: { customerName: o.customerName, total: o.total, promisedDeliveryAt: o.promisedDeliveryAt },
+    });
     expect(waiting.deadline).toBe(o.promisedDeliveryAt);
     expect((await csm.post(`/orders/${o.id}/actions/reject`, { comment: '单价与报价不符，请核对' })).status).toBe(200);
-    const back = ((await clerk.get('/myWork')).body as InboxItem[]).find((i) => i.resource === 'orders' && i.id === o.id)!;
-    expect(back).toMatchObject({ status: 'rejected', deadline: null, overdue: false, returned: { reason: '单价与报价不符，请核对', by: '李建国' } });
+    const back = ((await clerk.get('/myWork')).body as InboxItem[]).find(
+      (i) => i.resource === 'orders' && i.id === o.id,
+    )!;
+    expect(back).toMatchObject({
+      status: 'rejected',
+      deadline: null,
+      overdue: false,
+      returned: { reason: '单价与报价不符，请核对', by: '李建国' },
+    });
   });
 
   it("the driver's orders carry the delivery address and the customer's route", async () => {
@@ -45,7 +68,11 @@ describe(`the inbox on the ${STORE_KIND} store`, () => {
       expect(Object.keys(it.values)).toEqual(['customerName', 'deliveryAddress', 'customerId.route']);
       const o = (await admin.get(`/orders/${it.id}`)).body;
       const c = (await admin.get(`/customers/${o.customerId}`)).body;
-      expect(it.values).toEqual({ customerName: o.customerName, deliveryAddress: o.deliveryAddress, 'customerId.route': c.route ?? null });
+      expect(it.values).toEqual({
+        customerName: o.customerName,
+        deliveryAddress: o.deliveryAddress,
+        'customerId.route': c.route ?? null,
+      });
     }
   });
 
@@ -64,7 +91,9 @@ describe(`the inbox on the ${STORE_KIND} store`, () => {
     srv.clock.now = new Date(TEST_NOW.getTime() + 20 * 86_400_000);
     try {
       // (a new login: the session of 20 days ago has expired)
-      const later = ((await (await loginAs(srv.url, 'orderdesk')).get('/myWork')).body as InboxItem[]).filter((i) => i.resource === 'orders' && i.deadline);
+      const later = ((await (await loginAs(srv.url, 'orderdesk')).get('/myWork')).body as InboxItem[]).filter(
+        (i) => i.resource === 'orders' && i.deadline,
+      );
       expect(later.length).toBeGreaterThan(0);
       expect(later.every((i) => i.overdue)).toBe(true);
     } finally {
@@ -73,7 +102,12 @@ describe(`the inbox on the ${STORE_KIND} store`, () => {
   });
 
   it("the default orders list shows today's work first: open key-account orders, then the newest; a closed one drops back", async () => {
-    const page = (await admin.get('/orders' + q({ range: [0, 199] }))).body as { id: number; priority: number; keyAccount: boolean; status: string }[];
+    const page = (await admin.get('/orders' + q({ range: [0, 199] }))).body as {
+      id: number;
+      priority: number;
+      keyAccount: boolean;
+      status: string;
+    }[];
     const open = (o: { status: string }) => !['closed', 'cancelled'].includes(o.status);
     const firstOther = page.findIndex((o) => o.priority === 0);
     expect(firstOther).toBeGreaterThan(0);

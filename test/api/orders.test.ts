@@ -10,12 +10,18 @@ let admin: C, assistant: C, assistant2: C, csm: C, gm: C, orderdesk: C, driver: 
 beforeAll(async () => {
   srv = await startTestServer();
   [admin, assistant, assistant2, csm, gm, orderdesk, driver, finance] = await Promise.all(
-    ['admin', 'assistant', 'assistant2', 'csmanager', 'gm', 'orderdesk', 'driver', 'finance'].map((u) => loginAs(srv.url, u)),
+    ['admin', 'assistant', 'assistant2', 'csmanager', 'gm', 'orderdesk', 'driver', 'finance'].map((u) =>
+      loginAs(srv.url, u),
+    ),
   );
 });
 afterAll(() => srv?.close());
 
-const phoneOrder = (customerId: number, lines: { productId: number; qty: number; unitPrice: number }[], extra: Record<string, unknown> = {}) => ({
+const phoneOrder = (
+  customerId: number,
+  lines: { productId: number; qty: number; unitPrice: number }[],
+  extra: Record<string, unknown> = {},
+) => ({
   customerId,
   channel: 'phone',
   paymentMethod: 'cash',
@@ -27,7 +33,16 @@ const phoneOrder = (customerId: number, lines: { productId: number; qty: number;
 describe(`orders API on the ${STORE_KIND} store`, () => {
   it('refuses every /api route without a token (401), including json-server extras', async () => {
     const anon = client(srv.url);
-    for (const p of ['/orders', '/users', '/db', '/customers/1/orders', '/orders?_embed=customers', '/orders?_expand=customer', '/auditLog', '/auth/me']) {
+    for (const p of [
+      '/orders',
+      '/users',
+      '/db',
+      '/customers/1/orders',
+      '/orders?_embed=customers',
+      '/orders?_expand=customer',
+      '/auditLog',
+      '/auth/me',
+    ]) {
       expect((await anon.get(p)).status, p).toBe(401);
     }
     const forged = await client(srv.url, 'forged.token').get('/orders');
@@ -70,7 +85,9 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
     // the unfiltered total (kept by triggers in PostgreSQL) equals a counted one
     const counted = await csm.get('/orders' + q({ filter: { version_gte: 1 }, range: [0, 0] }));
     expect(Number(counted.headers.get('content-range')!.split('/')[1])).toBe(total);
-    expect(r.body.map((o: { id: number }) => o.id)).toEqual([...r.body.map((o: { id: number }) => o.id)].sort((a, b) => a - b));
+    expect(r.body.map((o: { id: number }) => o.id)).toEqual(
+      [...r.body.map((o: { id: number }) => o.id)].sort((a, b) => a - b),
+    );
     const ids = r.body.slice(0, 3).map((o: { id: number }) => o.id);
     const many = await csm.get('/orders' + q({ filter: { id: ids } }));
     expect(many.body.map((o: { id: number }) => o.id).sort()).toEqual([...ids].sort());
@@ -91,7 +108,11 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
 
   it('5.3.1: a 99-yuan order pays a 10-yuan fee, a 100-yuan order none (99.99 / 100 boundary)', async () => {
     const cust = await makeCustomer(admin);
-    for (const [price, fee] of [[99, 10], [99.99, 10], [100, 0]] as const) {
+    for (const [price, fee] of [
+      [99, 10],
+      [99.99, 10],
+      [100, 0],
+    ] as const) {
       const p = await makeProduct(admin, price);
       const r = await assistant2.post('/orders', phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: price }]));
       expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -107,7 +128,10 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
     const cust = await makeCustomer(admin);
     const p = await makeProduct(admin, 50);
     const before = (await csm.get('/orders' + q({ filter: { customerId: cust.id } }))).body.length;
-    const r = await assistant2.post('/orders', phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 50 }], { paymentMethod: 'credit' }));
+    const r = await assistant2.post(
+      '/orders',
+      phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 50 }], { paymentMethod: 'credit' }),
+    );
     expect(r.status).toBe(422);
     expect(r.body.rule).toBe('6.2.3');
     expect(r.body.message).toContain('6.2.3');
@@ -127,18 +151,32 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
   it('5.5.1 / 5.11.3: credit needs an approved line, and an overdue customer gets none', async () => {
     const p = await makeProduct(admin, 200);
     const noLine = await makeCustomer(admin, { tier: 'keyAccount' });
-    let r = await assistant.post('/orders', phoneOrder(noLine.id, [{ productId: p.id, qty: 1, unitPrice: 200 }], { paymentMethod: 'credit' }));
+    let r = await assistant.post(
+      '/orders',
+      phoneOrder(noLine.id, [{ productId: p.id, qty: 1, unitPrice: 200 }], { paymentMethod: 'credit' }),
+    );
     expect([r.status, r.body.rule]).toEqual([422, '5.5.1']);
     const overdue = await makeCustomer(admin, creditKeyAccount(50000, { overdue: true }));
-    r = await assistant.post('/orders', phoneOrder(overdue.id, [{ productId: p.id, qty: 1, unitPrice: 200 }], { paymentMethod: 'credit' }));
+    r = await assistant.post(
+      '/orders',
+      phoneOrder(overdue.id, [{ productId: p.id, qty: 1, unitPrice: 200 }], { paymentMethod: 'credit' }),
+    );
     expect([r.status, r.body.rule]).toEqual([422, '5.11.3']);
   });
 
   it('roles: an assistant approving gets 403; the csManager approves; a PUT cannot set status, total or approvals', async () => {
     const cust = await makeCustomer(admin);
     const p = await makeProduct(admin, 120);
-    const created = (await assistant2.post('/orders', phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 120 }]))).body;
-    const hacked = await assistant2.put(`/orders/${created.id}`, { ...created, status: 'approved', total: 1, approvals: [{ step: 'x', decision: 'approve' }], note: '请上午送' });
+    const created = (
+      await assistant2.post('/orders', phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 120 }]))
+    ).body;
+    const hacked = await assistant2.put(`/orders/${created.id}`, {
+      ...created,
+      status: 'approved',
+      total: 1,
+      approvals: [{ step: 'x', decision: 'approve' }],
+      note: '请上午送',
+    });
     expect(hacked.status).toBe(200);
     expect(hacked.body.status).toBe('draft');
     expect(hacked.body.total).toBe(120);
@@ -165,7 +203,12 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
   it('a stale version gets 409 and changes nothing; a partial PUT never wipes fields', async () => {
     const cust = await makeCustomer(admin);
     const p = await makeProduct(admin, 60);
-    const o = (await assistant2.post('/orders', phoneOrder(cust.id, [{ productId: p.id, qty: 2, unitPrice: 60 }], { note: '原备注', receiver: '王先生' }))).body;
+    const o = (
+      await assistant2.post(
+        '/orders',
+        phoneOrder(cust.id, [{ productId: p.id, qty: 2, unitPrice: 60 }], { note: '原备注', receiver: '王先生' }),
+      )
+    ).body;
     const first = await assistant2.put(`/orders/${o.id}`, { version: o.version, note: '新备注' });
     expect(first.status).toBe(200);
     expect(first.body.version).toBe(o.version + 1);
@@ -179,7 +222,8 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
   it('reject needs a reason and returns the order to the assistant; cancel is refused after picking', async () => {
     const cust = await makeCustomer(admin);
     const p = await makeProduct(admin, 150);
-    const o = (await assistant2.post('/orders', phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 150 }]))).body;
+    const o = (await assistant2.post('/orders', phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 150 }])))
+      .body;
     await assistant2.post(`/orders/${o.id}/actions/submit`, {});
     const noReason = await csm.post(`/orders/${o.id}/actions/reject`, {});
     expect(noReason.status).toBe(422);
@@ -200,12 +244,22 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
   it('5.10.4: a credit order beyond the remaining credit waits for the branchGM after the csManager', async () => {
     const cust = await makeCustomer(admin, creditKeyAccount(1000));
     const p = await makeProduct(admin, 600);
-    const within = (await assistant.post('/orders', phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 600 }], { paymentMethod: 'credit' }))).body;
+    const within = (
+      await assistant.post(
+        '/orders',
+        phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 600 }], { paymentMethod: 'credit' }),
+      )
+    ).body;
     expect(within.needsGmApproval).toBe(false);
     await assistant.post(`/orders/${within.id}/actions/submit`, {});
     expect((await csm.post(`/orders/${within.id}/actions/approve`, {})).body.status).toBe('approved');
     // 600 of 1000 used: another 600 is beyond the remaining 400
-    const over = (await assistant.post('/orders', phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 600 }], { paymentMethod: 'credit' }))).body;
+    const over = (
+      await assistant.post(
+        '/orders',
+        phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 600 }], { paymentMethod: 'credit' }),
+      )
+    ).body;
     expect(over.needsGmApproval).toBe(true);
     await assistant.post(`/orders/${over.id}/actions/submit`, {});
     const afterCsm = await csm.post(`/orders/${over.id}/actions/approve`, {});
@@ -223,11 +277,13 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
     const k = (await assistant.post('/orders', phoneOrder(key.id, [{ productId: p.id, qty: 1, unitPrice: 100 }]))).body;
     expect(k.promisedDeliveryAt).toBe('2026-11-30T04:00:00.000Z'); // Monday 12:00
     expect(k.priority).toBe(1);
-    const s = (await assistant2.post('/orders', phoneOrder(smb.id, [{ productId: p.id, qty: 1, unitPrice: 100 }]))).body;
+    const s = (await assistant2.post('/orders', phoneOrder(smb.id, [{ productId: p.id, qty: 1, unitPrice: 100 }])))
+      .body;
     expect(s.promisedDeliveryAt).toBe('2026-11-30T09:30:00.000Z'); // Monday 17:30
     srv.clock.now = new Date('2026-11-27T03:59:00Z'); // 11:59
     try {
-      const early = (await assistant.post('/orders', phoneOrder(key.id, [{ productId: p.id, qty: 1, unitPrice: 100 }]))).body;
+      const early = (await assistant.post('/orders', phoneOrder(key.id, [{ productId: p.id, qty: 1, unitPrice: 100 }])))
+        .body;
       expect(early.promisedDeliveryAt).toBe('2026-11-27T09:30:00.000Z'); // same afternoon
     } finally {
       srv.clock.now = new Date('2026-11-27T06:30:00Z');
@@ -237,7 +293,12 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
   it('5.1.1: web orders start awaiting confirmation with a 10-minute deadline; only the e-commerce group confirms', async () => {
     const cust = await makeCustomer(admin);
     const p = await makeProduct(admin, 100);
-    const w = (await assistant.post('/orders', phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 100 }], { channel: 'web' }))).body;
+    const w = (
+      await assistant.post(
+        '/orders',
+        phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 100 }], { channel: 'web' }),
+      )
+    ).body;
     expect(w.status).toBe('pendingConfirmation');
     expect(w.confirmDeadline).toBe('2026-11-27T06:40:00.000Z');
     expect((await assistant2.post(`/orders/${w.id}/actions/confirm`, {})).status).toBe(403);
@@ -246,12 +307,21 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
     expect(ok.body.confirmedAt).toBe('2026-11-27T06:30:00.000Z');
   });
 
-  it('field validation errors come in react-admin\'s errors shape; bad bodies are 4xx', async () => {
-    const r = await assistant2.post('/orders', { customerId: 'abc', lines: [{ productId: 1, qty: -3, unitPrice: 1.234 }], paymentMethod: 'cheque', evil: 1 });
+  it("field validation errors come in react-admin's errors shape; bad bodies are 4xx", async () => {
+    const r = await assistant2.post('/orders', {
+      customerId: 'abc',
+      lines: [{ productId: 1, qty: -3, unitPrice: 1.234 }],
+      paymentMethod: 'cheque',
+      evil: 1,
+    });
     expect(r.status).toBe(400);
-    expect(Object.keys(r.body.errors)).toEqual(expect.arrayContaining(['customerId', 'lines.0.qty', 'lines.0.unitPrice', 'paymentMethod', 'evil']));
+    expect(Object.keys(r.body.errors)).toEqual(
+      expect.arrayContaining(['customerId', 'lines.0.qty', 'lines.0.unitPrice', 'paymentMethod', 'evil']),
+    );
     expect((await assistant2.raw('POST', '/orders', '{"bad json')).status).toBe(400);
-    expect((await assistant2.raw('POST', '/orders', JSON.stringify({ note: 'x'.repeat(3 * 1024 * 1024) }))).status).toBe(413);
+    expect(
+      (await assistant2.raw('POST', '/orders', JSON.stringify({ note: 'x'.repeat(3 * 1024 * 1024) }))).status,
+    ).toBe(413);
     expect((await assistant2.post('/orders', [1, 2])).status).toBe(400);
   });
 
@@ -262,24 +332,51 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
 
   it('a driver does not see orders before picking, nor their history', async () => {
     const r = await driver.get('/orders' + q({ range: [0, 999] }));
-    expect(r.body.every((o: { status: string }) => ['picked', 'invoiced', 'shipped', 'delivered', 'closed'].includes(o.status))).toBe(true);
+    expect(
+      r.body.every((o: { status: string }) =>
+        ['picked', 'invoiced', 'shipped', 'delivered', 'closed'].includes(o.status),
+      ),
+    ).toBe(true);
     const o = await submittedOrder(admin, assistant2);
     expect((await driver.get(`/orders/${o.id}`)).status).toBe(404);
     expect((await driver.get(`/orders/${o.id}/history`)).status).toBe(404);
-    expect((await csm.get(`/orders/${o.id}/history`)).body.map((h: { action: string }) => h.action)).toEqual(['create', 'submit']);
+    expect((await csm.get(`/orders/${o.id}/history`)).body.map((h: { action: string }) => h.action)).toEqual([
+      'create',
+      'submit',
+    ]);
   });
 
   it('customers: code proposed as max + 1, a duplicate refused with a clear message (6.3.3)', async () => {
     const { code } = (await assistant2.get('/customers/next-code')).body;
-    const a = await assistant2.post('/customers', { code, name: '新客户甲', tier: 'smb', phone: '0755-1', address: '深圳' });
+    const a = await assistant2.post('/customers', {
+      code,
+      name: '新客户甲',
+      tier: 'smb',
+      phone: '0755-1',
+      address: '深圳',
+    });
     expect(a.status).toBe(201);
     expect((await assistant2.get('/customers/next-code')).body.code).toBe(String(Number(code) + 1).padStart(6, '0'));
-    const dup = await assistant2.post('/customers', { code, name: '新客户乙', tier: 'smb', phone: '0755-2', address: '深圳' });
+    const dup = await assistant2.post('/customers', {
+      code,
+      name: '新客户乙',
+      tier: 'smb',
+      phone: '0755-2',
+      address: '深圳',
+    });
     expect(dup.status).toBe(422);
     expect(dup.body.rule).toBe('6.3.3');
     expect(dup.body.errors.code).toContain(code);
     // an assistant cannot grant credit terms (5.5.1 / 5.11.2)
-    const credit = await assistant2.post('/customers', { code: String(Number(code) + 1), name: '新客户丙', tier: 'keyAccount', settlement: 'credit', creditLimit: 9999, phone: '1', address: '深圳' });
+    const credit = await assistant2.post('/customers', {
+      code: String(Number(code) + 1),
+      name: '新客户丙',
+      tier: 'keyAccount',
+      settlement: 'credit',
+      creditLimit: 9999,
+      phone: '1',
+      address: '深圳',
+    });
     expect(credit.status).toBe(403);
   });
 
@@ -291,7 +388,13 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
   });
 
   it("an admin's change to a user holds at that user's next request: deactivated → 401, a new role at once", async () => {
-    const created = await admin.post('/users', { username: 'temp1', fullName: '临时助理', role: 'assistant', group: 'smb', password: 'longenough1' });
+    const created = await admin.post('/users', {
+      username: 'temp1',
+      fullName: '临时助理',
+      role: 'assistant',
+      group: 'smb',
+      password: 'longenough1',
+    });
     expect(created.status).toBe(201);
     const temp = await loginAs(srv.url, 'temp1', 'longenough1');
     expect((await temp.get('/auth/me')).body.role).toBe('assistant');
@@ -305,7 +408,9 @@ describe(`orders API on the ${STORE_KIND} store`, () => {
 
   it('wrong passwords are refused; users are admin-managed', async () => {
     expect((await client(srv.url).post('/auth/login', { username: 'csmanager', password: 'nope' })).status).toBe(401);
-    expect((await assistant.post('/users', { username: 'x1', fullName: 'X', role: 'admin', password: 'longenough' })).status).toBe(403);
+    expect(
+      (await assistant.post('/users', { username: 'x1', fullName: 'X', role: 'admin', password: 'longenough' })).status,
+    ).toBe(403);
   });
 });
 
@@ -315,18 +420,27 @@ describe('printing is recorded', () => {
     const o = list.body[0];
     const r = await orderdesk.post(`/orders/${o.id}/printed`, { form: 'deliveryNote' });
     expect(r.status).toBe(200);
-    expect(r.body.prints.at(-1)).toMatchObject({ form: 'deliveryNote', byName: expect.any(String), at: '2026-11-27T06:30:00.000Z' });
+    expect(r.body.prints.at(-1)).toMatchObject({
+      form: 'deliveryNote',
+      byName: expect.any(String),
+      at: '2026-11-27T06:30:00.000Z',
+    });
     expect((await orderdesk.post(`/orders/${o.id}/printed`, { form: '<script>' })).status).toBe(400);
     const history = await csm.get(`/orders/${o.id}/history`);
     expect(history.body.at(-1)).toMatchObject({ action: 'print', changes: { form: 'deliveryNote' } });
     // a full-record PUT echoing `prints` back is not refused as an unknown field, and cannot forge them
     const cust = await makeCustomer(admin);
     const p = await makeProduct(admin, 100);
-    const draft = (await assistant2.post('/orders', phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 100 }]))).body;
+    const draft = (await assistant2.post('/orders', phoneOrder(cust.id, [{ productId: p.id, qty: 1, unitPrice: 100 }])))
+      .body;
     // no delivery note for a draft (official only once approved), nor by an assistant (6.2.4)
     expect((await orderdesk.post(`/orders/${draft.id}/printed`, { form: 'deliveryNote' })).status).toBe(409);
     expect((await assistant2.post(`/orders/${o.id}/printed`, { form: 'deliveryNote' })).status).toBe(403);
-    const echoed = await assistant2.put(`/orders/${draft.id}`, { ...draft, prints: [{ form: 'deliveryNote', by: 1, byName: '伪造', at: draft.createdAt }], note: '回写整条记录' });
+    const echoed = await assistant2.put(`/orders/${draft.id}`, {
+      ...draft,
+      prints: [{ form: 'deliveryNote', by: 1, byName: '伪造', at: draft.createdAt }],
+      note: '回写整条记录',
+    });
     expect(echoed.status).toBe(200);
     expect(echoed.body.note).toBe('回写整条记录');
     expect(echoed.body.prints ?? []).toHaveLength(0); // server-controlled: not written by the echo

@@ -12,11 +12,21 @@ describe('refusal kinds → HTTP statuses', () => {
     expect(STATUS_OF_KIND).toEqual({ invalid: 400, forbidden: 403, 'not-found': 404, conflict: 409, rule: 422 });
     const r = ruleRefusal('6.7.2', '已有', 'Already', 'orderId');
     expect(toHttp(r)).toEqual({ status: 422, rule: '6.7.2', message: r.message, errors: r.errors });
-    expect(new RefusedError(refusal('conflict', '已改', 'Changed')).refusal).toMatchObject({ status: 409, message: { en: 'Changed' } });
+    expect(new RefusedError(refusal('conflict', '已改', 'Changed')).refusal).toMatchObject({
+      status: 409,
+      message: { en: 'Changed' },
+    });
   });
 
   it('a workflow refusal reaches the client as the same body and status as before', () => {
-    const out = decide(orderWorkflow, { status: 'draft', assistantId: 1, lines: [] }, 'approve', { now: new Date(), user: actor('csManager', 4), refs: {}, lineRefs: {}, facts: {}, settings: {} });
+    const out = decide(orderWorkflow, { status: 'draft', assistantId: 1, lines: [] }, 'approve', {
+      now: new Date(),
+      user: actor('csManager', 4),
+      refs: {},
+      lineRefs: {},
+      facts: {},
+      settings: {},
+    });
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.refusal.kind).toBe('conflict');

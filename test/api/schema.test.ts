@@ -51,8 +51,16 @@ describe('schema', () => {
   });
 
   it('money and stock have check constraints', async () => {
-    await expect(db.query(`INSERT INTO products (data, sku, name, category, catalog_price, stock) VALUES ('{}', 'X', 'x', 'stationery', -1, 0)`)).rejects.toThrow();
-    await expect(db.query(`INSERT INTO products (data, sku, name, category, catalog_price, stock) VALUES ('{}', 'Y', 'y', 'stationery', 1, -5)`)).rejects.toThrow();
+    await expect(
+      db.query(
+        `INSERT INTO products (data, sku, name, category, catalog_price, stock) VALUES ('{}', 'X', 'x', 'stationery', -1, 0)`,
+      ),
+    ).rejects.toThrow();
+    await expect(
+      db.query(
+        `INSERT INTO products (data, sku, name, category, catalog_price, stock) VALUES ('{}', 'Y', 'y', 'stationery', 1, -5)`,
+      ),
+    ).rejects.toThrow();
   });
 });
 
@@ -98,30 +106,47 @@ describe('the DDL generator reproduces the migrated tables', () => {
   });
 
   it('every built-in type has its table from a committed migration (none generated at start)', async () => {
-    const made = (await db.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version);
+    const made = (await db.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map(
+      (r) => r.version,
+    );
     expect(made.filter((v) => !/^\d{3}_.+\.sql$/.test(v))).toEqual([]);
     expect([...BUILT_IN].sort()).toEqual(Object.keys(DEFINITIONS).sort());
   });
 
   const columns = async (schema: string, table: string) =>
-    (await db.query<{ column_name: string; data_type: string; is_nullable: string; generation_expression: string | null }>(
-      'SELECT column_name, data_type, is_nullable, generation_expression FROM information_schema.columns WHERE table_name = $1 AND table_schema = $2',
-      [table, schema],
-    )).rows;
+    (
+      await db.query<{
+        column_name: string;
+        data_type: string;
+        is_nullable: string;
+        generation_expression: string | null;
+      }>(
+        'SELECT column_name, data_type, is_nullable, generation_expression FROM information_schema.columns WHERE table_name = $1 AND table_schema = $2',
+        [table, schema],
+      )
+    ).rows;
   const foreignKeys = async (schema: string, table: string) =>
-    (await db.query<{ col: string; target: string; deferrable: boolean; deferred: boolean }>(
-      `SELECT a.attname AS col, t.relname AS target, c.condeferrable AS deferrable, c.condeferred AS deferred
+    (
+      await db.query<{ col: string; target: string; deferrable: boolean; deferred: boolean }>(
+        `SELECT a.attname AS col, t.relname AS target, c.condeferrable AS deferrable, c.condeferred AS deferred
          FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
          JOIN pg_class t ON t.oid = c.confrelid
         WHERE c.contype = 'f' AND c.conrelid = format('%I.%I', $1::text, $2::text)::regclass`,
-      [schema, table],
-    )).rows;
+        [schema, table],
+      )
+    ).rows;
   const indexes = async (schema: string, table: string) =>
-    (await db.query<{ indexdef: string; reloptions: string[] | null }>(
-      `SELECT i.indexdef, c.reloptions FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname AND c.relnamespace = $1::text::regnamespace
+    (
+      await db.query<{ indexdef: string; reloptions: string[] | null }>(
+        `SELECT i.indexdef, c.reloptions FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname AND c.relnamespace = $1::text::regnamespace
         WHERE i.tablename = $2 AND i.schemaname = $1`,
-      [schema, table],
-    )).rows.map((i) => ({ ...i, lead: /\("?(\w+)/.exec(i.indexdef.slice(i.indexdef.indexOf(' USING ')))?.[1], gin: / USING gin /.test(i.indexdef) }));
+        [schema, table],
+      )
+    ).rows.map((i) => ({
+      ...i,
+      lead: /\("?(\w+)/.exec(i.indexdef.slice(i.indexdef.indexOf(' USING ')))?.[1],
+      gin: / USING gin /.test(i.indexdef),
+    }));
 
   for (const resource of resources) {
     const table = tableOf(resource);
@@ -131,22 +156,30 @@ describe('the DDL generator reproduces the migrated tables', () => {
       expect(generated.length).toBeGreaterThanOrEqual(7);
       for (const c of generated) {
         expect(migrated.get(c.column_name)?.data_type, `${table}.${c.column_name}`).toBe(c.data_type);
-        if (c.is_nullable === 'NO') expect(migrated.get(c.column_name)?.is_nullable, `${table}.${c.column_name} NOT NULL`).toBe('NO');
+        if (c.is_nullable === 'NO')
+          expect(migrated.get(c.column_name)?.is_nullable, `${table}.${c.column_name} NOT NULL`).toBe('NO');
       }
       expect(migrated.get('search_grams')?.generation_expression).toMatch(/search_bigrams\(search\)/);
       // foreign keys: each reference to its table, checked at commit
       const fks = await foreignKeys('public', table);
-      const refs = [...tableSpec(resource).columns.values()].filter((c) => c.field === 'createdBy' || DEFINITIONS[resource].fields[c.field]?.type === 'ref');
+      const refs = [...tableSpec(resource).columns.values()].filter(
+        (c) => c.field === 'createdBy' || DEFINITIONS[resource].fields[c.field]?.type === 'ref',
+      );
       const genFks = await foreignKeys('gen', table);
       expect(genFks.map((f) => f.col).sort()).toEqual(refs.map((c) => c.column).sort());
       for (const f of genFks) {
         expect(f, `gen ${table}.${f.col}`).toMatchObject({ deferrable: true, deferred: true });
-        expect(fks.find((m) => m.col === f.col), `${table}.${f.col} → ${f.target}`).toMatchObject({ target: f.target, deferrable: true, deferred: true });
+        expect(
+          fks.find((m) => m.col === f.col),
+          `${table}.${f.col} → ${f.target}`,
+        ).toMatchObject({ target: f.target, deferrable: true, deferred: true });
       }
       // indexes: the bigrams' GIN without a pending list, and one led by each column the generator indexes
       const mine = await indexes('public', table);
       const gens = await indexes('gen', table);
-      expect(gens.filter((i) => i.gin && i.lead === 'search_grams' && i.reloptions?.includes('fastupdate=off'))).toHaveLength(1);
+      expect(
+        gens.filter((i) => i.gin && i.lead === 'search_grams' && i.reloptions?.includes('fastupdate=off')),
+      ).toHaveLength(1);
       for (const g of gens) {
         const found = mine.filter((i) => i.lead === g.lead && i.gin === g.gin);
         expect(found.length, `${table}: an index led by ${g.lead}`).toBeGreaterThan(0);
@@ -154,7 +187,10 @@ describe('the DDL generator reproduces the migrated tables', () => {
       }
       // the row count, kept by a trigger on both
       for (const schema of ['public', 'gen']) {
-        const trigger = await db.query('SELECT 1 FROM pg_trigger WHERE tgrelid = format($3, $1::text, $2::text)::regclass AND tgname = $2 || \'_row_count\'', [schema, table, '%I.%I']);
+        const trigger = await db.query(
+          "SELECT 1 FROM pg_trigger WHERE tgrelid = format($3, $1::text, $2::text)::regclass AND tgname = $2 || '_row_count'",
+          [schema, table, '%I.%I'],
+        );
         expect(trigger.rows, `${schema}.${table} row count`).toHaveLength(1);
       }
     });

@@ -23,8 +23,15 @@ describe('views through the store', () => {
     const edge = all.find((r) => r.dueAt);
     expect(edge, 'the seed has a loan with a due time').toBeDefined();
     const at = edge!.dueAt!;
-    const ids = async (filter: Record<string, unknown>) => ((await admin.get('/sampleLoans' + q({ filter, range: [0, 999] }))).body as Row[]).map((r) => r.id).sort((a, b) => a - b);
-    const expect_ = (pred: (d: string) => boolean) => all.filter((r) => r.dueAt && pred(r.dueAt)).map((r) => r.id).sort((a, b) => a - b);
+    const ids = async (filter: Record<string, unknown>) =>
+      ((await admin.get('/sampleLoans' + q({ filter, range: [0, 999] }))).body as Row[])
+        .map((r) => r.id)
+        .sort((a, b) => a - b);
+    const expect_ = (pred: (d: string) => boolean) =>
+      all
+        .filter((r) => r.dueAt && pred(r.dueAt))
+        .map((r) => r.id)
+        .sort((a, b) => a - b);
     const t = Date.parse(at);
     expect(await ids({ dueAt_lt: at })).toEqual(expect_((d) => Date.parse(d) < t));
     expect(await ids({ dueAt_lte: at })).toEqual(expect_((d) => Date.parse(d) <= t));
@@ -37,11 +44,21 @@ describe('views through the store', () => {
     const admin = await loginAs(srv.url, 'admin');
     const all = (await admin.get('/sampleLoans' + q({ range: [0, 999] }))).body as Row[];
     const out = all.find((r) => r.status === 'out' && r.dueAt);
-    const moments = [new Date(srv.clock.now), ...(out ? [new Date(out.dueAt!), new Date(Date.parse(out.dueAt!) + 1)] : [])];
+    const moments = [
+      new Date(srv.clock.now),
+      ...(out ? [new Date(out.dueAt!), new Date(Date.parse(out.dueAt!) + 1)] : []),
+    ];
     for (const at of moments) {
       const v = sampleLoans.views.overdue(at);
-      const listed = ((await admin.get(`/${v.resource}` + q({ filter: v.where, range: [0, 999] }))).body as Row[]).map((r) => r.id).sort((a, b) => a - b);
-      expect(listed, at.toISOString()).toEqual(all.filter((r) => isLoanOverdue(r, at)).map((r) => r.id).sort((a, b) => a - b));
+      const listed = ((await admin.get(`/${v.resource}` + q({ filter: v.where, range: [0, 999] }))).body as Row[])
+        .map((r) => r.id)
+        .sort((a, b) => a - b);
+      expect(listed, at.toISOString()).toEqual(
+        all
+          .filter((r) => isLoanOverdue(r, at))
+          .map((r) => r.id)
+          .sort((a, b) => a - b),
+      );
     }
   });
 });

@@ -20,11 +20,17 @@ afterAll(() => mock.server.close());
 describe('customers (6.3.3)', () => {
   it('proposes the next code and shows the server’s duplicate-code refusal under the code field', async () => {
     const admin = await tokenOf(mock.api, 'admin');
-    const { code: proposed } = (await call(mock.api, 'GET', '/customers/next-code', admin)) as unknown as { code: string };
+    const { code: proposed } = (await call(mock.api, 'GET', '/customers/next-code', admin)) as unknown as {
+      code: string;
+    };
     await loginAs('assistant2');
     renderApp('/customers/create');
 
-    const code = (await screen.findByLabelText(/^客户编号\s*\*?$/, { selector: 'input' }, { timeout: 8000 })) as HTMLInputElement;
+    const code = (await screen.findByLabelText(
+      /^客户编号\s*\*?$/,
+      { selector: 'input' },
+      { timeout: 8000 },
+    )) as HTMLInputElement;
     expect(code.value).toBe(proposed);
 
     const user = userEvent.setup();
@@ -39,7 +45,11 @@ describe('customers (6.3.3)', () => {
     const message = `客户编号 ${customer.code} 已存在 (6.3.3)`;
     const field = code.closest('.MuiFormControl-root') as HTMLElement;
     await waitFor(() => expect(within(field).getByText(message)).toBeInTheDocument(), { timeout: 5000 });
-    const { total } = await mock.store.list('customers', { filter: { name: '重复编号测试公司' }, sort: { field: 'id', order: 'ASC' }, range: [0, 0] });
+    const { total } = await mock.store.list('customers', {
+      filter: { name: '重复编号测试公司' },
+      sort: { field: 'id', order: 'ASC' },
+      range: [0, 0],
+    });
     expect(total).toBe(0);
   });
 });
@@ -47,7 +57,13 @@ describe('customers (6.3.3)', () => {
 describe('order show page workflow buttons', () => {
   it('disables submit with the 6.2.1 refusal until lines are confirmed; csmanager rejects with a reason', async () => {
     const assistant = await tokenOf(mock.api, 'assistant2');
-    const order = await call(mock.api, 'POST', '/orders', assistant, { customerId: customer.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: false, lines: [{ productId: product.id, qty: 1, unitPrice: 120 }] });
+    const order = await call(mock.api, 'POST', '/orders', assistant, {
+      customerId: customer.id,
+      channel: 'phone',
+      paymentMethod: 'cash',
+      linesConfirmed: false,
+      lines: [{ productId: product.id, qty: 1, unitPrice: 120 }],
+    });
 
     await loginAs('assistant2');
     const first = renderApp(`/orders/${order.id}/show`);
@@ -73,7 +89,9 @@ describe('order show page workflow buttons', () => {
     await user.type(within(dialog).getByLabelText('原因'), '单价与报价不符');
     await user.click(confirm);
 
-    await waitFor(async () => expect((await mock.store.get('orders', order.id))?.status).toBe('rejected'), { timeout: 5000 });
+    await waitFor(async () => expect((await mock.store.get('orders', order.id))?.status).toBe('rejected'), {
+      timeout: 5000,
+    });
     const approvals = (await mock.store.get('orders', order.id))?.approvals as { decision: string; comment?: string }[];
     expect(approvals.at(-1)).toMatchObject({ decision: 'reject', comment: '单价与报价不符' });
     // the approvals table shows it, as text

@@ -40,15 +40,18 @@ afterAll(() => {
   mock.server.close();
 });
 
-const q = (filter: Record<string, unknown>) => `filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,999]')}`;
-const list = async (resource: string, filter: Record<string, unknown>) => (await call(mock.api, 'GET', `/${resource}?${q(filter)}`, lead)) as unknown as DocRecord[];
+const q = (filter: Record<string, unknown>) =>
+  `filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,999]')}`;
+const list = async (resource: string, filter: Record<string, unknown>) =>
+  (await call(mock.api, 'GET', `/${resource}?${q(filter)}`, lead)) as unknown as DocRecord[];
 
 async function morningTable() {
   return screen.findByRole('table', { name: `${yesterday} 客户助理业绩` }, WAIT);
 }
 
 /** the report's lazy charts have arrived (waited for, so their loading is inside the testing library's act) */
-const chartsLoaded = () => waitFor(() => expect(document.querySelector('.recharts-responsive-container')).not.toBeNull(), WAIT);
+const chartsLoaded = () =>
+  waitFor(() => expect(document.querySelector('.recharts-responsive-container')).not.toBeNull(), WAIT);
 
 function rowOf(table: HTMLElement, name: string) {
   const row = within(table).getByText(name).closest('tr');
@@ -90,7 +93,10 @@ describe('morning meeting (6.1.1)', () => {
       // the link is the list of the view the report counted: the same set, whatever the order of its keys
       const href = link.getAttribute('href')!;
       expect(href.split('?')[0]).toBe('/orders');
-      expect(JSON.parse(new URLSearchParams(href.split('?')[1]).get('filter')!)).toEqual({ ...ordersFilter, status: [...WORK_ORDER_STATUSES] });
+      expect(JSON.parse(new URLSearchParams(href.split('?')[1]).get('filter')!)).toEqual({
+        ...ordersFilter,
+        status: [...WORK_ORDER_STATUSES],
+      });
       const handled = await list('complaints', { assistantId: a.id, resolvedAt_gte: from, resolvedAt_lte: to });
       expect(cell(row, 'complaintsHandled'), String(a.fullName)).toHaveTextContent(String(handled.length));
       orders += theirOrders.length;
@@ -102,7 +108,7 @@ describe('morning meeting (6.1.1)', () => {
     expect(cell(totals, 'ordersEntered')).toHaveTextContent(String(orders));
   });
 
-  it('a number opens the list it counts: the top assistant\'s orders of that day', async () => {
+  it("a number opens the list it counts: the top assistant's orders of that day", async () => {
     await loginAs('teamlead');
     renderApp('/reports/morning');
     const table = await morningTable();
@@ -112,7 +118,10 @@ describe('morning meeting (6.1.1)', () => {
     const link = within(cell(first, 'ordersEntered')).getByRole('link');
     const count = Number(link.textContent);
     expect(count).toBeGreaterThan(0);
-    const filter = JSON.parse(new URLSearchParams(link.getAttribute('href')!.split('?')[1]).get('filter')!) as Record<string, unknown>;
+    const filter = JSON.parse(new URLSearchParams(link.getAttribute('href')!.split('?')[1]).get('filter')!) as Record<
+      string,
+      unknown
+    >;
     const expected = await list('orders', filter);
     expect(expected).toHaveLength(count);
 
@@ -147,7 +156,22 @@ describe('morning meeting (6.1.1)', () => {
     expect(filename).toBe(`晨会看板-${yesterday}`);
     expect(csv.startsWith('\ufeff')).toBe(true); // Excel reads the Chinese as UTF-8
     const lines = csv.slice(1).trim().split(/\r?\n/);
-    expect(lines[0].split(',')).toEqual(['排名', '客户助理', '组别', '录入订单', '订单金额', '网上订单10分钟内确认', '报价4工作小时内回复', '处理投诉', '按时回复', '按时解决', '退换货', '借样逾期', '每日目标', '是否达标']);
+    expect(lines[0].split(',')).toEqual([
+      '排名',
+      '客户助理',
+      '组别',
+      '录入订单',
+      '订单金额',
+      '网上订单10分钟内确认',
+      '报价4工作小时内回复',
+      '处理投诉',
+      '按时回复',
+      '按时解决',
+      '退换货',
+      '借样逾期',
+      '每日目标',
+      '是否达标',
+    ]);
     expect(lines).toHaveLength(names.length + 1);
     lines.slice(1).forEach((line, i) => {
       const [rank, name] = line.split(',');
@@ -171,8 +195,13 @@ describe('who sees the reports', () => {
   it('as teamlead: the menu has the four report pages; the home page shows the queues', async () => {
     await loginAs('teamlead');
     renderApp('/');
-    for (const name of ['晨会看板', '订单趋势', '投诉趋势', '待办队列']) expect(await screen.findByRole('menuitem', { name: (n: string) => n.includes(name) }, WAIT)).toBeInTheDocument();
-    const queues = (await call(mock.api, 'GET', '/reports/queues', lead)) as unknown as { webOrdersWaiting: number; pendingDocuments: number; pendingByRole: { count: number }[] };
+    for (const name of ['晨会看板', '订单趋势', '投诉趋势', '待办队列'])
+      expect(await screen.findByRole('menuitem', { name: (n: string) => n.includes(name) }, WAIT)).toBeInTheDocument();
+    const queues = (await call(mock.api, 'GET', '/reports/queues', lead)) as unknown as {
+      webOrdersWaiting: number;
+      pendingDocuments: number;
+      pendingByRole: { count: number }[];
+    };
     const card = await screen.findByTestId('home-queues', {}, WAIT);
     const waiting = await within(card).findByRole('link', { name: `待确认网上订单: ${queues.webOrdersWaiting}` }, WAIT);
     // 待处理单据合计 counts documents, each once — not role rows (an approved order waits on two roles)
@@ -181,7 +210,10 @@ describe('who sees the reports', () => {
     expect(queues.pendingByRole.reduce((s, p) => s + p.count, 0)).toBeGreaterThanOrEqual(queues.pendingDocuments);
     expect(waiting).toHaveAttribute('href', listPath('orders', { status: 'pendingConfirmation' }));
     const loans = within(card).getByRole('link', { name: /逾期未还借样/ });
-    const filter = JSON.parse(new URLSearchParams(loans.getAttribute('href')!.split('?')[1]).get('filter')!) as Record<string, unknown>;
+    const filter = JSON.parse(new URLSearchParams(loans.getAttribute('href')!.split('?')[1]).get('filter')!) as Record<
+      string,
+      unknown
+    >;
     // overdue strictly after the due moment (sampleLoans.views.overdue)
     expect(filter).toEqual({ status: 'out', dueAt_lt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
   });
@@ -195,9 +227,14 @@ describe('the other report pages render their tables', () => {
     await chartsLoaded();
     // the page says what it counts: work, not drafts (issue 18)
     expect(screen.getByTestId('report-counts')).toHaveTextContent('已提交审核及以后的订单（不含草稿');
-    const report = (await call(mock.api, 'GET', '/reports/order-trends?days=30', lead)) as unknown as { assistants: { assistantId: number; series: number[] }[] };
+    const report = (await call(mock.api, 'GET', '/reports/order-trends?days=30', lead)) as unknown as {
+      assistants: { assistantId: number; series: number[] }[];
+    };
     const total = report.assistants.reduce((s, a) => s + a.series.reduce((x, y) => x + y, 0), 0);
-    const shown = [...table.querySelectorAll('tbody [data-col="total"]')].reduce((s, td) => s + Number(td.textContent), 0);
+    const shown = [...table.querySelectorAll('tbody [data-col="total"]')].reduce(
+      (s, td) => s + Number(td.textContent),
+      0,
+    );
     expect(shown).toBe(total);
     expect(screen.getByRole('button', { name: '最近 90 天' })).toBeInTheDocument();
   });
@@ -225,11 +262,16 @@ describe('the other report pages render their tables', () => {
   });
 });
 
-describe("the holiday arrangement of a year the built-in calendar lacks (settings → 节假日与调休)", () => {
+describe('the holiday arrangement of a year the built-in calendar lacks (settings → 节假日与调休)', () => {
   const GAP = /2027 年的调休安排尚未录入/;
   async function setCalendarDays(days: unknown[]) {
     const admin = await tokenOf(mock.api, 'admin');
-    const [settings] = (await call(mock.api, 'GET', `/settings?range=${encodeURIComponent('[0,0]')}`, admin)) as unknown as DocRecord[];
+    const [settings] = (await call(
+      mock.api,
+      'GET',
+      `/settings?range=${encodeURIComponent('[0,0]')}`,
+      admin,
+    )) as unknown as DocRecord[];
     await call(mock.api, 'PUT', `/settings/${settings.id}`, admin, { ...settings, calendarDays: days });
   }
   afterEach(() => setCalendarDays([]));

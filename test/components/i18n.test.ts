@@ -8,7 +8,10 @@ import { DEFINITIONS } from '../../src/domain/documents';
 
 const PLACEHOLDER = /%\{(.*?)\}/g;
 const placeholders = (s: string) => [...new Set([...s.matchAll(PLACEHOLDER)].map((m) => m[1]))].sort();
-const valueAt = (obj: object, dotted: string) => dotted.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+const valueAt = (obj: object, dotted: string) =>
+  dotted
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
 
 describe('app messages: zh and en have the same keys', () => {
   it('every en key is in zh', () => {

@@ -20,7 +20,13 @@ afterAll(() => mock.server.close());
 async function pickedCashOrder(): Promise<{ id: number; code: string }> {
   const { product, customer } = await makeFixtures(mock.api, { catalogPrice: 66, stock: 50 });
   const clerk = await tokenOf(mock.api, 'assistant2');
-  const o = await call(mock.api, 'POST', '/orders', clerk, { customerId: customer.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: product.id, qty: 2, unitPrice: 66 }] });
+  const o = await call(mock.api, 'POST', '/orders', clerk, {
+    customerId: customer.id,
+    channel: 'phone',
+    paymentMethod: 'cash',
+    linesConfirmed: true,
+    lines: [{ productId: product.id, qty: 2, unitPrice: 66 }],
+  });
   await call(mock.api, 'POST', `/orders/${o.id}/actions/submit`, clerk, {});
   await call(mock.api, 'POST', `/orders/${o.id}/actions/approve`, await tokenOf(mock.api, 'csmanager'), {});
   const picked = await call(mock.api, 'POST', `/orders/${o.id}/actions/pick`, await tokenOf(mock.api, 'orderdesk'), {});
@@ -38,10 +44,13 @@ describe('5.4.2 finance invoices a picked cash order', () => {
     const dialog = await screen.findByRole('dialog');
     await userEvent.type(within(dialog).getByLabelText(/发票号码/), '44030099887766');
     await userEvent.click(within(dialog).getByRole('button', { name: '确定' }));
-    await waitFor(async () => {
-      const r = await call(mock.api, 'GET', `/orders/${o.id}`, finance);
-      expect([r.status, r.invoiceNo]).toEqual(['invoiced', '44030099887766']);
-    }, { timeout: 10_000 });
+    await waitFor(
+      async () => {
+        const r = await call(mock.api, 'GET', `/orders/${o.id}`, finance);
+        expect([r.status, r.invoiceNo]).toEqual(['invoiced', '44030099887766']);
+      },
+      { timeout: 10_000 },
+    );
   }, 30_000);
 
   it("in finance's inbox, with its button", async () => {
@@ -54,7 +63,9 @@ describe('5.4.2 finance invoices a picked cash order', () => {
       expect(el).not.toBeNull();
       return el as HTMLElement;
     });
-    const row = (await within(orders).findByRole('link', { name: o.code }, { timeout: 10_000 })).closest('tr') as HTMLElement;
+    const row = (await within(orders).findByRole('link', { name: o.code }, { timeout: 10_000 })).closest(
+      'tr',
+    ) as HTMLElement;
     expect(within(row).getByText('已拣配')).toBeInTheDocument();
     expect(await within(row).findByRole('button', { name: `开票 ${o.code}` }, { timeout: 10_000 })).toBeInTheDocument();
   }, 30_000);

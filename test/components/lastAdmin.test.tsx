@@ -21,12 +21,17 @@ const inputs = async () => {
 describe('the last active admin (users.lastAdmin)', () => {
   it('is not offered to be deactivated or given another role', async () => {
     const admin = await tokenOf(mock.api, 'admin');
-    const users = (await call(mock.api, 'GET', `/users?range=${encodeURIComponent('[0,99]')}`, admin)) as unknown as { id: number; username: string }[];
+    const users = (await call(mock.api, 'GET', `/users?range=${encodeURIComponent('[0,99]')}`, admin)) as unknown as {
+      id: number;
+      username: string;
+    }[];
     const self = users.find((u) => u.username === 'admin')!;
     await loginAs('admin');
     renderApp(`/users/${self.id}`);
     // both inputs say why
-    expect(await screen.findAllByText(/唯一启用的系统管理员不能改为其他角色或停用/, undefined, { timeout: 8000 })).toHaveLength(2);
+    expect(
+      await screen.findAllByText(/唯一启用的系统管理员不能改为其他角色或停用/, undefined, { timeout: 8000 }),
+    ).toHaveLength(2);
     const locked = await inputs();
     expect(locked.active).toBeDisabled();
     expect(locked.role).toHaveAttribute('aria-disabled', 'true');
@@ -34,7 +39,10 @@ describe('the last active admin (users.lastAdmin)', () => {
 
   it('a driver (not an admin) keeps both inputs', async () => {
     const admin = await tokenOf(mock.api, 'admin');
-    const users = (await call(mock.api, 'GET', `/users?range=${encodeURIComponent('[0,99]')}`, admin)) as unknown as { id: number; username: string }[];
+    const users = (await call(mock.api, 'GET', `/users?range=${encodeURIComponent('[0,99]')}`, admin)) as unknown as {
+      id: number;
+      username: string;
+    }[];
     const other = users.find((u) => u.username === 'driver')!;
     await loginAs('admin');
     renderApp(`/users/${other.id}`);

@@ -7,10 +7,13 @@ import { lazyPage } from '../../src/app/lazyPage';
 /** a chunk whose import the test settles by hand */
 function manualChunk() {
   let calls = 0;
-  let settle: { resolve: (m: { Page: (p: { who: string }) => ReactNode }) => void; reject: (e: Error) => void } | null = null;
+  let settle: { resolve: (m: { Page: (p: { who: string }) => ReactNode }) => void; reject: (e: Error) => void } | null =
+    null;
   const c = chunk(() => {
     calls++;
-    return new Promise<{ Page: (p: { who: string }) => ReactNode }>((resolve, reject) => (settle = { resolve, reject }));
+    return new Promise<{ Page: (p: { who: string }) => ReactNode }>(
+      (resolve, reject) => (settle = { resolve, reject }),
+    );
   });
   return { c, calls: () => calls, settle: () => settle! };
 }

@@ -23,7 +23,9 @@ describe('language switch', () => {
     renderApp('/customers');
 
     // Chinese by default: menu entry and column header generated from the definitions
-    expect(await screen.findByText('销售订单', { selector: '[role="menuitem"] *' }, { timeout: 8000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText('销售订单', { selector: '[role="menuitem"] *' }, { timeout: 8000 }),
+    ).toBeInTheDocument();
     expect(await screen.findByText('客户编号', { selector: 'th *, th' }, { timeout: 8000 })).toBeInTheDocument();
     await waitFor(() => expect(sent.some(([p, l]) => p === '/api/customers' && l === 'zh')).toBe(true));
     expect(document.documentElement.lang).toBe('zh-CN');
@@ -33,7 +35,9 @@ describe('language switch', () => {
     await user.click(await screen.findByText('English', { selector: '[role="menuitem"]' }));
 
     // English messages and the resources in English load on demand (a lazy chunk): allow a busy machine its time
-    expect(await screen.findByText('Sales orders', { selector: '[role="menuitem"] *' }, { timeout: 8000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText('Sales orders', { selector: '[role="menuitem"] *' }, { timeout: 8000 }),
+    ).toBeInTheDocument();
     expect(await screen.findByText('Customer code', { selector: 'th *, th' }, { timeout: 8000 })).toBeInTheDocument();
     expect(screen.queryByText('销售订单', { selector: '[role="menuitem"] *' })).toBeNull();
     expect(document.documentElement.lang).toBe('en');
@@ -60,6 +64,8 @@ describe('language switch', () => {
     await user.type(screen.getByLabelText(/Password/), 'baoyi2026');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     // signed in, still in English
-    expect(await screen.findByText('Sales orders', { selector: '[role="menuitem"] *' }, { timeout: 15000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText('Sales orders', { selector: '[role="menuitem"] *' }, { timeout: 15000 }),
+    ).toBeInTheDocument();
   }, 60_000);
 });

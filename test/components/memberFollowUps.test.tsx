@@ -13,11 +13,26 @@ let followUp: DocRecord & { id: number; code: string };
 beforeAll(async () => {
   mock = await startMockApi();
   const admin = await tokenOf(mock.api, 'admin');
-  const [me] = (await call(mock.api, 'GET', `/users?filter=${encodeURIComponent(JSON.stringify({ username: 'assistant' }))}`, admin)) as unknown as { id: number }[];
+  const [me] = (await call(
+    mock.api,
+    'GET',
+    `/users?filter=${encodeURIComponent(JSON.stringify({ username: 'assistant' }))}`,
+    admin,
+  )) as unknown as { id: number }[];
   const { code } = (await call(mock.api, 'GET', '/customers/next-code', admin)) as unknown as { code: string };
-  const member = await call(mock.api, 'POST', '/customers', admin, { code, name: '回访测试会员', tier: 'smb', member: true, phone: '0755-88886666', address: '深圳市福田区测试路2号', assistantId: me.id });
+  const member = await call(mock.api, 'POST', '/customers', admin, {
+    code,
+    name: '回访测试会员',
+    tier: 'smb',
+    member: true,
+    phone: '0755-88886666',
+    address: '深圳市福田区测试路2号',
+    assistantId: me.id,
+  });
   // the list as the server keeps it: opened by the system user (admin)
-  followUp = (await call(mock.api, 'POST', '/memberFollowUps', admin, { customerId: member.id })) as unknown as typeof followUp;
+  followUp = (await call(mock.api, 'POST', '/memberFollowUps', admin, {
+    customerId: member.id,
+  })) as unknown as typeof followUp;
   expect(followUp.status).toBe('due');
 });
 afterEach(() => endTest(mock));
@@ -40,9 +55,17 @@ describe('5.8.4 member follow-up in the assistant inbox', () => {
     const next = addDays(shanghaiDate(mock.clock.now), 21);
     await user.type(within(dialog).getByLabelText(/^下次回访日期/), next);
     await user.click(within(dialog).getByRole('button', { name: /提交|确定/ }));
-    await waitFor(async () => {
-      const r = await mock.store.get('memberFollowUps', followUp.id);
-      expect(r).toMatchObject({ status: 'done', outcome: 'interested', nextDate: next, call: '行政部李小姐，下月集中采购' });
-    }, { timeout: 10_000 });
+    await waitFor(
+      async () => {
+        const r = await mock.store.get('memberFollowUps', followUp.id);
+        expect(r).toMatchObject({
+          status: 'done',
+          outcome: 'interested',
+          nextDate: next,
+          call: '行政部李小姐，下月集中采购',
+        });
+      },
+      { timeout: 10_000 },
+    );
   }, 40_000);
 });

@@ -22,9 +22,20 @@ afterAll(() => mock.server.close());
 
 /** What the server's own computeOrder says for these lines (the form must show the same). */
 function expected(qty: number) {
-  const ctx: RuleContext = { now: new Date(), user: { id: 0, username: '', fullName: '', role: 'assistant', group: null }, refs: { customerId: customer }, lineRefs: { productId: { [product.id]: product } }, facts: {}, settings: {} };
+  const ctx: RuleContext = {
+    now: new Date(),
+    user: { id: 0, username: '', fullName: '', role: 'assistant', group: null },
+    refs: { customerId: customer },
+    lineRefs: { productId: { [product.id]: product } },
+    facts: {},
+    settings: {},
+  };
   const o = computeOrder({ customerId: customer.id, lines: [{ productId: product.id, qty, unitPrice: 99 }] }, ctx);
-  return { subtotal: formatYuan(yuanToFen(Number(o.subtotal))), fee: formatYuan(yuanToFen(Number(o.deliveryFee))), total: formatYuan(yuanToFen(Number(o.total))) };
+  return {
+    subtotal: formatYuan(yuanToFen(Number(o.subtotal))),
+    fee: formatYuan(yuanToFen(Number(o.deliveryFee))),
+    total: formatYuan(yuanToFen(Number(o.total))),
+  };
 }
 
 /** Types into an autocomplete and clicks the option whose text contains `option`. */
@@ -32,7 +43,13 @@ async function pick(combobox: HTMLElement, typed: string, option: string) {
   const user = userEvent.setup();
   await user.click(combobox);
   await user.paste(typed);
-  await user.click(await screen.findByText((_, el) => el?.getAttribute('role') === 'option' && !!el.textContent?.includes(option), {}, { timeout: 5000 }));
+  await user.click(
+    await screen.findByText(
+      (_, el) => el?.getAttribute('role') === 'option' && !!el.textContent?.includes(option),
+      {},
+      { timeout: 5000 },
+    ),
+  );
 }
 
 describe('order entry (live amounts from computeOrder, saved through the API)', () => {
@@ -70,15 +87,35 @@ describe('order entry (live amounts from computeOrder, saved through the API)', 
 
     await waitFor(
       async () => {
-        const { rows } = await mock.store.list('orders', { filter: { customerId: customer.id }, sort: { field: 'id', order: 'ASC' }, range: null });
+        const { rows } = await mock.store.list('orders', {
+          filter: { customerId: customer.id },
+          sort: { field: 'id', order: 'ASC' },
+          range: null,
+        });
         expect(rows).toHaveLength(1);
-        expect(rows[0]).toMatchObject({ status: 'draft', channel: 'phone', paymentMethod: 'cash', subtotal: 198, deliveryFee: 0, total: 198, shortLines: 1 });
-        expect(rows[0].lines).toEqual([expect.objectContaining({ productId: product.id, qty: 2, unitPrice: 99, shortBy: 1 })]);
+        expect(rows[0]).toMatchObject({
+          status: 'draft',
+          channel: 'phone',
+          paymentMethod: 'cash',
+          subtotal: 198,
+          deliveryFee: 0,
+          total: 198,
+          shortLines: 1,
+        });
+        expect(rows[0].lines).toEqual([
+          expect.objectContaining({ productId: product.id, qty: 2, unitPrice: 99, shortBy: 1 }),
+        ]);
       },
       { timeout: 5000 },
     );
     // redirected to the new order's page
-    const saved = (await mock.store.list('orders', { filter: { customerId: customer.id }, sort: { field: 'id', order: 'ASC' }, range: null })).rows[0];
+    const saved = (
+      await mock.store.list('orders', {
+        filter: { customerId: customer.id },
+        sort: { field: 'id', order: 'ASC' },
+        range: null,
+      })
+    ).rows[0];
     expect(await screen.findByText(String(saved.code), {}, { timeout: 5000 })).toBeInTheDocument();
     const totals = await screen.findByTestId('order-totals');
     expect(totals).toHaveTextContent('货款小计¥198.00');
@@ -88,17 +125,36 @@ describe('order entry (live amounts from computeOrder, saved through the API)', 
 
   it('edits a draft: the PUT carries only writable fields and the version, the server recomputes', async () => {
     const assistant = await tokenOf(mock.api, 'assistant2');
-    const draft = await call(mock.api, 'POST', '/orders', assistant, { customerId: customer.id, channel: 'phone', paymentMethod: 'cash', lines: [{ productId: product.id, qty: 1, unitPrice: 99 }] });
+    const draft = await call(mock.api, 'POST', '/orders', assistant, {
+      customerId: customer.id,
+      channel: 'phone',
+      paymentMethod: 'cash',
+      lines: [{ productId: product.id, qty: 1, unitPrice: 99 }],
+    });
     await loginAs('assistant2');
     renderApp(`/orders/${draft.id}`);
-    const qty = (await screen.findByLabelText(/^数量\s*\*?$/, { selector: 'input' }, { timeout: 8000 })) as HTMLInputElement;
+    const qty = (await screen.findByLabelText(
+      /^数量\s*\*?$/,
+      { selector: 'input' },
+      { timeout: 8000 },
+    )) as HTMLInputElement;
     await waitFor(() => expect(screen.getByTestId('order-fee')).toHaveTextContent('¥10.00'));
     const user = userEvent.setup();
     await user.clear(qty);
     await user.type(qty, '3');
     await waitFor(() => expect(screen.getByTestId('order-total')).toHaveTextContent('¥297.00'));
     await user.click(screen.getByRole('button', { name: '保存' }));
-    await waitFor(async () => expect(await mock.store.get('orders', draft.id)).toMatchObject({ version: 2, subtotal: 297, deliveryFee: 0, total: 297, channel: 'phone' }), { timeout: 5000 });
+    await waitFor(
+      async () =>
+        expect(await mock.store.get('orders', draft.id)).toMatchObject({
+          version: 2,
+          subtotal: 297,
+          deliveryFee: 0,
+          total: 297,
+          channel: 'phone',
+        }),
+      { timeout: 5000 },
+    );
   });
 
   it("a key account's quote is picked by its code, among that customer's accepted quotes still valid today (6.4.4)", async () => {
@@ -107,13 +163,26 @@ describe('order entry (live amounts from computeOrder, saved through the API)', 
       const lead = await tokenOf(mock.api, 'teamlead');
       const enc = (o: unknown) => encodeURIComponent(JSON.stringify(o));
       const today = shanghaiDate(mock.clock.now);
-      const usable = (await call(mock.api, 'GET', `/quotes?filter=${enc({ status: ['accepted'], validUntil_gte: today })}&range=${enc([0, 199])}`, lead)) as unknown as DocRecord[];
+      const usable = (await call(
+        mock.api,
+        'GET',
+        `/quotes?filter=${enc({ status: ['accepted'], validUntil_gte: today })}&range=${enc([0, 199])}`,
+        lead,
+      )) as unknown as DocRecord[];
       const quote = usable.find((x) => x.customerId != null);
       expect(quote, 'the demo branch has an accepted, valid quote').toBeDefined();
       const cust = (await call(mock.api, 'GET', `/customers/${quote!.customerId}`, lead)) as unknown as DocRecord;
       expect(cust.tier).toBe('keyAccount');
-      const all = (await call(mock.api, 'GET', `/quotes?filter=${enc({ customerId: cust.id })}&range=${enc([0, 199])}`, lead)) as unknown as DocRecord[];
-      const offered = all.filter((x) => ['accepted', 'converted'].includes(String(x.status)) && String(x.validUntil) >= today).map((x) => String(x.code)).sort();
+      const all = (await call(
+        mock.api,
+        'GET',
+        `/quotes?filter=${enc({ customerId: cust.id })}&range=${enc([0, 199])}`,
+        lead,
+      )) as unknown as DocRecord[];
+      const offered = all
+        .filter((x) => ['accepted', 'converted'].includes(String(x.status)) && String(x.validUntil) >= today)
+        .map((x) => String(x.code))
+        .sort();
 
       await loginAs('teamlead');
       renderApp('/orders/create');

@@ -30,9 +30,39 @@ const customer7: DocRecord = {
   distanceKm: 8.5,
 };
 const products: Record<number, DocRecord> = {
-  11: { id: 11, sku: 'BP-0511', name: '中性笔 0.5mm 黑', brand: '晨光', spec: '12支/盒', unit: '盒', cost: 9.8, catalogPrice: 12.5, stock: 500 },
-  12: { id: 12, sku: 'PA-A4-70', name: 'A4 复印纸 70g', brand: '得力', spec: '500张/包', unit: '包', cost: 20, catalogPrice: 25, stock: 1 },
-  13: { id: 13, sku: 'TN-388A', name: '硒鼓 388A', brand: '惠普', model: 'CC388A', unit: '个', cost: 80, catalogPrice: 120, stock: 10 },
+  11: {
+    id: 11,
+    sku: 'BP-0511',
+    name: '中性笔 0.5mm 黑',
+    brand: '晨光',
+    spec: '12支/盒',
+    unit: '盒',
+    cost: 9.8,
+    catalogPrice: 12.5,
+    stock: 500,
+  },
+  12: {
+    id: 12,
+    sku: 'PA-A4-70',
+    name: 'A4 复印纸 70g',
+    brand: '得力',
+    spec: '500张/包',
+    unit: '包',
+    cost: 20,
+    catalogPrice: 25,
+    stock: 1,
+  },
+  13: {
+    id: 13,
+    sku: 'TN-388A',
+    name: '硒鼓 388A',
+    brand: '惠普',
+    model: 'CC388A',
+    unit: '个',
+    cost: 80,
+    catalogPrice: 120,
+    stock: 10,
+  },
 };
 const users: Record<number, DocRecord> = {
   3: { id: 3, fullName: '李报价' },
@@ -60,7 +90,15 @@ const order15: DocRecord = {
 };
 const refs: PrintData['refs'] = { customers: { 7: customer7 }, products, users, orders: { 15: order15 } };
 
-const step = (s: string, action: string, role: string, byName: string, at: string, decision: 'approve' | 'reject' | 'other', comment?: string) => ({
+const step = (
+  s: string,
+  action: string,
+  role: string,
+  byName: string,
+  at: string,
+  decision: 'approve' | 'reject' | 'other',
+  comment?: string,
+) => ({
   step: s,
   action,
   role,
@@ -83,9 +121,30 @@ interface Case {
 /** one realistic record per form id; a new form without a case fails the first test */
 const CASES: Record<string, Case[]> = {
   deliveryNote: [
-    { record: { ...order15, id: 15, note: '请送到 8 楼前台' }, expects: ['SO-20261120-0015', '上海星辰文具有限公司', '付款帐期', '壹佰柒拾伍元整', '送货专用章', '白联：仓库留存', '12 件'], hostile: 'note' },
     {
-      record: { ...order15, id: 16, code: 'SO-20261121-0002', paymentMethod: 'cash', lines: [{ productId: 13, qty: 1, unitPrice: 88.8, amount: 88.8 }], subtotal: 88.8, deliveryFee: 10, total: 98.8 },
+      record: { ...order15, id: 15, note: '请送到 8 楼前台' },
+      expects: [
+        'SO-20261120-0015',
+        '上海星辰文具有限公司',
+        '付款帐期',
+        '壹佰柒拾伍元整',
+        '送货专用章',
+        '白联：仓库留存',
+        '12 件',
+      ],
+      hostile: 'note',
+    },
+    {
+      record: {
+        ...order15,
+        id: 16,
+        code: 'SO-20261121-0002',
+        paymentMethod: 'cash',
+        lines: [{ productId: 13, qty: 1, unitPrice: 88.8, amount: 88.8 }],
+        subtotal: 88.8,
+        deliveryFee: 10,
+        total: 98.8,
+      },
       expects: ['SO-20261121-0002', '现金付款', '玖拾捌元捌角', '¥10.00'],
       hostile: 'customerName',
     },
@@ -94,7 +153,17 @@ const CASES: Record<string, Case[]> = {
   pickingList: [
     {
       record: { ...order15, id: 17, code: 'SO-20261127-0031', status: 'approved' },
-      expects: ['拣货单', 'SO-20261127-0031', '上海星辰文具有限公司', 'A线', '有 1 行缺货，不能拣配', '请购单 (6.5)', '调拨 (6.13)', '缺 1', '仓管员（拣货）（签名）'],
+      expects: [
+        '拣货单',
+        'SO-20261127-0031',
+        '上海星辰文具有限公司',
+        'A线',
+        '有 1 行缺货，不能拣配',
+        '请购单 (6.5)',
+        '调拨 (6.13)',
+        '缺 1',
+        '仓管员（拣货）（签名）',
+      ],
       hostile: 'customerName',
     },
   ],
@@ -111,12 +180,33 @@ const CASES: Record<string, Case[]> = {
         inquiryAt: '2026-11-20T01:00:00Z',
         repliedAt: '2026-11-20T03:00:00Z',
         quotedBy: 3,
-        lines: [{ productId: 11, qty: 100, unitPrice: 12.3, amount: 1230, productName: '中性笔 0.5mm 黑', sku: 'BP-0511', cost: 9.8, margin: 20.33 }],
+        lines: [
+          {
+            productId: 11,
+            qty: 100,
+            unitPrice: 12.3,
+            amount: 1230,
+            productName: '中性笔 0.5mm 黑',
+            sku: 'BP-0511',
+            cost: 9.8,
+            margin: 20.33,
+          },
+        ],
         total: 1230,
         costTotal: 980,
         margin: 20.33,
       },
-      expects: ['QT-20261120-0003', '上海星辰文具有限公司', '本报价有效期至 2026-12-31', '壹仟贰佰叁拾元整', '¥1,230.00', '部门印章', '宝亿', '李报价', '客户回复'],
+      expects: [
+        'QT-20261120-0003',
+        '上海星辰文具有限公司',
+        '本报价有效期至 2026-12-31',
+        '壹仟贰佰叁拾元整',
+        '¥1,230.00',
+        '部门印章',
+        '宝亿',
+        '李报价',
+        '客户回复',
+      ],
       hostile: 'note',
     },
   ],
@@ -138,7 +228,19 @@ const CASES: Record<string, Case[]> = {
         lines: [{ productId: 11, qty: 2, productName: '中性笔 0.5mm 黑', sku: 'BP-0511', unitPrice: 12.5, amount: 25 }],
         total: 25,
       },
-      expects: ['草稿退货单', 'RT-20261125-0002', 'SO-20261120-0015', '上海星辰文具有限公司', '笔芯漏墨', '质量问题', '贰拾伍元整', '送货员（初检）', '仓管员（复检）', '客户（签名）', '草稿'],
+      expects: [
+        '草稿退货单',
+        'RT-20261125-0002',
+        'SO-20261120-0015',
+        '上海星辰文具有限公司',
+        '笔芯漏墨',
+        '质量问题',
+        '贰拾伍元整',
+        '送货员（初检）',
+        '仓管员（复检）',
+        '客户（签名）',
+        '草稿',
+      ],
       hostile: 'reason',
     },
   ],
@@ -164,7 +266,17 @@ const CASES: Record<string, Case[]> = {
           step('collected', 'inspect', 'warehouse', '钱仓管', '2026-11-26T03:00:00Z', 'other'),
         ],
       },
-      expects: ['销售退货单', 'RT-20261125-0003', 'SO-20261120-0015', '上海星辰文具有限公司', '错发/错订', '壹佰元整', '赵司机', '钱仓管', '已签名'],
+      expects: [
+        '销售退货单',
+        'RT-20261125-0003',
+        'SO-20261120-0015',
+        '上海星辰文具有限公司',
+        '错发/错订',
+        '壹佰元整',
+        '赵司机',
+        '钱仓管',
+        '已签名',
+      ],
       hostile: 'customerName',
     },
   ],
@@ -185,7 +297,16 @@ const CASES: Record<string, Case[]> = {
         value: 360,
         approvals: [step('applied', 'lend', 'orderDesk', '周订单', '2026-11-24T02:00:00Z', 'other')],
       },
-      expects: ['借样转储单', 'SL-20261124-0001', '上海星辰文具有限公司', '样品不得使用，3天内归还，最长不超过7天', '叁佰陆拾元整', '2026-11-27 10:00', '客户签收', '王助理'],
+      expects: [
+        '借样转储单',
+        'SL-20261124-0001',
+        '上海星辰文具有限公司',
+        '样品不得使用，3天内归还，最长不超过7天',
+        '叁佰陆拾元整',
+        '2026-11-27 10:00',
+        '客户签收',
+        '王助理',
+      ],
       hostile: 'purpose',
     },
   ],
@@ -211,7 +332,19 @@ const CASES: Record<string, Case[]> = {
           step('gmApproval', 'approve', 'branchGM', '吴总', '2026-09-21T01:00:00Z', 'approve', '节日维护，同意'),
         ],
       },
-      expects: ['其他出库单', '赠送品', 'GF-20260920-0004', 'CK-GF-20260920-0004', '上海星辰文具有限公司', '浦东办事处', '叁佰元整', '客户签收', '吴总', '节日维护，同意', '分公司总经理'],
+      expects: [
+        '其他出库单',
+        '赠送品',
+        'GF-20260920-0004',
+        'CK-GF-20260920-0004',
+        '上海星辰文具有限公司',
+        '浦东办事处',
+        '叁佰元整',
+        '客户签收',
+        '吴总',
+        '节日维护，同意',
+        '分公司总经理',
+      ],
       hostile: 'customerName',
     },
   ],
@@ -236,7 +369,18 @@ const CASES: Record<string, Case[]> = {
         invoiceInfo: '随货开增值税普通发票',
         assistantId: 4,
       },
-      expects: ['急件送货联络函', 'UD-20261127-0001', '上海星辰文具有限公司', '8.5 公里', '12:00 车次', 'SO-20261120-0015', '12:00、15:30', '20公里', '中性笔 0.5mm 黑', '行政部'],
+      expects: [
+        '急件送货联络函',
+        'UD-20261127-0001',
+        '上海星辰文具有限公司',
+        '8.5 公里',
+        '12:00 车次',
+        'SO-20261120-0015',
+        '12:00、15:30',
+        '20公里',
+        '中性笔 0.5mm 黑',
+        '行政部',
+      ],
       hostile: 'invoiceInfo',
     },
   ],
@@ -267,7 +411,20 @@ const CASES: Record<string, Case[]> = {
           step('gmApproval', 'approve', 'branchGM', '吴总', '2026-11-09T06:00:00Z', 'approve'),
         ],
       },
-      expects: ['特殊折扣审批表', 'DSC-20261108-0002', '上海星辰文具有限公司', 'SO-20261120-0015', '伍佰元整', '21.05%', '25.00%', '5.00%', '7日–10日、25日–27日', '银行转账', '吴总', '¥10,000.00'],
+      expects: [
+        '特殊折扣审批表',
+        'DSC-20261108-0002',
+        '上海星辰文具有限公司',
+        'SO-20261120-0015',
+        '伍佰元整',
+        '21.05%',
+        '25.00%',
+        '5.00%',
+        '7日–10日、25日–27日',
+        '银行转账',
+        '吴总',
+        '¥10,000.00',
+      ],
       hostile: 'reason',
     },
   ],
@@ -285,7 +442,17 @@ const CASES: Record<string, Case[]> = {
         needsFinanceDirector: false,
         approvals: [],
       },
-      expects: ['报损报废申请单', 'SCR-20261110-0001', '报废', '仓库漏水', '贰佰肆拾元整', '成本合计', '¥80.00', '尚无审批记录', '王助理'],
+      expects: [
+        '报损报废申请单',
+        'SCR-20261110-0001',
+        '报废',
+        '仓库漏水',
+        '贰佰肆拾元整',
+        '成本合计',
+        '¥80.00',
+        '尚无审批记录',
+        '王助理',
+      ],
       hostile: 'cause',
     },
   ],
@@ -325,7 +492,22 @@ const CASES: Record<string, Case[]> = {
           step('gmApproval', 'approve', 'branchGM', '吴总', '2026-11-05T02:00:00Z', 'approve', '核减至3万'),
         ],
       },
-      expects: ['信用评估表', 'CRA-20261101-0001', '上海星辰文具有限公司', '14 个月', '¥8,200.50', '无逾期货款', '符合赊销条件', '¥50,000.00', '¥30,000.00', '叁万元整', '冯主管', '核减至3万', '郑代表', '2027-05-05'],
+      expects: [
+        '信用评估表',
+        'CRA-20261101-0001',
+        '上海星辰文具有限公司',
+        '14 个月',
+        '¥8,200.50',
+        '无逾期货款',
+        '符合赊销条件',
+        '¥50,000.00',
+        '¥30,000.00',
+        '叁万元整',
+        '冯主管',
+        '核减至3万',
+        '郑代表',
+        '2027-05-05',
+      ],
       hostile: 'evaluation',
     },
   ],
@@ -350,13 +532,29 @@ const CASES: Record<string, Case[]> = {
         reconciledAt: '2026-11-24T02:00:00Z',
         approvals: [step('signed', 'reconcile', 'finance', '孙财务', '2026-11-24T02:00:00Z', 'other')],
       },
-      expects: ['手写送货单核对表', 'HN-20261120-0001', 'SX-0042', 'SO-20261120-0015', '上海星辰文具有限公司', '壹佰柒拾伍元整', '孙财务', '2026-11-24 10:00', '电脑故障', '周订单'],
+      expects: [
+        '手写送货单核对表',
+        'HN-20261120-0001',
+        'SX-0042',
+        'SO-20261120-0015',
+        '上海星辰文具有限公司',
+        '壹佰柒拾伍元整',
+        '孙财务',
+        '2026-11-24 10:00',
+        '电脑故障',
+        '周订单',
+      ],
       hostile: 'reasonText',
     },
   ],
 };
 
-const dataOf = (record: DocRecord, printedAt = PRINTED_AT): PrintData => ({ record, refs, printedBy: PRINTED_BY, printedAt });
+const dataOf = (record: DocRecord, printedAt = PRINTED_AT): PrintData => ({
+  record,
+  refs,
+  printedBy: PRINTED_BY,
+  printedAt,
+});
 
 function renderForm(form: PrintForm, data: PrintData) {
   const { container } = render(<div className="bp-sheet">{form.render(data)}</div>);
@@ -377,16 +575,20 @@ describe('print forms registry', () => {
     expect(getForm('__proto__')).toBeUndefined();
   });
 
-  it.each(ALL_FORMS.map((f) => [f.id, f] as const))('%s: prints a defined resource, references defined resources, printers are roles', (_id, form) => {
-    expect(DEFINITIONS[form.resource]).toBeDefined();
-    expect(form.title.zh).toBeTruthy();
-    expect(form.title.en).toBeTruthy();
-    expect(form.clause).toMatch(/^\d+(\.\d+)+$/);
-    for (const role of form.printers ?? []) expect(isRole(role)).toBe(true);
-    for (const c of CASES[form.id] ?? []) {
-      for (const resource of Object.keys(form.refs?.(c.record) ?? {})) expect(DEFINITIONS[resource], `${form.id} refs ${resource}`).toBeDefined();
-    }
-  });
+  it.each(ALL_FORMS.map((f) => [f.id, f] as const))(
+    '%s: prints a defined resource, references defined resources, printers are roles',
+    (_id, form) => {
+      expect(DEFINITIONS[form.resource]).toBeDefined();
+      expect(form.title.zh).toBeTruthy();
+      expect(form.title.en).toBeTruthy();
+      expect(form.clause).toMatch(/^\d+(\.\d+)+$/);
+      for (const role of form.printers ?? []) expect(isRole(role)).toBe(true);
+      for (const c of CASES[form.id] ?? []) {
+        for (const resource of Object.keys(form.refs?.(c.record) ?? {}))
+          expect(DEFINITIONS[resource], `${form.id} refs ${resource}`).toBeDefined();
+      }
+    },
+  );
 
   it('every registered form has a test case', () => {
     expect(Object.keys(CASES).sort()).toEqual(ALL_FORMS.map((f) => f.id).sort());
@@ -418,7 +620,8 @@ describe('each form prints its key text', () => {
     // A4 page, amounts right-aligned
     expect(el.querySelectorAll('section.bp-page')).toHaveLength(1);
     for (const td of el.querySelectorAll('td')) {
-      if (/^-?¥[\d,]+\.\d\d$/.test(td.textContent ?? '')) expect(td.classList.contains('bp-num'), `${form.id}: amount ${td.textContent} right-aligned`).toBe(true);
+      if (/^-?¥[\d,]+\.\d\d$/.test(td.textContent ?? ''))
+        expect(td.classList.contains('bp-num'), `${form.id}: amount ${td.textContent} right-aligned`).toBe(true);
     }
   });
 
@@ -454,7 +657,9 @@ describe('form details', () => {
 
   it('the delivery note of an approved order (printed before picking, 6.2.4) flags a line the stock cannot serve (5.6.4)', () => {
     const el = renderForm(PRINT_FORMS.deliveryNote, dataOf({ ...order15, status: 'approved' }));
-    expect(el.querySelector('.bp-notice-prominent')?.textContent).toContain('第2行 A4 复印纸 70g（PA-A4-70）：订 2，库存 1，缺 1');
+    expect(el.querySelector('.bp-notice-prominent')?.textContent).toContain(
+      '第2行 A4 复印纸 70g（PA-A4-70）：订 2，库存 1，缺 1',
+    );
     expect(el.querySelector('.bp-notice-prominent')?.textContent).toContain('(5.6.4)');
     expect([...el.querySelectorAll('.bp-short')].map((x) => x.textContent)).toEqual(['【缺货 1】']);
     cleanup();
@@ -466,7 +671,9 @@ describe('form details', () => {
   it('a copy that is not the company’s paper carries the mark the print view gives it on its page', () => {
     const { container } = render(
       <div className="bp-sheet">
-        <WatermarkContext.Provider value="已退回">{PRINT_FORMS.quote.render(dataOf(CASES.quote[0].record))}</WatermarkContext.Provider>
+        <WatermarkContext.Provider value="已退回">
+          {PRINT_FORMS.quote.render(dataOf(CASES.quote[0].record))}
+        </WatermarkContext.Provider>
       </div>,
     );
     expect(container.querySelector('.bp-page > .bp-watermark')?.textContent).toBe('已退回');
@@ -507,12 +714,20 @@ describe('form details', () => {
     const late = dataOf({ ...base, id: 62, code: 'UD-20261127-0002', departureAt: '2026-11-27T07:30:00Z' });
     const early = dataOf({ ...base, id: 63, code: 'UD-20261127-0003', departureAt: '2026-11-27T04:00:00Z' });
     const key = PRINT_FORMS.urgentDeliveryMemo.sortKey!;
-    expect([late, early].sort((a, b) => key(a).localeCompare(key(b))).map((d) => d.record.code)).toEqual(['UD-20261127-0003', 'UD-20261127-0002']);
+    expect([late, early].sort((a, b) => key(a).localeCompare(key(b))).map((d) => d.record.code)).toEqual([
+      'UD-20261127-0003',
+      'UD-20261127-0002',
+    ]);
   });
 
   it('a record without lines or references still prints (nothing crashes on missing data)', () => {
     for (const form of ALL_FORMS) {
-      const el = renderForm(form, { record: { id: 1, code: 'X-1' }, refs: {}, printedBy: PRINTED_BY, printedAt: PRINTED_AT });
+      const el = renderForm(form, {
+        record: { id: 1, code: 'X-1' },
+        refs: {},
+        printedBy: PRINTED_BY,
+        printedAt: PRINTED_AT,
+      });
       expect(el.querySelector('.bp-code')?.textContent).toBe('X-1');
       cleanup();
     }

@@ -20,12 +20,22 @@ const escaped = (label: string) => (content: string) => content.startsWith(label
 describe('units beside figures that are not yuan', () => {
   it('the settings form says % beside a percentage, and nothing beside money', async () => {
     const admin = await tokenOf(mock.api, 'admin');
-    const [settings] = (await call(mock.api, 'GET', `/settings?range=${encodeURIComponent('[0,0]')}`, admin)) as unknown as { id: number }[];
+    const [settings] = (await call(
+      mock.api,
+      'GET',
+      `/settings?range=${encodeURIComponent('[0,0]')}`,
+      admin,
+    )) as unknown as { id: number }[];
     await loginAs('admin');
     renderApp(`/settings/${settings.id}`);
-    const box = (label: RegExp | ((content: string) => boolean)) => screen.findByLabelText(label, { selector: 'input' }, { timeout: 8000 }).then((i) => i.closest('.MuiInputBase-root') as HTMLElement);
+    const box = (label: RegExp | ((content: string) => boolean)) =>
+      screen
+        .findByLabelText(label, { selector: 'input' }, { timeout: 8000 })
+        .then((i) => i.closest('.MuiInputBase-root') as HTMLElement);
     expect(within(await box(/^报价毛利区间下限（%）/)).getByText('%')).toBeInTheDocument();
-    const money = Object.entries(getDefinition('settings')!.fields).find(([, f]) => f.type === 'money' && !f.unit && !f.computed && !f.readOnly);
+    const money = Object.entries(getDefinition('settings')!.fields).find(
+      ([, f]) => f.type === 'money' && !f.unit && !f.computed && !f.readOnly,
+    );
     expect(money, 'a money field in the settings').toBeDefined();
     const moneyBox = await box(escaped(money![1].label.zh));
     expect(within(moneyBox).queryByText('%')).toBeNull();
@@ -35,7 +45,11 @@ describe('units beside figures that are not yuan', () => {
   it('the customer form says km beside the distance', async () => {
     await loginAs('admin');
     renderApp('/customers/create');
-    const input = await screen.findByLabelText(escaped(getDefinition('customers')!.fields.distanceKm.label.zh), { selector: 'input' }, { timeout: 8000 });
+    const input = await screen.findByLabelText(
+      escaped(getDefinition('customers')!.fields.distanceKm.label.zh),
+      { selector: 'input' },
+      { timeout: 8000 },
+    );
     expect(within(input.closest('.MuiInputBase-root') as HTMLElement).getByText('km')).toBeInTheDocument();
   });
 });
@@ -43,7 +57,12 @@ describe('units beside figures that are not yuan', () => {
 describe("5.7.3 / 6.10.5 a year's 调休 pasted in one go in the settings (working time, 6.1)", () => {
   it('the admin pastes 2027 days off and make-up working days; the lines fill in and are saved', async () => {
     const admin = await tokenOf(mock.api, 'admin');
-    const [settings] = (await call(mock.api, 'GET', `/settings?range=${encodeURIComponent('[0,0]')}`, admin)) as unknown as { id: number; calendarDays?: unknown[] }[];
+    const [settings] = (await call(
+      mock.api,
+      'GET',
+      `/settings?range=${encodeURIComponent('[0,0]')}`,
+      admin,
+    )) as unknown as { id: number; calendarDays?: unknown[] }[];
     try {
       await loginAs('admin');
       renderApp(`/settings/${settings.id}`);
@@ -58,17 +77,38 @@ describe("5.7.3 / 6.10.5 a year's 调休 pasted in one go in the settings (worki
       await user.type(within(paste).getByLabelText(/^放假日期/), '2月5日（周五）至11日（周四）');
       await user.type(within(paste).getByLabelText(/^调休上班日期/), '2027-02-14、2027-02-20');
       await user.click(within(paste).getByRole('button', { name: '填入该年' }));
-      expect(within(paste).getByTestId('calendar-paste-result')).toHaveTextContent('已填入 2027 年：放假 7 天，调休上班 2 天');
+      expect(within(paste).getByTestId('calendar-paste-result')).toHaveTextContent(
+        '已填入 2027 年：放假 7 天，调休上班 2 天',
+      );
       expect(within(paste).getByTestId('calendar-year-state')).toHaveTextContent('2027 年调休：已录入');
       await user.click(screen.getByRole('button', { name: /保存/ }));
-      await waitFor(async () => {
-        const [saved] = (await call(mock.api, 'GET', `/settings?range=${encodeURIComponent('[0,0]')}`, admin)) as unknown as { calendarDays: { date: string; kind: string }[] }[];
-        expect(saved.calendarDays.filter((d) => d.kind === 'workday').map((d) => d.date)).toEqual(['2027-02-14', '2027-02-20']);
-        expect(saved.calendarDays.filter((d) => d.kind === 'holiday')).toHaveLength(7);
-      }, { timeout: 8000 });
+      await waitFor(
+        async () => {
+          const [saved] = (await call(
+            mock.api,
+            'GET',
+            `/settings?range=${encodeURIComponent('[0,0]')}`,
+            admin,
+          )) as unknown as { calendarDays: { date: string; kind: string }[] }[];
+          expect(saved.calendarDays.filter((d) => d.kind === 'workday').map((d) => d.date)).toEqual([
+            '2027-02-14',
+            '2027-02-20',
+          ]);
+          expect(saved.calendarDays.filter((d) => d.kind === 'holiday')).toHaveLength(7);
+        },
+        { timeout: 8000 },
+      );
     } finally {
-      const [now] = (await call(mock.api, 'GET', `/settings?range=${encodeURIComponent('[0,0]')}`, admin)) as unknown as Record<string, unknown>[];
-      await call(mock.api, 'PUT', `/settings/${settings.id}`, admin, { ...now, calendarDays: settings.calendarDays ?? [] });
+      const [now] = (await call(
+        mock.api,
+        'GET',
+        `/settings?range=${encodeURIComponent('[0,0]')}`,
+        admin,
+      )) as unknown as Record<string, unknown>[];
+      await call(mock.api, 'PUT', `/settings/${settings.id}`, admin, {
+        ...now,
+        calendarDays: settings.calendarDays ?? [],
+      });
     }
   });
 });

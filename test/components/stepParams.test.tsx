@@ -11,7 +11,12 @@ let requisition: { id: number; code: string; status: string };
 beforeAll(async () => {
   mock = await startMockApi();
   const purchasing = await tokenOf(mock.api, 'purchasing');
-  const submitted = await call(mock.api, 'GET', `/requisitions?filter=${encodeURIComponent(JSON.stringify({ status: 'submitted' }))}&range=${encodeURIComponent('[0,0]')}`, purchasing);
+  const submitted = await call(
+    mock.api,
+    'GET',
+    `/requisitions?filter=${encodeURIComponent(JSON.stringify({ status: 'submitted' }))}&range=${encodeURIComponent('[0,0]')}`,
+    purchasing,
+  );
   requisition = (submitted as unknown as (typeof requisition)[])[0];
   expect(requisition?.status).toBe('submitted');
 });
@@ -30,10 +35,13 @@ describe('step params (requisition: purchasing enters the supplier PO with "orde
     // asked before the click: nothing but the testing library's waits runs while the dialog closes (no act() warning)
     const token = await tokenOf(mock.api, 'purchasing');
     await userEvent.click(within(dialog).getByRole('button', { name: /提交|确定/ }));
-    await waitFor(async () => {
-      const r = await call(mock.api, 'GET', `/requisitions/${requisition.id}`, token);
-      expect(r.status).toBe('ordered');
-      expect(r.supplierPo).toBe('PO-2026-778');
-    }, { timeout: 10_000 });
+    await waitFor(
+      async () => {
+        const r = await call(mock.api, 'GET', `/requisitions/${requisition.id}`, token);
+        expect(r.status).toBe('ordered');
+        expect(r.supplierPo).toBe('PO-2026-778');
+      },
+      { timeout: 10_000 },
+    );
   }, 30_000);
 });

@@ -144,10 +144,10 @@ describe('workingMinutesBetween', () => {
 
   it('inverts addWorkingMinutes', () => {
     const a = at('2026-09-29 13:17');
-    for (const m of [0, 1, 253, 570, 1000, 5000]) expect(cal.workingMinutesBetween(a, cal.addWorkingMinutes(a, m))).toBe(m);
+    for (const m of [0, 1, 253, 570, 1000, 5000])
+      expect(cal.workingMinutesBetween(a, cal.addWorkingMinutes(a, m))).toBe(m);
   });
 });
-
 
 describe('5.7.3 / 6.4.5 / 6.10.5 working time for any year: statutory holidays by law, 调休 as entered', () => {
   // 国务院《全国年节及纪念日放假办法》 (2024 amendment): 元旦 1 day, 春节 4 (除夕, 初一–初三), 清明 (solar
@@ -158,24 +158,34 @@ describe('5.7.3 / 6.4.5 / 6.10.5 working time for any year: statutory holidays b
   // 2027-09-15, 2028-10-03, 2029-09-22, 2030-09-12; 清明 2027-04-05, 2028-04-04, 2029-04-04, 2030-04-05.
   // The State Council's 2027 arrangement (调休) was not in chinese-days 1.5.7 (the latest on npm).
   const statutory = (year: number) => statutoryHolidays(year).filter((h) => h.kind === 'statutory');
-  const daysOf = (year: number, festival: string) => statutory(year).filter((h) => h.festival === festival).map((h) => h.date);
+  const daysOf = (year: number, festival: string) =>
+    statutory(year)
+      .filter((h) => h.festival === festival)
+      .map((h) => h.date);
 
   it.each([
     [2027, '2027-02-05', '2027-04-05', '2027-06-09', '2027-09-15'],
     [2028, '2028-01-25', '2028-04-04', '2028-05-28', '2028-10-03'],
     [2029, '2029-02-12', '2029-04-04', '2029-06-16', '2029-09-22'],
     [2030, '2030-02-02', '2030-04-05', '2030-06-05', '2030-09-12'],
-  ])('%i: 元旦, 春节 (除夕 %s + 3), 清明 %s, 劳动节, 端午 %s, 中秋 %s, 国庆', (year, eve, qingming, dragon, midAutumn) => {
-    expect(daysOf(year, 'newYear')).toEqual([`${year}-01-01`]);
-    expect(daysOf(year, 'springFestival')).toEqual([eve, addDays(eve, 1), addDays(eve, 2), addDays(eve, 3)]);
-    expect(qingmingDate(year)).toBe(qingming);
-    expect(daysOf(year, 'labourDay')).toEqual([`${year}-05-01`, `${year}-05-02`]);
-    expect(lunarToSolar(year, 5, 5)).toBe(dragon);
-    expect(lunarToSolar(year, 8, 15)).toBe(midAutumn);
-    expect(statutory(year).filter((h) => h.date.endsWith('-10-01') || h.date.endsWith('-10-02') || h.date.endsWith('-10-03'))).toHaveLength(3);
-    // every statutory day is off in the built-in calendar, whatever the weekday
-    for (const h of statutory(year)) expect(cal.isWorkingDay(h.date), h.date).toBe(false);
-  });
+  ])(
+    '%i: 元旦, 春节 (除夕 %s + 3), 清明 %s, 劳动节, 端午 %s, 中秋 %s, 国庆',
+    (year, eve, qingming, dragon, midAutumn) => {
+      expect(daysOf(year, 'newYear')).toEqual([`${year}-01-01`]);
+      expect(daysOf(year, 'springFestival')).toEqual([eve, addDays(eve, 1), addDays(eve, 2), addDays(eve, 3)]);
+      expect(qingmingDate(year)).toBe(qingming);
+      expect(daysOf(year, 'labourDay')).toEqual([`${year}-05-01`, `${year}-05-02`]);
+      expect(lunarToSolar(year, 5, 5)).toBe(dragon);
+      expect(lunarToSolar(year, 8, 15)).toBe(midAutumn);
+      expect(
+        statutory(year).filter(
+          (h) => h.date.endsWith('-10-01') || h.date.endsWith('-10-02') || h.date.endsWith('-10-03'),
+        ),
+      ).toHaveLength(3);
+      // every statutory day is off in the built-in calendar, whatever the weekday
+      for (const h of statutory(year)) expect(cal.isWorkingDay(h.date), h.date).toBe(false);
+    },
+  );
 
   it('agrees with the published calendar where chinese-days has it (2025–2026, the amended law)', () => {
     for (const year of [2025, 2026]) {
@@ -188,11 +198,19 @@ describe('5.7.3 / 6.4.5 / 6.10.5 working time for any year: statutory holidays b
 
   it('art. 6 补假: statutory days on a weekend are made up on the following weekdays until the notice is entered', () => {
     // 2027 春节: 除夕 Fri 02-05, 初一 Sat, 初二 Sun, 初三 Mon → Tue 02-09 and Wed 02-10 off in lieu
-    expect(statutoryHolidays(2027).filter((h) => h.kind === 'inLieu' && h.festival === 'springFestival').map((h) => h.date)).toEqual(['2027-02-09', '2027-02-10']);
+    expect(
+      statutoryHolidays(2027)
+        .filter((h) => h.kind === 'inLieu' && h.festival === 'springFestival')
+        .map((h) => h.date),
+    ).toEqual(['2027-02-09', '2027-02-10']);
     expect(cal.isWorkingDay('2027-02-09')).toBe(false);
     expect(cal.isWorkingDay('2027-02-11')).toBe(true);
     // 2028: 中秋 on 国庆's 10-03, and 10-01 a Sunday → two days in lieu after 国庆
-    expect(statutoryHolidays(2028).filter((h) => h.kind === 'inLieu' && h.date >= '2028-10-01').map((h) => h.date)).toEqual(['2028-10-04', '2028-10-05']);
+    expect(
+      statutoryHolidays(2028)
+        .filter((h) => h.kind === 'inLieu' && h.date >= '2028-10-01')
+        .map((h) => h.date),
+    ).toEqual(['2028-10-04', '2028-10-05']);
   });
 
   it('6.10.5 a complaint received 2026-12-31 16:00 is answered by 2027-01-04 10:30, not on 元旦 2027-01-01', () => {
@@ -218,7 +236,11 @@ describe('5.7.3 / 6.4.5 / 6.10.5 working time for any year: statutory holidays b
   });
 
   it('an entry wins over the package (a local correction), and malformed entries are ignored', () => {
-    const own = calendarOf([{ date: '2026-11-27', kind: 'holiday' }, { date: 'soon', kind: 'holiday' }, { date: '2026-11-28', kind: 'nap' as never }]);
+    const own = calendarOf([
+      { date: '2026-11-27', kind: 'holiday' },
+      { date: 'soon', kind: 'holiday' },
+      { date: '2026-11-28', kind: 'nap' as never },
+    ]);
     expect(cal.isWorkingDay('2026-11-27')).toBe(true);
     expect(own.isWorkingDay('2026-11-27')).toBe(false);
     expect(own.isWorkingDay('2026-11-28')).toBe(false); // a Saturday, untouched

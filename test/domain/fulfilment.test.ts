@@ -14,7 +14,15 @@ import { actor } from '../helpers/actors';
 
 /** Issue 21 in the domain: 5.10.4 large orders, 5.4.2 invoice, 6.2.4 printed list, 6.14.4 transfer reference, 6.12.2 typed catalog names. */
 
-const ctx = (role: Role, extra: Partial<RuleContext> = {}): RuleContext => ({ now: new Date('2026-11-27T02:00:00Z'), user: actor(role), refs: { customerId: { id: 1, tier: 'smb' } }, lineRefs: {}, facts: {}, settings: {}, ...extra });
+const ctx = (role: Role, extra: Partial<RuleContext> = {}): RuleContext => ({
+  now: new Date('2026-11-27T02:00:00Z'),
+  user: actor(role),
+  refs: { customerId: { id: 1, tier: 'smb' } },
+  lineRefs: {},
+  facts: {},
+  settings: {},
+  ...extra,
+});
 const rule = (doc: DocRecord, action: string, role: Role, comment?: string, c = ctx(role)) => {
   const r = decide(orderWorkflow, doc, action, c, comment);
   return r.ok ? r.decision.to : [STATUS_OF_KIND[r.refusal.kind], r.refusal.rule];
@@ -31,22 +39,34 @@ describe('5.10.4 a large single order goes to the branch GM whatever the settlem
     expect(needsGmApproval(cash, ctx('csManager'))).toBe(true);
     expect(rule(cash, 'approve', 'csManager')).toBe('gmApproval');
     expect(rule({ ...cash, total: 99_999.99 }, 'approve', 'csManager')).toBe('approved');
-    expect(waitingReason(orders, { ...cash, status: 'gmApproval' }, ctx('branchGM'))).toMatchObject({ roles: ['branchGM'], rule: '5.10.4' });
+    expect(waitingReason(orders, { ...cash, status: 'gmApproval' }, ctx('branchGM'))).toMatchObject({
+      roles: ['branchGM'],
+      rule: '5.10.4',
+    });
   });
 });
 
 describe('5.4.2 / 6.2.4 between picking and the van', () => {
   const printed = [{ form: 'deliveryNote', by: 3, byName: '订单组', at: '2026-11-27T02:00:00Z' }];
-  const picked = (paymentMethod: string, extra: DocRecord = {}): DocRecord => ({ status: 'picked', paymentMethod, ...extra });
+  const picked = (paymentMethod: string, extra: DocRecord = {}): DocRecord => ({
+    status: 'picked',
+    paymentMethod,
+    ...extra,
+  });
 
   it('the van takes no order without the printed delivery list (6.2.4), nor a cash order before finance invoices it (5.4.2)', () => {
     expect(rule(picked('credit'), 'ship', 'driver')).toEqual([422, '6.2.4']);
     expect(rule(picked('credit', { prints: printed }), 'ship', 'driver')).toBe('shipped');
     expect(rule(picked('cash'), 'ship', 'driver')).toEqual([422, '6.2.4']);
     expect(rule(picked('cash', { prints: printed }), 'ship', 'driver')).toEqual([422, '5.4.2']);
-    expect(rule(picked('cash', { prints: printed, invoiceNo: 'FP-1', status: 'invoiced' }), 'ship', 'driver')).toBe('shipped');
+    expect(rule(picked('cash', { prints: printed, invoiceNo: 'FP-1', status: 'invoiced' }), 'ship', 'driver')).toBe(
+      'shipped',
+    );
     // another form printed is not the delivery list
-    expect(rule(picked('credit', { prints: [{ ...printed[0], form: 'pickingList' }] }), 'ship', 'driver')).toEqual([422, '6.2.4']);
+    expect(rule(picked('credit', { prints: [{ ...printed[0], form: 'pickingList' }] }), 'ship', 'driver')).toEqual([
+      422,
+      '6.2.4',
+    ]);
   });
 
   it('finance invoices a picked cash order with its number; not a credit order; no one else', () => {
@@ -55,7 +75,11 @@ describe('5.4.2 / 6.2.4 between picking and the van', () => {
     expect(rule(picked('cash', { invoiceNo: ' ' }), 'invoice', 'finance')).toEqual([422, '5.4.2']);
     expect(rule(picked('credit', { invoiceNo: 'FP-1' }), 'invoice', 'finance')).toEqual([422, '5.4.2']);
     expect(rule(picked('cash', { invoiceNo: 'FP-1' }), 'invoice', 'driver')).toEqual([403, undefined]);
-    expect(orderWorkflow.transitions.find((t) => t.action === 'invoice')).toMatchObject({ params: ['invoiceNo'], list: true, roles: ['finance'] });
+    expect(orderWorkflow.transitions.find((t) => t.action === 'invoice')).toMatchObject({
+      params: ['invoiceNo'],
+      list: true,
+      roles: ['finance'],
+    });
   });
 
   it('only the order desk records the delivery list’s print (6.2.4)', () => {
@@ -64,9 +88,18 @@ describe('5.4.2 / 6.2.4 between picking and the van', () => {
   });
 
   it('a picked cash order waits on the order desk and finance, a credit one on the order desk and the driver', () => {
-    expect(waitingReason(orders, picked('cash'), ctx('admin'))).toMatchObject({ roles: ['orderDesk', 'finance'], rule: '6.2.4' });
-    expect(waitingReason(orders, picked('cash', { prints: printed }), ctx('admin'))).toMatchObject({ roles: ['orderDesk', 'finance'], rule: '5.4.2' });
-    expect(waitingReason(orders, picked('credit', { prints: printed }), ctx('admin'))).toMatchObject({ roles: ['orderDesk', 'driver'], rule: '6.2.5' });
+    expect(waitingReason(orders, picked('cash'), ctx('admin'))).toMatchObject({
+      roles: ['orderDesk', 'finance'],
+      rule: '6.2.4',
+    });
+    expect(waitingReason(orders, picked('cash', { prints: printed }), ctx('admin'))).toMatchObject({
+      roles: ['orderDesk', 'finance'],
+      rule: '5.4.2',
+    });
+    expect(waitingReason(orders, picked('credit', { prints: printed }), ctx('admin'))).toMatchObject({
+      roles: ['orderDesk', 'driver'],
+      rule: '6.2.5',
+    });
   });
 });
 
@@ -74,21 +107,37 @@ describe('6.14.4 a discount is paid by bank transfer with its reference', () => 
   it('the comment alone is not enough: the transfer reference is required', () => {
     const doc = { status: 'payoutApproved', customerPaidInFull: true };
     const noRef = decide(discountWorkflow, doc, 'pay', ctx('finance'), '已转账');
-    expect(!noRef.ok && [STATUS_OF_KIND[noRef.refusal.kind], noRef.refusal.rule, Object.keys(noRef.refusal.errors ?? {})]).toEqual([422, '6.14.4', ['transferRef']]);
+    expect(
+      !noRef.ok && [STATUS_OF_KIND[noRef.refusal.kind], noRef.refusal.rule, Object.keys(noRef.refusal.errors ?? {})],
+    ).toEqual([422, '6.14.4', ['transferRef']]);
     expect(decide(discountWorkflow, { ...doc, transferRef: 'CMB-1' }, 'pay', ctx('finance'), '已转账').ok).toBe(true);
   });
 });
 
 describe('6.12.2 a typed gift line naming a catalog product is valued at its catalog price', () => {
   const gift = (items: DocRecord[]): DocRecord => ({ customerId: 1, items, total: 100 });
-  const giftCtx = (prices: Record<string, number>) => ctx('assistant', { now: new Date('2026-09-15T02:00:00Z'), settings: { giftWindows: DEFAULT_SETTINGS.giftWindows }, facts: { giftCatalogNames: catalogNamesFact(prices) } });
+  const giftCtx = (prices: Record<string, number>) =>
+    ctx('assistant', {
+      now: new Date('2026-09-15T02:00:00Z'),
+      settings: { giftWindows: DEFAULT_SETTINGS.giftWindows },
+      facts: { giftCatalogNames: catalogNamesFact(prices) },
+    });
 
   it('the server is asked only for the typed names, trimmed', () => {
-    expect(freeTextGiftNames(gift([{ name: ' 台历 ', qty: 1 }, { productId: 5, name: '中性笔', qty: 1 }, { name: '台历', qty: 2 }]))).toEqual(['台历']);
+    expect(
+      freeTextGiftNames(
+        gift([
+          { name: ' 台历 ', qty: 1 },
+          { productId: 5, name: '中性笔', qty: 1 },
+          { name: '台历', qty: 2 },
+        ]),
+      ),
+    ).toEqual(['台历']);
   });
 
   it('"台历" at 1 yuan is refused when 台历 is a catalog product at 28; at 28, or an unknown name, passes', () => {
-    const rules = (items: DocRecord[], prices: Record<string, number>) => giftRules(gift(items), giftCtx(prices)).map((r) => [r.rule, Object.keys(r.errors ?? {})[0]]);
+    const rules = (items: DocRecord[], prices: Record<string, number>) =>
+      giftRules(gift(items), giftCtx(prices)).map((r) => [r.rule, Object.keys(r.errors ?? {})[0]]);
     expect(rules([{ name: '台历', qty: 10, unitPrice: 1 }], { 台历: 28 })).toEqual([['6.12.2', 'items.0.unitPrice']]);
     expect(rules([{ name: '台历', qty: 10, unitPrice: 28 }], { 台历: 28 })).toEqual([]);
     expect(rules([{ name: '台历', qty: 10, unitPrice: 1 }], {})).toEqual([]);

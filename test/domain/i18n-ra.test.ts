@@ -42,10 +42,7 @@ describe('flattenKeys / missingKeys', () => {
     const copy = structuredClone(raZh);
     delete (copy.ra.action as Record<string, unknown>).save;
     delete (copy.ra.configurable as { SimpleList: Record<string, unknown> }).SimpleList.tertiaryText;
-    expect(missingKeys(englishMessages, copy)).toEqual([
-      'ra.action.save',
-      'ra.configurable.SimpleList.tertiaryText',
-    ]);
+    expect(missingKeys(englishMessages, copy)).toEqual(['ra.action.save', 'ra.configurable.SimpleList.tertiaryText']);
   });
 
   it('treats a leaf replaced by an object as missing', () => {

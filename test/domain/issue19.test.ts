@@ -16,7 +16,15 @@ import { decide } from '../../src/domain/workflow';
 import { actor } from '../helpers/actors';
 
 const NOW = new Date('2026-11-27T06:30:00Z');
-const ctx = (role: Parameters<typeof actor>[0], extra: Partial<RuleContext> = {}): RuleContext => ({ now: NOW, user: actor(role, 9), refs: {}, lineRefs: {}, facts: {}, settings: {}, ...extra });
+const ctx = (role: Parameters<typeof actor>[0], extra: Partial<RuleContext> = {}): RuleContext => ({
+  now: NOW,
+  user: actor(role, 9),
+  refs: {},
+  lineRefs: {},
+  facts: {},
+  settings: {},
+  ...extra,
+});
 
 const pen: DocRecord = { id: 1, sku: 'BP-1', name: '中性笔', stock: 10 };
 const paper: DocRecord = { id: 2, sku: 'PA-1', name: '复印纸', stock: 99 };
@@ -24,7 +32,12 @@ const catalog = { 1: pen, 2: paper };
 
 describe('5.6.4 lines short of stock', () => {
   it('counts the same product on several lines together, in line order; a line without a product is not short', () => {
-    const lines = [{ productId: 1, qty: 6 }, { productId: 2, qty: 200 }, { productId: 1, qty: 6 }, { productId: null, qty: 1 }];
+    const lines = [
+      { productId: 1, qty: 6 },
+      { productId: 2, qty: 200 },
+      { productId: 1, qty: 6 },
+      { productId: null, qty: 1 },
+    ];
     expect(shortLines(lines, catalog)).toEqual([
       { index: 1, productId: 2, name: '复印纸', sku: 'PA-1', qty: 200, available: 99, short: 101 },
       { index: 2, productId: 1, name: '中性笔', sku: 'BP-1', qty: 6, available: 4, short: 2 },
@@ -33,34 +46,79 @@ describe('5.6.4 lines short of stock', () => {
   });
 
   it('refuses the pick naming the first short line, the count of the others, and what the procedure offers', () => {
-    const r = stockCoversRefusal([{ productId: 2, qty: 200 }, { productId: 1, qty: 11 }], catalog);
+    const r = stockCoversRefusal(
+      [
+        { productId: 2, qty: 200 },
+        { productId: 1, qty: 11 },
+      ],
+      catalog,
+    );
     expect(r).toMatchObject({ kind: 'rule', rule: '5.6.4' });
-    expect(r?.message.zh).toBe('库存不足，不能拣配：第1行 复印纸（PA-1）：订 200，库存 99，缺 101（另有 1 行缺货）；可开请购单 (6.5) 或申请调拨 (6.13)，到货后再拣配 (5.6.4)');
+    expect(r?.message.zh).toBe(
+      '库存不足，不能拣配：第1行 复印纸（PA-1）：订 200，库存 99，缺 101（另有 1 行缺货）；可开请购单 (6.5) 或申请调拨 (6.13)，到货后再拣配 (5.6.4)',
+    );
     expect(Object.keys(r?.errors ?? {})).toEqual(['lines.0.qty']);
   });
 
   it('the pick (6.2.5) takes the lines out of stock as one move per product; refused while short', () => {
-    const order: DocRecord = { id: 5, status: 'approved', lines: [{ productId: 1, qty: 4 }, { productId: 2, qty: 9 }, { productId: 1, qty: 1 }] };
+    const order: DocRecord = {
+      id: 5,
+      status: 'approved',
+      lines: [
+        { productId: 1, qty: 4 },
+        { productId: 2, qty: 9 },
+        { productId: 1, qty: 1 },
+      ],
+    };
     const ok = decide(orderWorkflow, order, 'pick', ctx('warehouse', { lineRefs: { productId: catalog } }));
     expect(ok.ok && ok.decision.effects).toEqual([
       { kind: 'adjustStock', productId: 1, delta: -5, rule: '6.2.5' },
       { kind: 'adjustStock', productId: 2, delta: -9, rule: '6.2.5' },
     ]);
-    const short = decide(orderWorkflow, { ...order, lines: [{ productId: 1, qty: 11 }] }, 'pick', ctx('warehouse', { lineRefs: { productId: catalog } }));
+    const short = decide(
+      orderWorkflow,
+      { ...order, lines: [{ productId: 1, qty: 11 }] },
+      'pick',
+      ctx('warehouse', { lineRefs: { productId: catalog } }),
+    );
     expect(short.ok ? null : short.refusal.rule).toBe('5.6.4');
   });
 });
 
 describe('why a document waits on whom, and the facts the rule used', () => {
-  const customer = { id: 3, tier: 'keyAccount', settlement: 'credit', creditLimit: 1000, firstTradeAt: '2025-01-01T00:00:00Z' };
-  const credit = (status: string): DocRecord => ({ id: 8, status, paymentMethod: 'credit', total: 800, lines: [{ productId: 1, qty: 3 }] });
-  const c = ctx('branchGM', { refs: { customerId: customer }, facts: { creditUsed: 400 }, lineRefs: { productId: catalog } });
+  const customer = {
+    id: 3,
+    tier: 'keyAccount',
+    settlement: 'credit',
+    creditLimit: 1000,
+    firstTradeAt: '2025-01-01T00:00:00Z',
+  };
+  const credit = (status: string): DocRecord => ({
+    id: 8,
+    status,
+    paymentMethod: 'credit',
+    total: 800,
+    lines: [{ productId: 1, qty: 3 }],
+  });
+  const c = ctx('branchGM', {
+    refs: { customerId: customer },
+    facts: { creditUsed: 400 },
+    lineRefs: { productId: catalog },
+  });
 
   it('orders: credit limit, used, remaining, this order and overrun (5.10.4); the GM is told why it waits on them', () => {
     const e = explain(orders, credit('gmApproval'), c);
-    expect(Object.fromEntries(e.facts.map((f) => [f.key, f.amount]))).toEqual({ creditLimit: 1000, creditUsed: 400, creditRemaining: 600, orderTotal: 800, creditOverrun: 200 });
+    expect(Object.fromEntries(e.facts.map((f) => [f.key, f.amount]))).toEqual({
+      creditLimit: 1000,
+      creditUsed: 400,
+      creditRemaining: 600,
+      orderTotal: 800,
+      creditOverrun: 200,
+    });
     expect(e.waiting).toMatchObject({ roles: ['branchGM'], rule: '5.10.4' });
-    expect(e.waiting?.reason.zh).toBe('分公司总经理：赊销订单合计 ¥800.00，剩余信用额度 ¥600.00（额度 ¥1,000.00，已用 ¥400.00），超出 ¥200.00：经理审核后还须分公司总经理审批 (5.10.4)');
+    expect(e.waiting?.reason.zh).toBe(
+      '分公司总经理：赊销订单合计 ¥800.00，剩余信用额度 ¥600.00（额度 ¥1,000.00，已用 ¥400.00），超出 ¥200.00：经理审核后还须分公司总经理审批 (5.10.4)',
+    );
     // a cash order has no credit facts; a final one waits on nobody
     expect(explain(orders, { ...credit('submitted'), paymentMethod: 'cash' }, c).facts).toEqual([]);
     expect(waitingReason(orders, credit('closed'), c)).toBeNull();
@@ -90,13 +148,24 @@ describe('why a document waits on whom, and the facts the rule used', () => {
   it('gifts: the one monthly-sales figure is the system’s (6.12.1); the assistant only comments', () => {
     expect(gifts.fields.monthlySales.required).toBeFalsy();
     expect(gifts.fields.avgMonthlyOrders.computed).toBe(true);
-    const facts = explain(gifts, { status: 'gmApproval', avgMonthlyOrders: 8123.45, items: [{ qty: 2, unitPrice: 300 }] }, ctx('branchGM')).facts;
-    expect(facts.map((f) => [f.key, f.amount])).toEqual([['monthlySales', 8123.45], ['giftTotal', 600], ['approver', undefined]]);
+    const facts = explain(
+      gifts,
+      { status: 'gmApproval', avgMonthlyOrders: 8123.45, items: [{ qty: 2, unitPrice: 300 }] },
+      ctx('branchGM'),
+    ).facts;
+    expect(facts.map((f) => [f.key, f.amount])).toEqual([
+      ['monthlySales', 8123.45],
+      ['giftTotal', 600],
+      ['approver', undefined],
+    ]);
   });
 
   it('quotes: each class against its band, outside it the manager (6.4.3)', () => {
     const q = { status: 'draft', customerId: 3, lines: [{ productId: 1, qty: 10, unitPrice: 10 }] };
-    const withCost = ctx('assistant', { refs: { customerId: customer }, lineRefs: { productId: { 1: { ...pen, cost: 9.5 } } } });
+    const withCost = ctx('assistant', {
+      refs: { customerId: customer },
+      lineRefs: { productId: { 1: { ...pen, cost: 9.5 } } },
+    });
     const facts = explain(quotes, q, withCost).facts;
     expect(facts.find((f) => f.key === 'margin.normal')).toMatchObject({ amount: 5, range: [10, 20], tone: 'error' });
     expect(facts.find((f) => f.key === 'needsReview')).toBeTruthy();
@@ -107,8 +176,23 @@ describe('paper that is official only when approved', () => {
   const orderAt = (status: string): DocRecord => ({ id: 1, status });
 
   it('every printed form is declared beside its fields: official statuses of its workflow, printers that are roles', () => {
-    const declared = Object.values(DEFINITIONS).flatMap((def) => Object.entries(def.prints ?? {}).map(([id, d]) => [def, id, d] as const));
-    expect(declared.map(([, id]) => id).sort()).toEqual(['creditEvaluation', 'deliveryNote', 'discountApproval', 'draftReturnNote', 'giftOutboundNote', 'handwrittenReconciliation', 'loanTransferNote', 'pickingList', 'quote', 'salesReturnNote', 'scrapApplication', 'urgentDeliveryMemo']);
+    const declared = Object.values(DEFINITIONS).flatMap((def) =>
+      Object.entries(def.prints ?? {}).map(([id, d]) => [def, id, d] as const),
+    );
+    expect(declared.map(([, id]) => id).sort()).toEqual([
+      'creditEvaluation',
+      'deliveryNote',
+      'discountApproval',
+      'draftReturnNote',
+      'giftOutboundNote',
+      'handwrittenReconciliation',
+      'loanTransferNote',
+      'pickingList',
+      'quote',
+      'salesReturnNote',
+      'scrapApplication',
+      'urgentDeliveryMemo',
+    ]);
     for (const [def, id, d] of declared) {
       expect(id).toMatch(/^[a-zA-Z]{1,40}$/);
       for (const s of d.officialIn) expect(def.workflow?.states[s], `${id}: ${s}`).toBeDefined();
@@ -134,10 +218,19 @@ describe('paper that is official only when approved', () => {
 
   it('a print is recorded for the roles and statuses the form names: 404 / 403 / 409 with the clause', () => {
     expect(printRefusal(orders, 'quote', orderAt('approved'), 'orderDesk')?.kind).toBe('not-found');
-    expect(printRefusal(orders, 'deliveryNote', orderAt('approved'), 'assistant')).toMatchObject({ kind: 'forbidden', rule: '6.2.4' });
-    expect(printRefusal(orders, 'deliveryNote', orderAt('submitted'), 'orderDesk')).toMatchObject({ kind: 'conflict', rule: '6.2.4' });
+    expect(printRefusal(orders, 'deliveryNote', orderAt('approved'), 'assistant')).toMatchObject({
+      kind: 'forbidden',
+      rule: '6.2.4',
+    });
+    expect(printRefusal(orders, 'deliveryNote', orderAt('submitted'), 'orderDesk')).toMatchObject({
+      kind: 'conflict',
+      rule: '6.2.4',
+    });
     expect(printRefusal(orders, 'deliveryNote', orderAt('approved'), 'orderDesk')).toBeNull();
-    expect(printRefusal(gifts, 'giftOutboundNote', { status: 'draft' }, 'warehouse')).toMatchObject({ kind: 'conflict', rule: '6.12.3' });
+    expect(printRefusal(gifts, 'giftOutboundNote', { status: 'draft' }, 'warehouse')).toMatchObject({
+      kind: 'conflict',
+      rule: '6.12.3',
+    });
   });
 });
 
@@ -147,8 +240,10 @@ describe('fields and pickers the procedure scopes', () => {
     expect(customers.fields.tier.writableBy).toEqual([]);
     expect(customers.fields.tierOverride.writableBy).toEqual(['csManager']);
     expect(customers.fields.tier.writableRule).toBe('5.6.2');
-    for (const f of ['settlement', 'creditLimit'] as const) expect([customers.fields[f].writableBy, customers.fields[f].writableRule]).toEqual([[], '5.11.2']);
-    for (const r of ['warehouse', 'driver', 'orderDesk', 'lossPrevention'] as const) expect(products.fields.cost.readableBy).not.toContain(r);
+    for (const f of ['settlement', 'creditLimit'] as const)
+      expect([customers.fields[f].writableBy, customers.fields[f].writableRule]).toEqual([[], '5.11.2']);
+    for (const r of ['warehouse', 'driver', 'orderDesk', 'lossPrevention'] as const)
+      expect(products.fields.cost.readableBy).not.toContain(r);
     expect(products.fields.cost.readableBy).toContain('assistant');
   });
 

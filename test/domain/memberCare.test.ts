@@ -10,7 +10,8 @@ describe('5.8.1 member mailings: consent and channel on the customer', () => {
     expect(mailingRefusals({ member: false })).toEqual([]);
   });
   it('a channel needs consent, membership and its address (SMS a mobile, e-mail a valid address)', () => {
-    const fields = (doc: Record<string, unknown>) => mailingRefusals(doc).map((r) => [r.rule, Object.keys(r.errors ?? {})[0]]);
+    const fields = (doc: Record<string, unknown>) =>
+      mailingRefusals(doc).map((r) => [r.rule, Object.keys(r.errors ?? {})[0]]);
     expect(fields({ ...member, mailPost: true })).toEqual([['5.8.1', 'mailingConsent']]);
     expect(fields({ ...member, member: false, mailingConsent: true, mailPost: true })).toEqual([['5.8.1', 'mailPost']]);
     expect(fields({ ...member, mobile: ' ', mailingConsent: true, mailSms: true })).toEqual([['5.8.1', 'mobile']]);
@@ -26,7 +27,14 @@ describe('5.8.1 member mailings: consent and channel on the customer', () => {
 });
 
 describe('5.8.4 member follow-ups: who is on the list, and the recorded call', () => {
-  const base = { today: '2026-11-27', days: 30, lastOrderDay: null as string | null, since: '2025-01-10', snoozedUntil: null as string | null, open: false };
+  const base = {
+    today: '2026-11-27',
+    days: 30,
+    lastOrderDay: null as string | null,
+    since: '2025-01-10',
+    snoozedUntil: null as string | null,
+    open: false,
+  };
   const m = { member: true, active: true };
   it('a member with no order for the set days is due; one day less is not', () => {
     expect(followUpDue(m, { ...base, lastOrderDay: '2026-10-28' })).toBe(true); // 30 days
@@ -41,17 +49,57 @@ describe('5.8.4 member follow-ups: who is on the list, and the recorded call', (
     expect(followUpDue(m, { ...base, snoozedUntil: '2026-11-28' })).toBe(false);
     expect(followUpDue(m, { ...base, snoozedUntil: '2026-11-27' })).toBe(true); // the next date has come
   });
-  it('recording needs the call, an outcome and a next date after today within a year; only the member\'s assistant', () => {
+  it("recording needs the call, an outcome and a next date after today within a year; only the member's assistant", () => {
     const doc = { id: 1, status: 'due', customerId: 10, assistantId: 7 };
     const mine = ctxOf(actor('assistant', 7));
-    const field = (o: ReturnType<typeof decide>) => (o.ok ? null : [o.refusal.rule, Object.keys(o.refusal.errors ?? {})[0]]);
-    expect(field(decide(memberFollowUpWorkflow, { ...doc, outcome: 'noNeed', nextDate: '2026-12-27' }, 'record', mine))).toEqual(['5.8.4', 'call']);
-    expect(field(decide(memberFollowUpWorkflow, { ...doc, call: '王经理', outcome: 'maybe', nextDate: '2026-12-27' }, 'record', mine))).toEqual(['5.8.4', 'outcome']);
-    expect(field(decide(memberFollowUpWorkflow, { ...doc, call: '王经理', outcome: 'noNeed', nextDate: '2026-11-27' }, 'record', mine))).toEqual(['5.8.4', 'nextDate']);
-    expect(field(decide(memberFollowUpWorkflow, { ...doc, call: '王经理', outcome: 'noNeed', nextDate: '2027-12-27' }, 'record', mine))).toEqual(['5.8.4', 'nextDate']);
-    const other = decide(memberFollowUpWorkflow, { ...doc, call: '王经理', outcome: 'noNeed', nextDate: '2026-12-27' }, 'record', ctxOf(actor('assistant', 8)));
+    const field = (o: ReturnType<typeof decide>) =>
+      o.ok ? null : [o.refusal.rule, Object.keys(o.refusal.errors ?? {})[0]];
+    expect(
+      field(decide(memberFollowUpWorkflow, { ...doc, outcome: 'noNeed', nextDate: '2026-12-27' }, 'record', mine)),
+    ).toEqual(['5.8.4', 'call']);
+    expect(
+      field(
+        decide(
+          memberFollowUpWorkflow,
+          { ...doc, call: '王经理', outcome: 'maybe', nextDate: '2026-12-27' },
+          'record',
+          mine,
+        ),
+      ),
+    ).toEqual(['5.8.4', 'outcome']);
+    expect(
+      field(
+        decide(
+          memberFollowUpWorkflow,
+          { ...doc, call: '王经理', outcome: 'noNeed', nextDate: '2026-11-27' },
+          'record',
+          mine,
+        ),
+      ),
+    ).toEqual(['5.8.4', 'nextDate']);
+    expect(
+      field(
+        decide(
+          memberFollowUpWorkflow,
+          { ...doc, call: '王经理', outcome: 'noNeed', nextDate: '2027-12-27' },
+          'record',
+          mine,
+        ),
+      ),
+    ).toEqual(['5.8.4', 'nextDate']);
+    const other = decide(
+      memberFollowUpWorkflow,
+      { ...doc, call: '王经理', outcome: 'noNeed', nextDate: '2026-12-27' },
+      'record',
+      ctxOf(actor('assistant', 8)),
+    );
     expect(other.ok ? null : other.refusal.kind).toBe('forbidden');
-    const ok = decide(memberFollowUpWorkflow, { ...doc, call: '王经理', outcome: 'noNeed', nextDate: '2026-12-27' }, 'record', mine);
+    const ok = decide(
+      memberFollowUpWorkflow,
+      { ...doc, call: '王经理', outcome: 'noNeed', nextDate: '2026-12-27' },
+      'record',
+      mine,
+    );
     expect(ok.ok && ok.decision.to).toBe('done');
     expect(ok.ok && ok.decision.patch.calledBy).toBe(7);
   });

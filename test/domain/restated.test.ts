@@ -20,11 +20,14 @@ function filesUnder(dir: string): string[] {
 }
 
 /** every source file of the consumers: screens, reports, the server (not the domain, not tests) */
-const CONSUMERS = ['src', 'reports', 'server', 'mock-api'].flatMap(filesUnder).filter((f) => !f.startsWith(join('src', 'domain')));
+const CONSUMERS = ['src', 'reports', 'server', 'mock-api']
+  .flatMap(filesUnder)
+  .filter((f) => !f.startsWith(join('src', 'domain')));
 const text = new Map(CONSUMERS.map((f) => [f, readFileSync(join(ROOT, f), 'utf8')]));
 
 /** the consumer files (under `within`) where `pattern` occurs */
-const where = (pattern: RegExp, within: string[] = ['']) => [...text].filter(([f, s]) => within.some((w) => f.startsWith(w)) && pattern.test(s)).map(([f]) => f);
+const where = (pattern: RegExp, within: string[] = ['']) =>
+  [...text].filter(([f, s]) => within.some((w) => f.startsWith(w)) && pattern.test(s)).map(([f]) => f);
 
 describe('no set of records restated outside src/domain', () => {
   it('overdue loans: only sampleLoans.views.overdue (strictly after the due moment) — no dueAt_lte filter', () => {
@@ -32,13 +35,20 @@ describe('no set of records restated outside src/domain', () => {
   });
 
   it('the five queues: the dashboard links and the report count queueViews, no filter of their own', () => {
-    const queueFilters = /confirmDeadline_lte|confirmDeadline_lt\b|reviewDueAt_lte|validUntil_lte|status: \['sent', 'accepted'\]|status: 'pendingConfirmation'/;
+    const queueFilters =
+      /confirmDeadline_lte|confirmDeadline_lt\b|reviewDueAt_lte|validUntil_lte|status: \['sent', 'accepted'\]|status: 'pendingConfirmation'/;
     expect(where(queueFilters, ['src', 'reports', 'server/core'])).toEqual([]);
   });
 
   it('open complaints and the other "not final" sets: no filter over a workflow’s final states in screens or reports', () => {
     expect(where(/\.final\)|final' in|\.final\b.*filter|filter\(.*\.final/, ['src', 'reports'])).toEqual([]);
-    expect(where(/COMPLAINT_STATUSES|MEMBERSHIP_OPEN_STATUSES|OPEN_CREDIT_APPLICATION_STATUSES|RETURN_RELEASED_STATUSES/, ['src', 'reports', 'server/core'])).toEqual([]);
+    expect(
+      where(/COMPLAINT_STATUSES|MEMBERSHIP_OPEN_STATUSES|OPEN_CREDIT_APPLICATION_STATUSES|RETURN_RELEASED_STATUSES/, [
+        'src',
+        'reports',
+        'server/core',
+      ]),
+    ).toEqual([]);
   });
 
   it('work orders (reports, trends, the meeting): orders.views.work / notYetWork, not WORK_ORDER_STATUSES', () => {
@@ -51,17 +61,27 @@ describe('no set of records restated outside src/domain', () => {
   });
 
   it('the state → deadline mapping (orders’ stateDeadlines) is not hard-coded in the order screens or the home page', () => {
-    expect(where(/'pendingConfirmation'|confirmDeadline|'working'/, ['src/resources/orders/ConfirmCountdown.tsx', 'src/resources/orders/OrderShow.tsx', 'src/app/Dashboard.tsx'])).toEqual([]);
+    expect(
+      where(/'pendingConfirmation'|confirmDeadline|'working'/, [
+        'src/resources/orders/ConfirmCountdown.tsx',
+        'src/resources/orders/OrderShow.tsx',
+        'src/app/Dashboard.tsx',
+      ]),
+    ).toEqual([]);
   });
 
   it('quote expiry (isQuoteExpired) and key accounts (isKeyAccount) are asked, not restated', () => {
     expect(where(/validUntil\s*[<>]=?|[<>]=?\s*r\.validUntil/, ['src', 'server/core', 'reports'])).toEqual([]);
-    expect(where(/tier\s*===?\s*'keyAccount'|'keyAccount'\s*===?\s*\w+\.tier/, ['src', 'server/core', 'reports'])).toEqual([]);
+    expect(
+      where(/tier\s*===?\s*'keyAccount'|'keyAccount'\s*===?\s*\w+\.tier/, ['src', 'server/core', 'reports']),
+    ).toEqual([]);
   });
 
   it('screens import nothing of reports/, reports nothing of server/store', () => {
     expect(where(/from '(\.\.\/)+reports\//, ['src'])).toEqual([]);
-    const reports = filesUnder('reports').filter((f) => /from '\.\.\/server\//.test(readFileSync(join(ROOT, f), 'utf8')));
+    const reports = filesUnder('reports').filter((f) =>
+      /from '\.\.\/server\//.test(readFileSync(join(ROOT, f), 'utf8')),
+    );
     expect(reports).toEqual([]);
   });
 });
@@ -69,7 +89,9 @@ describe('no set of records restated outside src/domain', () => {
 describe('refusals in the domain carry a kind, not an HTTP status', () => {
   it('no status codes and no Error class in src/domain; the HTTP layer maps kinds (server/core/refusal.ts)', () => {
     const domain = filesUnder('src/domain').map((f) => [f, readFileSync(join(ROOT, f), 'utf8')] as const);
-    expect(domain.filter(([, s]) => /extends Error|status: [1-5]\d\d|refusal\([1-5]\d\d/.test(s)).map(([f]) => f)).toEqual([]);
+    expect(
+      domain.filter(([, s]) => /extends Error|status: [1-5]\d\d|refusal\([1-5]\d\d/.test(s)).map(([f]) => f),
+    ).toEqual([]);
   });
 });
 

@@ -30,7 +30,19 @@ class InspectableStore extends MemoryStore {
 }
 function fakeStore() {
   const store = new InspectableStore();
-  return { store, get tables() { return store.tables(); }, get counters() { return store.counters(); }, get hashes() { return store.hashes(); }, transactions: () => store.transactions };
+  return {
+    store,
+    get tables() {
+      return store.tables();
+    },
+    get counters() {
+      return store.counters();
+    },
+    get hashes() {
+      return store.hashes();
+    },
+    transactions: () => store.transactions,
+  };
 }
 
 // Friday 27 Nov 2026, 14:30 in Shanghai
@@ -44,10 +56,23 @@ async function seedOnce(seed = 7) {
 }
 
 const API_USERS: [string, Role][] = [
-  ['assistant', 'assistant'], ['assistant2', 'assistant'], ['teamlead', 'teamLead'], ['csmanager', 'csManager'],
-  ['salesrep', 'salesRep'], ['supervisor', 'officeSupervisor'], ['merch', 'merchPlanning'], ['purchasing', 'purchasing'],
-  ['orderdesk', 'orderDesk'], ['warehouse', 'warehouse'], ['driver', 'driver'], ['lossprev', 'lossPrevention'],
-  ['finance', 'finance'], ['salesmgr', 'salesManager'], ['gm', 'branchGM'], ['findirector', 'financeDirector'], ['admin', 'admin'],
+  ['assistant', 'assistant'],
+  ['assistant2', 'assistant'],
+  ['teamlead', 'teamLead'],
+  ['csmanager', 'csManager'],
+  ['salesrep', 'salesRep'],
+  ['supervisor', 'officeSupervisor'],
+  ['merch', 'merchPlanning'],
+  ['purchasing', 'purchasing'],
+  ['orderdesk', 'orderDesk'],
+  ['warehouse', 'warehouse'],
+  ['driver', 'driver'],
+  ['lossprev', 'lossPrevention'],
+  ['finance', 'finance'],
+  ['salesmgr', 'salesManager'],
+  ['gm', 'branchGM'],
+  ['findirector', 'financeDirector'],
+  ['admin', 'admin'],
 ];
 
 describe('demo branch seed', async () => {
@@ -62,11 +87,23 @@ describe('demo branch seed', async () => {
   const productById: Record<number, DocRecord> = Object.fromEntries(products.map((p) => [Number(p.id), p]));
   const actor = (id: number): Actor => {
     const u = users.find((x) => x.id === id)!;
-    return { id, username: String(u.username), fullName: String(u.fullName), role: u.role as Role, group: (u.group ?? null) as Actor['group'] };
+    return {
+      id,
+      username: String(u.username),
+      fullName: String(u.fullName),
+      role: u.role as Role,
+      group: (u.group ?? null) as Actor['group'],
+    };
   };
 
   it('returns the counts of what it wrote', () => {
-    expect(counts).toMatchObject({ users: users.length, products: products.length, customers: customers.length, orders: orders.length, settings: 1 });
+    expect(counts).toMatchObject({
+      users: users.length,
+      products: products.length,
+      customers: customers.length,
+      orders: orders.length,
+      settings: 1,
+    });
     expect(orders.length).toBeGreaterThan(500);
   });
 
@@ -124,7 +161,8 @@ describe('demo branch seed', async () => {
     }
     expect(products.some((p) => p.stock === 0)).toBe(true);
     expect(products.some((p) => p.catalog === false)).toBe(true);
-    for (const cat of ['stationery', 'oaConsumable', 'oaEquipment', 'other']) expect(products.some((p) => p.category === cat)).toBe(true);
+    for (const cat of ['stationery', 'oaConsumable', 'oaEquipment', 'other'])
+      expect(products.some((p) => p.category === cat)).toBe(true);
   });
 
   it('has ~200 customers (and the dozen dormant members of 5.8.4) with unique ascending codes and both tiers', () => {
@@ -199,7 +237,8 @@ describe('demo branch seed', async () => {
   });
 
   it('passes the order rules as they stood when each order was received', () => {
-    for (const o of orders) expect(orderRules(o, ruleContext(o, new Date(String(o.receivedAt)))), String(o.code)).toEqual([]);
+    for (const o of orders)
+      expect(orderRules(o, ruleContext(o, new Date(String(o.receivedAt)))), String(o.code)).toEqual([]);
   });
 
   it('uses only workflow states, and approvals match the status', () => {
@@ -213,11 +252,15 @@ describe('demo branch seed', async () => {
       const prints = (o.prints ?? []) as DocRecord[];
       expect(o.version).toBe(1 + approvals.length + prints.length);
       if (['gmApproval', 'approved', 'picked', 'shipped', 'delivered', 'closed'].includes(status)) {
-        expect(approvals.some((a) => a.role === 'csManager' && a.action === 'approve' && a.decision === 'approve'), String(o.code)).toBe(true);
+        expect(
+          approvals.some((a) => a.role === 'csManager' && a.action === 'approve' && a.decision === 'approve'),
+          String(o.code),
+        ).toBe(true);
       }
       if (status === 'gmApproval') expect(o.paymentMethod).toBe('credit');
       if (approvals.some((a) => a.role === 'branchGM')) expect(o.needsGmApproval).toBe(true);
-      for (const a of approvals) if (a.decision === 'reject' || a.action === 'cancel') expect(String(a.comment ?? '')).not.toBe('');
+      for (const a of approvals)
+        if (a.decision === 'reject' || a.action === 'cancel') expect(String(a.comment ?? '')).not.toBe('');
       // the chain of steps leads from the initial status to the current one
       let at = String(o.receivedAt);
       let from = o.channel === 'web' ? 'pendingConfirmation' : 'draft';
@@ -227,16 +270,34 @@ describe('demo branch seed', async () => {
         const u = users.find((x) => x.id === a.by)!;
         expect(u.role).toBe(a.role);
         expect(a.byName).toBe(u.fullName);
-        const t = orderWorkflow.transitions.find((x) => x.action === a.action && x.from.includes(from) && x.roles.includes(a.role as Role));
+        const t = orderWorkflow.transitions.find(
+          (x) => x.action === a.action && x.from.includes(from) && x.roles.includes(a.role as Role),
+        );
         expect(t, `${o.code} ${from} ${a.action}`).toBeDefined();
         from = typeof t!.to === 'string' ? t!.to : t!.to(o, ruleContext(o, new Date(String(a.at))));
         at = String(a.at);
       }
       expect(from).toBe(status);
-      const last = [...approvals, ...prints].map((a) => String(a.at)).sort().at(-1);
+      const last = [...approvals, ...prints]
+        .map((a) => String(a.at))
+        .sort()
+        .at(-1);
       expect(String(o.updatedAt)).toBe(last ?? String(o.createdAt));
     }
-    for (const s of ['closed', 'cancelled', 'delivered', 'shipped', 'invoiced', 'picked', 'approved', 'submitted', 'draft', 'pendingConfirmation', 'rejected', 'gmApproval']) {
+    for (const s of [
+      'closed',
+      'cancelled',
+      'delivered',
+      'shipped',
+      'invoiced',
+      'picked',
+      'approved',
+      'submitted',
+      'draft',
+      'pendingConfirmation',
+      'rejected',
+      'gmApproval',
+    ]) {
       expect(seen, s).toContain(s);
     }
   });
@@ -266,15 +327,31 @@ describe('demo branch seed', async () => {
   });
 
   it('keeps timestamps consistent and never after now', () => {
-    const fields = ['receivedAt', 'confirmedAt', 'submittedAt', 'pickedAt', 'invoicedAt', 'shippedAt', 'deliveredAt', 'closedAt', 'createdAt', 'updatedAt'];
+    const fields = [
+      'receivedAt',
+      'confirmedAt',
+      'submittedAt',
+      'pickedAt',
+      'invoicedAt',
+      'shippedAt',
+      'deliveredAt',
+      'closedAt',
+      'createdAt',
+      'updatedAt',
+    ];
     for (const o of orders) {
-      for (const f of fields) if (o[f] != null) expect(Date.parse(String(o[f])), `${o.code} ${f}`).toBeLessThanOrEqual(NOW.getTime());
+      for (const f of fields)
+        if (o[f] != null) expect(Date.parse(String(o[f])), `${o.code} ${f}`).toBeLessThanOrEqual(NOW.getTime());
       expect(BUILT_IN_CALENDAR.isWithinWorkingHours(new Date(String(o.receivedAt)))).toBe(true);
-      const order = ['receivedAt', 'pickedAt', 'invoicedAt', 'shippedAt', 'deliveredAt', 'closedAt'].map((f) => o[f]).filter((v) => v != null).map(String);
+      const order = ['receivedAt', 'pickedAt', 'invoicedAt', 'shippedAt', 'deliveredAt', 'closedAt']
+        .map((f) => o[f])
+        .filter((v) => v != null)
+        .map(String);
       expect([...order].sort()).toEqual(order);
       if (o.status === 'closed') expect(o.closedAt).not.toBeNull();
       if (o.status === 'delivered') expect(o.deliveredAt).not.toBeNull();
-      if (o.channel === 'web' && o.status !== 'pendingConfirmation' && o.status !== 'cancelled') expect(o.confirmedAt).not.toBeNull();
+      if (o.channel === 'web' && o.status !== 'pendingConfirmation' && o.status !== 'cancelled')
+        expect(o.confirmedAt).not.toBeNull();
     }
   });
 
@@ -296,7 +373,10 @@ describe('demo branch seed', async () => {
 
   it('has web orders awaiting confirmation received within 10 minutes of now (5.1.1)', () => {
     const fresh = orders.filter(
-      (o) => o.status === 'pendingConfirmation' && o.channel === 'web' && NOW.getTime() - Date.parse(String(o.receivedAt)) <= 10 * 60_000,
+      (o) =>
+        o.status === 'pendingConfirmation' &&
+        o.channel === 'web' &&
+        NOW.getTime() - Date.parse(String(o.receivedAt)) <= 10 * 60_000,
     );
     expect(fresh.length).toBeGreaterThanOrEqual(2);
     for (const o of fresh) expect(Date.parse(String(o.confirmDeadline))).toBeGreaterThan(NOW.getTime());

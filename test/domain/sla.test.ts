@@ -23,7 +23,9 @@ describe('5.1.1 web order confirmation within 10 working minutes', () => {
     ['2026-07-03 17:25', '2026-07-06 08:05'], // Friday evening → Monday
     ['2026-09-30 17:25', '2026-10-08 08:05'], // before National Day
     ['2026-07-01 22:00', '2026-07-02 08:10'], // received at night
-  ])('received %s → due %s', (from, due) => expect(sh(slaDeadline(at(from), WEB_ORDER_CONFIRM, BUILT_IN_CALENDAR))).toBe(due));
+  ])('received %s → due %s', (from, due) =>
+    expect(sh(slaDeadline(at(from), WEB_ORDER_CONFIRM, BUILT_IN_CALENDAR))).toBe(due),
+  );
 });
 
 describe('6.4.5 / 6.10.5 four working hours', () => {

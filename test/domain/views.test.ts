@@ -55,7 +55,14 @@ describe('views: the domain names its sets once', () => {
   it('quotes.views.expiringSoon(today): sent or accepted, valid from today through the warning days — none of them expired', () => {
     const today = '2026-11-26';
     const q = (id: number, status: string, validUntil: string | null): DocRecord => ({ id, status, validUntil });
-    const rows = [q(1, 'sent', today), q(2, 'accepted', addDays(today, QUOTE_EXPIRY_WARNING_DAYS)), q(3, 'sent', addDays(today, QUOTE_EXPIRY_WARNING_DAYS + 1)), q(4, 'sent', addDays(today, -1)), q(5, 'draft', today), q(6, 'sent', null)];
+    const rows = [
+      q(1, 'sent', today),
+      q(2, 'accepted', addDays(today, QUOTE_EXPIRY_WARNING_DAYS)),
+      q(3, 'sent', addDays(today, QUOTE_EXPIRY_WARNING_DAYS + 1)),
+      q(4, 'sent', addDays(today, -1)),
+      q(5, 'draft', today),
+      q(6, 'sent', null),
+    ];
     const soon = inView(quotes.views.expiringSoon(today), rows);
     expect(ids(soon)).toEqual([1, 2]);
     for (const r of soon) expect(isQuoteExpired(r.validUntil, NOW)).toBe(false);
@@ -64,7 +71,9 @@ describe('views: the domain names its sets once', () => {
   it('complaints.views.open is every state that is not final', () => {
     const states = complaints.workflow.states as Record<string, { final?: boolean }>;
     const rows = Object.keys(states).map((status, i) => ({ id: i + 1, status }));
-    expect(inView(complaints.views.open, rows).map((r) => r.status)).toEqual(Object.keys(states).filter((s) => !states[s].final));
+    expect(inView(complaints.views.open, rows).map((r) => r.status)).toEqual(
+      Object.keys(states).filter((s) => !states[s].final),
+    );
     expect(complaints.views.open.where.status).not.toContain('closed');
   });
 

@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, q } from '../helpers/server';
 import { pageAs, shotOnFailure, startE2E, type E2E } from './browser';
-import { addDays, clickWorkflow, createdId, expectStatus, openShow, pickAutocomplete, pickSelect, record, save, today, workflowButton, type Api } from './steps';
+import {
+  addDays,
+  clickWorkflow,
+  createdId,
+  expectStatus,
+  openShow,
+  pickAutocomplete,
+  pickSelect,
+  record,
+  save,
+  today,
+  workflowButton,
+  type Api,
+} from './steps';
 
 /** Journeys 2 and 3 of issue 6: approvals that climb past the csManager. */
 
@@ -22,8 +35,18 @@ const MONTH = 31 * 86_400_000;
  * line instead (5.10.4) — the one with the smallest line.
  */
 async function creditKeyAccount(api: Api) {
-  const credit = (await api.get('/customers' + q({ filter: { settlement: 'credit', overdue: false, active: true }, sort: ['creditLimit', 'ASC'], range: [0, 99] }))).body as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const old = (c: Record<string, unknown>) => typeof c.firstTradeAt === 'string' && Date.parse(c.firstTradeAt) < Date.now() - 4 * MONTH;
+  const credit = (
+    await api.get(
+      '/customers' +
+        q({
+          filter: { settlement: 'credit', overdue: false, active: true },
+          sort: ['creditLimit', 'ASC'],
+          range: [0, 99],
+        }),
+    )
+  ).body as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const old = (c: Record<string, unknown>) =>
+    typeof c.firstTradeAt === 'string' && Date.parse(c.firstTradeAt) < Date.now() - 4 * MONTH;
   const ready = credit.find(old);
   expect(ready, 'a seeded credit key account trading for months').toBeTruthy();
   expect(ready).toMatchObject({ tier: 'keyAccount', settlement: 'credit', overdue: false });
@@ -33,7 +56,16 @@ async function creditKeyAccount(api: Api) {
 describe('journey 2: phone order over the remaining credit → csManager (grid) → still waits for the branchGM → branchGM', () => {
   it('is entered, submitted and approved in the browser', async () => {
     const customer = await creditKeyAccount(admin);
-    const product = (await admin.get('/products' + q({ filter: { catalog: true, active: true, stock_gte: 10, catalogPrice_gte: 60 }, sort: ['catalogPrice', 'DESC'], range: [0, 0] }))).body[0];
+    const product = (
+      await admin.get(
+        '/products' +
+          q({
+            filter: { catalog: true, active: true, stock_gte: 10, catalogPrice_gte: 60 },
+            sort: ['catalogPrice', 'DESC'],
+            range: [0, 0],
+          }),
+      )
+    ).body[0];
     expect(product, 'a catalog product in stock').toBeTruthy();
     const qty = Math.floor(customer.creditLimit / product.catalogPrice) + 1; // more than the whole line
 
@@ -45,7 +77,9 @@ describe('journey 2: phone order over the remaining credit → csManager (grid) 
       await pickSelect(assistant, 'paymentMethod', '付款帐期');
       await pickAutocomplete(assistant, 'lines.0.productId', product.sku, product.sku);
       // picking the product fills in the catalog price (6.2.2)
-      await expect.poll(() => assistant.locator('input[name="lines.0.unitPrice"]').inputValue(), { timeout: 10_000 }).toBe(String(product.catalogPrice));
+      await expect
+        .poll(() => assistant.locator('input[name="lines.0.unitPrice"]').inputValue(), { timeout: 10_000 })
+        .toBe(String(product.catalogPrice));
       await assistant.locator('input[name="lines.0.qty"]').fill(String(qty));
       await assistant.locator('input[name="linesConfirmed"]').check();
       // the live summary already says the branchGM will have to approve too (5.10.4)
@@ -54,7 +88,14 @@ describe('journey 2: phone order over the remaining credit → csManager (grid) 
       return createdId(assistant, 'orders');
     });
     const draft = await record(admin, 'orders', orderId);
-    expect(draft).toMatchObject({ status: 'draft', channel: 'phone', paymentMethod: 'credit', customerId: customer.id, linesConfirmed: true, needsGmApproval: true });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      channel: 'phone',
+      paymentMethod: 'credit',
+      customerId: customer.id,
+      linesConfirmed: true,
+      needsGmApproval: true,
+    });
     expect(draft.lines).toMatchObject([{ productId: product.id, qty, unitPrice: product.catalogPrice }]);
     expect(draft.total).toBeGreaterThan(customer.creditLimit);
 
@@ -67,11 +108,15 @@ describe('journey 2: phone order over the remaining credit → csManager (grid) 
     // 2. the csManager approves in the grid, without opening the order …
     const csm = await pageAs(e2e, 'csmanager');
     await shotOnFailure(csm, 'j2-csmanager', async () => {
-      await csm.goto(`${e2e.server.url}/#/orders?filter=${encodeURIComponent(JSON.stringify({ status: 'submitted' }))}`);
+      await csm.goto(
+        `${e2e.server.url}/#/orders?filter=${encodeURIComponent(JSON.stringify({ status: 'submitted' }))}`,
+      );
       await csm.getByRole('button', { name: `审核通过 ${draft.code}` }).click();
       // … and it still waits for the branchGM (5.10.4)
       const waiting = await expectStatus(admin, 'orders', orderId, 'gmApproval');
-      expect(waiting.approvals).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'csManager', decision: 'approve' })]));
+      expect(waiting.approvals).toEqual(
+        expect.arrayContaining([expect.objectContaining({ role: 'csManager', decision: 'approve' })]),
+      );
       // the grid no longer offers the csManager an approval of it
       await csm.getByRole('button', { name: `审核通过 ${draft.code}` }).waitFor({ state: 'detached', timeout: 15_000 });
     });
@@ -83,7 +128,11 @@ describe('journey 2: phone order over the remaining credit → csManager (grid) 
       await gm.getByText('待总经理审批').first().waitFor();
       await clickWorkflow(gm, '审核通过');
       const approved = await expectStatus(admin, 'orders', orderId, 'approved');
-      expect(approved.approvals.filter((a: { decision: string }) => a.decision === 'approve').map((a: { role: string }) => a.role)).toEqual(['csManager', 'branchGM']);
+      expect(
+        approved.approvals
+          .filter((a: { decision: string }) => a.decision === 'approve')
+          .map((a: { role: string }) => a.role),
+      ).toEqual(['csManager', 'branchGM']);
     });
   });
 });
@@ -93,10 +142,16 @@ describe('journey 3: a 600-yuan gift in a festival window → csManager → bran
     // a festival window around today (6.12.1): the admin edits the branch settings
     const settings = await record(admin, 'settings', 1);
     const festival = { name: 'E2E 节日', from: addDays(today(), -2), to: addDays(today(), 2) };
-    const put = await admin.put('/settings/1', { ...settings, giftWindows: [...(settings.giftWindows ?? []), festival], version: settings.version });
+    const put = await admin.put('/settings/1', {
+      ...settings,
+      giftWindows: [...(settings.giftWindows ?? []), festival],
+      version: settings.version,
+    });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
 
-    const customer = (await admin.get('/customers' + q({ filter: { active: true }, sort: ['id', 'ASC'], range: [0, 0] }))).body[0];
+    const customer = (
+      await admin.get('/customers' + q({ filter: { active: true }, sort: ['id', 'ASC'], range: [0, 0] }))
+    ).body[0];
 
     // the assistant applies for the gift in the browser: the assessment, one item of 600 yuan
     const assistant = await pageAs(e2e, 'assistant');
@@ -117,7 +172,13 @@ describe('journey 3: a 600-yuan gift in a festival window → csManager → bran
       return createdId(assistant, 'gifts');
     });
     const gift = await record(admin, 'gifts', giftId);
-    expect(gift).toMatchObject({ status: 'draft', total: 600, needsFinanceDirector: true, festival: festival.name, customerId: customer.id });
+    expect(gift).toMatchObject({
+      status: 'draft',
+      total: 600,
+      needsFinanceDirector: true,
+      festival: festival.name,
+      customerId: customer.id,
+    });
 
     await shotOnFailure(assistant, 'j3-submit', async () => {
       await clickWorkflow(assistant, '提交审核');
@@ -142,7 +203,11 @@ describe('journey 3: a 600-yuan gift in a festival window → csManager → bran
       await page.context().close();
     }
     const approved = await record(admin, 'gifts', giftId);
-    expect(approved.approvals.filter((a: { decision: string }) => a.decision === 'approve').map((a: { role: string }) => a.role)).toEqual(['csManager', 'branchGM', 'financeDirector']);
+    expect(
+      approved.approvals
+        .filter((a: { decision: string }) => a.decision === 'approve')
+        .map((a: { role: string }) => a.role),
+    ).toEqual(['csManager', 'branchGM', 'financeDirector']);
     expect(approved.approvedAt).toBeTruthy();
   });
 });

@@ -28,11 +28,29 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
   const dataDir = external ? '' : mkdtempSync(join(tmpdir(), 'baoyi-e2e-'));
   const server = external
     ? externalServer(external)
-    : await startServerProcess({ DATA_DIR: dataDir, STATIC_DIR: process.env.E2E_STATIC_DIR ?? 'dist', SEED_CUSTOMERS: '30', SEED_DAYS: '3', SEED_PER_DAY: '6', ...env }, 120_000);
+    : await startServerProcess(
+        {
+          DATA_DIR: dataDir,
+          STATIC_DIR: process.env.E2E_STATIC_DIR ?? 'dist',
+          SEED_CUSTOMERS: '30',
+          SEED_DAYS: '3',
+          SEED_PER_DAY: '6',
+          ...env,
+        },
+        120_000,
+      );
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     server,
@@ -47,12 +65,21 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
 
 function externalServer(url: string): ServerProcess {
   const none = async () => undefined;
-  return { url: url.replace(/\/$/, ''), child: undefined as unknown as ServerProcess['child'], output: () => '', kill9: none, stop: none };
+  return {
+    url: url.replace(/\/$/, ''),
+    child: undefined as unknown as ServerProcess['child'],
+    output: () => '',
+    kill9: none,
+    stop: none,
+  };
 }
 
 /** A logged-in page for a demo user (through the real login screen). */
 export async function pageAs(e2e: E2E, username: string, locale: 'zh' | 'en' = 'zh'): Promise<Page> {
-  const context = await e2e.browser.newContext({ locale: locale === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1400, height: 900 } });
+  const context = await e2e.browser.newContext({
+    locale: locale === 'zh' ? 'zh-CN' : 'en-US',
+    viewport: { width: 1400, height: 900 },
+  });
   const page = await context.newPage();
   await page.goto(`${e2e.server.url}/#/login`);
   await page.locator('input[name="username"]').fill(username);

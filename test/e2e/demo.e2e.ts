@@ -22,7 +22,16 @@ const FIRST_SCREEN_MS = 3000;
 
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
 
 /** A plain static file server (as any static host): files of the folder, 404 for anything else. */
 function serveFolder(dir: string): Promise<{ server: Server; url: string; paths: string[] }> {
@@ -37,7 +46,11 @@ function serveFolder(dir: string): Promise<{ server: Server; url: string; paths:
     }
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, paths })));
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () =>
+      ok({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, paths }),
+    ),
+  );
 }
 
 let browser: Browser;
@@ -55,7 +68,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   ({ context, page } = await newProfile());
 }, 60_000);
@@ -90,20 +111,32 @@ afterAll(async () => {
 });
 
 /** The desk's API as the page calls it (answered in the page, through the service worker), with its session. */
-async function api(path: string, init: { method?: string; body?: unknown } = {}, on: Page = page): Promise<{ status: number; body: Rec }> {
+async function api(
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+  on: Page = page,
+): Promise<{ status: number; body: Rec }> {
   return on.evaluate(
     async ({ path, method, body }) => {
       const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
       const token = localStorage.getItem('baoyi.token');
       if (token) headers.Authorization = `Bearer ${token}`;
-      const r = await fetch(`/api${path}`, { method: method ?? 'GET', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const r = await fetch(`/api${path}`, {
+        method: method ?? 'GET',
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return { status: r.status, body: await r.json().catch(() => null) };
     },
     { path, method: init.method, body: init.body },
   );
 }
 
-const q = (o: Record<string, unknown>) => '?' + Object.entries(o).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&');
+const q = (o: Record<string, unknown>) =>
+  '?' +
+  Object.entries(o)
+    .map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`)
+    .join('&');
 
 async function order(id: number): Promise<Rec> {
   const r = await api(`/orders/${id}`);
@@ -140,14 +173,22 @@ async function shot(name: string): Promise<void> {
 
 /** Nothing overflows the window sideways (a page that scrolls sideways is broken): the desk's login page. */
 async function expectNoSidewaysScroll(): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
 }
 
 /** The banner lies within the window, its button in it, nothing of it pushed out (on the app's own pages). */
 async function expectBannerFits(): Promise<void> {
   const box = await page.getByTestId('demo-banner').evaluate((el) => {
     const button = el.querySelector('button')!.getBoundingClientRect();
-    return { overflow: el.scrollWidth - el.clientWidth, right: button.right, bottom: el.getBoundingClientRect().bottom, width: window.innerWidth, height: window.innerHeight };
+    return {
+      overflow: el.scrollWidth - el.clientWidth,
+      right: button.right,
+      bottom: el.getBoundingClientRect().bottom,
+      width: window.innerWidth,
+      height: window.innerHeight,
+    };
   });
   expect(box.overflow).toBeLessThanOrEqual(0);
   expect(box.right).toBeLessThanOrEqual(box.width);
@@ -155,8 +196,12 @@ async function expectBannerFits(): Promise<void> {
   // the menu (fixed, scrolling on its own) scrolled to its end: its last entry is above the banner —
   // with the page at its top, where the app bar shows and the menu starts below it
   await page.evaluate(() => window.scrollTo(0, 0));
-  const appBarBottom = async () => (await page.locator('header').first().boundingBox())!.y + (await page.locator('header').first().boundingBox())!.height;
-  await expect.poll(async () => Math.round((await page.locator('.RaSidebar-fixed').boundingBox())!.y - (await appBarBottom()))).toBe(0);
+  const appBarBottom = async () =>
+    (await page.locator('header').first().boundingBox())!.y +
+    (await page.locator('header').first().boundingBox())!.height;
+  await expect
+    .poll(async () => Math.round((await page.locator('.RaSidebar-fixed').boundingBox())!.y - (await appBarBottom())))
+    .toBe(0);
   const lastEntryBottom = await page.locator('.RaSidebar-fixed').evaluate((menu) => {
     menu.scrollTop = menu.scrollHeight;
     const entries = menu.querySelectorAll('a, [role="menuitem"]');
@@ -187,7 +232,9 @@ describe('training desk (issue 24): the whole desk in the browser, from a static
       }
       console.log(`training desk first screen, cold: ${starts.map((ms) => `${Math.round(ms)} ms`).join(', ')}`);
       expect(Math.min(...starts)).toBeLessThanOrEqual(FIRST_SCREEN_MS);
-      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site.url}/mockServiceWorker.js`);
+      await expect
+        .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL))
+        .toBe(`${site.url}/mockServiceWorker.js`);
       await expect.poll(() => page.getByTestId('demo-banner').textContent()).toContain('培训/演示环境');
       // every demo user of the seed is offered, with the role
       await expect.poll(() => page.getByTestId('demo-users').locator('[data-testid^="demo-user-"]').count()).toBe(23);
@@ -195,7 +242,12 @@ describe('training desk (issue 24): the whole desk in the browser, from a static
       await expectNoSidewaysScroll();
       await shot('demo-login-zh-1280');
       // the guard holds: another origin is refused
-      const probe = await page.evaluate(() => fetch('https://example.com/probe').then(() => 'answered', () => 'blocked'));
+      const probe = await page.evaluate(() =>
+        fetch('https://example.com/probe').then(
+          () => 'answered',
+          () => 'blocked',
+        ),
+      );
       expect(probe).toBe('blocked');
       expect(foreign).toEqual(['https://example.com/probe']);
       foreign.length = 0;
@@ -206,22 +258,36 @@ describe('training desk (issue 24): the whole desk in the browser, from a static
     await shotOnFailure(page, 'demo-assistant', async () => {
       await signIn('assistant');
       await expect.poll(() => page.getByTestId('demo-banner').isVisible()).toBe(true);
-      const customer = (await api('/customers' + q({ filter: { active: true }, sort: ['id', 'ASC'], range: [0, 0] }))).body[0];
-      const product = (await api('/products' + q({ filter: { catalog: true, active: true, stock_gte: 10 }, sort: ['id', 'ASC'], range: [0, 0] }))).body[0];
+      const customer = (await api('/customers' + q({ filter: { active: true }, sort: ['id', 'ASC'], range: [0, 0] })))
+        .body[0];
+      const product = (
+        await api(
+          '/products' +
+            q({ filter: { catalog: true, active: true, stock_gte: 10 }, sort: ['id', 'ASC'], range: [0, 0] }),
+        )
+      ).body[0];
       expect(customer && product, 'a customer and a stocked product in the demo branch').toBeTruthy();
 
       await page.goto(`${site.url}/#/orders/create`);
       await pickAutocomplete(page, 'customerId', customer.name, customer.code);
       await pickSelect(page, 'paymentMethod', '现金付款');
       await pickAutocomplete(page, 'lines.0.productId', product.sku, product.sku);
-      await expect.poll(() => page.locator('input[name="lines.0.unitPrice"]').inputValue(), { timeout: 10_000 }).toBe(String(product.catalogPrice));
+      await expect
+        .poll(() => page.locator('input[name="lines.0.unitPrice"]').inputValue(), { timeout: 10_000 })
+        .toBe(String(product.catalogPrice));
       await page.locator('input[name="lines.0.qty"]').fill('2');
       await page.locator('input[name="linesConfirmed"]').check();
       await page.locator('input[name="receiver"]').fill(receiver);
       await save(page);
       orderId = await createdId(page, 'orders');
       const draft = await order(orderId);
-      expect(draft).toMatchObject({ status: 'draft', paymentMethod: 'cash', customerId: customer.id, receiver, linesConfirmed: true });
+      expect(draft).toMatchObject({
+        status: 'draft',
+        paymentMethod: 'cash',
+        customerId: customer.id,
+        receiver,
+        linesConfirmed: true,
+      });
       code = String(draft.code);
 
       await workflowButton(page, '提交审核').waitFor({ timeout: 20_000 });
@@ -237,7 +303,9 @@ describe('training desk (issue 24): the whole desk in the browser, from a static
       await page.goto(`${site.url}/#/orders?filter=${encodeURIComponent(JSON.stringify({ status: 'submitted' }))}`);
       await page.getByRole('button', { name: `审核通过 ${code}` }).click();
       const approved = await expectOrderStatus(orderId, 'approved');
-      expect(approved.approvals).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'csManager', decision: 'approve' })]));
+      expect(approved.approvals).toEqual(
+        expect.arrayContaining([expect.objectContaining({ role: 'csManager', decision: 'approve' })]),
+      );
       // the same refusal as the server's: the assistant's step is not the manager's
       const refused = await api(`/orders/${orderId}/actions/submit`, { method: 'POST', body: {} });
       expect(refused.status).toBeGreaterThanOrEqual(400);
@@ -256,7 +324,11 @@ describe('training desk (issue 24): the whole desk in the browser, from a static
       await expectOrderStatus(orderId, 'picked');
 
       await page.getByRole('button', { name: '打印 销售送货单' }).click();
-      await page.getByTestId('print-sheet').locator('.bp-head .bp-code').filter({ hasText: code }).waitFor({ timeout: 20_000 });
+      await page
+        .getByTestId('print-sheet')
+        .locator('.bp-head .bp-code')
+        .filter({ hasText: code })
+        .waitFor({ timeout: 20_000 });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       const file = pdfPath(`demo-deliveryNote-${code}`);
       await page.pdf({ path: file, format: 'A4', printBackground: true });
@@ -296,10 +368,14 @@ describe('training desk (issue 24): the whole desk in the browser, from a static
       const seen = await api(`/orders/${orderId}`, {}, tab2);
       expect(seen.body).toMatchObject({ status: 'picked', receiver });
       // a write in the second tab (the note printed again) is read by the first one's next answer
-      expect((await api(`/orders/${orderId}/printed`, { method: 'POST', body: { form: 'deliveryNote' } }, tab2)).status).toBe(200);
+      expect(
+        (await api(`/orders/${orderId}/printed`, { method: 'POST', body: { form: 'deliveryNote' } }, tab2)).status,
+      ).toBe(200);
       expect(((await order(orderId)).prints ?? []).length).toBe(2);
       // and a write in the first is read by the second
-      expect((await api(`/orders/${orderId}/printed`, { method: 'POST', body: { form: 'deliveryNote' } })).status).toBe(200);
+      expect((await api(`/orders/${orderId}/printed`, { method: 'POST', body: { form: 'deliveryNote' } })).status).toBe(
+        200,
+      );
       expect(((await api(`/orders/${orderId}`, {}, tab2)).body.prints ?? []).length).toBe(3);
       // nothing of the desk's API ever reached the static server, nor any other origin
       expect(site.paths.filter((p) => p.startsWith('/api'))).toEqual([]);

@@ -29,7 +29,12 @@ beforeAll(async () => {
 afterAll(() => e2e?.close());
 
 /** A logged-in page at a given window size, in zh or en (switched in the app bar like a user would). */
-async function pageOf(browser: Browser, username: string, viewport: { width: number; height: number }, locale: 'zh' | 'en' = 'zh'): Promise<Page> {
+async function pageOf(
+  browser: Browser,
+  username: string,
+  viewport: { width: number; height: number },
+  locale: 'zh' | 'en' = 'zh',
+): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport });
   const page = await context.newPage();
   await page.goto(`${e2e.server.url}/#/login`);
@@ -38,7 +43,10 @@ async function pageOf(browser: Browser, username: string, viewport: { width: num
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((u) => !u.hash.startsWith('#/login'), { timeout: 20_000 });
   if (locale === 'en') {
-    await page.locator('header').getByRole('button', { name: /^(中文|English)$/i }).click();
+    await page
+      .locator('header')
+      .getByRole('button', { name: /^(中文|English)$/i })
+      .click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 10_000 }).toBe('en');
   }
@@ -55,21 +63,36 @@ async function settle(page: Page): Promise<void> {
   });
 }
 
-const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.tagName ?? '');
+const focusedName = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.tagName ?? '');
 
 /** Waits until the open list's highlighted option is the one typed for (the search has answered). */
 async function highlighted(page: Page, text: string): Promise<void> {
   await expect
-    .poll(() => page.evaluate(() => document.querySelector('[role="listbox"] [role="option"].Mui-focused')?.textContent ?? ''), { timeout: 15_000 })
+    .poll(
+      () =>
+        page.evaluate(() => document.querySelector('[role="listbox"] [role="option"].Mui-focused')?.textContent ?? ''),
+      { timeout: 15_000 },
+    )
     .toContain(text);
 }
 
 /** scrollWidth ≤ clientWidth: the whole value is visible in the box. */
 const fullyVisible = (page: Page, name: string) =>
-  page.locator(`input[name="${name}"]`).evaluate((el: HTMLInputElement) => ({ value: el.value, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  page
+    .locator(`input[name="${name}"]`)
+    .evaluate((el: HTMLInputElement) => ({
+      value: el.value,
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+    }));
 
 async function smbCustomer(): Promise<Rec> {
-  const list = (await admin.get('/customers' + q({ filter: { tier: 'smb', active: true, overdue: false }, sort: ['id', 'ASC'], range: [0, 9] }))).body as Rec[];
+  const list = (
+    await admin.get(
+      '/customers' + q({ filter: { tier: 'smb', active: true, overdue: false }, sort: ['id', 'ASC'], range: [0, 9] }),
+    )
+  ).body as Rec[];
   expect(list.length).toBeGreaterThan(0);
   return list[0];
 }
@@ -77,89 +100,122 @@ async function smbCustomer(): Promise<Rec> {
 const MONTH = 31 * 86_400_000;
 /** A key account trading for more than 3 months (6.4.6: the assistant, not the rep, quotes it). */
 async function establishedKeyAccount(): Promise<Rec> {
-  const list = (await admin.get('/customers' + q({ filter: { tier: 'keyAccount', active: true }, sort: ['id', 'ASC'], range: [0, 49] }))).body as Rec[];
-  const old = list.find((c) => typeof c.firstTradeAt === 'string' && Date.parse(c.firstTradeAt) < Date.now() - 4 * MONTH);
+  const list = (
+    await admin.get(
+      '/customers' + q({ filter: { tier: 'keyAccount', active: true }, sort: ['id', 'ASC'], range: [0, 49] }),
+    )
+  ).body as Rec[];
+  const old = list.find(
+    (c) => typeof c.firstTradeAt === 'string' && Date.parse(c.firstTradeAt) < Date.now() - 4 * MONTH,
+  );
   if (old) return old;
   const c = list[0];
-  const r = await admin.put(`/customers/${c.id}`, { firstTradeAt: new Date(Date.now() - 12 * MONTH).toISOString(), version: c.version });
+  const r = await admin.put(`/customers/${c.id}`, {
+    firstTradeAt: new Date(Date.now() - 12 * MONTH).toISOString(),
+    version: c.version,
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body;
 }
 
 async function stockedProducts(n: number, minStock = 20): Promise<Rec[]> {
-  const list = (await admin.get('/products' + q({ filter: { catalog: true, active: true, stock_gte: minStock }, sort: ['id', 'ASC'], range: [0, 49] }))).body as Rec[];
+  const list = (
+    await admin.get(
+      '/products' +
+        q({ filter: { catalog: true, active: true, stock_gte: minStock }, sort: ['id', 'ASC'], range: [0, 49] }),
+    )
+  ).body as Rec[];
   expect(list.length).toBeGreaterThanOrEqual(n);
   return list.slice(0, n);
 }
 
 describe("issue 19: the phone desk's order form", () => {
-  it('an assistant takes a three-line phone order with the keyboard alone after focusing the customer field; 123456 and 12345.67 are fully visible at 1280', { timeout: 180_000 }, async () => {
-    const customer = await smbCustomer();
-    const products = await stockedProducts(3);
-    const page = await pageOf(e2e.browser, 'assistant2', { width: 1280, height: 800 });
-    await shotOnFailure(page, 'issue19-keyboard-order', async () => {
-      await page.goto(`${e2e.server.url}/#/orders/create`);
-      const customerInput = page.locator('input[name="customerId"]');
-      await customerInput.waitFor({ timeout: 20_000 });
-      await customerInput.focus();
-      const k = page.keyboard;
-      // from here on: the keyboard alone
-      await k.type(String(customer.code));
-      await highlighted(page, String(customer.code));
-      await k.press('Enter');
-      await expect.poll(() => customerInput.inputValue()).toContain(String(customer.name));
-      await k.press('Tab'); // channel (phone)
-      await k.press('Tab'); // settlement (cash)
-      await k.press('Tab');
-      expect(await focusedName(page)).toBe('lines.0.productId');
-      const qtys = [3, 12, 1];
-      for (const [i, p] of products.entries()) {
-        await k.type(String(p.sku));
-        await highlighted(page, String(p.sku));
-        await k.press('Enter'); // picks it: the catalog price comes in, the cursor goes to the quantity
-        await expect.poll(() => focusedName(page)).toBe(`lines.${i}.qty`);
-        await expect.poll(async () => Number(await page.locator(`input[name="lines.${i}.unitPrice"]`).inputValue())).toBe(Number(p.catalogPrice));
-        if (i === 0) {
-          // the widest figures the desk types: 6 digits, 2 decimals — every digit in view at 1280
-          await k.press('Control+A');
-          await k.type('123456');
-          await k.press('Enter');
-          expect(await focusedName(page)).toBe('lines.0.unitPrice');
-          await k.press('Control+A');
-          await k.type('12345.67');
-          const qty = await fullyVisible(page, 'lines.0.qty');
-          const price = await fullyVisible(page, 'lines.0.unitPrice');
-          expect(qty.value).toBe('123456');
-          expect(price.value).toBe('12345.67');
-          expect(qty.scrollWidth, JSON.stringify(qty)).toBeLessThanOrEqual(qty.clientWidth);
-          expect(price.scrollWidth, JSON.stringify(price)).toBeLessThanOrEqual(price.clientWidth);
-          await page.screenshot({ path: join(SHOTS, 'order-wide-figures-1280x800-zh.png') });
-          await k.press('Shift+Tab');
-        }
-        await k.press('Control+A');
-        await k.type(String(qtys[i]));
+  it(
+    'an assistant takes a three-line phone order with the keyboard alone after focusing the customer field; 123456 and 12345.67 are fully visible at 1280',
+    { timeout: 180_000 },
+    async () => {
+      const customer = await smbCustomer();
+      const products = await stockedProducts(3);
+      const page = await pageOf(e2e.browser, 'assistant2', { width: 1280, height: 800 });
+      await shotOnFailure(page, 'issue19-keyboard-order', async () => {
+        await page.goto(`${e2e.server.url}/#/orders/create`);
+        const customerInput = page.locator('input[name="customerId"]');
+        await customerInput.waitFor({ timeout: 20_000 });
+        await customerInput.focus();
+        const k = page.keyboard;
+        // from here on: the keyboard alone
+        await k.type(String(customer.code));
+        await highlighted(page, String(customer.code));
         await k.press('Enter');
-        expect(await focusedName(page)).toBe(`lines.${i}.unitPrice`);
-        await k.press('Control+A');
-        await k.type(String(p.catalogPrice));
-        await k.press('Enter'); // the next line opens with the cursor on its product
-        await expect.poll(() => focusedName(page)).toBe(`lines.${i + 1}.productId`);
-      }
-      await k.press('Enter'); // an empty product: the lines are done
-      await expect.poll(() => focusedName(page)).toBe('linesConfirmed');
-      await k.press('Space'); // 6.2.1 every line confirmed with the customer
-      await page.screenshot({ path: join(SHOTS, 'order-keyboard-1280x800-zh.png'), fullPage: true });
-      for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.getAttribute('type') === 'submit')); i++) await k.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('submit');
-      await k.press('Enter');
-      await page.waitForURL((u) => /#\/orders\/\d+\/show$/.test(u.hash), { timeout: 20_000 });
-    });
-    const id = Number(new URL(page.url()).hash.split('/')[2]);
-    const saved = await record(admin, 'orders', id);
-    expect(saved).toMatchObject({ status: 'draft', customerId: customer.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true });
-    expect(saved.lines.map((l: Rec) => [l.productId, l.qty, l.unitPrice])).toEqual(products.map((p, i) => [p.id, [3, 12, 1][i], p.catalogPrice]));
-    await page.context().close();
-  });
+        await expect.poll(() => customerInput.inputValue()).toContain(String(customer.name));
+        await k.press('Tab'); // channel (phone)
+        await k.press('Tab'); // settlement (cash)
+        await k.press('Tab');
+        expect(await focusedName(page)).toBe('lines.0.productId');
+        const qtys = [3, 12, 1];
+        for (const [i, p] of products.entries()) {
+          await k.type(String(p.sku));
+          await highlighted(page, String(p.sku));
+          await k.press('Enter'); // picks it: the catalog price comes in, the cursor goes to the quantity
+          await expect.poll(() => focusedName(page)).toBe(`lines.${i}.qty`);
+          await expect
+            .poll(async () => Number(await page.locator(`input[name="lines.${i}.unitPrice"]`).inputValue()))
+            .toBe(Number(p.catalogPrice));
+          if (i === 0) {
+            // the widest figures the desk types: 6 digits, 2 decimals — every digit in view at 1280
+            await k.press('Control+A');
+            await k.type('123456');
+            await k.press('Enter');
+            expect(await focusedName(page)).toBe('lines.0.unitPrice');
+            await k.press('Control+A');
+            await k.type('12345.67');
+            const qty = await fullyVisible(page, 'lines.0.qty');
+            const price = await fullyVisible(page, 'lines.0.unitPrice');
+            expect(qty.value).toBe('123456');
+            expect(price.value).toBe('12345.67');
+            expect(qty.scrollWidth, JSON.stringify(qty)).toBeLessThanOrEqual(qty.clientWidth);
+            expect(price.scrollWidth, JSON.stringify(price)).toBeLessThanOrEqual(price.clientWidth);
+            await page.screenshot({ path: join(SHOTS, 'order-wide-figures-1280x800-zh.png') });
+            await k.press('Shift+Tab');
+          }
+          await k.press('Control+A');
+          await k.type(String(qtys[i]));
+          await k.press('Enter');
+          expect(await focusedName(page)).toBe(`lines.${i}.unitPrice`);
+          await k.press('Control+A');
+          await k.type(String(p.catalogPrice));
+          await k.press('Enter'); // the next line opens with the cursor on its product
+          await expect.poll(() => focusedName(page)).toBe(`lines.${i + 1}.productId`);
+        }
+        await k.press('Enter'); // an empty product: the lines are done
+        await expect.poll(() => focusedName(page)).toBe('linesConfirmed');
+        await k.press('Space'); // 6.2.1 every line confirmed with the customer
+        await page.screenshot({ path: join(SHOTS, 'order-keyboard-1280x800-zh.png'), fullPage: true });
+        for (
+          let i = 0;
+          i < 40 && !(await page.evaluate(() => document.activeElement?.getAttribute('type') === 'submit'));
+          i++
+        )
+          await k.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('submit');
+        await k.press('Enter');
+        await page.waitForURL((u) => /#\/orders\/\d+\/show$/.test(u.hash), { timeout: 20_000 });
+      });
+      const id = Number(new URL(page.url()).hash.split('/')[2]);
+      const saved = await record(admin, 'orders', id);
+      expect(saved).toMatchObject({
+        status: 'draft',
+        customerId: customer.id,
+        channel: 'phone',
+        paymentMethod: 'cash',
+        linesConfirmed: true,
+      });
+      expect(saved.lines.map((l: Rec) => [l.productId, l.qty, l.unitPrice])).toEqual(
+        products.map((p, i) => [p.id, [3, 12, 1][i], p.catalogPrice]),
+      );
+      await page.context().close();
+    },
+  );
 
   it('leaving a half-filled order asks first; staying keeps what was typed', { timeout: 120_000 }, async () => {
     const customer = await smbCustomer();
@@ -209,7 +265,10 @@ describe('issue 19: the forms as their users see them (1280×800 and 1440×900, 
   ];
 
   /** no sideways scrolling of the page */
-  const noSideScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  const noSideScroll = async (page: Page) =>
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
 
   it('order, quote and return forms', { timeout: 600_000 }, async () => {
     const smb = await smbCustomer();
@@ -221,12 +280,29 @@ describe('issue 19: the forms as their users see them (1280×800 and 1440×900, 
     const driver = await loginAs(e2e.server.url, 'driver');
     const a2 = await loginAs(e2e.server.url, 'assistant2');
     const finance = await loginAs(e2e.server.url, 'finance');
-    const o = (await a2.post('/orders', { customerId: smb.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: products.map((p) => ({ productId: p.id, qty: 5, unitPrice: p.catalogPrice })) })).body;
-    for (const [who, action] of [[a2, 'submit'], [csm, 'approve'], [orderdesk, 'pick']] as const) expect((await who.post(`/orders/${o.id}/actions/${action}`, {})).status).toBe(200);
+    const o = (
+      await a2.post('/orders', {
+        customerId: smb.id,
+        channel: 'phone',
+        paymentMethod: 'cash',
+        linesConfirmed: true,
+        lines: products.map((p) => ({ productId: p.id, qty: 5, unitPrice: p.catalogPrice })),
+      })
+    ).body;
+    for (const [who, action] of [
+      [a2, 'submit'],
+      [csm, 'approve'],
+      [orderdesk, 'pick'],
+    ] as const)
+      expect((await who.post(`/orders/${o.id}/actions/${action}`, {})).status).toBe(200);
     // before the van: the order desk's printed list (6.2.4), finance's invoice of a cash order (5.4.2)
     expect((await orderdesk.post(`/orders/${o.id}/printed`, { form: 'deliveryNote' })).status).toBe(200);
     expect((await finance.post(`/orders/${o.id}/actions/invoice`, { invoiceNo: `FP-E2E-${o.id}` })).status).toBe(200);
-    for (const [who, action] of [[driver, 'ship'], [driver, 'deliver']] as const) expect((await who.post(`/orders/${o.id}/actions/${action}`, {})).status).toBe(200);
+    for (const [who, action] of [
+      [driver, 'ship'],
+      [driver, 'deliver'],
+    ] as const)
+      expect((await who.post(`/orders/${o.id}/actions/${action}`, {})).status).toBe(200);
 
     for (const size of SIZES) {
       for (const locale of ['zh', 'en'] as const) {
@@ -287,11 +363,20 @@ describe('issue 19: the forms as their users see them (1280×800 and 1440×900, 
           await highlighted(ret, String(smb.code));
           await ret.keyboard.press('Enter');
           await ret.locator('input[name="orderId"]').click();
-          await ret.getByRole('option').filter({ hasText: String(o.code) }).first().click();
+          await ret
+            .getByRole('option')
+            .filter({ hasText: String(o.code) })
+            .first()
+            .click();
           await ret.locator('.ra-input-lines button').first().click();
           await ret.locator('.ra-input-lines [role="combobox"]').first().click();
-          const option = ret.getByRole('option').filter({ hasText: String(products[0].sku) }).first();
-          await expect.poll(() => option.textContent(), { timeout: 15_000 }).toMatch(locale === 'zh' ? /送货 5 · 可退 5/ : /delivered 5 · returnable 5/);
+          const option = ret
+            .getByRole('option')
+            .filter({ hasText: String(products[0].sku) })
+            .first();
+          await expect
+            .poll(() => option.textContent(), { timeout: 15_000 })
+            .toMatch(locale === 'zh' ? /送货 5 · 可退 5/ : /delivered 5 · returnable 5/);
           await option.click();
           await ret.locator('input[name="lines.0.qty"]').fill('2');
           await settle(ret);
@@ -309,14 +394,26 @@ describe('issue 19: paper that is official only when approved', () => {
     const assistant3 = await loginAs(e2e.server.url, 'assistant3');
     const csm = await loginAs(e2e.server.url, 'csmanager');
     const key = await establishedKeyAccount();
-    const goods = ((await admin.get('/products' + q({ filter: { catalog: true, active: true, category: 'stationery' }, sort: ['id', 'ASC'], range: [0, 59] }))).body as Rec[]).filter((p) => Number(p.cost) > 1);
+    const goods = (
+      (
+        await admin.get(
+          '/products' +
+            q({ filter: { catalog: true, active: true, category: 'stationery' }, sort: ['id', 'ASC'], range: [0, 59] }),
+        )
+      ).body as Rec[]
+    ).filter((p) => Number(p.cost) > 1);
     expect(goods.length).toBeGreaterThanOrEqual(40);
     // 40 lines quoted below cost: outside the 6.4.3 band, two pages long
-    const lines = goods.slice(0, 40).map((p) => ({ productId: p.id, qty: 10, unitPrice: Math.floor(Number(p.cost) * 90) / 100 }));
-    const quote = (await assistant3.post('/quotes', { customerId: key.id, validUntil: addDays(today(), 14), lines })).body;
+    const lines = goods
+      .slice(0, 40)
+      .map((p) => ({ productId: p.id, qty: 10, unitPrice: Math.floor(Number(p.cost) * 90) / 100 }));
+    const quote = (await assistant3.post('/quotes', { customerId: key.id, validUntil: addDays(today(), 14), lines }))
+      .body;
     expect(quote.needsReview, JSON.stringify(quote)).toBe(true);
     expect((await assistant3.post(`/quotes/${quote.id}/actions/submit`, {})).status).toBe(200);
-    expect((await csm.post(`/quotes/${quote.id}/actions/reject`, { comment: '低于成本，不能报价 (6.4.3)' })).body.status).toBe('rejected');
+    expect(
+      (await csm.post(`/quotes/${quote.id}/actions/reject`, { comment: '低于成本，不能报价 (6.4.3)' })).body.status,
+    ).toBe('rejected');
 
     const page = await pageOf(e2e.browser, 'assistant3', { width: 1280, height: 800 });
     await shotOnFailure(page, 'issue19-rejected-quote', async () => {
@@ -331,7 +428,9 @@ describe('issue 19: paper that is official only when approved', () => {
       expect(pages).toBeGreaterThanOrEqual(2);
       // the diagonal mark is rotated text: -raw keeps its characters together
       for (let n = 1; n <= pages; n++) {
-        const text = squash(execFileSync('pdftotext', ['-raw', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' }));
+        const text = squash(
+          execFileSync('pdftotext', ['-raw', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' }),
+        );
         expect(text, `page ${n}`).toContain('已退回');
         expect(text, `page ${n}`).toContain(String(quote.code));
       }
@@ -341,35 +440,56 @@ describe('issue 19: paper that is official only when approved', () => {
     await page.context().close();
   });
 
-  it("a draft gift's outbound note cannot be printed: no button, the print view refuses, the API says 409 (6.12.3)", { timeout: 120_000 }, async () => {
-    const [settings] = (await admin.get('/settings' + q({ range: [0, 0] }))).body as Rec[];
-    const day = today();
-    const windows = (settings.giftWindows ?? []) as Rec[];
-    if (!windows.some((w) => w.from <= day && day <= w.to)) {
-      expect((await admin.put(`/settings/${settings.id}`, { giftWindows: [...windows, { name: 'E2E 节日', from: day, to: day }], version: settings.version })).status).toBe(200);
-    }
-    const assistant2 = await loginAs(e2e.server.url, 'assistant2');
-    const customer = await smbCustomer();
-    const gift = (await assistant2.post('/gifts', { customerId: customer.id, marginAssessment: '约15%', creditStanding: '良好', paymentRecord: '按时回款', potential: '有潜力', reason: '节日答谢', items: [{ name: '节日礼盒', qty: 2, unitPrice: 120 }] })).body;
-    expect(gift.status, JSON.stringify(gift)).toBe('draft');
+  it(
+    "a draft gift's outbound note cannot be printed: no button, the print view refuses, the API says 409 (6.12.3)",
+    { timeout: 120_000 },
+    async () => {
+      const [settings] = (await admin.get('/settings' + q({ range: [0, 0] }))).body as Rec[];
+      const day = today();
+      const windows = (settings.giftWindows ?? []) as Rec[];
+      if (!windows.some((w) => w.from <= day && day <= w.to)) {
+        expect(
+          (
+            await admin.put(`/settings/${settings.id}`, {
+              giftWindows: [...windows, { name: 'E2E 节日', from: day, to: day }],
+              version: settings.version,
+            })
+          ).status,
+        ).toBe(200);
+      }
+      const assistant2 = await loginAs(e2e.server.url, 'assistant2');
+      const customer = await smbCustomer();
+      const gift = (
+        await assistant2.post('/gifts', {
+          customerId: customer.id,
+          marginAssessment: '约15%',
+          creditStanding: '良好',
+          paymentRecord: '按时回款',
+          potential: '有潜力',
+          reason: '节日答谢',
+          items: [{ name: '节日礼盒', qty: 2, unitPrice: 120 }],
+        })
+      ).body;
+      expect(gift.status, JSON.stringify(gift)).toBe('draft');
 
-    const page = await pageOf(e2e.browser, 'warehouse', { width: 1280, height: 800 });
-    await shotOnFailure(page, 'issue19-draft-gift', async () => {
-      await page.goto(`${e2e.server.url}/#/gifts/${gift.id}/show`);
-      await page.getByText(String(gift.code), { exact: true }).first().waitFor({ timeout: 20_000 });
-      await page.getByText('草稿').first().waitFor();
-      expect(await page.getByRole('button', { name: /打印/ }).count()).toBe(0);
-      await page.goto(`${e2e.server.url}/#/print/giftOutboundNote/${gift.id}`);
-      const refused = page.getByTestId('print-refused');
-      await refused.waitFor({ timeout: 20_000 });
-      expect(await refused.textContent()).toContain('6.12.3');
-      expect(await page.getByTestId('print-sheet').count()).toBe(0);
-      expect(await page.getByRole('button', { name: /打印/ }).count()).toBe(0);
-      await page.screenshot({ path: join(SHOTS, 'draft-gift-outbound-refused.png') });
-    });
-    const api = await loginAs(e2e.server.url, 'warehouse');
-    const r = await api.post(`/gifts/${gift.id}/printed`, { form: 'giftOutboundNote' });
-    expect([r.status, r.body.rule]).toEqual([409, '6.12.3']);
-    await page.context().close();
-  });
+      const page = await pageOf(e2e.browser, 'warehouse', { width: 1280, height: 800 });
+      await shotOnFailure(page, 'issue19-draft-gift', async () => {
+        await page.goto(`${e2e.server.url}/#/gifts/${gift.id}/show`);
+        await page.getByText(String(gift.code), { exact: true }).first().waitFor({ timeout: 20_000 });
+        await page.getByText('草稿').first().waitFor();
+        expect(await page.getByRole('button', { name: /打印/ }).count()).toBe(0);
+        await page.goto(`${e2e.server.url}/#/print/giftOutboundNote/${gift.id}`);
+        const refused = page.getByTestId('print-refused');
+        await refused.waitFor({ timeout: 20_000 });
+        expect(await refused.textContent()).toContain('6.12.3');
+        expect(await page.getByTestId('print-sheet').count()).toBe(0);
+        expect(await page.getByRole('button', { name: /打印/ }).count()).toBe(0);
+        await page.screenshot({ path: join(SHOTS, 'draft-gift-outbound-refused.png') });
+      });
+      const api = await loginAs(e2e.server.url, 'warehouse');
+      const r = await api.post(`/gifts/${gift.id}/printed`, { form: 'giftOutboundNote' });
+      expect([r.status, r.body.rule]).toEqual([409, '6.12.3']);
+      await page.context().close();
+    },
+  );
 });

@@ -23,7 +23,9 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
  */
 async function chromeTexts(page: Page): Promise<string[]> {
   return page
-    .locator('.RaMenuItemLink-root, .MuiListSubheader-root, th, button, label, .RaLabeled-label, [role="tab"], #react-admin-title')
+    .locator(
+      '.RaMenuItemLink-root, .MuiListSubheader-root, th, button, label, .RaLabeled-label, [role="tab"], #react-admin-title',
+    )
     .evaluateAll((els) =>
       els
         .filter((e) => !e.closest('[data-testid="print-sheet"]') && !e.closest('.RaUserMenu-userButton'))
@@ -44,29 +46,54 @@ async function visit(page: Page, e2e: E2E, screen: Screen): Promise<void> {
   await screen.ready(page);
   await page.waitForLoadState('networkidle');
   // react-admin's loading indicator gone: every query of the screen answered
-  await page.locator('.RaLoadingIndicator-loader, [role="progressbar"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page
+    .locator('.RaLoadingIndicator-loader, [role="progressbar"]')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
 }
 
 async function switchTo(page: Page, name: 'English' | '中文'): Promise<void> {
-  await page.locator('header').getByRole('button', { name: /^(中文|English)$/i }).click();
+  await page
+    .locator('header')
+    .getByRole('button', { name: /^(中文|English)$/i })
+    .click();
   await page.getByRole('menuitem', { name }).click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 10_000 }).toBe(name === 'English' ? 'en' : 'zh-CN');
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 10_000 })
+    .toBe(name === 'English' ? 'en' : 'zh-CN');
 }
 
 describe('journey 6: the UI in English and back to Chinese', () => {
   it('shows no untranslated key on any screen of journey 1, and no Chinese chrome in English', async () => {
     const api = await loginAs(e2e.server.url, 'admin');
-    const orders = (await api.get('/orders' + q({ filter: { status: ['picked', 'shipped', 'delivered'] }, sort: ['id', 'ASC'], range: [0, 0] }))).body;
+    const orders = (
+      await api.get(
+        '/orders' + q({ filter: { status: ['picked', 'shipped', 'delivered'] }, sort: ['id', 'ASC'], range: [0, 0] }),
+      )
+    ).body;
     expect(orders.length, 'an order that has a delivery note').toBe(1);
     const order = orders[0];
 
     const rows = (page: Page) => page.locator('table tbody tr').first().waitFor({ timeout: 20_000 });
     const screens: Screen[] = [
       { name: 'orders-list', path: '/orders', ready: rows },
-      { name: 'order-show', path: `/orders/${order.id}/show`, ready: (p) => p.getByTestId('order-totals').waitFor({ timeout: 20_000 }) },
-      { name: 'order-create', path: '/orders/create', ready: (p) => p.locator('input[name="customerId"]').waitFor({ timeout: 20_000 }) },
+      {
+        name: 'order-show',
+        path: `/orders/${order.id}/show`,
+        ready: (p) => p.getByTestId('order-totals').waitFor({ timeout: 20_000 }),
+      },
+      {
+        name: 'order-create',
+        path: '/orders/create',
+        ready: (p) => p.locator('input[name="customerId"]').waitFor({ timeout: 20_000 }),
+      },
       { name: 'customers-list', path: '/customers', ready: rows },
-      { name: 'print-view', path: `/print/deliveryNote/${order.id}`, ready: (p) => p.getByTestId('print-sheet').waitFor({ timeout: 20_000 }) },
+      {
+        name: 'print-view',
+        path: `/print/deliveryNote/${order.id}`,
+        ready: (p) => p.getByTestId('print-sheet').waitFor({ timeout: 20_000 }),
+      },
     ];
 
     const clerk = await pageAs(e2e, 'assistant');
@@ -78,9 +105,17 @@ describe('journey 6: the UI in English and back to Chinese', () => {
           expect(body.match(KEY) ?? [], `untranslated keys on ${screen.name} (${lang})`).toEqual([]);
           const chrome = await chromeTexts(clerk);
           expect(chrome.length, `chrome of ${screen.name}`).toBeGreaterThan(0);
-          if (lang === 'en') expect(chrome.filter((t) => CJK.test(t)), `Chinese chrome on ${screen.name} in English`).toEqual([]);
+          if (lang === 'en')
+            expect(
+              chrome.filter((t) => CJK.test(t)),
+              `Chinese chrome on ${screen.name} in English`,
+            ).toEqual([]);
           // the app is in the language chosen: some of its labels say so
-          else if (screen.name !== 'print-view') expect(chrome.some((t) => CJK.test(t)), `Chinese chrome on ${screen.name}`).toBe(true);
+          else if (screen.name !== 'print-view')
+            expect(
+              chrome.some((t) => CJK.test(t)),
+              `Chinese chrome on ${screen.name}`,
+            ).toBe(true);
         });
       }
     };

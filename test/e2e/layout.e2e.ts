@@ -33,7 +33,9 @@ const ONLY = process.env.E2E_LAYOUT_ROLES?.split(',');
 const USERS = (() => {
   const seen = new Set<string>();
   const order = ['csManager', 'orderDesk', 'finance', 'driver', 'warehouse', 'assistant', 'admin'];
-  return API_DEMO_USERS.filter((u) => !seen.has(u.role) && seen.add(u.role) && (!ONLY || ONLY.includes(u.role))).sort((a, b) => (order.indexOf(a.role) + 1 || 99) - (order.indexOf(b.role) + 1 || 99));
+  return API_DEMO_USERS.filter((u) => !seen.has(u.role) && seen.add(u.role) && (!ONLY || ONLY.includes(u.role))).sort(
+    (a, b) => (order.indexOf(a.role) + 1 || 99) - (order.indexOf(b.role) + 1 || 99),
+  );
 })();
 
 interface Problem {
@@ -42,14 +44,27 @@ interface Problem {
 }
 
 /** What the eye checks, measured: sideways scroll, buttons past the edge, one character a line, tall rows. */
-function measure(): { scrollX: number; offscreen: string[]; charPerLine: string[]; tallRows: number[]; tableOverflow: number } {
+function measure(): {
+  scrollX: number;
+  offscreen: string[];
+  charPerLine: string[];
+  tallRows: number[];
+  tableOverflow: number;
+} {
   const vw = document.documentElement.clientWidth;
   const root = document.querySelector('#main-content') ?? document.body;
-  const label = (el: Element) => ((el as HTMLElement).innerText || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 40);
+  const label = (el: Element) =>
+    ((el as HTMLElement).innerText || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 40);
   const offscreen: string[] = [];
   for (const el of root.querySelectorAll('button, a[role="button"], [role="button"]')) {
     const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden' || el.closest('.RaBulkActionsToolbar-collapsed')) continue;
+    if (
+      r.width === 0 ||
+      r.height === 0 ||
+      getComputedStyle(el).visibility === 'hidden' ||
+      el.closest('.RaBulkActionsToolbar-collapsed')
+    )
+      continue;
     if (r.left < -1 || r.right > vw + 1) offscreen.push(`${label(el)} [${Math.round(r.left)}–${Math.round(r.right)}]`);
   }
   const charPerLine: string[] = [];
@@ -63,11 +78,15 @@ function measure(): { scrollX: number; offscreen: string[]; charPerLine: string[
     const range = document.createRange();
     range.selectNodeContents(cell);
     const tops = new Set<number>();
-    for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0 && r.height < lineHeight * 1.8) tops.add(Math.round(r.top / (lineHeight / 2)));
+    for (const r of range.getClientRects())
+      if (r.width > 0 && r.height > 0 && r.height < lineHeight * 1.8) tops.add(Math.round(r.top / (lineHeight / 2)));
     const lines = Math.max(1, tops.size);
-    if (lines >= 3 && text.length / lines <= 2.5) charPerLine.push(`${text.slice(0, 16)} (${lines} lines, ${Math.round(cell.getBoundingClientRect().width)} px)`);
+    if (lines >= 3 && text.length / lines <= 2.5)
+      charPerLine.push(`${text.slice(0, 16)} (${lines} lines, ${Math.round(cell.getBoundingClientRect().width)} px)`);
   }
-  const tallRows = [...root.querySelectorAll('table tbody tr')].map((tr) => Math.round(tr.getBoundingClientRect().height)).filter((h) => h > 76);
+  const tallRows = [...root.querySelectorAll('table tbody tr')]
+    .map((tr) => Math.round(tr.getBoundingClientRect().height))
+    .filter((h) => h > 76);
   // a list's columns fit its card — with 17 px to spare, as a classic (non-overlay) scrollbar takes on a Windows laptop
   let tableOverflow = 0;
   for (const wrapper of root.querySelectorAll('.RaDatagrid-tableWrapper')) {
@@ -80,7 +99,10 @@ function measure(): { scrollX: number; offscreen: string[]; charPerLine: string[
   // and a row's buttons fit the width its actions column was given
   for (const cell of root.querySelectorAll('td.bp-actions')) {
     const box = cell.firstElementChild as HTMLElement | null;
-    if (box && box.scrollWidth > cell.clientWidth + 1) offscreen.push(`row buttons wider than their column: ${box.innerText.replace(/\s+/g, ' ').slice(0, 40)} (${box.scrollWidth} > ${cell.clientWidth})`);
+    if (box && box.scrollWidth > cell.clientWidth + 1)
+      offscreen.push(
+        `row buttons wider than their column: ${box.innerText.replace(/\s+/g, ' ').slice(0, 40)} (${box.scrollWidth} > ${cell.clientWidth})`,
+      );
   }
   return { scrollX: document.documentElement.scrollWidth - vw, offscreen, charPerLine, tallRows, tableOverflow };
 }
@@ -91,12 +113,18 @@ async function check(page: Page, where: string, problems: Problem[], shot: strin
   if (m.scrollX > 1) found.push({ where, what: `page scrolls sideways by ${m.scrollX}px` });
   for (const b of m.offscreen) found.push({ where, what: `button outside the viewport: ${b}` });
   for (const c of m.charPerLine) found.push({ where, what: `one character a line: ${c}` });
-  if (m.tableOverflow > 0) found.push({ where, what: `the default columns are ${m.tableOverflow}px wider than the card (with a 17px scrollbar)` });
+  if (m.tableOverflow > 0)
+    found.push({
+      where,
+      what: `the default columns are ${m.tableOverflow}px wider than the card (with a 17px scrollbar)`,
+    });
   if (m.tallRows.length) found.push({ where, what: `rows taller than two lines: ${m.tallRows.join(', ')} px` });
   problems.push(...found);
   if (shot || found.length) {
     mkdirSync(DIR, { recursive: true });
-    await page.screenshot({ path: join(DIR, `${shot ?? where.replace(/[^a-z0-9]+/gi, '-')}${found.length ? '-FAILED' : ''}.png`) });
+    await page.screenshot({
+      path: join(DIR, `${shot ?? where.replace(/[^a-z0-9]+/gi, '-')}${found.length ? '-FAILED' : ''}.png`),
+    });
   }
 }
 
@@ -106,7 +134,8 @@ async function openList(page: Page, resource: string): Promise<void> {
   await page.waitForFunction(
     (r) => {
       const list = document.querySelector(`.bp-list-${r}`);
-      const ready = list?.querySelector('table tbody tr td') ?? document.querySelector('.RaEmpty-message, .RaList-noResults');
+      const ready =
+        list?.querySelector('table tbody tr td') ?? document.querySelector('.RaEmpty-message, .RaList-noResults');
       return !!ready && !document.querySelector('.RaLoadingIndicator-loader, .MuiLinearProgress-root');
     },
     resource,
@@ -116,7 +145,13 @@ async function openList(page: Page, resource: string): Promise<void> {
 
 async function openInbox(page: Page): Promise<void> {
   await page.evaluate(() => (window.location.hash = '#/'));
-  await page.waitForFunction(() => !!document.querySelector('[data-testid="work-queue"], [data-testid="work-queue-empty"]') && !document.querySelector('.RaLoadingIndicator-loader'), null, { timeout: 20_000, polling: 50 });
+  await page.waitForFunction(
+    () =>
+      !!document.querySelector('[data-testid="work-queue"], [data-testid="work-queue-empty"]') &&
+      !document.querySelector('.RaLoadingIndicator-loader'),
+    null,
+    { timeout: 20_000, polling: 50 },
+  );
 }
 
 describe('lists and the inbox fit 1280 and 1440, in zh and en, for every role', () => {
@@ -138,7 +173,9 @@ describe('lists and the inbox fit 1280 and 1440, in zh and en, for every role', 
       for (const locale of LOCALES) {
         await page.evaluate((l) => localStorage.setItem('RaStore.locale', JSON.stringify(l)), locale);
         await page.reload();
-        await page.waitForFunction((l) => document.documentElement.lang === (l === 'en' ? 'en' : 'zh-CN'), locale, { timeout: 20_000 });
+        await page.waitForFunction((l) => document.documentElement.lang === (l === 'en' ? 'en' : 'zh-CN'), locale, {
+          timeout: 20_000,
+        });
         for (const size of SIZES) {
           await page.setViewportSize(size);
           const config = `${size.width}-${locale}`;
@@ -149,7 +186,12 @@ describe('lists and the inbox fit 1280 and 1440, in zh and en, for every role', 
             await openList(page, resource);
             const first = !listShot.has(`${config}-${resource}`);
             listShot.add(`${config}-${resource}`);
-            await check(page, `${config} ${user.role} ${resource}`, problems, first ? `${config}-${resource}-${user.role}` : null);
+            await check(
+              page,
+              `${config} ${user.role} ${resource}`,
+              problems,
+              first ? `${config}-${resource}-${user.role}` : null,
+            );
             visits += 1;
           }
         }
@@ -158,9 +200,11 @@ describe('lists and the inbox fit 1280 and 1440, in zh and en, for every role', 
     }
     // two roles at a time: most of a visit is waiting for the server and the renderer
     const queue = [...USERS];
-    await Promise.all([0, 1].map(async () => {
-      for (let user = queue.shift(); user; user = queue.shift()) await walkRole(user);
-    }));
+    await Promise.all(
+      [0, 1].map(async () => {
+        for (let user = queue.shift(); user; user = queue.shift()) await walkRole(user);
+      }),
+    );
     if (!ONLY) expect(visits).toBeGreaterThan(800);
     expect(problems.map((p) => `${p.where}: ${p.what}`)).toEqual([]);
   }, 900_000);

@@ -32,7 +32,19 @@ const api: Record<string, Api> = {};
 const users = new Map<string, { id: number; fullName: string }>();
 const pages = new Map<string, Page>();
 
-const USERNAMES = ['admin', 'assistant2', 'teamlead', 'csmanager', 'gm', 'merch', 'orderdesk', 'warehouse', 'driver', 'salesrep', 'finance'] as const;
+const USERNAMES = [
+  'admin',
+  'assistant2',
+  'teamlead',
+  'csmanager',
+  'gm',
+  'merch',
+  'orderdesk',
+  'warehouse',
+  'driver',
+  'salesrep',
+  'finance',
+] as const;
 
 beforeAll(async () => {
   e2e = await startE2E();
@@ -57,7 +69,13 @@ async function pageOf(username: string): Promise<Page> {
 
 // ---------------------------------------------------------------- API steps
 
-async function act(who: Api, resource: string, id: number, action: string, body: Record<string, unknown> = {}): Promise<Rec> {
+async function act(
+  who: Api,
+  resource: string,
+  id: number,
+  action: string,
+  body: Record<string, unknown> = {},
+): Promise<Rec> {
   const r = await who.post(`/${resource}/${id}/actions/${action}`, body);
   if (r.status !== 200) throw new Error(`${resource}/${id} ${action}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
@@ -69,7 +87,12 @@ async function create(who: Api, resource: string, body: Record<string, unknown>)
   return r.body;
 }
 
-async function list(who: Api, resource: string, filter: Record<string, unknown>, range: [number, number] = [0, 99]): Promise<Rec[]> {
+async function list(
+  who: Api,
+  resource: string,
+  filter: Record<string, unknown>,
+  range: [number, number] = [0, 99],
+): Promise<Rec[]> {
   const r = await who.get(`/${resource}` + q({ filter, sort: ['id', 'ASC'], range }));
   if (r.status !== 200) throw new Error(`GET /${resource}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
@@ -78,7 +101,9 @@ async function list(who: Api, resource: string, filter: Record<string, unknown>,
 let stockedCache: Rec[] | null = null;
 /** Catalog products in stock (for orders of the seeded customers). */
 async function stocked(): Promise<Rec[]> {
-  stockedCache ??= (await list(api.admin, 'products', { catalog: true, active: true }, [0, 499])).filter((p) => Number(p.stock) >= 60 && Number(p.catalogPrice) > 0);
+  stockedCache ??= (await list(api.admin, 'products', { catalog: true, active: true }, [0, 499])).filter(
+    (p) => Number(p.stock) >= 60 && Number(p.catalogPrice) > 0,
+  );
   expect(stockedCache.length).toBeGreaterThan(20);
   return stockedCache;
 }
@@ -86,8 +111,19 @@ async function stocked(): Promise<Rec[]> {
 type OrderLine = { productId: number; qty: number; unitPrice: number };
 
 /** A sales order walked by its roles up to `until` (assistant2 enters it, the csManager — and the branchGM over the credit — approve …). */
-async function orderUpTo(until: 'approved' | 'picked' | 'delivered', customerId: number, lines: OrderLine[], paymentMethod: 'cash' | 'credit' = 'cash'): Promise<Rec> {
-  const o = await create(api.assistant2, 'orders', { customerId, channel: 'phone', paymentMethod, linesConfirmed: true, lines });
+async function orderUpTo(
+  until: 'approved' | 'picked' | 'delivered',
+  customerId: number,
+  lines: OrderLine[],
+  paymentMethod: 'cash' | 'credit' = 'cash',
+): Promise<Rec> {
+  const o = await create(api.assistant2, 'orders', {
+    customerId,
+    channel: 'phone',
+    paymentMethod,
+    linesConfirmed: true,
+    lines,
+  });
   await act(api.assistant2, 'orders', o.id, 'submit');
   let s = await act(api.csmanager, 'orders', o.id, 'approve');
   if (s.status === 'gmApproval') s = await act(api.gm, 'orders', o.id, 'approve');
@@ -111,7 +147,13 @@ async function deliveredOrderOfFreshCustomer(): Promise<{ order: Rec; product: R
 
 async function returnUpTo(until: 'approved' | 'inspected'): Promise<number> {
   const { order, product } = await deliveredOrderOfFreshCustomer();
-  const ret = await create(api.assistant2, 'returns', { orderId: order.id, kind: 'return', reasonType: 'notNeeded', reason: '客户多订，未拆封', lines: [{ productId: product.id, qty: 2 }] });
+  const ret = await create(api.assistant2, 'returns', {
+    orderId: order.id,
+    kind: 'return',
+    reasonType: 'notNeeded',
+    reason: '客户多订，未拆封',
+    lines: [{ productId: product.id, qty: 2 }],
+  });
   await act(api.assistant2, 'returns', ret.id, 'submit');
   expect((await act(api.merch, 'returns', ret.id, 'approve')).status).toBe('approved');
   if (until === 'approved') return ret.id;
@@ -127,7 +169,10 @@ async function openGiftWindowToday(): Promise<void> {
   const day = today();
   const windows = (settings.giftWindows ?? []) as { name: string; from: string; to: string }[];
   if (windows.some((w) => w.from <= day && day <= w.to)) return;
-  const r = await api.admin.put(`/settings/${settings.id}`, { ...settings, giftWindows: [...windows, { name: '打印测试节日', from: day, to: day }] });
+  const r = await api.admin.put(`/settings/${settings.id}`, {
+    ...settings,
+    giftWindows: [...windows, { name: '打印测试节日', from: day, to: day }],
+  });
   if (r.status !== 200) throw new Error(`settings: ${r.status} ${JSON.stringify(r.body)}`);
 }
 
@@ -146,7 +191,11 @@ const MAKE: Record<string, () => Promise<number>> = {
   quote: async () => {
     const cust = await makeCustomer(api.admin);
     const p = await makeProduct(api.admin, 100, 100, { cost: 85 });
-    const qt = await create(api.assistant2, 'quotes', { customerId: cust.id, validUntil: addDays(today(), 14), lines: [{ productId: p.id, qty: 12, unitPrice: 100 }] });
+    const qt = await create(api.assistant2, 'quotes', {
+      customerId: cust.id,
+      validUntil: addDays(today(), 14),
+      lines: [{ productId: p.id, qty: 12, unitPrice: 100 }],
+    });
     if (qt.needsReview) {
       await act(api.assistant2, 'quotes', qt.id, 'submit');
       return (await act(api.csmanager, 'quotes', qt.id, 'approve')).id;
@@ -158,7 +207,11 @@ const MAKE: Record<string, () => Promise<number>> = {
   loanTransferNote: async () => {
     const cust = await makeCustomer(api.admin);
     const p = await makeProduct(api.admin, 500, 10, { category: 'oaEquipment' });
-    const loan = await create(api.assistant2, 'sampleLoans', { customerId: cust.id, purpose: '客户试用评估', lines: [{ productId: p.id, qty: 2 }] });
+    const loan = await create(api.assistant2, 'sampleLoans', {
+      customerId: cust.id,
+      purpose: '客户试用评估',
+      lines: [{ productId: p.id, qty: 2 }],
+    });
     await act(api.assistant2, 'sampleLoans', loan.id, 'submit');
     return (await act(api.orderdesk, 'sampleLoans', loan.id, 'lend')).id;
   },
@@ -184,26 +237,46 @@ const MAKE: Record<string, () => Promise<number>> = {
     const cust = await makeCustomer(api.admin, { distanceKm: 8 });
     const p = await makeProduct(api.admin, 120, 100);
     const order = await orderUpTo('approved', cust.id, [{ productId: p.id, qty: 2, unitPrice: 120 }]);
-    const r = await api.assistant2.post('/urgentDeliveries', { customerId: cust.id, orderId: order.id, receivingDept: '行政部', receiver: '王伟', receiverPhone: '13800138000' });
+    const r = await api.assistant2.post('/urgentDeliveries', {
+      customerId: cust.id,
+      orderId: order.id,
+      receivingDept: '行政部',
+      receiver: '王伟',
+      receiverPhone: '13800138000',
+    });
     if (r.status === 201) return (await act(api.orderdesk, 'urgentDeliveries', r.body.id, 'schedule')).id;
     // 6.8.4 vans run on working days until 15:30 and the server runs on the real clock: outside
     // those hours no letter can be made, and the memo of any letter not cancelled is printed
     expect([r.status, r.body.rule], JSON.stringify(r.body)).toEqual([422, '6.8.4']);
-    const any = await list(api.admin, 'urgentDeliveries', { status: ['requested', 'scheduled', 'outForDelivery', 'delivered'] }, [0, 0]);
+    const any = await list(
+      api.admin,
+      'urgentDeliveries',
+      { status: ['requested', 'scheduled', 'outForDelivery', 'delivered'] },
+      [0, 0],
+    );
     if (!any[0]) throw new Error(`no urgent delivery letter in the seed, and none can be made now: ${r.body.message}`);
     return any[0].id;
   },
   discountApproval: async () => {
     const cust = await makeCustomer(api.admin, { tier: 'keyAccount' });
     const p = await makeProduct(api.admin, 100, 50, { cost: 80 });
-    const d = await create(api.assistant2, 'discounts', { customerId: cust.id, lines: [{ productId: p.id, qty: 10, unitPrice: 100 }], discountAmount: 100, reason: '客户年度集中采购，竞争对手报价更低' });
+    const d = await create(api.assistant2, 'discounts', {
+      customerId: cust.id,
+      lines: [{ productId: p.id, qty: 10, unitPrice: 100 }],
+      discountAmount: 100,
+      reason: '客户年度集中采购，竞争对手报价更低',
+    });
     await act(api.assistant2, 'discounts', d.id, 'submit');
     await act(api.csmanager, 'discounts', d.id, 'approve');
     return (await act(api.gm, 'discounts', d.id, 'approve')).id;
   },
   scrapApplication: async () => {
     const p = await makeProduct(api.admin, 50, 100, { cost: 40 });
-    const s = await create(api.assistant2, 'scraps', { kind: 'damage', cause: '仓库漏雨导致整箱商品受潮变形，已无法销售', lines: [{ productId: p.id, qty: 3 }] });
+    const s = await create(api.assistant2, 'scraps', {
+      kind: 'damage',
+      cause: '仓库漏雨导致整箱商品受潮变形，已无法销售',
+      lines: [{ productId: p.id, qty: 3 }],
+    });
     await act(api.assistant2, 'scraps', s.id, 'submit');
     await act(api.csmanager, 'scraps', s.id, 'approve');
     return (await act(api.gm, 'scraps', s.id, 'approve')).id;
@@ -229,7 +302,11 @@ const MAKE: Record<string, () => Promise<number>> = {
     const cust = await makeCustomer(api.admin);
     const p = await makeProduct(api.admin, 120, 100);
     const order = await orderUpTo('approved', cust.id, [{ productId: p.id, qty: 2, unitPrice: 120 }]);
-    const note = await create(api.assistant2, 'handwrittenNotes', { orderId: order.id, reason: 'systemDown', reasonText: '电脑故障无法打印送货单' });
+    const note = await create(api.assistant2, 'handwrittenNotes', {
+      orderId: order.id,
+      reason: 'systemDown',
+      reasonText: '电脑故障无法打印送货单',
+    });
     await act(api.orderdesk, 'handwrittenNotes', note.id, 'write', { noteNo: `SX-${note.id}` });
     return (await act(api.driver, 'handwrittenNotes', note.id, 'deliver')).id;
   },
@@ -238,7 +315,8 @@ const MAKE: Record<string, () => Promise<number>> = {
 // ---------------------------------------------------------------- what each form must print
 
 /** `YYYY-MM-DD HH:MM` in Shanghai, as the forms print date-times (whitespace squashed away). */
-const dateTime = (iso: unknown) => (typeof iso === 'string' && iso ? `${shanghaiDate(new Date(iso))}${shanghaiTime(new Date(iso))}` : '');
+const dateTime = (iso: unknown) =>
+  typeof iso === 'string' && iso ? `${shanghaiDate(new Date(iso))}${shanghaiTime(new Date(iso))}` : '';
 const words = (yuan: unknown) => amountInWords(yuanToFen(Number(yuan)));
 const customerOf = async (id: unknown): Promise<Rec> => (id ? record(api.admin, 'customers', Number(id)) : {});
 
@@ -273,7 +351,15 @@ const CASES: Record<string, FormCase> = {
       return {
         customer: r.customerName || c.name,
         words: r.total,
-        texts: [`结算方式：${settlementLabel(r.paymentMethod).zh}`, `线路：${c.route ?? ''}`, '合计人民币（大写）', '送货员（签名）', '客户签收（签名）', '送货专用章', '白联：仓库留存'],
+        texts: [
+          `结算方式：${settlementLabel(r.paymentMethod).zh}`,
+          `线路：${c.route ?? ''}`,
+          '合计人民币（大写）',
+          '送货员（签名）',
+          '客户签收（签名）',
+          '送货专用章',
+          '白联：仓库留存',
+        ],
       };
     },
   },
@@ -283,7 +369,10 @@ const CASES: Record<string, FormCase> = {
     title: '拣货单',
     expected: async (r) => {
       const c = await customerOf(r.customerId);
-      return { customer: r.customerName || c.name, texts: [`线路：${c.route ?? ''}`, '库存', '已拣', '仓管员（拣货）（签名）', '复核（签名）'] };
+      return {
+        customer: r.customerName || c.name,
+        texts: [`线路：${c.route ?? ''}`, '库存', '已拣', '仓管员（拣货）（签名）', '复核（签名）'],
+      };
     },
   },
   quote: {
@@ -304,7 +393,13 @@ const CASES: Record<string, FormCase> = {
     expected: async (r) => ({
       customer: r.customerName || (await customerOf(r.customerId)).name,
       words: r.total,
-      texts: ['草稿', `原销售送货单号：${r.orderCode}`, '退货金额合计', '送货员（初检）（签名）', '仓管员（复检）（签名）'],
+      texts: [
+        '草稿',
+        `原销售送货单号：${r.orderCode}`,
+        '退货金额合计',
+        '送货员（初检）（签名）',
+        '仓管员（复检）（签名）',
+      ],
     }),
   },
   salesReturnNote: {
@@ -325,7 +420,13 @@ const CASES: Record<string, FormCase> = {
     expected: async (r) => ({
       customer: r.customerName || (await customerOf(r.customerId)).name,
       words: r.value,
-      texts: [`借出时间：${dateTime(r.lentAt)}`, `应还时间：${dateTime(r.dueAt)}`, '样品不得使用', '样品金额合计（目录价）', '客户签收（签名）'],
+      texts: [
+        `借出时间：${dateTime(r.lentAt)}`,
+        `应还时间：${dateTime(r.dueAt)}`,
+        '样品不得使用',
+        '样品金额合计（目录价）',
+        '客户签收（签名）',
+      ],
     }),
   },
   giftOutboundNote: {
@@ -337,7 +438,13 @@ const CASES: Record<string, FormCase> = {
       return {
         customer: r.customerName || c.name,
         words: r.total,
-        texts: ['出库类别：赠送品', `客户归属办事处：${r.districtOffice || c.districtOffice || ''}`, '赠送金额合计', '仓管员发货（签名）', '客户签收（签名）'],
+        texts: [
+          '出库类别：赠送品',
+          `客户归属办事处：${r.districtOffice || c.districtOffice || ''}`,
+          '赠送金额合计',
+          '仓管员发货（签名）',
+          '客户签收（签名）',
+        ],
       };
     },
   },
@@ -372,7 +479,12 @@ const CASES: Record<string, FormCase> = {
     title: '报损报废申请单',
     expected: async (r) => ({
       words: r.total,
-      texts: [`类别：${scraps.fields.kind.options?.[String(r.kind)]?.zh ?? ''}`, `批准时间：${dateTime(r.approvedAt)}`, '成本合计人民币（大写）', '客户服务中心经理（签名）'],
+      texts: [
+        `类别：${scraps.fields.kind.options?.[String(r.kind)]?.zh ?? ''}`,
+        `批准时间：${dateTime(r.approvedAt)}`,
+        '成本合计人民币（大写）',
+        '客户服务中心经理（签名）',
+      ],
     }),
   },
   creditEvaluation: {
@@ -382,7 +494,11 @@ const CASES: Record<string, FormCase> = {
     expected: async (r) => ({
       customer: r.customerName || (await customerOf(r.customerId)).name,
       words: typeof r.approvedLimit === 'number' ? r.approvedLimit : undefined,
-      texts: [typeof r.approvedLimit === 'number' ? '批准信用额度' : '（待总经理审批）', '赊销条件核查', '分公司总经理（签名）'],
+      texts: [
+        typeof r.approvedLimit === 'number' ? '批准信用额度' : '（待总经理审批）',
+        '赊销条件核查',
+        '分公司总经理（签名）',
+      ],
     }),
   },
   handwrittenReconciliation: {
@@ -410,11 +526,19 @@ async function recordFor(formId: string, resource: string): Promise<Rec> {
 }
 
 /** Opens the print view, waits until exactly these records are rendered, and prints it to an A4 PDF. */
-async function printPdf(page: Page, formId: string, ids: (number | string)[], codes: string[], name: string): Promise<string> {
+async function printPdf(
+  page: Page,
+  formId: string,
+  ids: (number | string)[],
+  codes: string[],
+  name: string,
+): Promise<string> {
   await page.goto(`${e2e.server.url}/#/print/${formId}/${ids.join(',')}`);
   await page.getByTestId('print-sheet').waitFor({ timeout: 30_000 });
   const shown = page.getByTestId('print-sheet').locator('.bp-head .bp-code');
-  await expect.poll(async () => (await shown.allTextContents()).sort(), { timeout: 60_000, interval: 250 }).toEqual([...codes].sort());
+  await expect
+    .poll(async () => (await shown.allTextContents()).sort(), { timeout: 60_000, interval: 250 })
+    .toEqual([...codes].sort());
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const file = pdfPath(name);
   await page.pdf({ path: file, format: 'A4', printBackground: true });
@@ -462,7 +586,10 @@ describe('printed forms (issue 4): each form printed to A4 PDF and read back', (
           expect(Number(want.words)).toBeGreaterThan(0);
           // MoneyLines print "…（大写）：<capitals>", MoneyWords "…（大写）<capitals>"
           const capitals = words(want.words);
-          expect([`（大写）：${capitals}`, `（大写）${capitals}`].some((w) => text.includes(w)), `${capitals} in ${text}`).toBe(true);
+          expect(
+            [`（大写）：${capitals}`, `（大写）${capitals}`].some((w) => text.includes(w)),
+            `${capitals} in ${text}`,
+          ).toBe(true);
         }
         for (const t of want.texts) expect(text).toContain(squash(t));
         for (const t of want.absent ?? []) expect(text).not.toContain(squash(t));
@@ -479,7 +606,9 @@ describe('bulk print (issue 4): the order desk prints 50 delivery notes from the
     // picked orders, the ones the order desk prints; made up to 50 through the API, of customers of
     // every route, cash and credit, with 1 to 12 lines
     const have = await list(api.admin, 'orders', { status: 'picked' }, [0, 99]);
-    const customers = (await list(api.admin, 'customers', { active: true }, [0, 199])).filter((c) => c.overdue !== true);
+    const customers = (await list(api.admin, 'customers', { active: true }, [0, 199])).filter(
+      (c) => c.overdue !== true,
+    );
     const products = await stocked();
     const credit = customers.filter((c) => c.settlement === 'credit');
     expect(credit.length, 'a credit customer for 付款帐期').toBeGreaterThan(0);
@@ -512,12 +641,19 @@ describe('bulk print (issue 4): the order desk prints 50 delivery notes from the
       // what the pages must be: every order, by route (线路) then order number
       const orders = new Map<string, Rec>(picked.map((o) => [String(o.code), o]));
       const custById = new Map<number, Rec>(customers.map((c) => [Number(c.id), c]));
-      for (const o of picked) if (!custById.has(Number(o.customerId))) custById.set(Number(o.customerId), await customerOf(o.customerId));
-      const skuOf = new Map<number, string>((await list(api.admin, 'products', {}, [0, 999])).map((p) => [Number(p.id), String(p.sku)]));
+      for (const o of picked)
+        if (!custById.has(Number(o.customerId))) custById.set(Number(o.customerId), await customerOf(o.customerId));
+      const skuOf = new Map<number, string>(
+        (await list(api.admin, 'products', {}, [0, 999])).map((p) => [Number(p.id), String(p.sku)]),
+      );
       const routeOf = (o: Rec) => String(custById.get(Number(o.customerId))?.route ?? '');
-      const expectedOrder = [...picked].sort((a, b) => (routeOf(a) === routeOf(b) ? (a.code < b.code ? -1 : 1) : routeOf(a) < routeOf(b) ? -1 : 1)).map((o) => String(o.code));
+      const expectedOrder = [...picked]
+        .sort((a, b) => (routeOf(a) === routeOf(b) ? (a.code < b.code ? -1 : 1) : routeOf(a) < routeOf(b) ? -1 : 1))
+        .map((o) => String(o.code));
       expect(new Set(picked.map(routeOf)).size, 'orders of several routes').toBeGreaterThan(3);
-      expect(expectedOrder, 'route order differs from the selection order').not.toEqual(urlIds.map((id) => String(picked.find((o) => Number(o.id) === id)!.code)));
+      expect(expectedOrder, 'route order differs from the selection order').not.toEqual(
+        urlIds.map((id) => String(picked.find((o) => Number(o.id) === id)!.code)),
+      );
       expect(new Set(picked.map((o) => o.paymentMethod))).toEqual(new Set(['cash', 'credit']));
 
       const started = new Date();
@@ -537,7 +673,14 @@ describe('bulk print (issue 4): the order desk prints 50 delivery notes from the
         expect(text, `page ${n}`).toContain(`结算方式：${settlementLabel(o.paymentMethod).zh}`);
         expect(text, `page ${n}`).toContain(`线路：${routeOf(o)}`);
         expect(text, `page ${n}`).toContain(`合计人民币（大写）：${words(o.total)}`);
-        for (const sign of ['送货员（签名）', '客户签收（签名）', '送货专用章', '白联：仓库留存', '黄联：财务（加盖送货专用章）']) expect(text, `page ${n}`).toContain(sign);
+        for (const sign of [
+          '送货员（签名）',
+          '客户签收（签名）',
+          '送货专用章',
+          '白联：仓库留存',
+          '黄联：财务（加盖送货专用章）',
+        ])
+          expect(text, `page ${n}`).toContain(sign);
         expect(text, `page ${n}`).toContain(`单号${o.code}`);
         expectPrintedBy(text, desk.fullName, started, `page ${n}`);
         // every line of the order is on the page of its code: its number and 货号, and its amount

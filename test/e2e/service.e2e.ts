@@ -2,7 +2,20 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, q } from '../helpers/server';
 import { pageAs, shotOnFailure, startE2E, type E2E } from './browser';
-import { addDays, clickWorkflow, confirmComment, createdId, expectStatus, openShow, pickAutocomplete, pickSelect, record, save, today, type Api } from './steps';
+import {
+  addDays,
+  clickWorkflow,
+  confirmComment,
+  createdId,
+  expectStatus,
+  openShow,
+  pickAutocomplete,
+  pickSelect,
+  record,
+  save,
+  today,
+  type Api,
+} from './steps';
 
 /** Journeys 4 and 5 of issue 6: a return back into stock, a complaint counted on the dashboard. */
 
@@ -18,7 +31,9 @@ type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 /** An order delivered in the last week, with a catalog line nothing has been returned from yet. */
 async function deliveredOrder(api: Api): Promise<{ order: Rec; productId: number }> {
-  const delivered = await api.get('/orders' + q({ filter: { status: 'delivered' }, sort: ['id', 'DESC'], range: [0, 49] }));
+  const delivered = await api.get(
+    '/orders' + q({ filter: { status: 'delivered' }, sort: ['id', 'DESC'], range: [0, 49] }),
+  );
   expect(delivered.status, JSON.stringify(delivered.body)).toBe(200);
   const weekAgo = Date.now() - 7 * 86_400_000;
   for (const order of delivered.body as Rec[]) {
@@ -28,7 +43,8 @@ async function deliveredOrder(api: Api): Promise<{ order: Rec; productId: number
     if (returns.length > 0) continue;
     for (const line of order.lines as Rec[]) {
       const product = await record(api, 'products', line.productId);
-      if (product.catalog === true && product.special !== true && line.special !== true) return { order, productId: product.id };
+      if (product.catalog === true && product.special !== true && line.special !== true)
+        return { order, productId: product.id };
     }
   }
   return walkedToDelivery(api);
@@ -37,16 +53,35 @@ async function deliveredOrder(api: Api): Promise<{ order: Rec; productId: number
 /** None in the seed: one delivered through the API (entered, approved, picked, shipped, delivered). */
 async function walkedToDelivery(api: Api): Promise<{ order: Rec; productId: number }> {
   const customer = (await api.get('/customers' + q({ filter: { tier: 'smb', active: true }, range: [0, 0] }))).body[0];
-  const product = (await api.get('/products' + q({ filter: { catalog: true, active: true, stock_gte: 10 }, range: [0, 0] }))).body[0];
+  const product = (
+    await api.get('/products' + q({ filter: { catalog: true, active: true, stock_gte: 10 }, range: [0, 0] }))
+  ).body[0];
   const clerk = await loginAs(e2e.server.url, 'assistant');
-  const created = await clerk.post('/orders', { customerId: customer.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: product.id, qty: 3, unitPrice: product.catalogPrice }] });
+  const created = await clerk.post('/orders', {
+    customerId: customer.id,
+    channel: 'phone',
+    paymentMethod: 'cash',
+    linesConfirmed: true,
+    lines: [{ productId: product.id, qty: 3, unitPrice: product.catalogPrice }],
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const id = created.body.id;
   // before the van (ship): the order desk's printed list (6.2.4), finance's invoice of a cash order (5.4.2)
-  const steps: [string, string, Record<string, unknown>?][] = [['assistant', 'submit'], ['csmanager', 'approve'], ['orderdesk', 'pick'], ['orderdesk', 'print'], ['finance', 'invoice', { invoiceNo: `FP-E2E-${id}` }], ['driver', 'ship'], ['driver', 'deliver']];
+  const steps: [string, string, Record<string, unknown>?][] = [
+    ['assistant', 'submit'],
+    ['csmanager', 'approve'],
+    ['orderdesk', 'pick'],
+    ['orderdesk', 'print'],
+    ['finance', 'invoice', { invoiceNo: `FP-E2E-${id}` }],
+    ['driver', 'ship'],
+    ['driver', 'deliver'],
+  ];
   for (const [user, action, body] of steps) {
     const who = await loginAs(e2e.server.url, user);
-    const r = action === 'print' ? await who.post(`/orders/${id}/printed`, { form: 'deliveryNote' }) : await who.post(`/orders/${id}/actions/${action}`, body ?? {});
+    const r =
+      action === 'print'
+        ? await who.post(`/orders/${id}/printed`, { form: 'deliveryNote' })
+        : await who.post(`/orders/${id}/actions/${action}`, body ?? {});
     expect(r.status, `${action}: ${JSON.stringify(r.body)}`).toBe(200);
   }
   return { order: await record(api, 'orders', id), productId: product.id };
@@ -69,13 +104,24 @@ describe('journey 4: return draft → merchPlanning → driver inspection → wa
       await assistant.locator('.ra-input-lines .button-add').click();
       // the line's product is one of the delivery note's lines (6.9.1), with what is still returnable
       await assistant.locator('.ra-input-lines [role="combobox"]').first().click();
-      await assistant.getByRole('option').filter({ hasText: String(product.sku) }).first().click();
+      await assistant
+        .getByRole('option')
+        .filter({ hasText: String(product.sku) })
+        .first()
+        .click();
       await assistant.locator('input[name="lines.0.qty"]').fill(String(qty));
       await save(assistant);
       return createdId(assistant, 'returns');
     });
     const draft = await record(admin, 'returns', returnId);
-    expect(draft).toMatchObject({ status: 'draft', orderId: order.id, orderCode: order.code, kind: 'return', reasonType: 'wrongGoods', special: false });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      orderId: order.id,
+      orderCode: order.code,
+      kind: 'return',
+      reasonType: 'wrongGoods',
+      special: false,
+    });
     expect(draft.lines).toMatchObject([{ productId, qty }]);
 
     await shotOnFailure(assistant, 'j4-submit', async () => {
@@ -104,7 +150,8 @@ describe('journey 4: return draft → merchPlanning → driver inspection → wa
       await page.context().close();
     }
     const closed = await record(admin, 'returns', returnId);
-    for (const at of ['submittedAt', 'approvedAt', 'printedAt', 'collectedAt', 'inspectedAt', 'closedAt']) expect(closed[at], at).toBeTruthy();
+    for (const at of ['submittedAt', 'approvedAt', 'printedAt', 'collectedAt', 'inspectedAt', 'closedAt'])
+      expect(closed[at], at).toBeTruthy();
   });
 });
 
@@ -120,13 +167,15 @@ async function trends(api: Api, from: string, to: string): Promise<Trends> {
   return r.body;
 }
 
-const receivedOn = (t: Trends, category: string, date?: string) => t.days.filter((d) => d.category === category && (!date || d.date === date)).reduce((s, d) => s + d.received, 0);
+const receivedOn = (t: Trends, category: string, date?: string) =>
+  t.days.filter((d) => d.category === category && (!date || d.date === date)).reduce((s, d) => s + d.received, 0);
 const resolvedOn = (t: Trends, date: string) => t.resolvedPerDay.find((d) => d.date === date)?.resolved ?? 0;
 
 /** The dashboard's "received" number for a category (投诉趋势, last 30 days), or 0 when it has no row. */
 async function dashboardReceived(page: Page, e2e: E2E, categoryLabel: string): Promise<number> {
   const url = `${e2e.server.url}/#/reports/complaints`;
-  if (page.url() === url) await page.reload(); // a fresh report, not react-query's cached one
+  if (page.url() === url)
+    await page.reload(); // a fresh report, not react-query's cached one
   else await page.goto(url);
   const table = page.getByTestId('complaints-by-category');
   await table.waitFor({ timeout: 20_000 });
@@ -139,7 +188,9 @@ describe('journey 5: complaint received → replied → resolved, and the compla
   it('is handled in the browser and counted on the dashboard', async () => {
     const day = today();
     const from30 = addDays(day, -29);
-    const customer = (await admin.get('/customers' + q({ filter: { tier: 'smb', active: true }, sort: ['id', 'ASC'], range: [0, 0] }))).body[0];
+    const customer = (
+      await admin.get('/customers' + q({ filter: { tier: 'smb', active: true }, sort: ['id', 'ASC'], range: [0, 0] }))
+    ).body[0];
     const before = await trends(admin, day, day);
     const before30 = await trends(admin, from30, day);
 
@@ -161,7 +212,12 @@ describe('journey 5: complaint received → replied → resolved, and the compla
       return createdId(assistant, 'complaints');
     });
     const received = await record(admin, 'complaints', complaintId);
-    expect(received).toMatchObject({ status: 'received', category: 'delivery', customerId: customer.id, keyAccount: false });
+    expect(received).toMatchObject({
+      status: 'received',
+      category: 'delivery',
+      customerId: customer.id,
+      keyAccount: false,
+    });
 
     // first reply (6.10.5: within 4 working hours), then the result fed back and recorded (6.10.3, 6.10.4)
     await shotOnFailure(assistant, 'j5-reply', async () => {
@@ -182,7 +238,8 @@ describe('journey 5: complaint received → replied → resolved, and the compla
     // the report counts it: received today in its category, replied and resolved on time, resolved today
     const after = await trends(admin, day, day);
     expect(receivedOn(after, 'delivery', day)).toBe(receivedOn(before, 'delivery', day) + 1);
-    const row = (t: Trends) => t.days.find((d) => d.date === day && d.category === 'delivery') ?? { repliedOnTime: 0, resolvedOnTime: 0 };
+    const row = (t: Trends) =>
+      t.days.find((d) => d.date === day && d.category === 'delivery') ?? { repliedOnTime: 0, resolvedOnTime: 0 };
     expect(row(after).repliedOnTime).toBe(row(before).repliedOnTime + 1);
     expect(row(after).resolvedOnTime).toBe(row(before).resolvedOnTime + 1);
     expect(resolvedOn(after, day)).toBe(resolvedOn(before, day) + 1);

@@ -13,20 +13,34 @@ export const today = () => shanghaiDate(new Date());
 export { addDays };
 
 /** A record read back through the API (fails loudly on anything but 200). */
-export async function record(api: Api, resource: string, id: number | string): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function record(api: Api, resource: string, id: number | string): Promise<Record<string, any>> {
   const r = await api.get(`/${resource}/${id}`);
   if (r.status !== 200) throw new Error(`GET /${resource}/${id}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
 
 /** Polls the record's status through the API until it is `status`. */
-export async function expectStatus(api: Api, resource: string, id: number | string, status: string, timeout = 15_000): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function expectStatus(
+  api: Api,
+  resource: string,
+  id: number | string,
+  status: string,
+  timeout = 15_000,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<Record<string, any>> {
   await expect.poll(async () => (await record(api, resource, id)).status, { timeout, interval: 250 }).toBe(status);
   return record(api, resource, id);
 }
 
 /** The show page of a record, once react-admin has loaded it. */
-export async function openShow(page: Page, e2e: E2E, resource: string, id: number | string, code?: string): Promise<void> {
+export async function openShow(
+  page: Page,
+  e2e: E2E,
+  resource: string,
+  id: number | string,
+  code?: string,
+): Promise<void> {
   await page.goto(`${e2e.server.url}/#/${resource}/${id}/show`);
   if (code) await page.getByText(code, { exact: true }).first().waitFor({ timeout: 20_000 });
 }
@@ -64,7 +78,12 @@ export async function confirmComment(page: Page, comment: string): Promise<void>
 }
 
 /** react-admin AutocompleteInput: type into it and pick the first option matching `option`. */
-export async function pickAutocomplete(page: Page, source: string, typed: string, option: string | RegExp): Promise<void> {
+export async function pickAutocomplete(
+  page: Page,
+  source: string,
+  typed: string,
+  option: string | RegExp,
+): Promise<void> {
   const input = page.locator(`input[name="${source}"]`);
   await input.click();
   await input.fill(typed);
@@ -75,7 +94,10 @@ export async function pickAutocomplete(page: Page, source: string, typed: string
 
 /** react-admin SelectInput (MUI select): open it and pick the option by its label. */
 export async function pickSelect(page: Page, source: string, option: string | RegExp): Promise<void> {
-  await page.locator(`.ra-input-${cssEscape(source)} [role="combobox"]`).first().click();
+  await page
+    .locator(`.ra-input-${cssEscape(source)} [role="combobox"]`)
+    .first()
+    .click();
   await page.getByRole('listbox').getByRole('option', { name: option }).click();
   await page.getByRole('listbox').waitFor({ state: 'hidden' });
 }

@@ -27,10 +27,22 @@ beforeAll(async () => {
   e2e = await startE2E();
   admin = await loginAs(e2e.server.url, 'admin');
   const { code } = (await admin.get('/customers/next-code')).body;
-  const c = await admin.post('/customers', { code, name: FORMULA_NAME, tier: 'smb', phone: '0755-88886666', address: '深圳市南山区科技园1号', contact: '@王经理', route: 'A3' });
+  const c = await admin.post('/customers', {
+    code,
+    name: FORMULA_NAME,
+    tier: 'smb',
+    phone: '0755-88886666',
+    address: '深圳市南山区科技园1号',
+    contact: '@王经理',
+    route: 'A3',
+  });
   expect(c.status, JSON.stringify(c.body)).toBe(201);
   customer = c.body;
-  product = (await admin.get('/products' + q({ filter: { catalog: true, active: true, stock_gte: 200 }, sort: ['id', 'ASC'], range: [0, 0] }))).body[0];
+  product = (
+    await admin.get(
+      '/products' + q({ filter: { catalog: true, active: true, stock_gte: 200 }, sort: ['id', 'ASC'], range: [0, 0] }),
+    )
+  ).body[0];
   expect(product, 'a catalog product with stock').toBeTruthy();
 });
 afterAll(() => e2e?.close());
@@ -44,15 +56,31 @@ async function ordersUpTo(status: 'approved' | 'picked' | 'delivered', n: number
   const finance = await loginAs(e2e.server.url, 'finance');
   const out: Rec[] = [];
   for (let i = 0; i < n; i++) {
-    const o = await clerk.post('/orders', { customerId: customer.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: product.id, qty: 1 + (i % 4), unitPrice: product.catalogPrice }] });
+    const o = await clerk.post('/orders', {
+      customerId: customer.id,
+      channel: 'phone',
+      paymentMethod: 'cash',
+      linesConfirmed: true,
+      lines: [{ productId: product.id, qty: 1 + (i % 4), unitPrice: product.catalogPrice }],
+    });
     expect(o.status, JSON.stringify(o.body)).toBe(201);
-    const steps: [Api, string][] = [[clerk, 'submit'], [csm, 'approve']];
+    const steps: [Api, string][] = [
+      [clerk, 'submit'],
+      [csm, 'approve'],
+    ];
     if (status !== 'approved') steps.push([desk, 'pick']);
-    if (status === 'delivered') steps.push([desk, 'print'], [finance, 'invoice'], [driver, 'ship'], [driver, 'deliver']);
+    if (status === 'delivered')
+      steps.push([desk, 'print'], [finance, 'invoice'], [driver, 'ship'], [driver, 'deliver']);
     let rec = o.body;
     for (const [who, action] of steps) {
       // before the van: the order desk's printed list (6.2.4), finance's invoice of a cash order (5.4.2)
-      const r = action === 'print' ? await who.post(`/orders/${rec.id}/printed`, { form: 'deliveryNote' }) : await who.post(`/orders/${rec.id}/actions/${action}`, action === 'invoice' ? { invoiceNo: `FP-E2E-${rec.id}` } : {});
+      const r =
+        action === 'print'
+          ? await who.post(`/orders/${rec.id}/printed`, { form: 'deliveryNote' })
+          : await who.post(
+              `/orders/${rec.id}/actions/${action}`,
+              action === 'invoice' ? { invoiceNo: `FP-E2E-${rec.id}` } : {},
+            );
       expect(r.status, `${action}: ${JSON.stringify(r.body)}`).toBe(200);
       rec = r.body;
     }
@@ -62,7 +90,8 @@ async function ordersUpTo(status: 'approved' | 'picked' | 'delivered', n: number
   return out;
 }
 
-const listUrl = (resource: string, filter: Record<string, unknown>) => `${e2e.server.url}/#/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}&page=1&perPage=25`;
+const listUrl = (resource: string, filter: Record<string, unknown>) =>
+  `${e2e.server.url}/#/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}&page=1&perPage=25`;
 
 async function rowOf(page: Page, code: string) {
   const row = page.locator('table tbody tr', { hasText: code });
@@ -84,7 +113,9 @@ describe('every step from the grid', () => {
       await finance.locator('.RaBulkActionsToolbar-toolbar').getByRole('button', { name: '结案', exact: true }).click();
       const dialog = finance.getByRole('dialog');
       await dialog.waitFor();
-      await expect.poll(() => dialog.getByTestId('bulk-summary').innerText(), { timeout: 10_000 }).toContain(`将对 20 张单据执行"结案"，合计 ${total}`);
+      await expect
+        .poll(() => dialog.getByTestId('bulk-summary').innerText(), { timeout: 10_000 })
+        .toContain(`将对 20 张单据执行"结案"，合计 ${total}`);
       await expect.poll(() => dialog.locator('h2').innerText()).toBe('结案：共 20 张');
       mkdirSync(join(SHOTS, 'workday'), { recursive: true });
       await finance.screenshot({ path: join(SHOTS, 'workday', '1280-zh-finance-bulk-close-confirm.png') });
@@ -108,22 +139,35 @@ describe('every step from the grid', () => {
       await (await rowOf(desk, forDesk.code)).getByRole('button', { name: `拣配完成 ${forDesk.code}` }).click();
       await expectStatus(admin, 'orders', forDesk.id, 'picked');
       // the row follows: the next step is the order desk's too (ship), printing the delivery note is an icon
-      await (await rowOf(desk, forDesk.code)).getByRole('button', { name: `出车配送 ${forDesk.code}` }).waitFor({ timeout: 15_000 });
-      await (await rowOf(desk, forDesk.code)).getByRole('button', { name: `打印 销售送货单 ${forDesk.code}` }).waitFor();
+      await (
+        await rowOf(desk, forDesk.code)
+      )
+        .getByRole('button', { name: `出车配送 ${forDesk.code}` })
+        .waitFor({ timeout: 15_000 });
+      await (
+        await rowOf(desk, forDesk.code)
+      )
+        .getByRole('button', { name: `打印 销售送货单 ${forDesk.code}` })
+        .waitFor();
     });
     await desk.context().close();
 
     const warehouse = await pageAs(e2e, 'warehouse');
     await shotOnFailure(warehouse, 'workday-warehouse-pick', async () => {
       await warehouse.goto(listUrl('orders', filter));
-      await (await rowOf(warehouse, forWarehouse.code)).getByRole('button', { name: `拣配完成 ${forWarehouse.code}` }).click();
+      await (
+        await rowOf(warehouse, forWarehouse.code)
+      )
+        .getByRole('button', { name: `拣配完成 ${forWarehouse.code}` })
+        .click();
       await expectStatus(admin, 'orders', forWarehouse.id, 'picked');
     });
     await warehouse.context().close();
 
     // before the van: the order desk's printed delivery lists (6.2.4), and finance invoices the cash orders from their rows (5.4.2)
     const deskApi = await loginAs(e2e.server.url, 'orderdesk');
-    for (const o of [forDesk, forWarehouse]) expect((await deskApi.post(`/orders/${o.id}/printed`, { form: 'deliveryNote' })).status).toBe(200);
+    for (const o of [forDesk, forWarehouse])
+      expect((await deskApi.post(`/orders/${o.id}/printed`, { form: 'deliveryNote' })).status).toBe(200);
     const fin = await pageAs(e2e, 'finance');
     await shotOnFailure(fin, 'workday-finance-invoice', async () => {
       await fin.goto(listUrl('orders', filter));
@@ -149,7 +193,10 @@ describe('every step from the grid', () => {
       // the driver's inbox: where to, and on which route
       await driver.goto(`${e2e.server.url}/#/`);
       await driver.getByTestId('work-queue').or(driver.getByTestId('work-queue-empty')).waitFor({ timeout: 20_000 });
-      const head = await driver.locator('[data-resource="orders"] thead').innerText().catch(() => '');
+      const head = await driver
+        .locator('[data-resource="orders"] thead')
+        .innerText()
+        .catch(() => '');
       if (head) expect(head).toMatch(/送货地址[\s\S]*线路/);
     });
     await driver.context().close();
@@ -166,7 +213,11 @@ async function download(page: Page, menuItem?: string): Promise<{ bytes: Buffer;
   mkdirSync(join(SHOTS, 'workday'), { recursive: true });
   await file.saveAs(path);
   const bytes = readFileSync(path);
-  return { bytes, rows: parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)), name: file.suggestedFilename() };
+  return {
+    bytes,
+    rows: parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)),
+    name: file.suggestedFilename(),
+  };
 }
 
 const shanghai = (iso: string) => {
@@ -193,7 +244,8 @@ describe('exports for Excel, read back', () => {
       expect(rows.every((r) => /^[\u4e00-\u9fff（）]+$/.test(r[col('状态')]))).toBe(true);
       expect(rows.some((r) => r[col('状态')] === '已结案')).toBe(true);
       const byCode = new Map(all.body.map((o: Rec) => [o.code, o]));
-      for (const r of rows.slice(0, 10)) expect(r[col('接单时间')]).toBe(shanghai((byCode.get(r[0]) as Rec).receivedAt));
+      for (const r of rows.slice(0, 10))
+        expect(r[col('接单时间')]).toBe(shanghai((byCode.get(r[0]) as Rec).receivedAt));
       const ours = rows.filter((r) => r[col('客户名称')].includes('HYPERLINK'));
       expect(ours.length).toBeGreaterThanOrEqual(20);
       for (const r of ours) expect(r[col('客户名称')]).toBe(`'${FORMULA_NAME}`);

@@ -55,7 +55,11 @@ async function backupOntoFullDisk(env: Record<string, string>) {
   expect(failed, `npm run backup on a full disk (${DISK_LIMIT}) must fail`).not.toBeNull();
   expect(failed!.code).not.toBe(0);
   expect(failed!.stdout).not.toContain('Backup written');
-  expect(failed!.stderr).toMatch(DISK_LIMIT === 'tmpfs' ? /Backup NOT written to .*full\.json: .*ENOSPC/ : /Backup NOT written to .*full\.json: .*EFBIG/);
+  expect(failed!.stderr).toMatch(
+    DISK_LIMIT === 'tmpfs'
+      ? /Backup NOT written to .*full\.json: .*ENOSPC/
+      : /Backup NOT written to .*full\.json: .*EFBIG/,
+  );
   expect(namesIn(disk.dir)).toEqual(['earlier.json']); // no partial file, no temporary file
   expect(readFileSync(earlier).equals(earlierBytes)).toBe(true);
 }
@@ -73,9 +77,17 @@ describe.each<[string, StoreEnv]>([
     try {
       const assistant = await loginAs(srv.url, 'assistant2');
       const cs = await loginAs(srv.url, 'csmanager');
-      const product = (await cs.get('/products' + q({ filter: { catalog: true, active: true }, range: [0, 0] }))).body[0];
+      const product = (await cs.get('/products' + q({ filter: { catalog: true, active: true }, range: [0, 0] })))
+        .body[0];
       const customer = (await cs.get('/customers' + q({ filter: { tier: 'smb' }, range: [0, 0] }))).body[0];
-      const order = () => assistant.post('/orders', { customerId: customer.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: product.id, qty: 2, unitPrice: product.catalogPrice }] });
+      const order = () =>
+        assistant.post('/orders', {
+          customerId: customer.id,
+          channel: 'phone',
+          paymentMethod: 'cash',
+          linesConfirmed: true,
+          lines: [{ productId: product.id, qty: 2, unitPrice: product.catalogPrice }],
+        });
       // writes keep coming while the backup runs
       let stop = false;
       const writer = (async () => {
@@ -111,9 +123,16 @@ describe.each<[string, StoreEnv]>([
       expect((await cs.get('/orders' + q({ filter: { code: last } }))).body).toHaveLength(1);
       // numbering continues after the restored orders
       const assistant = await loginAs(back.url, 'assistant2');
-      const product = (await cs.get('/products' + q({ filter: { catalog: true, active: true }, range: [0, 0] }))).body[0];
+      const product = (await cs.get('/products' + q({ filter: { catalog: true, active: true }, range: [0, 0] })))
+        .body[0];
       const customer = (await cs.get('/customers' + q({ filter: { tier: 'smb' }, range: [0, 0] }))).body[0];
-      const fresh = await assistant.post('/orders', { customerId: customer.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: product.id, qty: 1, unitPrice: product.catalogPrice }] });
+      const fresh = await assistant.post('/orders', {
+        customerId: customer.id,
+        channel: 'phone',
+        paymentMethod: 'cash',
+        linesConfirmed: true,
+        lines: [{ productId: product.id, qty: 1, unitPrice: product.catalogPrice }],
+      });
       expect(fresh.status).toBe(201);
       expect(snapshotCodes).not.toContain(fresh.body.code);
     } finally {

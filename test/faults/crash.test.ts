@@ -26,13 +26,20 @@ async function burstThenKill(srv: ServerProcess, acknowledged: string[], killPos
   const admin = await loginAs(srv.url, 'admin');
   const assistant = await loginAs(srv.url, 'assistant2');
   // a cash SMB customer and a catalog product from the seed
-  const product = (await admin.get('/products' + q({ filter: { active: true, catalog: true }, range: [0, 0] }))).body[0];
+  const product = (await admin.get('/products' + q({ filter: { active: true, catalog: true }, range: [0, 0] })))
+    .body[0];
   const customer = (await admin.get('/customers' + q({ filter: { tier: 'smb' }, range: [0, 0] }))).body[0];
   let stop = false;
   const worker = async () => {
     while (!stop) {
       try {
-        const r = await assistant.post('/orders', { customerId: customer.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: product.id, qty: 1, unitPrice: product.catalogPrice }] });
+        const r = await assistant.post('/orders', {
+          customerId: customer.id,
+          channel: 'phone',
+          paymentMethod: 'cash',
+          linesConfirmed: true,
+          lines: [{ productId: product.id, qty: 1, unitPrice: product.catalogPrice }],
+        });
         if (r.status === 201) acknowledged.push(r.body.code);
         else throw new Error(`${r.status} ${JSON.stringify(r.body)}`);
       } catch (e) {

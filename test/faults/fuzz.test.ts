@@ -59,12 +59,19 @@ function hostileBodies(fields: string[], writable: string[], rng: ReturnType<typ
 describe('fuzz: hostile bodies to every resource and action', () => {
   it('answers 4xx with a message, stays up, and changes nothing', async () => {
     const rng = createRng(2026);
-    const users = await Promise.all(['admin', 'assistant', 'assistant2', 'csmanager', 'gm', 'orderdesk', 'driver', 'finance'].map((u) => loginAs(srv.url, u)));
-    const before = JSON.stringify(await srv.store.exportState().then(({ _meta: { exportedAt: _e, ...m }, ...rest }) => ({ ...rest, m })));
+    const users = await Promise.all(
+      ['admin', 'assistant', 'assistant2', 'csmanager', 'gm', 'orderdesk', 'driver', 'finance'].map((u) =>
+        loginAs(srv.url, u),
+      ),
+    );
+    const before = JSON.stringify(
+      await srv.store.exportState().then(({ _meta: { exportedAt: _e, ...m }, ...rest }) => ({ ...rest, m })),
+    );
     let requests = 0;
     for (const def of Object.values(DEFINITIONS)) {
       const fields = Object.keys(def.fields);
-      const sample = (await users[0].get(`/${def.resource}` + q({ range: [0, 0] }))).body?.[0] as { id: number } | undefined;
+      const sample = (await users[0].get(`/${def.resource}` + q({ range: [0, 0] }))).body?.[0] as
+        { id: number } | undefined;
       const actions = [...new Set(def.workflow?.transitions.map((t) => t.action) ?? [])];
       for (const body of hostileBodies(fields, writableFields(def), rng)) {
         const who = rng.pick(users);
@@ -72,8 +79,15 @@ describe('fuzz: hostile bodies to every resource and action', () => {
         const attempts = [who.raw('POST', `/${def.resource}`, raw)];
         if (sample) {
           attempts.push(who.raw('PUT', `/${def.resource}/${sample.id}`, raw));
-          for (const a of actions) attempts.push(who.post(`/${def.resource}/${sample.id}/actions/${a}`, { comment: { evil: true }, version: 'x' }));
-          attempts.push(who.post(`/${def.resource}/${sample.id}/actions/${rng.pick(actions.length ? actions : ['approve'])}`, { comment: 'y'.repeat(5000) }));
+          for (const a of actions)
+            attempts.push(
+              who.post(`/${def.resource}/${sample.id}/actions/${a}`, { comment: { evil: true }, version: 'x' }),
+            );
+          attempts.push(
+            who.post(`/${def.resource}/${sample.id}/actions/${rng.pick(actions.length ? actions : ['approve'])}`, {
+              comment: 'y'.repeat(5000),
+            }),
+          );
         }
         for (const r of await Promise.all(attempts)) {
           requests++;
@@ -83,7 +97,13 @@ describe('fuzz: hostile bodies to every resource and action', () => {
         }
       }
       // bad query strings
-      for (const bad of ['?sort=[1', '?range=[5,1]', '?filter={"nosuch":1}', '?filter={"q":{"$regex":"x"}}', '?range=[0,99999]']) {
+      for (const bad of [
+        '?sort=[1',
+        '?range=[5,1]',
+        '?filter={"nosuch":1}',
+        '?filter={"q":{"$regex":"x"}}',
+        '?range=[0,99999]',
+      ]) {
         const r = await users[3].get(`/${def.resource}${bad}`);
         requests++;
         expect(r.status, `${def.resource}${bad}`).toBe(400);
@@ -94,7 +114,9 @@ describe('fuzz: hostile bodies to every resource and action', () => {
       const r = await users[1].raw('POST', '/orders', text);
       expect(r.status).toBe(400);
     }
-    const after = JSON.stringify(await srv.store.exportState().then(({ _meta: { exportedAt: _e, ...m }, ...rest }) => ({ ...rest, m })));
+    const after = JSON.stringify(
+      await srv.store.exportState().then(({ _meta: { exportedAt: _e, ...m }, ...rest }) => ({ ...rest, m })),
+    );
     expect(after === before, 'refused requests changed the data').toBe(true);
     expect(requests).toBeGreaterThan(200);
     expect((await users[0].get('/auth/me')).status).toBe(200); // still up
@@ -111,7 +133,8 @@ describe('security', () => {
 
   it('throttles logins per user (5 failures in 15 minutes) even with the right password afterwards', async () => {
     const anon = (await import('../helpers/server')).client(srv.url);
-    for (let i = 0; i < 5; i++) expect((await anon.post('/auth/login', { username: 'findirector', password: 'wrong' })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await anon.post('/auth/login', { username: 'findirector', password: 'wrong' })).status).toBe(401);
     const locked = await anon.post('/auth/login', { username: 'findirector', password: 'baoyi2026' });
     expect(locked.status).toBe(429);
     srv.clock.now = new Date(srv.clock.now.getTime() + 16 * 60 * 1000);

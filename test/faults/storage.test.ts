@@ -25,11 +25,19 @@ type Api = Awaited<ReturnType<typeof loginAs>>;
 async function orderBody(api: Api) {
   const customer = (await api.get('/customers' + q({ filter: { tier: 'smb' }, range: [0, 0] }))).body[0];
   const product = (await api.get('/products' + q({ filter: { catalog: true, active: true }, range: [0, 0] }))).body[0];
-  return { customerId: customer.id, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: product.id, qty: 1, unitPrice: product.catalogPrice }] };
+  return {
+    customerId: customer.id,
+    channel: 'phone',
+    paymentMethod: 'cash',
+    linesConfirmed: true,
+    lines: [{ productId: product.id, qty: 1, unitPrice: product.catalogPrice }],
+  };
 }
 
-const orderCount = async (api: Api) => Number((await api.get('/orders' + q({ range: [0, 0] }))).headers.get('content-range')?.split('/')[1]);
-const codesOnDisk = (file: string): string[] => JSON.parse(readFileSync(file, 'utf8')).orders.map((o: { code: string }) => o.code);
+const orderCount = async (api: Api) =>
+  Number((await api.get('/orders' + q({ range: [0, 0] }))).headers.get('content-range')?.split('/')[1]);
+const codesOnDisk = (file: string): string[] =>
+  JSON.parse(readFileSync(file, 'utf8')).orders.map((o: { code: string }) => o.code);
 
 describe(`disk full while the json store writes (${DISK_LIMIT === 'tmpfs' ? 'a small tmpfs, filled' : 'RLIMIT_FSIZE: mounting is not permitted here'})`, () => {
   it('acknowledges only what is on disk: a write that does not fit is a 503 "nothing changed", the old db.json stays whole, the served state rolls back; writes go on once space is freed', async () => {
@@ -45,7 +53,12 @@ describe(`disk full while the json store writes (${DISK_LIMIT === 'tmpfs' ? 'a s
     // room for a handful of orders: each write needs the whole new file beside the old one
     const room = seeded + 16 * 1024;
     if (disk.kind === 'tmpfs') disk.fillLeaving(room);
-    const srv = await startServerProcess(env, 60_000, 'server/main.ts', disk.kind === 'tmpfs' ? [] : fileSizeLimit(room));
+    const srv = await startServerProcess(
+      env,
+      60_000,
+      'server/main.ts',
+      disk.kind === 'tmpfs' ? [] : fileSizeLimit(room),
+    );
     let after: ServerProcess | null = null;
     try {
       expect(namesIn(dataDir)).not.toContain('db.json.tmp-999999');
@@ -91,7 +104,7 @@ describe(`disk full while the json store writes (${DISK_LIMIT === 'tmpfs' ? 'a s
 });
 
 describe('one server per json folder', () => {
-  it('refuses a second server on the same db.json naming the first one\'s pid; a lock left by a killed server is taken over', async () => {
+  it("refuses a second server on the same db.json naming the first one's pid; a lock left by a killed server is taken over", async () => {
     const dataDir = tmp();
     const env = { DATA_DIR: dataDir, STORE: 'json' };
     const first = await startServerProcess(env);

@@ -13,8 +13,17 @@ import { PgStore } from '../../server/store/pg/pgStore';
  */
 const store = await PgStore.open(await openPostgres(process.env.DATABASE_URL!));
 const now = new Date(process.env.TEST_NOW!);
-const api = createApi({ store, secret: Buffer.from(process.env.SECRET_HEX!, 'hex'), intakeKey: process.env.INTAKE_KEY, now: () => now, deriveKey: sharedHashPool().derive, log: (msg, err) => console.error(msg, err) });
-const server = createHttpApp(api).listen(0, '127.0.0.1', () => console.log(`LISTENING ${(server.address() as AddressInfo).port}`));
+const api = createApi({
+  store,
+  secret: Buffer.from(process.env.SECRET_HEX!, 'hex'),
+  intakeKey: process.env.INTAKE_KEY,
+  now: () => now,
+  deriveKey: sharedHashPool().derive,
+  log: (msg, err) => console.error(msg, err),
+});
+const server = createHttpApp(api).listen(0, '127.0.0.1', () =>
+  console.log(`LISTENING ${(server.address() as AddressInfo).port}`),
+);
 process.on('SIGTERM', () => {
   server.closeAllConnections();
   server.close();

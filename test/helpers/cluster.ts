@@ -49,7 +49,9 @@ async function dropTemplates(admin: string, run: string) {
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
   try {
-    const r = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`baoyi_tpl_${run}_%`]);
+    const r = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `baoyi_tpl_${run}_%`,
+    ]);
     for (const { datname } of r.rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   } finally {
     await c.end();

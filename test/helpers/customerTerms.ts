@@ -11,24 +11,38 @@ import type { Store } from '../../server/store/types';
  */
 export const TERM_FIELDS = ['tier', 'settlement', 'creditLimit', 'creditReviewDue'] as const;
 
-export function splitTerms(extra: Record<string, unknown>): { terms: Record<string, unknown>; rest: Record<string, unknown> } {
+export function splitTerms(extra: Record<string, unknown>): {
+  terms: Record<string, unknown>;
+  rest: Record<string, unknown>;
+} {
   const terms: Record<string, unknown> = {};
   const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(extra)) ((TERM_FIELDS as readonly string[]).includes(k) && !(k === 'tier' && v === 'smb') ? terms : rest)[k] = v;
+  for (const [k, v] of Object.entries(extra))
+    ((TERM_FIELDS as readonly string[]).includes(k) && !(k === 'tier' && v === 'smb') ? terms : rest)[k] = v;
   return { terms, rest };
 }
 
-export async function giveTerms(store: Store, id: number, terms: Record<string, unknown>): Promise<DocRecord & { id: number }> {
+export async function giveTerms(
+  store: Store,
+  id: number,
+  terms: Record<string, unknown>,
+): Promise<DocRecord & { id: number }> {
   return store.transaction(async (tx) => {
     const current = await tx.lock('customers', id);
     if (!current) throw new Error(`no customer ${id}`);
     const next: DocRecord = { ...current };
     if (terms.tier === 'keyAccount') Object.assign(next, { volumeTier: 'keyAccount', monthlyVolume: 6000 });
-    if (terms.settlement === 'credit') Object.assign(next, { settlement: 'credit', creditLimit: Number(terms.creditLimit ?? 0), creditReviewDue: terms.creditReviewDue ?? '2027-05-27' });
+    if (terms.settlement === 'credit')
+      Object.assign(next, {
+        settlement: 'credit',
+        creditLimit: Number(terms.creditLimit ?? 0),
+        creditReviewDue: terms.creditReviewDue ?? '2027-05-27',
+      });
     else if (terms.creditLimit !== undefined) next.creditLimit = Number(terms.creditLimit);
     if (terms.creditReviewDue !== undefined) next.creditReviewDue = terms.creditReviewDue;
     Object.assign(next, tierOf(next), { version: Number(current.version) + 1 });
-    if (!(await tx.update('customers', next as DocRecord & { id: number }, Number(current.version)))) throw new Error('customer changed');
+    if (!(await tx.update('customers', next as DocRecord & { id: number }, Number(current.version))))
+      throw new Error('customer changed');
     return next as DocRecord & { id: number };
   });
 }

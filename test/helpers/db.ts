@@ -43,7 +43,11 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 async function template(seed: TemplateSeed): Promise<string> {
   // the registry is part of the key: a test that registers a document type (registerDocument) gets a template with its table and documents
   const key = createHash('sha256')
-    .update(JSON.stringify({ seed, types: Object.keys(DEFINITIONS).sort() }, (_, v: unknown) => (v instanceof Date ? v.toISOString() : v)))
+    .update(
+      JSON.stringify({ seed, types: Object.keys(DEFINITIONS).sort() }, (_, v: unknown) =>
+        v instanceof Date ? v.toISOString() : v,
+      ),
+    )
     .digest('hex')
     .slice(0, 10);
   const name = `baoyi_tpl_${inject('testRun')}_${seed ? '' : 'empty_'}${key}`;
@@ -87,7 +91,9 @@ export async function freshDatabase(seed: TemplateSeed = null): Promise<FreshDat
 /** a fresh migrated (and maybe seeded) PostgreSQL store; closing it drops its database */
 export async function freshPgStore(seed: TemplateSeed = null): Promise<PgStore> {
   const db = await freshDatabase(seed);
-  return PgStore.open(await openPostgres(db.url, process.env.TEST_STORE === 'postgres' ? 'postgres' : 'embedded', db.drop));
+  return PgStore.open(
+    await openPostgres(db.url, process.env.TEST_STORE === 'postgres' ? 'postgres' : 'embedded', db.drop),
+  );
 }
 
 /** a driver to a fresh migrated database (empty: `seed` null); closing it drops the database */

@@ -10,10 +10,23 @@ export interface ServerProcess {
 }
 
 /** `wrap`: a command the server runs under, e.g. `setpriv --reuid …` to run it as another user */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000, script = 'server/main.ts', wrap: string[] = []): Promise<ServerProcess> {
+export function startServerProcess(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  script = 'server/main.ts',
+  wrap: string[] = [],
+): Promise<ServerProcess> {
   const argv = [...wrap, process.execPath, '--import', 'tsx', script];
   const child = spawn(argv[0], argv.slice(1), {
-    env: { ...process.env, PORT: '0', STATIC_DIR: '/nonexistent', SEED_CUSTOMERS: '20', SEED_DAYS: '3', SEED_PER_DAY: '5', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      STATIC_DIR: '/nonexistent',
+      SEED_CUSTOMERS: '20',
+      SEED_DAYS: '3',
+      SEED_PER_DAY: '5',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -39,7 +39,9 @@ export interface TestServerOptions {
 
 /** the seed every test server gets (deterministic: the same data in every store kind) */
 export const seedOf = (opts: TestServerOptions): TemplateSeed =>
-  opts.seed === false ? null : { now: TEST_NOW, customers: opts.customers ?? 40, days: opts.days ?? 5, perWorkingDay: 8, seed: 7 };
+  opts.seed === false
+    ? null
+    : { now: TEST_NOW, customers: opts.customers ?? 40, days: opts.days ?? 5, perWorkingDay: 8, seed: 7 };
 
 export async function freshStore(opts: TestServerOptions, dataDir: string): Promise<Store> {
   const seed = seedOf(opts);
@@ -78,7 +80,11 @@ export function client(base: string, token?: string) {
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${base}/api${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
@@ -107,4 +113,7 @@ export async function loginAs(base: string, username: string, password = 'baoyi2
 }
 
 export const q = (o: Record<string, unknown>) =>
-  '?' + Object.entries(o).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&');
+  '?' +
+  Object.entries(o)
+    .map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`)
+    .join('&');

@@ -26,7 +26,8 @@ function probeTmpfs(): boolean {
 }
 
 /** what this machine allows, probed once per test file (TEST_DISK_LIMIT=RLIMIT_FSIZE: the fallback, to try it where tmpfs works) */
-export const DISK_LIMIT: DiskLimitKind = process.env.TEST_DISK_LIMIT === 'RLIMIT_FSIZE' || !probeTmpfs() ? 'RLIMIT_FSIZE' : 'tmpfs';
+export const DISK_LIMIT: DiskLimitKind =
+  process.env.TEST_DISK_LIMIT === 'RLIMIT_FSIZE' || !probeTmpfs() ? 'RLIMIT_FSIZE' : 'tmpfs';
 
 export interface SmallDisk {
   /** the mount point (tmpfs) or a plain folder (RLIMIT_FSIZE) */

@@ -7,5 +7,9 @@ export function recording(client: SqlClient, sent: string[]): SqlClient {
 
 /** `driver` as it is, its statements recorded in and out of transactions */
 export function recordingDriver(driver: SqlDriver, sent: string[]): SqlDriver {
-  return { ...driver, query: recording(driver, sent).query, transaction: (fn) => driver.transaction((c) => fn(recording(c, sent))) };
+  return {
+    ...driver,
+    query: recording(driver, sent).query,
+    transaction: (fn) => driver.transaction((c) => fn(recording(c, sent))),
+  };
 }

@@ -25,8 +25,24 @@ describe('assistant performance (6.1.1)', () => {
     const store = await fixture({
       orders: [
         // A: two orders on 11-26 (one web confirmed in time, one web confirmed late), one cancelled, one on 11-25 23:59
-        { assistantId: 1, channel: 'web', status: 'approved', total: 120.5, receivedAt: at('2026-11-26', '09:00'), confirmedAt: at('2026-11-26', '09:08'), confirmDeadline: at('2026-11-26', '09:10') },
-        { assistantId: 1, channel: 'web', status: 'submitted', total: 80, receivedAt: at('2026-11-26', '16:00'), confirmedAt: at('2026-11-26', '16:11'), confirmDeadline: at('2026-11-26', '16:10') },
+        {
+          assistantId: 1,
+          channel: 'web',
+          status: 'approved',
+          total: 120.5,
+          receivedAt: at('2026-11-26', '09:00'),
+          confirmedAt: at('2026-11-26', '09:08'),
+          confirmDeadline: at('2026-11-26', '09:10'),
+        },
+        {
+          assistantId: 1,
+          channel: 'web',
+          status: 'submitted',
+          total: 80,
+          receivedAt: at('2026-11-26', '16:00'),
+          confirmedAt: at('2026-11-26', '16:11'),
+          confirmDeadline: at('2026-11-26', '16:10'),
+        },
         { assistantId: 1, channel: 'phone', status: 'cancelled', total: 999, receivedAt: at('2026-11-26', '10:00') },
         { assistantId: 1, channel: 'phone', status: 'closed', total: 50, receivedAt: at('2026-11-25', '23:59') },
         // B: one phone order at 00:00 of the day (counts), one the next day (does not)
@@ -34,7 +50,13 @@ describe('assistant performance (6.1.1)', () => {
         { assistantId: 2, channel: 'phone', status: 'submitted', total: 1, receivedAt: at('2026-11-27', '00:00') },
         // work, not drafts (issue 18): an unsubmitted draft, a web order not yet confirmed and a returned one count for nobody
         { assistantId: 1, channel: 'phone', status: 'draft', total: 185900, receivedAt: at('2026-11-26', '11:00') },
-        { assistantId: 1, channel: 'web', status: 'pendingConfirmation', total: 5000, receivedAt: at('2026-11-26', '11:30') },
+        {
+          assistantId: 1,
+          channel: 'web',
+          status: 'pendingConfirmation',
+          total: 5000,
+          receivedAt: at('2026-11-26', '11:30'),
+        },
         { assistantId: 2, channel: 'phone', status: 'rejected', total: 7000, receivedAt: at('2026-11-26', '12:00') },
       ],
       quotes: [
@@ -55,13 +77,26 @@ describe('assistant performance (6.1.1)', () => {
     const r = await assistantPerformance(store, '2026-11-26', [A, B], { dailyOrderTarget: 2, dailyValueTarget: 200 });
     const a = r.rows.find((x) => x.assistantId === 1)!;
     const b = r.rows.find((x) => x.assistantId === 2)!;
-    expect([a.ordersEntered, a.orderValue, a.webConfirmed, a.webConfirmedInTime, a.webConfirmedPct]).toEqual([2, 200.5, 2, 1, 50]);
+    expect([a.ordersEntered, a.orderValue, a.webConfirmed, a.webConfirmedInTime, a.webConfirmedPct]).toEqual([
+      2, 200.5, 2, 1, 50,
+    ]);
     expect([a.complaintsHandled, a.complaintsRepliedInTime, a.complaintsResolvedInTime]).toEqual([2, 1, 2]);
     expect(a.meetsTarget).toBe(true);
-    expect([b.ordersEntered, b.orderValue, b.quotesReplied, b.quotesRepliedInTime, b.quotesRepliedPct, b.returns, b.samplesOverdue]).toEqual([1, 10000, 2, 1, 50, 1, 1]);
+    expect([
+      b.ordersEntered,
+      b.orderValue,
+      b.quotesReplied,
+      b.quotesRepliedInTime,
+      b.quotesRepliedPct,
+      b.returns,
+      b.samplesOverdue,
+    ]).toEqual([1, 10000, 2, 1, 50, 1, 1]);
     expect(b.webConfirmedPct).toBeNull();
     expect(b.meetsTarget).toBe(false);
-    expect(r.rows.map((x) => [x.name, x.rank])).toEqual([['李强', 1], ['王芳', 2]]);
+    expect(r.rows.map((x) => [x.name, x.rank])).toEqual([
+      ['李强', 1],
+      ['王芳', 2],
+    ]);
     expect(r.totals).toMatchObject({ ordersEntered: 3, orderValue: 10200.5, webConfirmed: 2, webConfirmedInTime: 1 });
   });
 });
@@ -70,10 +105,40 @@ describe('complaint trends (6.10)', () => {
   it('groups by Shanghai day and category with SLA shares, open count and the oldest open', async () => {
     const store = await fixture({
       complaints: [
-        { code: 'CP-1', status: 'closed', category: 'staff', receivedAt: at('2026-11-23', '09:00'), resolvedAt: at('2026-11-24', '09:00'), repliedOnTime: true, resolvedOnTime: true, keyAccount: true },
-        { code: 'CP-2', status: 'closed', category: 'staff', receivedAt: at('2026-11-23', '23:30'), resolvedAt: at('2026-11-27', '09:00'), repliedOnTime: false, resolvedOnTime: false, keyAccount: false },
-        { code: 'CP-3', status: 'received', category: 'delivery', receivedAt: at('2026-11-24', '00:10'), keyAccount: false },
-        { code: 'CP-4', status: 'followUp', category: 'productQuality', receivedAt: at('2026-11-20', '10:00'), keyAccount: true },
+        {
+          code: 'CP-1',
+          status: 'closed',
+          category: 'staff',
+          receivedAt: at('2026-11-23', '09:00'),
+          resolvedAt: at('2026-11-24', '09:00'),
+          repliedOnTime: true,
+          resolvedOnTime: true,
+          keyAccount: true,
+        },
+        {
+          code: 'CP-2',
+          status: 'closed',
+          category: 'staff',
+          receivedAt: at('2026-11-23', '23:30'),
+          resolvedAt: at('2026-11-27', '09:00'),
+          repliedOnTime: false,
+          resolvedOnTime: false,
+          keyAccount: false,
+        },
+        {
+          code: 'CP-3',
+          status: 'received',
+          category: 'delivery',
+          receivedAt: at('2026-11-24', '00:10'),
+          keyAccount: false,
+        },
+        {
+          code: 'CP-4',
+          status: 'followUp',
+          category: 'productQuality',
+          receivedAt: at('2026-11-20', '10:00'),
+          keyAccount: true,
+        },
       ],
     });
     const r = await complaintTrends(store, '2026-11-23', '2026-11-24');
@@ -81,7 +146,13 @@ describe('complaint trends (6.10)', () => {
       { date: '2026-11-23', category: 'staff', received: 2, repliedOnTime: 1, resolvedOnTime: 1, keyAccount: 1 },
       { date: '2026-11-24', category: 'delivery', received: 1, repliedOnTime: 0, resolvedOnTime: 0, keyAccount: 0 },
     ]);
-    expect(r.byCategory.find((c) => c.category === 'staff')).toEqual({ category: 'staff', received: 2, resolvedOnTime: 1, repliedOnTimePct: 50, resolvedOnTimePct: 50 });
+    expect(r.byCategory.find((c) => c.category === 'staff')).toEqual({
+      category: 'staff',
+      received: 2,
+      resolvedOnTime: 1,
+      repliedOnTimePct: 50,
+      resolvedOnTimePct: 50,
+    });
     expect(r.resolvedPerDay).toEqual([{ date: '2026-11-24', resolved: 1 }]);
     expect(r.open).toBe(2);
     expect(r.oldestOpen.map((o) => o.code)).toEqual(['CP-4', 'CP-3']);

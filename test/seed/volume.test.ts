@@ -33,7 +33,12 @@ async function seed(opts: Omit<SeedOptions, 'hashPassword'>) {
 
 /** the document families: every definition with a workflow (orders are seeded apart) */
 const FAMILIES = Object.values(DEFINITIONS).filter((d) => d.workflow && d.resource !== 'orders');
-const finalStates = (resource: string) => new Set(Object.entries(DEFINITIONS[resource].workflow!.states).filter(([, s]) => s.final).map(([k]) => k));
+const finalStates = (resource: string) =>
+  new Set(
+    Object.entries(DEFINITIONS[resource].workflow!.states)
+      .filter(([, s]) => s.final)
+      .map(([k]) => k),
+  );
 
 describe('seed volume: demo (the default)', () => {
   it('seeds every document type in every state of its workflow, the same every time, and volume "demo" is the default', async () => {
@@ -41,7 +46,14 @@ describe('seed volume: demo (the default)', () => {
     const { counts, tables } = byDefault;
     // every type is counted, a type with no seed module of its own too (server/seed/byWorkflow.ts); a type's
     // table may hold more than its own seed counts (complaints bring feedback forms)
-    for (const d of [DEFINITIONS.users, DEFINITIONS.products, DEFINITIONS.customers, DEFINITIONS.orders, DEFINITIONS.settings, ...FAMILIES]) {
+    for (const d of [
+      DEFINITIONS.users,
+      DEFINITIONS.products,
+      DEFINITIONS.customers,
+      DEFINITIONS.orders,
+      DEFINITIONS.settings,
+      ...FAMILIES,
+    ]) {
       expect(counts[d.resource], d.resource).toBeGreaterThan(0);
       expect(tables[d.resource].length, d.resource).toBeGreaterThanOrEqual(counts[d.resource]);
     }
@@ -74,7 +86,8 @@ describe('seed volume: branch', async () => {
       expect(Number(p.cost)).toBeLessThanOrEqual(Number(p.catalogPrice));
       expect(Number(p.stock)).toBeGreaterThanOrEqual(0);
     }
-    for (const cat of ['stationery', 'oaConsumable', 'oaEquipment', 'other']) expect(products.filter((p) => p.category === cat).length).toBeGreaterThan(100);
+    for (const cat of ['stationery', 'oaConsumable', 'oaEquipment', 'other'])
+      expect(products.filter((p) => p.category === cat).length).toBeGreaterThan(100);
     // the long tail is ordered too
     const ordered = new Set(tables.orders.flatMap((o) => (o.lines as DocRecord[]).map((l) => Number(l.productId))));
     expect(ordered.size).toBeGreaterThan(300);
@@ -102,7 +115,8 @@ describe('seed volume: branch', async () => {
     const demo = await seed({ now: NOW, seed: 11, customers: 120, days: 30, perWorkingDay: 150 });
     for (const d of FAMILIES) {
       // credit follow-ups (5.5.2, 5.11.4) come with the customers (first orders, lines due), not with the volume of orders
-      if (d.resource === 'gifts' || d.resource === 'creditFollowUps') expect(counts[d.resource], d.resource).toBeGreaterThanOrEqual(demo.counts[d.resource]);
+      if (d.resource === 'gifts' || d.resource === 'creditFollowUps')
+        expect(counts[d.resource], d.resource).toBeGreaterThanOrEqual(demo.counts[d.resource]);
       else expect(counts[d.resource], d.resource).toBeGreaterThan(demo.counts[d.resource]);
     }
   });
@@ -159,18 +173,25 @@ describe('seed volume: branch', async () => {
     expect(recent).toBeGreaterThan(50);
     expect(recentOpen / recent).toBeGreaterThan(0.5);
     // the queues have work: loans out past their due time, quotes waiting for an answer
-    expect(tables.sampleLoans.some((l) => l.status === 'out' && Date.parse(String(l.dueAt)) < NOW.getTime())).toBe(true);
+    expect(tables.sampleLoans.some((l) => l.status === 'out' && Date.parse(String(l.dueAt)) < NOW.getTime())).toBe(
+      true,
+    );
     expect(tables.quotes.filter((q) => q.status === 'sent').length).toBeGreaterThan(10);
   });
 
   it('went through the services: an audit entry for the creation and every step of each document', () => {
     const entries = new Map<string, number>();
-    for (const e of tables.auditLog) entries.set(`${e.resource}#${e.recordId}`, (entries.get(`${e.resource}#${e.recordId}`) ?? 0) + 1);
+    for (const e of tables.auditLog)
+      entries.set(`${e.resource}#${e.recordId}`, (entries.get(`${e.resource}#${e.recordId}`) ?? 0) + 1);
     for (const d of FAMILIES) {
-      for (const r of tables[d.resource]) expect(entries.get(`${d.resource}#${r.id}`) ?? 0, `${d.resource} ${r.code}`).toBeGreaterThanOrEqual(1 + (r.approvals as DocRecord[]).length);
+      for (const r of tables[d.resource])
+        expect(entries.get(`${d.resource}#${r.id}`) ?? 0, `${d.resource} ${r.code}`).toBeGreaterThanOrEqual(
+          1 + (r.approvals as DocRecord[]).length,
+        );
     }
     // codes from the daily counters, unique
-    for (const d of FAMILIES) if (d.codePrefix) expect(new Set(tables[d.resource].map((r) => r.code)).size).toBe(tables[d.resource].length);
+    for (const d of FAMILIES)
+      if (d.codePrefix) expect(new Set(tables[d.resource].map((r) => r.code)).size).toBe(tables[d.resource].length);
   });
 
   it('is deterministic', async () => {
@@ -182,19 +203,32 @@ describe('seed volume: branch', async () => {
 
 describe('seed volume: branch in PostgreSQL', () => {
   const sortKeys = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])])) : v;
+    Array.isArray(v)
+      ? v.map(sortKeys)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+          )
+        : v;
 
-  it('writes the same documents as the in-memory store (the bench compares the two)', { timeout: 240_000 }, async () => {
-    const opts = { now: NOW, seed: 5, customers: 60, days: 12, perWorkingDay: 50, volume: 'branch' as const };
-    const mem = await seed(opts);
-    const pg = await PgStore.open(await freshDriver());
-    try {
-      const counts = await seedDemoBranch(pg, { ...opts, hashPassword: fakeHash });
-      expect(counts).toEqual(mem.counts);
-      const state = await pg.exportState();
-      for (const r of ['orders', 'products', 'customers', ...FAMILIES.map((d) => d.resource)]) expect(sortKeys(state[r]), r).toEqual(sortKeys(mem.tables[r]));
-    } finally {
-      await pg.close();
-    }
-  });
+  it(
+    'writes the same documents as the in-memory store (the bench compares the two)',
+    { timeout: 240_000 },
+    async () => {
+      const opts = { now: NOW, seed: 5, customers: 60, days: 12, perWorkingDay: 50, volume: 'branch' as const };
+      const mem = await seed(opts);
+      const pg = await PgStore.open(await freshDriver());
+      try {
+        const counts = await seedDemoBranch(pg, { ...opts, hashPassword: fakeHash });
+        expect(counts).toEqual(mem.counts);
+        const state = await pg.exportState();
+        for (const r of ['orders', 'products', 'customers', ...FAMILIES.map((d) => d.resource)])
+          expect(sortKeys(state[r]), r).toEqual(sortKeys(mem.tables[r]));
+      } finally {
+        await pg.close();
+      }
+    },
+  );
 });

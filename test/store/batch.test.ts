@@ -28,7 +28,9 @@ const ASKS: [string, unknown[]][] = [
 
 describe('QueryBatch', () => {
   it('sends the questions of one tick as one statement; each gets the rows it would get alone', async () => {
-    const alone = await Promise.all(ASKS.map(([sql, p]) => db.query<Record<string, unknown>>(sql, p).then((r) => r.rows)));
+    const alone = await Promise.all(
+      ASKS.map(([sql, p]) => db.query<Record<string, unknown>>(sql, p).then((r) => r.rows)),
+    );
     const { sent, client } = counting(db);
     const batch = new QueryBatch(client);
     const together = await Promise.all(ASKS.map(([sql, p]) => batch.query(sql, p)));
@@ -36,8 +38,13 @@ describe('QueryBatch', () => {
     expect(sent[0]).toContain('UNION ALL');
     // row_to_json gives instants as text: the same instant
     expect(new Date(together[2][0].m0 as string).toISOString()).toBe((alone[2][0].m0 as Date).toISOString());
-    expect(together.map((rows, i) => (i === 2 ? rows.length : rows))).toEqual(alone.map((rows, i) => (i === 2 ? rows.length : rows)));
-    expect(together[0]).toEqual([{ g0: 'a', m0: 7 }, { g0: 'b', m0: 14 }]);
+    expect(together.map((rows, i) => (i === 2 ? rows.length : rows))).toEqual(
+      alone.map((rows, i) => (i === 2 ? rows.length : rows)),
+    );
+    expect(together[0]).toEqual([
+      { g0: 'a', m0: 7 },
+      { g0: 'b', m0: 14 },
+    ]);
     expect(together[3]).toEqual([]);
   });
 
@@ -52,12 +59,17 @@ describe('QueryBatch', () => {
 
   it('a failing statement fails every question in it (none gets a wrong answer)', async () => {
     const batch = new QueryBatch(db);
-    const results = await Promise.allSettled([batch.query(ASKS[0][0], ASKS[0][1]), batch.query('SELECT nope FROM t WHERE n = $1', [1])]);
+    const results = await Promise.allSettled([
+      batch.query(ASKS[0][0], ASKS[0][1]),
+      batch.query('SELECT nope FROM t WHERE n = $1', [1]),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   });
 
   it('renumbers parameters past the ones before it', () => {
-    expect(renumberParams('a = $1 AND b = ANY($2::int[]) AND c <= $10', 3)).toBe('a = $4 AND b = ANY($5::int[]) AND c <= $13');
+    expect(renumberParams('a = $1 AND b = ANY($2::int[]) AND c <= $10', 3)).toBe(
+      'a = $4 AND b = ANY($5::int[]) AND c <= $13',
+    );
     expect(renumberParams('x = $1', 0)).toBe('x = $1');
   });
 });

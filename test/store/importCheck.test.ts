@@ -15,7 +15,13 @@ import { freshPgStore } from '../helpers/db';
 let good: ExportedState;
 beforeAll(async () => {
   const source = new MemoryStore();
-  await seedDemoBranch(source, { hashPassword: async () => 'scrypt$test', customers: 5, days: 1, perWorkingDay: 3, now: new Date('2026-11-27T06:30:00Z') });
+  await seedDemoBranch(source, {
+    hashPassword: async () => 'scrypt$test',
+    customers: 5,
+    days: 1,
+    perWorkingDay: 3,
+    now: new Date('2026-11-27T06:30:00Z'),
+  });
   good = await source.exportState();
 });
 
@@ -35,8 +41,22 @@ const spoilt = (resource: string, index: number, patch: Record<string, unknown>)
 
 describe('import refusals name the record', () => {
   it.each<[string, string, number, Record<string, unknown>, string, RegExp]>([
-    ['a user PostgreSQL refuses (RTUpper: no login name may hold capitals)', 'users', 1, { username: 'RTUpper' }, 'username', /users_username_check.*"RTUpper"/],
-    ['a credit limit past numeric(14, 2)', 'customers', 2, { creditLimit: 1e12 }, 'creditLimit', /numeric field overflow.*1000000000000/],
+    [
+      'a user PostgreSQL refuses (RTUpper: no login name may hold capitals)',
+      'users',
+      1,
+      { username: 'RTUpper' },
+      'username',
+      /users_username_check.*"RTUpper"/,
+    ],
+    [
+      'a credit limit past numeric(14, 2)',
+      'customers',
+      2,
+      { creditLimit: 1e12 },
+      'creditLimit',
+      /numeric field overflow.*1000000000000/,
+    ],
     ['a lone surrogate in a note', 'orders', 0, { note: 'abc\ud800def' }, 'note', /lone UTF-16 surrogate/],
     ['a NUL in a product name', 'products', 3, { name: 'A4\u0000纸' }, 'name', /NUL character/],
     ['a timestamp in year 0', 'orders', 1, { receivedAt: '0000-01-01T00:00:00Z' }, 'receivedAt', /out of range/],

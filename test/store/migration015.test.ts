@@ -10,7 +10,12 @@ import { freshDriver } from '../helpers/db';
  * and the record alike, with a new version; the tier basis is the credit line or the volume.
  */
 let db: SqlDriver;
-const backfill = splitStatements(readFileSync(new URL('../../server/store/pg/migrations/015_customer_tiers_credit_follow_ups.sql', import.meta.url), 'utf8')).filter((s) => s.startsWith('UPDATE'));
+const backfill = splitStatements(
+  readFileSync(
+    new URL('../../server/store/pg/migrations/015_customer_tiers_credit_follow_ups.sql', import.meta.url),
+    'utf8',
+  ),
+).filter((s) => s.startsWith('UPDATE'));
 
 beforeAll(async () => {
   db = await freshDriver();
@@ -20,7 +25,13 @@ afterAll(() => db?.close());
 async function customer(code: string, settlement: string, limit: number, data: Record<string, unknown> = {}) {
   const r = await db.query<{ id: number }>(
     `INSERT INTO customers (data, code, name, tier, settlement, credit_limit) VALUES ($1, $2, $3, 'keyAccount', $4, $5) RETURNING id`,
-    [JSON.stringify({ code, name: `客户${code}`, tier: 'keyAccount', settlement, creditLimit: limit, ...data }), code, `客户${code}`, settlement, limit],
+    [
+      JSON.stringify({ code, name: `客户${code}`, tier: 'keyAccount', settlement, creditLimit: limit, ...data }),
+      code,
+      `客户${code}`,
+      settlement,
+      limit,
+    ],
   );
   return r.rows[0].id;
 }
@@ -36,11 +47,15 @@ describe('migration 015 backfill', () => {
     const bare = await customer('900003', 'credit', 10000);
     const cash = await customer('900004', 'cash', 0);
     for (const s of backfill) await db.query(s);
-    const rows = (await db.query<{ id: number; due: string | null; basis: string; version: number; data: Record<string, unknown> }>(
-      `SELECT id, to_char(credit_review_due, 'YYYY-MM-DD') AS due, tier_basis AS basis, version, data FROM customers WHERE id = ANY($1) ORDER BY id`,
-      [[withLine, withRecord, bare, cash]],
-    )).rows;
-    const today = (await db.query<{ d: string }>(`SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS d`)).rows[0].d;
+    const rows = (
+      await db.query<{ id: number; due: string | null; basis: string; version: number; data: Record<string, unknown> }>(
+        `SELECT id, to_char(credit_review_due, 'YYYY-MM-DD') AS due, tier_basis AS basis, version, data FROM customers WHERE id = ANY($1) ORDER BY id`,
+        [[withLine, withRecord, bare, cash]],
+      )
+    ).rows;
+    const today = (
+      await db.query<{ d: string }>(`SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS d`)
+    ).rows[0].d;
     expect(rows.map((r) => [r.due, r.data.creditReviewDue, r.basis, r.data.tierBasis, r.version])).toEqual([
       ['2027-03-01', '2027-03-01', 'creditLine', 'creditLine', 2],
       ['2027-02-02', '2027-02-02', 'creditLine', 'creditLine', 2],

@@ -39,7 +39,9 @@ describe('an old PGlite DATA_DIR', () => {
       expect(after._meta.counters).toEqual(before._meta.counters);
       expect(after._meta.passwordHashes).toEqual(before._meta.passwordHashes);
       // new records continue after the moved ones
-      const next = await store.transaction((tx) => tx.insert('settings', { createdAt: TEST_NOW.toISOString(), updatedAt: TEST_NOW.toISOString() }));
+      const next = await store.transaction((tx) =>
+        tx.insert('settings', { createdAt: TEST_NOW.toISOString(), updatedAt: TEST_NOW.toISOString() }),
+      );
       expect(Number(next.id)).toBeGreaterThan(Math.max(...(before.settings as { id: number }[]).map((s) => s.id)));
     } finally {
       await store.close();

@@ -44,10 +44,29 @@ beforeAll(async () => {
 afterAll(() => pg.close());
 
 const all = (filter: ListQuery['filter']): ListQuery => ({ filter, sort: { field: 'id', order: 'ASC' }, range: null });
-const ids = async (store: Store, filter: ListQuery['filter']) => (await store.list('customers', all(filter))).rows.map((r) => r.id);
+const ids = async (store: Store, filter: ListQuery['filter']) =>
+  (await store.list('customers', all(filter))).rows.map((r) => r.id);
 
 describe('search in PostgreSQL (character pairs, then LIKE)', () => {
-  for (const q of ['科技', '科', '技有', '科技有限', '深圳贸易', '0755-2000', 'c1003', 'C1003', '有限公司69', '%', '_', '科%技', '科%', '限公', 'C1', '没有这个', 'x']) {
+  for (const q of [
+    '科技',
+    '科',
+    '技有',
+    '科技有限',
+    '深圳贸易',
+    '0755-2000',
+    'c1003',
+    'C1003',
+    '有限公司69',
+    '%',
+    '_',
+    '科%技',
+    '科%',
+    '限公',
+    'C1',
+    '没有这个',
+    'x',
+  ]) {
     it(`q=${JSON.stringify(q)} matches what a substring search matches`, async () => {
       const expected = await ids(mem, { q });
       expect(await ids(pg, { q })).toEqual(expected);
@@ -58,7 +77,9 @@ describe('search in PostgreSQL (character pairs, then LIKE)', () => {
     // on 700 rows reading them all is cheaper, so the planner is told to avoid that: the point is that the index serves the query's expression
     const plan = await driver.transaction(async (tx) => {
       await tx.query('SET LOCAL enable_seqscan = off');
-      const r = await tx.query<{ 'QUERY PLAN': string }>("EXPLAIN SELECT id FROM customers WHERE search_grams @> search_bigrams('物流') AND search LIKE '%物流%'");
+      const r = await tx.query<{ 'QUERY PLAN': string }>(
+        "EXPLAIN SELECT id FROM customers WHERE search_grams @> search_bigrams('物流') AND search LIKE '%物流%'",
+      );
       return r.rows.map((x) => x['QUERY PLAN']).join('\n');
     });
     expect(plan).toContain('customers_search_grams');
@@ -80,18 +101,30 @@ describe('GIN indexes keep no pending list (migration 011)', () => {
 
 describe('filtered counts', () => {
   it('count exactly when the matches end within COUNT_BEYOND_PAGE of the page', async () => {
-    const r = await pg.list('customers', { filter: { q: '物流' }, sort: { field: 'id', order: 'ASC' }, range: [0, 24] });
+    const r = await pg.list('customers', {
+      filter: { q: '物流' },
+      sort: { field: 'id', order: 'ASC' },
+      range: [0, 24],
+    });
     expect(r.total).toBe(Math.ceil((N - 5) / WORDS.length));
     expect(r.exact).toBeUndefined();
   });
 
   it('stop COUNT_BEYOND_PAGE past the page on a broad filter and say the total is a lower bound', async () => {
-    const r = await pg.list('customers', { filter: { q: '深圳' }, sort: { field: 'id', order: 'ASC' }, range: [0, 24] });
+    const r = await pg.list('customers', {
+      filter: { q: '深圳' },
+      sort: { field: 'id', order: 'ASC' },
+      range: [0, 24],
+    });
     expect(r.rows).toHaveLength(25);
     expect(r.total).toBe(25 + COUNT_BEYOND_PAGE);
     expect(r.exact).toBe(false);
     // deeper pages count further, and become exact near the end
-    const last = await pg.list('customers', { filter: { q: '深圳' }, sort: { field: 'id', order: 'ASC' }, range: [675, 699] });
+    const last = await pg.list('customers', {
+      filter: { q: '深圳' },
+      sort: { field: 'id', order: 'ASC' },
+      range: [675, 699],
+    });
     expect(last.total).toBe(N);
     expect(last.exact).toBeUndefined();
   });

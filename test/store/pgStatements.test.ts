@@ -29,8 +29,27 @@ const mem = new MemoryStore();
 const N = 60;
 
 const AT = { createdAt: '2026-01-05T01:00:00.000Z', updatedAt: '2026-01-05T01:00:00.000Z' };
-const customer = (i: number): DocRecord => ({ ...AT, code: `C${100000 + i}`, name: `客户${i}`, tier: i % 2 ? 'smb' : 'keyAccount', settlement: 'cash', active: true, version: 1 });
-const product = (i: number): DocRecord => ({ ...AT, sku: `P${1000 + i}`, name: `产品${i}`, category: 'stationery', unit: '个', catalogPrice: 1000 + i, stock: 10, catalog: true, active: true, version: 1 });
+const customer = (i: number): DocRecord => ({
+  ...AT,
+  code: `C${100000 + i}`,
+  name: `客户${i}`,
+  tier: i % 2 ? 'smb' : 'keyAccount',
+  settlement: 'cash',
+  active: true,
+  version: 1,
+});
+const product = (i: number): DocRecord => ({
+  ...AT,
+  sku: `P${1000 + i}`,
+  name: `产品${i}`,
+  category: 'stationery',
+  unit: '个',
+  catalogPrice: 1000 + i,
+  stock: 10,
+  catalog: true,
+  active: true,
+  version: 1,
+});
 
 beforeAll(async () => {
   raw = await freshDriver();
@@ -45,7 +64,12 @@ beforeAll(async () => {
 });
 afterAll(() => pg.close());
 
-const page = (filter: ListQuery['filter'], range: [number, number], extra: Partial<ListQuery> = {}): ListQuery => ({ filter, sort: { field: 'id', order: 'ASC' }, range, ...extra });
+const page = (filter: ListQuery['filter'], range: [number, number], extra: Partial<ListQuery> = {}): ListQuery => ({
+  filter,
+  sort: { field: 'id', order: 'ASC' },
+  range,
+  ...extra,
+});
 
 describe('a list page carries its total', () => {
   for (const [what, filter] of [
@@ -91,7 +115,10 @@ describe('a list page carries its total', () => {
 });
 
 describe('bodies read once are not read again until their version changes (BodyCache)', () => {
-  const names = async () => (await pg.list('customers', page({ tier: 'keyAccount' }, [0, 4]))).rows.map((r) => `${r.id}:${r.version}:${r.name}`);
+  const names = async () =>
+    (await pg.list('customers', page({ tier: 'keyAccount' }, [0, 4]))).rows.map(
+      (r) => `${r.id}:${r.version}:${r.name}`,
+    );
 
   it('a page read before: one statement for ids and versions; the first time, one more for the bodies it lacks', async () => {
     sent.length = 0;
@@ -137,13 +164,20 @@ describe('records by id send their bodies only where the cache lacks that versio
     await pg.transaction((tx) => tx.update('customers', { ...first!, id: 7, name: '改过的名字', version: v + 1 }, v));
     expect(await pg.get('customers', 7)).toMatchObject({ id: 7, version: v + 1, name: '改过的名字' });
     sent.length = 0;
-    expect((await pg.getMany('customers', [9, 7, 8])).map((c) => `${c.id}:${c.name}`).sort()).toEqual(['7:改过的名字', '8:客户7', '9:客户8']);
+    expect((await pg.getMany('customers', [9, 7, 8])).map((c) => `${c.id}:${c.name}`).sort()).toEqual([
+      '7:改过的名字',
+      '8:客户7',
+      '9:客户8',
+    ]);
     expect(sent).toHaveLength(1);
   });
 
   it('a body the cache let go of between the question and the answer is read again, whole', async () => {
     // a second store on the same database, its cache one body small (closing it leaves the database open)
-    const small = await PgStore.open({ ...recordingDriver(raw, sent), close: async () => undefined }, { bodyCacheSize: 1 });
+    const small = await PgStore.open(
+      { ...recordingDriver(raw, sent), close: async () => undefined },
+      { bodyCacheSize: 1 },
+    );
     try {
       await small.get('customers', 12); // the cache holds 12 only
       sent.length = 0;
@@ -187,7 +221,13 @@ describe('BodyCache', () => {
 });
 
 describe('reads asked together go as one statement', () => {
-  const ask = (s: Pick<Store, 'get' | 'getMany' | 'sum'>) => Promise.all([s.get('customers', 3), s.getMany('products', [1, 2]), s.sum('products', 'catalogPrice', { active: true }), s.get('customers', 999)]);
+  const ask = (s: Pick<Store, 'get' | 'getMany' | 'sum'>) =>
+    Promise.all([
+      s.get('customers', 3),
+      s.getMany('products', [1, 2]),
+      s.sum('products', 'catalogPrice', { active: true }),
+      s.get('customers', 999),
+    ]);
 
   it('outside a transaction, with the answers each gets alone', async () => {
     await pg.getMany('products', [1, 2, 3]);
@@ -218,8 +258,16 @@ describe('reads asked together go as one statement', () => {
   });
 
   it("a document's context: its customer, its lines' products and the settings in one statement, then the facts", async () => {
-    const order = { customerId: 5, paymentMethod: 'credit', lines: [{ productId: 1, qty: 1 }, { productId: 3, qty: 2 }] };
-    const load = () => loadContext(pg, DEFINITIONS.orders, order, actor('assistant', 1), new Date('2026-11-27T06:30:00Z'));
+    const order = {
+      customerId: 5,
+      paymentMethod: 'credit',
+      lines: [
+        { productId: 1, qty: 1 },
+        { productId: 3, qty: 2 },
+      ],
+    };
+    const load = () =>
+      loadContext(pg, DEFINITIONS.orders, order, actor('assistant', 1), new Date('2026-11-27T06:30:00Z'));
     await load();
     sent.length = 0;
     const ctx = await load();
@@ -231,12 +279,28 @@ describe('reads asked together go as one statement', () => {
     expect(sent[1]).toContain('sum(');
   });
 
-  it("the actions a caller may take on a document: the document and the settings in one statement, its references and facts in the next", async () => {
+  it('the actions a caller may take on a document: the document and the settings in one statement, its references and facts in the next', async () => {
     const assistant = actor('assistant', 1);
     const now = new Date('2026-11-27T06:30:00Z');
-    const order = { customerId: 5, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId: 1, qty: 1, unitPrice: 1000 }, { productId: 3, qty: 2, unitPrice: 1002 }] };
+    const order = {
+      customerId: 5,
+      channel: 'phone',
+      paymentMethod: 'cash',
+      linesConfirmed: true,
+      lines: [
+        { productId: 1, qty: 1, unitPrice: 1000 },
+        { productId: 3, qty: 2, unitPrice: 1002 },
+      ],
+    };
     const stored = await pg.transaction(async (tx) => {
-      const user = await tx.insert('users', { ...AT, username: 'assistant1', fullName: '甲', role: 'assistant', active: true, version: 1 });
+      const user = await tx.insert('users', {
+        ...AT,
+        username: 'assistant1',
+        fullName: '甲',
+        role: 'assistant',
+        active: true,
+        version: 1,
+      });
       return createInTx(tx, DEFINITIONS.orders, actor('assistant', Number(user.id)), order, now);
     });
     const id = Number(stored.id);
@@ -249,10 +313,18 @@ describe('reads asked together go as one statement', () => {
     expect(sent[1]).toMatch(/customers[\s\S]*products[\s\S]*sum\(/);
     // the same actions as from the context read the usual way (settings with the references, then the facts)
     const rec = (await pg.get('orders', id))!;
-    expect(ours).toEqual(availableActions(DEFINITIONS.orders.workflow!, rec, await loadContext(pg, DEFINITIONS.orders, rec, assistant, now)));
+    expect(ours).toEqual(
+      availableActions(
+        DEFINITIONS.orders.workflow!,
+        rec,
+        await loadContext(pg, DEFINITIONS.orders, rec, assistant, now),
+      ),
+    );
     expect(ours.map((a) => a.action)).toContain('submit');
     // a driver may not see an order before picking: 404, not its actions
-    await expect(actionsFor(deps, DEFINITIONS.orders, actor('driver', 2), id)).rejects.toMatchObject({ refusal: { status: 404 } });
+    await expect(actionsFor(deps, DEFINITIONS.orders, actor('driver', 2), id)).rejects.toMatchObject({
+      refusal: { status: 404 },
+    });
   });
 
   it('the queues report: every family’s pending counts and the five queues in one statement, the same answer as the memory store', async () => {

@@ -36,15 +36,40 @@ beforeAll(async () => {
   const pick = rng(11);
   await both((s) =>
     s.transaction(async (tx) => {
-      for (let i = 0; i < 4; i++) await tx.insert('users', { username: `a${i}`, fullName: `助理${i}`, role: 'assistant', group: 'smb', active: true, ...STAMP });
-      await tx.insert('customers', { code: 'C1', name: '深圳科技', tier: 'smb', settlement: 'cash', phone: '1', address: 'x', active: true, ...STAMP });
+      for (let i = 0; i < 4; i++)
+        await tx.insert('users', {
+          username: `a${i}`,
+          fullName: `助理${i}`,
+          role: 'assistant',
+          group: 'smb',
+          active: true,
+          ...STAMP,
+        });
+      await tx.insert('customers', {
+        code: 'C1',
+        name: '深圳科技',
+        tier: 'smb',
+        settlement: 'cash',
+        phone: '1',
+        address: 'x',
+        active: true,
+        ...STAMP,
+      });
     }),
   );
   const orders: DocRecord[] = [];
   for (let i = 0; i < 400; i++) {
     // around midnight in Shanghai on purpose: 15:00–17:59 UTC is 23:00–01:59 the next Shanghai day
     const day = 1 + Math.floor(pick() * 20);
-    const at = new Date(Date.UTC(2026, 10, day, pick() < 0.3 ? 15 + Math.floor(pick() * 3) : Math.floor(pick() * 24), Math.floor(pick() * 60)));
+    const at = new Date(
+      Date.UTC(
+        2026,
+        10,
+        day,
+        pick() < 0.3 ? 15 + Math.floor(pick() * 3) : Math.floor(pick() * 24),
+        Math.floor(pick() * 60),
+      ),
+    );
     orders.push({
       code: `SO-${i}`,
       status: STATUSES[Math.floor(pick() * STATUSES.length)],
@@ -66,7 +91,11 @@ beforeAll(async () => {
   );
   // changes: cancel, un-cancel, re-assign, re-price, move the receipt time across midnight
   const change = rng(12);
-  const edits = Array.from({ length: 150 }, () => ({ id: 1 + Math.floor(change() * orders.length), kind: Math.floor(change() * 5), v: change() }));
+  const edits = Array.from({ length: 150 }, () => ({
+    id: 1 + Math.floor(change() * orders.length),
+    kind: Math.floor(change() * 5),
+    v: change(),
+  }));
   await both((s) =>
     s.transaction(async (tx) => {
       for (const e of edits) {
@@ -76,7 +105,10 @@ beforeAll(async () => {
         if (e.kind === 1) next.status = 'approved';
         if (e.kind === 2) next.assistantId = e.v < 0.2 ? null : 1 + Math.floor(e.v * 4);
         if (e.kind === 3) next.total = Math.round(e.v * 900000) / 100;
-        if (e.kind === 4) next.receivedAt = new Date(Date.parse(String(cur.receivedAt)) + (e.v < 0.5 ? -1 : 1) * 9 * 3_600_000).toISOString();
+        if (e.kind === 4)
+          next.receivedAt = new Date(
+            Date.parse(String(cur.receivedAt)) + (e.v < 0.5 ? -1 : 1) * 9 * 3_600_000,
+          ).toISOString();
         expect(await tx.update('orders', next as DocRecord & { id: number }, Number(cur.version))).toBe(true);
       }
     }),
@@ -87,11 +119,37 @@ afterAll(() => pg.close());
 const sorted = (rows: AggregateRow[]) => rows.map((r) => JSON.stringify(Object.entries(r).sort())).sort();
 const b = rangeBounds('2026-11-03', '2026-11-17');
 const QUERIES: Record<string, AggregateQuery> = {
-  'day × channel, count and value': { filter: { receivedAt_gte: b.from, receivedAt_lte: b.to, status_neq: 'cancelled' }, groupBy: [{ field: 'receivedAt', day: true }, { field: 'channel' }], measures: { count: { op: 'count' }, value: { op: 'sum', field: 'total' } } },
-  'day × assistant, count': { filter: { receivedAt_gte: b.from, receivedAt_lte: b.to, status_neq: 'cancelled' }, groupBy: [{ field: 'receivedAt', day: true }, { field: 'assistantId' }], measures: { count: { op: 'count' } } },
-  'assistant, value, one day': { filter: { ...(({ from, to }) => ({ receivedAt_gte: from, receivedAt_lte: to }))(rangeBounds('2026-11-09', '2026-11-09')), status_neq: 'cancelled' }, groupBy: [{ field: 'assistantId' }], measures: { value: { op: 'sum', field: 'total' }, count: { op: 'count' } } },
-  'no groups': { filter: { receivedAt_gte: b.from, receivedAt_lte: b.to, status_neq: 'cancelled' }, groupBy: [], measures: { count: { op: 'count' } } },
-  'no groups, an empty period': { filter: { ...(({ from, to }) => ({ receivedAt_gte: from, receivedAt_lte: to }))(rangeBounds('2025-01-01', '2025-01-31')), status_neq: 'cancelled' }, groupBy: [], measures: { count: { op: 'count' }, value: { op: 'sum', field: 'total' } } },
+  'day × channel, count and value': {
+    filter: { receivedAt_gte: b.from, receivedAt_lte: b.to, status_neq: 'cancelled' },
+    groupBy: [{ field: 'receivedAt', day: true }, { field: 'channel' }],
+    measures: { count: { op: 'count' }, value: { op: 'sum', field: 'total' } },
+  },
+  'day × assistant, count': {
+    filter: { receivedAt_gte: b.from, receivedAt_lte: b.to, status_neq: 'cancelled' },
+    groupBy: [{ field: 'receivedAt', day: true }, { field: 'assistantId' }],
+    measures: { count: { op: 'count' } },
+  },
+  'assistant, value, one day': {
+    filter: {
+      ...(({ from, to }) => ({ receivedAt_gte: from, receivedAt_lte: to }))(rangeBounds('2026-11-09', '2026-11-09')),
+      status_neq: 'cancelled',
+    },
+    groupBy: [{ field: 'assistantId' }],
+    measures: { value: { op: 'sum', field: 'total' }, count: { op: 'count' } },
+  },
+  'no groups': {
+    filter: { receivedAt_gte: b.from, receivedAt_lte: b.to, status_neq: 'cancelled' },
+    groupBy: [],
+    measures: { count: { op: 'count' } },
+  },
+  'no groups, an empty period': {
+    filter: {
+      ...(({ from, to }) => ({ receivedAt_gte: from, receivedAt_lte: to }))(rangeBounds('2025-01-01', '2025-01-31')),
+      status_neq: 'cancelled',
+    },
+    groupBy: [],
+    measures: { count: { op: 'count' }, value: { op: 'sum', field: 'total' } },
+  },
 };
 
 describe('orders per day, kept ready', () => {
@@ -111,14 +169,18 @@ describe('orders per day, kept ready', () => {
   it('questions the rollup does not hold go to the orders', () => {
     const base = QUERIES['day × channel, count and value'];
     expect(orderDayStatsSql('orders', { ...base, filter: { ...base.filter, status_neq: 'draft' } })).toBeNull();
-    expect(orderDayStatsSql('orders', { ...base, filter: { ...base.filter, receivedAt_gte: '2026-11-03T01:00:00.000Z' } })).toBeNull();
+    expect(
+      orderDayStatsSql('orders', { ...base, filter: { ...base.filter, receivedAt_gte: '2026-11-03T01:00:00.000Z' } }),
+    ).toBeNull();
     expect(orderDayStatsSql('orders', { ...base, groupBy: [{ field: 'status' }] })).toBeNull();
     expect(orderDayStatsSql('orders', { ...base, measures: { m: { op: 'min', field: 'receivedAt' } } })).toBeNull();
     expect(orderDayStatsSql('quotes', base)).toBeNull();
   });
 
   it('rebuilding the rollup from the orders gives the rows the trigger kept', async () => {
-    const kept = await driver.query("SELECT day::text, channel, assistant_id, n, value::text FROM order_day_stats WHERE n <> 0 ORDER BY 1, 2, 3");
+    const kept = await driver.query(
+      'SELECT day::text, channel, assistant_id, n, value::text FROM order_day_stats WHERE n <> 0 ORDER BY 1, 2, 3',
+    );
     const rebuilt = await driver.query(
       `SELECT (((received_at AT TIME ZONE 'UTC') + interval '8 hours')::date)::text AS day, channel, coalesce(assistant_id, 0) AS assistant_id, count(*)::int AS n, sum(total)::text AS value
          FROM orders WHERE status <> 'cancelled' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,

@@ -11,12 +11,18 @@ export const approvalsFacts: Partial<Record<FactName, FactLoader>> = {
   giftCatalogNames: async (r, doc) => {
     const names = freeTextGiftNames(doc);
     if (names.length === 0) return null;
-    const { rows } = await r.list('products', { filter: { name: names, catalog: true }, sort: { field: 'id', order: 'ASC' }, range: null, total: false });
+    const { rows } = await r.list('products', {
+      filter: { name: names, catalog: true },
+      sort: { field: 'id', order: 'ASC' },
+      range: null,
+      total: false,
+    });
     const prices: Record<string, number> = {};
     for (const p of rows) {
       const name = String(p.name);
       const had = Object.hasOwn(prices, name) ? prices[name] : undefined;
-      if (typeof p.catalogPrice === 'number' && (had === undefined || p.catalogPrice < had)) prices[name] = p.catalogPrice;
+      if (typeof p.catalogPrice === 'number' && (had === undefined || p.catalogPrice < had))
+        prices[name] = p.catalogPrice;
     }
     return catalogNamesFact(prices);
   },
@@ -24,7 +30,12 @@ export const approvalsFacts: Partial<Record<FactName, FactLoader>> = {
   previousCreditApplicationId: async (r, doc) => {
     if (typeof doc.customerId !== 'number') return null;
     const { rows } = await r.list('creditApplications', {
-      filter: { customerId: doc.customerId, status: 'approved', reviewDueAt_neq: null, ...(typeof doc.id === 'number' ? { id_neq: doc.id } : {}) },
+      filter: {
+        customerId: doc.customerId,
+        status: 'approved',
+        reviewDueAt_neq: null,
+        ...(typeof doc.id === 'number' ? { id_neq: doc.id } : {}),
+      },
       sort: { field: 'id', order: 'DESC' },
       range: [0, 0],
     });

@@ -11,7 +11,12 @@ import { userFacts } from './users';
  * without a loader stops the server at start — it would otherwise read as "none", and switch
  * off the rule that counts it.
  */
-const loaders: Partial<Record<FactName, FactLoader>> = { ...setFacts, ...serviceFacts, ...approvalsFacts, ...userFacts };
+const loaders: Partial<Record<FactName, FactLoader>> = {
+  ...setFacts,
+  ...serviceFacts,
+  ...approvalsFacts,
+  ...userFacts,
+};
 const missing = FACT_NAMES.filter((n) => !loaders[n]);
 if (missing.length) throw new Error(`facts without a loader: ${missing.join(', ')}`);
 export const FACTS = loaders as Record<FactName, FactLoader>;

@@ -16,4 +16,6 @@ function setFactLoader(f: SetFact): FactLoader {
   return f.decidedBy ? decidedBy(refRow(f.decidedBy.resource, f.decidedBy.field), load) : load;
 }
 
-export const setFacts: Partial<Record<FactName, FactLoader>> = Object.fromEntries(Object.entries(SET_FACTS).map(([name, f]) => [name, setFactLoader(f)]));
+export const setFacts: Partial<Record<FactName, FactLoader>> = Object.fromEntries(
+  Object.entries(SET_FACTS).map(([name, f]) => [name, setFactLoader(f)]),
+);

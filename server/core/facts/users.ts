@@ -15,7 +15,11 @@ export const userFacts: Partial<Record<FactName, FactLoader>> = {
     if (doc.id == null) return null;
     const tx = r as Partial<Tx>;
     if (typeof tx.serialize === 'function') await tx.serialize(ADMINS_KEY);
-    const { total } = await r.list('users', { filter: { role: 'admin', active: true, id_neq: Number(doc.id) }, sort: { field: 'id', order: 'ASC' }, range: [0, 0] });
+    const { total } = await r.list('users', {
+      filter: { role: 'admin', active: true, id_neq: Number(doc.id) },
+      sort: { field: 'id', order: 'ASC' },
+      range: [0, 0],
+    });
     return total;
   },
 };

@@ -17,7 +17,9 @@ import { chain, fitChain, timeOn, workingDaysBetween } from './time';
 const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
 const monthEnd = (day: string) => addDays(monthsBefore(monthStart(day), -1), -1);
 
-export async function seedCreditApplications(s: ApprovalsSeed): Promise<{ creditApplications: number; orders: number }> {
+export async function seedCreditApplications(
+  s: ApprovalsSeed,
+): Promise<{ creditApplications: number; orders: number }> {
   const rng = s.rng.fork('credit');
   const rep = s.user('salesrep');
   const sup = s.user('supervisor');
@@ -38,9 +40,18 @@ export async function seedCreditApplications(s: ApprovalsSeed): Promise<{ credit
   const ordersTo = addDays(stepsFrom, -1);
   const traded3Months = monthsBefore(stepsFrom, 3);
 
-  const tradedSince = (c: DocRecord) => (typeof c.firstTradeAt === 'string' ? shanghaiDate(new Date(c.firstTradeAt)) : null);
-  const qualifies = (c: DocRecord) => c.settlement === 'cash' && c.overdue !== true && c.active !== false && !!tradedSince(c) && tradedSince(c)! <= traded3Months;
-  const candidates = [...s.customers.filter((c) => qualifies(c) && c.tier === 'keyAccount'), ...s.customers.filter((c) => qualifies(c) && c.tier !== 'keyAccount')];
+  const tradedSince = (c: DocRecord) =>
+    typeof c.firstTradeAt === 'string' ? shanghaiDate(new Date(c.firstTradeAt)) : null;
+  const qualifies = (c: DocRecord) =>
+    c.settlement === 'cash' &&
+    c.overdue !== true &&
+    c.active !== false &&
+    !!tradedSince(c) &&
+    tradedSince(c)! <= traded3Months;
+  const candidates = [
+    ...s.customers.filter((c) => qualifies(c) && c.tier === 'keyAccount'),
+    ...s.customers.filter((c) => qualifies(c) && c.tier !== 'keyAccount'),
+  ];
   const used = new Set<number>();
   const take = (pool: DocRecord[]) => {
     const c = pool.find((x) => !used.has(Number(x.id)));
@@ -49,10 +60,19 @@ export async function seedCreditApplications(s: ApprovalsSeed): Promise<{ credit
   };
 
   // OA equipment and other dear catalog goods: a key account's month of trade
-  const dear = s.products.filter((p) => p.catalog === true && p.active !== false && Number(p.catalogPrice) >= 500).sort((a, b) => Number(b.catalogPrice) - Number(a.catalogPrice));
+  const dear = s.products
+    .filter((p) => p.catalog === true && p.active !== false && Number(p.catalogPrice) >= 500)
+    .sort((a, b) => Number(b.catalogPrice) - Number(a.catalogPrice));
   // the goods leave stock when picked (6.2.5): a purchase takes only what the shelf holds
   // (as the seeders before left it: gifts, transfers and scraps move stock too)
-  const left = new Map((await s.store.getMany('products', dear.map((p) => Number(p.id)))).map((p) => [Number(p.id), Math.max(0, Number(p.stock ?? 0))]));
+  const left = new Map(
+    (
+      await s.store.getMany(
+        'products',
+        dear.map((p) => Number(p.id)),
+      )
+    ).map((p) => [Number(p.id), Math.max(0, Number(p.stock ?? 0))]),
+  );
   let orders = 0;
   const trade = async (customer: DocRecord): Promise<boolean> => {
     if (dear.length === 0) return false;
@@ -87,7 +107,21 @@ export async function seedCreditApplications(s: ApprovalsSeed): Promise<{ credit
       { action: 'deliver', by: drv },
       { action: 'close', by: fin },
     ];
-    await walkAt(s, 'orders', assistant, { customerId: Number(customer.id), channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines, note: '办公设备集中采购' }, steps, times);
+    await walkAt(
+      s,
+      'orders',
+      assistant,
+      {
+        customerId: Number(customer.id),
+        channel: 'phone',
+        paymentMethod: 'cash',
+        linesConfirmed: true,
+        lines,
+        note: '办公设备集中采购',
+      },
+      steps,
+      times,
+    );
     orders++;
     return true;
   };
@@ -111,7 +145,13 @@ export async function seedCreditApplications(s: ApprovalsSeed): Promise<{ credit
     paymentTermDays: 30,
   });
 
-  const review: Step[] = [{ action: 'submit', by: rep }, { action: 'approve', by: sup }, { action: 'approve', by: smgr }, { action: 'approve', by: fin }, { action: 'approve', by: gm }];
+  const review: Step[] = [
+    { action: 'submit', by: rep },
+    { action: 'approve', by: sup },
+    { action: 'approve', by: smgr },
+    { action: 'approve', by: fin },
+    { action: 'approve', by: gm },
+  ];
   const eligiblePlans: Step[][] = [
     [review[0], { action: 'reject', by: sup, comment: '请补充客户近一年的财务报表' }],
     review.slice(0, 1),
@@ -133,13 +173,22 @@ export async function seedCreditApplications(s: ApprovalsSeed): Promise<{ credit
   // drafts: a customer still too new (the facts show why it cannot go forward), a half-yearly review, a cancelled one
   const recent = stepsDays.slice(-3);
   const others: [DocRecord | undefined, Step[]][] = [
-    [take(s.customers.filter((c) => c.settlement === 'cash' && tradedSince(c) !== null && tradedSince(c)! > traded3Months)), []],
+    [
+      take(
+        s.customers.filter(
+          (c) => c.settlement === 'cash' && tradedSince(c) !== null && tradedSince(c)! > traded3Months,
+        ),
+      ),
+      [],
+    ],
     [take(s.customers.filter((c) => c.settlement === 'credit' && c.overdue !== true)), []],
     [take(s.customers), [{ action: 'cancel', by: rep, comment: '客户决定继续现金结算' }]],
   ];
   for (const [customer, steps] of others) {
     if (!customer) continue;
-    const times = fitChain(rng, rng.shuffle((recent.length ? recent : stepsDays).slice()), steps.length, stepsLimit, { gap: [60, 300] });
+    const times = fitChain(rng, rng.shuffle((recent.length ? recent : stepsDays).slice()), steps.length, stepsLimit, {
+      gap: [60, 300],
+    });
     if (!times) continue;
     const limit = customer.settlement === 'credit' ? Number(customer.creditLimit) : rng.int(4, 8) * 5000;
     await walkAt(s, 'creditApplications', rep, application(customer, limit), steps, times);

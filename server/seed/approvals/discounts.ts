@@ -19,7 +19,9 @@ export async function seedDiscounts(s: ApprovalsSeed): Promise<number> {
   const csm = s.user('csmanager');
   const gm = s.user('gm');
   const fin = s.user('finance');
-  const goods = s.products.filter((p) => p.catalog === true && Number(p.catalogPrice) >= 10 && Number(p.cost) <= Number(p.catalogPrice) * 0.85);
+  const goods = s.products.filter(
+    (p) => p.catalog === true && Number(p.catalogPrice) >= 10 && Number(p.cost) <= Number(p.catalogPrice) * 0.85,
+  );
   if (goods.length === 0) return 0;
   const keyAccounts = s.customers.filter((c) => c.tier === 'keyAccount');
   const pool = keyAccounts.length ? keyAccounts : s.customers;
@@ -28,24 +30,51 @@ export async function seedDiscounts(s: ApprovalsSeed): Promise<number> {
   const body = (customer: DocRecord): DocRecord => {
     for (;;) {
       const picked = rng.shuffle(goods.slice()).slice(0, rng.int(1, 3));
-      const lines = picked.map((p) => ({ productId: Number(p.id), qty: rng.int(5, 20), unitPrice: Number(p.catalogPrice) }));
+      const lines = picked.map((p) => ({
+        productId: Number(p.id),
+        qty: rng.int(5, 20),
+        unitPrice: Number(p.catalogPrice),
+      }));
       const sales = lines.reduce((a, l) => a + lineTotalFen(yuanToFen(l.unitPrice), l.qty), 0);
       const cost = picked.reduce((a, p, i) => a + lineTotalFen(yuanToFen(Number(p.cost)), lines[i].qty), 0);
       const room = sales - Math.ceil((cost * 10) / 9); // the most a discount may take at exactly 10 %
       const discount = Math.floor((room * rng.float(0.3, 0.7)) / 100) * 100; // whole yuan
-      if (discount >= 100) return { customerId: Number(customer.id), lines, discountAmount: fenToYuan(discount), reason: rng.pick(REASONS), tradeSummary: '近半年每月均有采购，回款正常' };
+      if (discount >= 100)
+        return {
+          customerId: Number(customer.id),
+          lines,
+          discountAmount: fenToYuan(discount),
+          reason: rng.pick(REASONS),
+          tradeSummary: '近半年每月均有采购，回款正常',
+        };
     }
   };
 
   const recent = recentWorkingDays(s.today, 25);
   const fresh = recent.slice(0, 6);
   const older = recent.slice(4, 25);
-  const review = (a: ReturnType<ApprovalsSeed['assistantOf']>): Step[] => [{ action: 'submit', by: a }, { action: 'approve', by: csm }, { action: 'approve', by: gm }];
+  const review = (a: ReturnType<ApprovalsSeed['assistantOf']>): Step[] => [
+    { action: 'submit', by: a },
+    { action: 'approve', by: csm },
+    { action: 'approve', by: gm },
+  ];
   const plans: { days: string[]; steps: (a: ReturnType<ApprovalsSeed['assistantOf']>) => Step[] }[] = [
     { days: fresh, steps: () => [] },
-    { days: older, steps: (a) => [{ action: 'submit', by: a }, { action: 'reject', by: csm, comment: '毛利偏低，请与客户再协商折扣比例' }] },
+    {
+      days: older,
+      steps: (a) => [
+        { action: 'submit', by: a },
+        { action: 'reject', by: csm, comment: '毛利偏低，请与客户再协商折扣比例' },
+      ],
+    },
     { days: fresh, steps: (a) => [{ action: 'submit', by: a }] },
-    { days: fresh, steps: (a) => [{ action: 'submit', by: a }, { action: 'approve', by: csm }] },
+    {
+      days: fresh,
+      steps: (a) => [
+        { action: 'submit', by: a },
+        { action: 'approve', by: csm },
+      ],
+    },
     { days: older, steps: review },
     { days: older, steps: (a) => [...review(a), { action: 'confirmPaidInFull', by: fin }] },
     { days: older, steps: (a) => [{ action: 'cancel', by: a, comment: '客户取消本次采购' }] },
@@ -66,7 +95,17 @@ export async function seedDiscounts(s: ApprovalsSeed): Promise<number> {
   const after: { steps: (a: ReturnType<ApprovalsSeed['assistantOf']>) => Step[] }[] = [
     { steps: () => [] },
     { steps: () => [{ action: 'approvePayout', by: csm }] },
-    { steps: () => [{ action: 'approvePayout', by: csm }, { action: 'pay', by: fin, comment: '已通过招商银行转账支付', extra: { transferRef: `CMB${s.today.replaceAll('-', '')}${rng.int(10000, 99999)}` } }] },
+    {
+      steps: () => [
+        { action: 'approvePayout', by: csm },
+        {
+          action: 'pay',
+          by: fin,
+          comment: '已通过招商银行转账支付',
+          extra: { transferRef: `CMB${s.today.replaceAll('-', '')}${rng.int(10000, 99999)}` },
+        },
+      ],
+    },
   ];
   for (const [i, plan] of after.entries()) {
     const customer = pool[(i * 5 + 1) % pool.length];
@@ -81,7 +120,14 @@ export async function seedDiscounts(s: ApprovalsSeed): Promise<number> {
       const request = timeOn(rng, p, 9 * 60, 10 * 60 + 30);
       const rest = chain(rng, request, post.length, [30, 150]);
       if (rest[rest.length - 1].getTime() > s.now.getTime()) continue;
-      await walkAt(s, 'discounts', a, body(customer), [...pre, { action: 'requestPayout', by: a }, ...post], [...times, ...rest]);
+      await walkAt(
+        s,
+        'discounts',
+        a,
+        body(customer),
+        [...pre, { action: 'requestPayout', by: a }, ...post],
+        [...times, ...rest],
+      );
       n++;
       done = true;
       break;

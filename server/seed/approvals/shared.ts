@@ -21,7 +21,19 @@ export interface Step {
 }
 
 /** Create at times[0], then each step at the next time. */
-export function walkAt(s: ApprovalsSeed, resource: string, by: Actor, body: DocRecord, steps: Step[], times: Date[]): Promise<DocRecord> {
+export function walkAt(
+  s: ApprovalsSeed,
+  resource: string,
+  by: Actor,
+  body: DocRecord,
+  steps: Step[],
+  times: Date[],
+): Promise<DocRecord> {
   if (times.length < steps.length + 1) throw new Error(`seed: ${resource} needs ${steps.length + 1} times`);
-  return walk(s, resource, { by, at: times[0], body }, steps.map((st, i) => ({ ...st, at: times[i + 1] })));
+  return walk(
+    s,
+    resource,
+    { by, at: times[0], body },
+    steps.map((st, i) => ({ ...st, at: times[i + 1] })),
+  );
 }

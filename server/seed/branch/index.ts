@@ -17,7 +17,9 @@ import { complaintJobs, feedbackJobs, loanJobs, returnJobs, ticketJobs, workLogJ
 export async function seedBranchVolume(input: BranchInput): Promise<Record<string, number>> {
   const k = new BranchKit(input);
   await k.load();
-  input.progress?.(`branch volume: ${input.orders.length} seeded orders over ${k.days.length} working days; documents follow`);
+  input.progress?.(
+    `branch volume: ${input.orders.length} seeded orders over ${k.days.length} working days; documents follow`,
+  );
   // stock takers (loans, gifts, scraps) before the fillers that look for short goods (requisitions, transfers)
   const families: [string, (k: BranchKit) => Job[] | Promise<Job[]>][] = [
     ['sampleLoans', loanJobs],

@@ -5,7 +5,16 @@ import type { Actor } from '../../../src/domain/roles';
 import { actOnDoc, createDoc, updateDoc } from '../../core/documents';
 import type { Store } from '../../store/types';
 import { runBatched, SeedCache } from '../batch';
-import { addWorkMinutes, atMinute, END_MIN, minuteOfDay, nextWorkingDay, shanghaiDate, START_MIN, workingDay } from '../clock';
+import {
+  addWorkMinutes,
+  atMinute,
+  END_MIN,
+  minuteOfDay,
+  nextWorkingDay,
+  shanghaiDate,
+  START_MIN,
+  workingDay,
+} from '../clock';
 import { MINUTE_PICKER } from '../orders';
 import type { Rng } from '../random';
 import { readyToShip } from '../shipping';
@@ -140,10 +149,30 @@ export class BranchKit {
     for (const p of this.products) this.stock.set(Number(p.id), Number(p.stock ?? 0));
     // the order sums the facts ask for, from an index: the seeded orders and those the demo's documents entered
     const last = this.orders.reduce((m, o) => Math.max(m, o.id), 0);
-    const later = (await this.store.list('orders', { filter: { id_gte: last + 1 }, sort: { field: 'id', order: 'ASC' }, range: null })).rows;
+    const later = (
+      await this.store.list('orders', {
+        filter: { id_gte: last + 1 },
+        sort: { field: 'id', order: 'ASC' },
+        range: null,
+      })
+    ).rows;
     this.cache.indexOrders([
-      ...this.orders.map((o) => ({ id: o.id, customerId: o.customerId, paymentMethod: o.paymentMethod, status: o.status, total: o.total, receivedAt: new Date(o.receivedAt).toISOString() })),
-      ...later.map((r) => ({ id: Number(r.id), customerId: Number(r.customerId), paymentMethod: String(r.paymentMethod), status: String(r.status), total: Number(r.total), receivedAt: String(r.receivedAt) })),
+      ...this.orders.map((o) => ({
+        id: o.id,
+        customerId: o.customerId,
+        paymentMethod: o.paymentMethod,
+        status: o.status,
+        total: o.total,
+        receivedAt: new Date(o.receivedAt).toISOString(),
+      })),
+      ...later.map((r) => ({
+        id: Number(r.id),
+        customerId: Number(r.customerId),
+        paymentMethod: String(r.paymentMethod),
+        status: String(r.status),
+        total: Number(r.total),
+        receivedAt: String(r.receivedAt),
+      })),
     ]);
   }
 
@@ -163,7 +192,9 @@ export class BranchKit {
   /** customers trading (first trade) before `at`, active */
   tradingAt(at: Date | number, pool = this.customers): DocRecord[] {
     const t = typeof at === 'number' ? at : at.getTime();
-    return pool.filter((c) => c.active !== false && typeof c.firstTradeAt === 'string' && Date.parse(c.firstTradeAt) < t);
+    return pool.filter(
+      (c) => c.active !== false && typeof c.firstTradeAt === 'string' && Date.parse(c.firstTradeAt) < t,
+    );
   }
 
   // ---- time ----
@@ -206,7 +237,8 @@ export class BranchKit {
       let limit = (opts.latestMin ?? END_MIN) - START_MIN;
       if (day === this.today) limit = Math.min(limit, Math.floor(nowMin - 5 - START_MIN));
       if (day > this.today || limit <= 0) continue;
-      for (let i = 0; i < n; i++) out.push(atMinute(day, MINUTE_PICKER.pickIndex(this.rng, limit) + START_MIN + this.rng.next()));
+      for (let i = 0; i < n; i++)
+        out.push(atMinute(day, MINUTE_PICKER.pickIndex(this.rng, limit) + START_MIN + this.rng.next()));
     }
     return out.sort((a, b) => a.getTime() - b.getTime());
   }
@@ -249,8 +281,12 @@ export class BranchKit {
 
   async act(s: Store, resource: string, id: number, step: Step): Promise<DocRecord> {
     // an order goes out with its printed delivery list and, paid in cash, its invoice (6.2.4, 5.4.2)
-    if (resource === 'orders' && step.action === 'ship') await readyToShip(s, id, { orderDesk: this.user('orderdesk'), finance: this.user('finance') }, step.at);
-    return actOnDoc({ store: s, now: () => step.at }, definition(resource), step.by, id, step.action, { ...(step.extra ?? {}), ...(step.comment ? { comment: step.comment } : {}) });
+    if (resource === 'orders' && step.action === 'ship')
+      await readyToShip(s, id, { orderDesk: this.user('orderdesk'), finance: this.user('finance') }, step.at);
+    return actOnDoc({ store: s, now: () => step.at }, definition(resource), step.by, id, step.action, {
+      ...(step.extra ?? {}),
+      ...(step.comment ? { comment: step.comment } : {}),
+    });
   }
 
   update(s: Store, resource: string, id: number, by: Actor, at: Date, body: DocRecord): Promise<DocRecord> {
@@ -258,7 +294,14 @@ export class BranchKit {
   }
 
   /** create at `at`, then take the steps that have happened by now, in order; the last record */
-  async walk(s: Store, resource: string, by: Actor, at: Date, body: DocRecord, steps: readonly Step[]): Promise<DocRecord> {
+  async walk(
+    s: Store,
+    resource: string,
+    by: Actor,
+    at: Date,
+    body: DocRecord,
+    steps: readonly Step[],
+  ): Promise<DocRecord> {
     let rec = await this.create(s, resource, by, at, body);
     for (const st of steps) {
       if (!this.done(st.at)) break;
@@ -270,7 +313,14 @@ export class BranchKit {
   /** runs the jobs in the order of their instants, a batch of documents per transaction */
   async run(jobs: Job[]): Promise<void> {
     const sorted = jobs.map((j, i) => ({ j, i })).sort((a, b) => a.j.at.getTime() - b.j.at.getTime() || a.i - b.i);
-    await runBatched(this.store, sorted, PER_BATCH, (s, { j }) => j.run(s), this.cache, ({ j }) => j.reads ?? []);
+    await runBatched(
+      this.store,
+      sorted,
+      PER_BATCH,
+      (s, { j }) => j.run(s),
+      this.cache,
+      ({ j }) => j.reads ?? [],
+    );
   }
 
   async count(resource: string): Promise<number> {

@@ -25,7 +25,16 @@ export function followUpJobs(k: BranchKit): Job[] {
           for (const [i, f] of due.entries()) {
             const t = k.after(at, 25 + i * 9 + ai * 3);
             if (!k.done(t)) continue;
-            const step = { action: 'record', by: a, at: t, extra: { call: '电话回访会员，了解近期采购需求', outcome: OUTCOMES[(i + d) % OUTCOMES.length], nextDate: addDays(day, 14 + ((i + ai) % 5) * 7) } };
+            const step = {
+              action: 'record',
+              by: a,
+              at: t,
+              extra: {
+                call: '电话回访会员，了解近期采购需求',
+                outcome: OUTCOMES[(i + d) % OUTCOMES.length],
+                nextDate: addDays(day, 14 + ((i + ai) % 5) * 7),
+              },
+            };
             await k.act(s, 'memberFollowUps', Number(f.id), step);
           }
         },

@@ -42,7 +42,13 @@ export interface OrderWalk {
  * Takes a stored order on from its status at `t` (draft or submitted … delivered) to closed, every
  * step at its working time, up to now. Returns the last record and the time of its last step.
  */
-export async function walkOrder(k: BranchKit, s: Store, order: DocRecord, t: Date, w: OrderWalk): Promise<{ order: DocRecord; at: Date }> {
+export async function walkOrder(
+  k: BranchKit,
+  s: Store,
+  order: DocRecord,
+  t: Date,
+  w: OrderWalk,
+): Promise<{ order: DocRecord; at: Date }> {
   const rng = k.rng;
   let o = order;
   let at = t;
@@ -62,14 +68,28 @@ export async function walkOrder(k: BranchKit, s: Store, order: DocRecord, t: Dat
     }
     if (!(await step('submit', w.assistant, k.after(at, rng.float(3, 25))))) return { order: o, at };
   }
-  if (o.status === 'submitted' && !(await step('approve', k.user('csmanager'), k.after(at, rng.chance(0.9) ? rng.float(10, 90) : rng.float(120, 400))))) return { order: o, at };
-  if (o.status === 'gmApproval' && !(await step('approve', k.user('gm'), k.after(at, rng.float(60, 420))))) return { order: o, at };
+  if (
+    o.status === 'submitted' &&
+    !(await step(
+      'approve',
+      k.user('csmanager'),
+      k.after(at, rng.chance(0.9) ? rng.float(10, 90) : rng.float(120, 400)),
+    ))
+  )
+    return { order: o, at };
+  if (o.status === 'gmApproval' && !(await step('approve', k.user('gm'), k.after(at, rng.float(60, 420)))))
+    return { order: o, at };
   if (w.untilApproved) return { order: o, at };
   return finishOrder(k, s, o, at);
 }
 
 /** approved → picked → shipped → delivered → closed, each at its time, up to now */
-export async function finishOrder(k: BranchKit, s: Store, order: DocRecord, t: Date): Promise<{ order: DocRecord; at: Date }> {
+export async function finishOrder(
+  k: BranchKit,
+  s: Store,
+  order: DocRecord,
+  t: Date,
+): Promise<{ order: DocRecord; at: Date }> {
   const rng = k.rng;
   let o = order;
   let at = t;
@@ -92,10 +112,19 @@ export async function finishOrder(k: BranchKit, s: Store, order: DocRecord, t: D
     const earliest = sameDay ? shanghaiDate(at) : nextWorkingDay(shanghaiDate(at));
     const van = nextVan(new Date(at.getTime() + 10 * 60_000), earliest);
     // before the van, as far as now has come: the order desk prints the delivery list (6.2.4), finance invoices a cash order (5.4.2)
-    o = (await readyToShip(s, id, { orderDesk: k.user('orderdesk'), finance: k.user('finance') }, new Date(van.getTime() - 60_000), (t) => k.done(t))) ?? o;
-    if (!(await step('ship', k.user('driver'), new Date(van.getTime() + rng.int(0, 20) * 60_000)))) return { order: o, at };
+    o =
+      (await readyToShip(
+        s,
+        id,
+        { orderDesk: k.user('orderdesk'), finance: k.user('finance') },
+        new Date(van.getTime() - 60_000),
+        (t) => k.done(t),
+      )) ?? o;
+    if (!(await step('ship', k.user('driver'), new Date(van.getTime() + rng.int(0, 20) * 60_000))))
+      return { order: o, at };
   }
-  if (o.status === 'shipped' && !(await step('deliver', k.user('driver'), k.after(at, rng.float(20, 200))))) return { order: o, at };
+  if (o.status === 'shipped' && !(await step('deliver', k.user('driver'), k.after(at, rng.float(20, 200)))))
+    return { order: o, at };
   if (o.status === 'delivered') {
     const day = k.workingDaysAfter(shanghaiDate(at), o.paymentMethod === 'credit' ? rng.int(3, 10) : rng.int(1, 5));
     await step('close', k.user('finance'), k.on(day, 9 * 60, 17 * 60));
@@ -105,7 +134,8 @@ export async function finishOrder(k: BranchKit, s: Store, order: DocRecord, t: D
 
 function qtyByProduct(order: DocRecord): Map<number, number> {
   const out = new Map<number, number>();
-  for (const l of Array.isArray(order.lines) ? (order.lines as DocRecord[]) : []) out.set(Number(l.productId), (out.get(Number(l.productId)) ?? 0) + Number(l.qty));
+  for (const l of Array.isArray(order.lines) ? (order.lines as DocRecord[]) : [])
+    out.set(Number(l.productId), (out.get(Number(l.productId)) ?? 0) + Number(l.qty));
   return out;
 }
 
@@ -119,7 +149,11 @@ async function stockServes(k: BranchKit, s: Store, order: DocRecord): Promise<bo
 }
 
 /** A phone order by the customer's assistant at catalog prices, lines confirmed (6.2.1), as the draft. */
-export function phoneOrder(customer: DocRecord, lines: { product: DocRecord; qty: number }[], note?: string): DocRecord {
+export function phoneOrder(
+  customer: DocRecord,
+  lines: { product: DocRecord; qty: number }[],
+  note?: string,
+): DocRecord {
   return {
     customerId: Number(customer.id),
     channel: 'phone',

@@ -14,11 +14,24 @@ import { walkOrder } from './orders';
  * left unanswered until they expire (6.4.4).
  */
 
-const INQUIRY_NOTES = ['客户询问季度办公用品采购价格', '行政部年度集中采购询价', '新办公室开业，整批采购询价', '客户比价，要求报最优价格', '客户要求按项目报价', null, null, null];
+const INQUIRY_NOTES = [
+  '客户询问季度办公用品采购价格',
+  '行政部年度集中采购询价',
+  '新办公室开业，整批采购询价',
+  '客户比价，要求报最优价格',
+  '客户要求按项目报价',
+  null,
+  null,
+  null,
+];
 const DECLINE = ['客户选择了其他供应商', '客户预算调整，暂不采购', '价格高于客户预期', '客户改为网上直接下单'];
 const CHANGED_MIND = ['客户内部审批未通过，取消采购', '客户改订其他型号'];
 const CANCEL = ['客户来电表示暂不采购', '重复录入，作废', '客户需求变更，重新报价'];
-const REJECT = ['毛利低于10%，请与销售代表商量后重新报价 (6.4.3)', '毛利偏高，客户难以接受，请调整 (6.4.3)', '请核实成本价后重新报价'];
+const REJECT = [
+  '毛利低于10%，请与销售代表商量后重新报价 (6.4.3)',
+  '毛利偏高，客户难以接受，请调整 (6.4.3)',
+  '请核实成本价后重新报价',
+];
 
 export function quoteJobs(k: BranchKit): Job[] {
   const rng = k.rng.fork('quotes');
@@ -32,7 +45,9 @@ export function quoteJobs(k: BranchKit): Job[] {
   const normalPicker = new WeightedPicker(normal, (p) => (Number(p.catalogPrice) < 500 ? 3 : 1));
   // who asks: key accounts much more than SMB; prospects (no trade yet) now and then
   const pool = k.customers.filter((c) => c.active !== false);
-  const customerPicker = new WeightedPicker(pool, (c) => (typeof c.firstTradeAt !== 'string' ? 0.3 : isKeyAccount(c) ? 4 : 1));
+  const customerPicker = new WeightedPicker(pool, (c) =>
+    typeof c.firstTradeAt !== 'string' ? 0.3 : isKeyAccount(c) ? 4 : 1,
+  );
   if (pool.length === 0) return [];
 
   const jobs: Job[] = [];
@@ -45,15 +60,34 @@ export function quoteJobs(k: BranchKit): Job[] {
     const picked = new Set<DocRecord>();
     for (let i = 0; i < count * 3 && picked.size < count; i++) picked.add(normalPicker.pick(rng));
     const outside = key && rng.chance(0.15);
-    const margin = !key ? null : outside ? (rng.chance(0.5) ? rng.float(0.03, 0.085) : rng.float(0.22, 0.3)) : rng.float(0.11, 0.19);
-    const lines: DocRecord[] = [...picked].map((p) => ({ productId: Number(p.id), qty: rng.int(1, 20) * (Number(p.catalogPrice) < 20 ? 10 : 1), unitPrice: margin === null ? p.catalogPrice : round2(Number(p.cost) / (1 - margin)) }));
+    const margin = !key
+      ? null
+      : outside
+        ? rng.chance(0.5)
+          ? rng.float(0.03, 0.085)
+          : rng.float(0.22, 0.3)
+        : rng.float(0.11, 0.19);
+    const lines: DocRecord[] = [...picked].map((p) => ({
+      productId: Number(p.id),
+      qty: rng.int(1, 20) * (Number(p.catalogPrice) < 20 ? 10 : 1),
+      unitPrice: margin === null ? p.catalogPrice : round2(Number(p.cost) / (1 - margin)),
+    }));
     if (key && equipment.length && rng.chance(0.12)) {
       const p = rng.pick(equipment);
-      lines.push({ productId: Number(p.id), qty: rng.int(1, 3), unitPrice: round2(Number(p.catalogPrice) * rng.float(0.9, 1)) });
+      lines.push({
+        productId: Number(p.id),
+        qty: rng.int(1, 3),
+        unitPrice: round2(Number(p.catalogPrice) * rng.float(0.9, 1)),
+      });
     }
     if (key && special.length && rng.chance(0.05)) {
       const p = rng.pick(special);
-      if (!lines.some((l) => l.productId === Number(p.id))) lines.push({ productId: Number(p.id), qty: rng.int(2, 20) * 10, unitPrice: round2(Number(p.cost) / (1 - rng.float(0.27, 0.33))) });
+      if (!lines.some((l) => l.productId === Number(p.id)))
+        lines.push({
+          productId: Number(p.id),
+          qty: rng.int(2, 20) * 10,
+          unitPrice: round2(Number(p.cost) / (1 - rng.float(0.27, 0.33))),
+        });
     }
     const review = outside; // outside the band: the csManager approves before sending (6.4.3)
     let validUntil = addDays(shanghaiDate(at), rng.pick([7, 10, 14, 14, 15, 30]));
@@ -114,7 +148,8 @@ export function quoteJobs(k: BranchKit): Job[] {
         const q = await k.walk(s, 'quotes', by, at, body, steps);
         if (convert && q.status === 'converted' && typeof q.orderId === 'number') {
           const order = await s.get('orders', q.orderId);
-          const owner = k.users.find((u) => u.id === Number(order?.assistantId) && u.role === 'assistant') ?? k.assistantOf(c);
+          const owner =
+            k.users.find((u) => u.id === Number(order?.assistantId) && u.role === 'assistant') ?? k.assistantOf(c);
           if (order) await walkOrder(k, s, order, steps[steps.length - 1].at, { assistant: owner, confirmLines: true });
         }
       },

@@ -2,7 +2,11 @@ import { addDays, atShanghai, BUILT_IN_CALENDAR } from '../../../src/domain/cale
 import type { DocRecord } from '../../../src/domain/definition';
 import { fenToYuan, lineTotalFen, sumFen, yuanToFen } from '../../../src/domain/money';
 import type { Actor } from '../../../src/domain/roles';
-import { isLargeSpecialOrder, lacksDepositOrContract, SPECIAL_ORDER_REVIEW_FROM_FEN } from '../../../src/domain/documents/sales/specialOrders';
+import {
+  isLargeSpecialOrder,
+  lacksDepositOrContract,
+  SPECIAL_ORDER_REVIEW_FROM_FEN,
+} from '../../../src/domain/documents/sales/specialOrders';
 import { isKeyAccount } from '../../../src/domain/rules/customerTerms';
 import { URGENT_SLOTS, urgentRequestRefusal } from '../../../src/domain/rules/sales/urgent';
 import { minuteOfDay, shanghaiDate } from '../clock';
@@ -67,7 +71,10 @@ function specialOrderSteps(k: BranchKit, start: Date, owner: Actor, total: numbe
     add('approve', k.user('csmanager'), rng.float(60, 600));
   }
   const orderedAt = k.after(t, rng.float(120, 1200));
-  add('order', k.user('purchasing'), rng.float(120, 1200), undefined, { supplierPo: PO(orderedAt, n), expectedAt: addDays(shanghaiDate(orderedAt), rng.int(7, 15)) });
+  add('order', k.user('purchasing'), rng.float(120, 1200), undefined, {
+    supplierPo: PO(orderedAt, n),
+    expectedAt: addDays(shanghaiDate(orderedAt), rng.int(7, 15)),
+  });
   add('receive', rng.chance(0.5) ? k.user('warehouse') : k.user('purchasing'), rng.float(3000, 6000));
   return steps;
 }
@@ -112,10 +119,17 @@ export function inquiryJobs(k: BranchKit): Job[] {
       } else {
         add('approve', rng.pick(reviewers), rng.float(60, 600));
         const answerPrice = round2(item.targetPrice * rng.float(0.95, 1.2));
-        add('answer', merch, rng.float(600, 3000), undefined, { answerPrice, minQty: Math.max(1, Math.round(item.qty / rng.int(2, 4))), leadTimeDays: rng.int(7, 20), answerNote: '供应商确认可做，打样3天' });
-        if (rng.chance(0.35)) add('decline', rep, rng.float(600, 4000), rng.pick(['客户认为价格偏高，暂不订制', '客户交期要求无法满足']));
+        add('answer', merch, rng.float(600, 3000), undefined, {
+          answerPrice,
+          minQty: Math.max(1, Math.round(item.qty / rng.int(2, 4))),
+          leadTimeDays: rng.int(7, 20),
+          answerNote: '供应商确认可做，打样3天',
+        });
+        if (rng.chance(0.35))
+          add('decline', rep, rng.float(600, 4000), rng.pick(['客户认为价格偏高，暂不订制', '客户交期要求无法满足']));
         else {
-          if (item.customMade !== false) add('recordDeposit', rng.chance(0.5) ? rep : k.user('finance'), rng.float(600, 3000));
+          if (item.customMade !== false)
+            add('recordDeposit', rng.chance(0.5) ? rep : k.user('finance'), rng.float(600, 3000));
           add('order', rep, rng.float(30, 600));
           order = true;
         }
@@ -131,14 +145,17 @@ export function inquiryJobs(k: BranchKit): Job[] {
         if (order && inq.status === 'ordered' && typeof inq.specialOrderId === 'number' && orderAt) {
           const so = await s.get('specialOrders', inq.specialOrderId);
           if (!so) return;
-          const owner = k.users.find((u) => u.id === Number(so.assistantId) && u.role === 'assistant') ?? k.assistantOf(c);
+          const owner =
+            k.users.find((u) => u.id === Number(so.assistantId) && u.role === 'assistant') ?? k.assistantOf(c);
           const total = Number(so.total ?? 0);
           // a large custom order without a deposit needs a contract (6.5.4): the assistant records it first
           let start = orderAt;
           if (lacksDepositOrContract(so, SEED_SETTINGS)) {
             start = k.after(orderAt, rng.float(30, 300));
             if (!k.done(start)) return;
-            await k.update(s, 'specialOrders', Number(so.id), owner, start, { contractNo: `HT-${shanghaiDate(start).slice(0, 4)}-${String(idx).padStart(4, '0')}` });
+            await k.update(s, 'specialOrders', Number(so.id), owner, start, {
+              contractNo: `HT-${shanghaiDate(start).slice(0, 4)}-${String(idx).padStart(4, '0')}`,
+            });
           }
           const rest = specialOrderSteps(k, start, owner, total, idx);
           let rec = so;
@@ -162,7 +179,9 @@ export function specialOrderJobs(k: BranchKit): Job[] {
   for (const at of k.arrivals(k.perDay * 0.0012)) {
     const c = rng.pick(keys);
     const owner = k.assistantOf(c);
-    const lines: DocRecord[] = rng.pick(SPECIAL).map((l) => ({ ...l, qty: Math.max(1, Math.round(Number(l.qty) * rng.float(0.5, 1.5))) }));
+    const lines: DocRecord[] = rng
+      .pick(SPECIAL)
+      .map((l) => ({ ...l, qty: Math.max(1, Math.round(Number(l.qty) * rng.float(0.5, 1.5))) }));
     const total = fenToYuan(sumFen(lines.map((l) => lineTotalFen(yuanToFen(Number(l.unitPrice)), Number(l.qty)))));
     // a large order comes with its deposit or its contract (6.5.4)
     const big = isLargeSpecialOrder({ total }, SEED_SETTINGS);
@@ -170,7 +189,11 @@ export function specialOrderJobs(k: BranchKit): Job[] {
       customerId: Number(c.id),
       lines,
       requirements: '特殊商品，不予退货，已告知客户 (6.5.4)',
-      ...(big ? (rng.chance(0.5) ? { depositAmount: Math.floor(total * 0.3) } : { contractNo: `HT-${shanghaiDate(at).slice(0, 4)}-${String(n).padStart(4, '0')}` }) : {}),
+      ...(big
+        ? rng.chance(0.5)
+          ? { depositAmount: Math.floor(total * 0.3) }
+          : { contractNo: `HT-${shanghaiDate(at).slice(0, 4)}-${String(n).padStart(4, '0')}` }
+        : {}),
     };
     // 6.5.4 from its special-goods inquiry: filled, reviewed, answered, turned into the order — then the order's own flow
     const times = k.chain(at, [20, 90, 600, 60, 10]);
@@ -181,8 +204,24 @@ export function specialOrderJobs(k: BranchKit): Job[] {
       at,
       run: async (s) => {
         if (!k.done(all[5])) return;
-        const svc = { create: (r: string, by: Actor, t: Date, b: DocRecord) => k.create(s, r, by, t, b), act: (r: string, id: number, action: string, by: Actor, t: Date, extra?: DocRecord) => k.act(s, r, id, { action, by, at: t, extra }), update: (r: string, id: number, by: Actor, t: Date, b: DocRecord) => k.update(s, r, id, by, t, b) };
-        let rec = await specialOrderViaInquiry(svc, { rep: k.user('salesrep'), reviewer: k.user('csmanager'), merch: k.user('merch') }, Number(c.id), lines, { requirements: body.requirements, ...(body.depositAmount ? { depositAmount: body.depositAmount } : {}), ...(body.contractNo ? { contractNo: body.contractNo } : {}) }, [all[0], all[1], all[2], all[3], all[4], all[5]]);
+        const svc = {
+          create: (r: string, by: Actor, t: Date, b: DocRecord) => k.create(s, r, by, t, b),
+          act: (r: string, id: number, action: string, by: Actor, t: Date, extra?: DocRecord) =>
+            k.act(s, r, id, { action, by, at: t, extra }),
+          update: (r: string, id: number, by: Actor, t: Date, b: DocRecord) => k.update(s, r, id, by, t, b),
+        };
+        let rec = await specialOrderViaInquiry(
+          svc,
+          { rep: k.user('salesrep'), reviewer: k.user('csmanager'), merch: k.user('merch') },
+          Number(c.id),
+          lines,
+          {
+            requirements: body.requirements,
+            ...(body.depositAmount ? { depositAmount: body.depositAmount } : {}),
+            ...(body.contractNo ? { contractNo: body.contractNo } : {}),
+          },
+          [all[0], all[1], all[2], all[3], all[4], all[5]],
+        );
         for (const st of steps) {
           if (!rec || !k.done(st.at)) break;
           rec = await k.act(s, 'specialOrders', Number(rec.id), st);
@@ -199,7 +238,9 @@ export function requisitionJobs(k: BranchKit): Job[] {
   const rng = k.rng.fork('requisitions');
   const purchasing = k.user('purchasing');
   const warehouse = k.user('warehouse');
-  const catalog = k.products.filter((p) => p.catalog !== false && p.active !== false && p.projectDept && p.category !== 'oaEquipment');
+  const catalog = k.products.filter(
+    (p) => p.catalog !== false && p.active !== false && p.projectDept && p.category !== 'oaEquipment',
+  );
   if (catalog.length === 0) return [];
   const jobs: Job[] = [];
   let n = 0;
@@ -217,7 +258,11 @@ export function requisitionJobs(k: BranchKit): Job[] {
     const onShelf = (p: DocRecord) => Math.max(0, k.stock.get(Number(p.id)) ?? 0);
     const lines = products.map((p) => ({ product: p, qty: Math.min(20, onShelf(p) + rng.int(3, 12)) }));
     // what the shelf cannot give (at least one)
-    const reqLines = lines.map((l) => ({ productId: Number(l.product.id), qty: Math.max(1, l.qty - onShelf(l.product)), remark: null }));
+    const reqLines = lines.map((l) => ({
+      productId: Number(l.product.id),
+      qty: Math.max(1, l.qty - onShelf(l.product)),
+      remark: null,
+    }));
     const orderBody = phoneOrder(c, lines, '部分商品缺货，到货后送货');
     const idx = n++;
     // the requisition's path (its times follow the order's approval, known when it runs)
@@ -227,8 +272,16 @@ export function requisitionJobs(k: BranchKit): Job[] {
     if (x < 0.06) plan.push(['cancel', by, rng.float(30, 600), '客户改订其他型号，现有库存可满足']);
     else {
       plan.push(['submit', by, rng.float(5, 60)]);
-      if (x < 0.12) plan.push(['reject', purchasing, rng.float(60, 600), '该型号供应商已停产，请与客户确认替代型号'], ['cancel', by, rng.float(60, 900), '客户改订替代型号']);
-      else plan.push(['order', purchasing, rng.float(60, 600)], ['receive', rng.chance(0.8) ? warehouse : purchasing, rng.float(1200, 4000)]);
+      if (x < 0.12)
+        plan.push(
+          ['reject', purchasing, rng.float(60, 600), '该型号供应商已停产，请与客户确认替代型号'],
+          ['cancel', by, rng.float(60, 900), '客户改订替代型号'],
+        );
+      else
+        plan.push(
+          ['order', purchasing, rng.float(60, 600)],
+          ['receive', rng.chance(0.8) ? warehouse : purchasing, rng.float(1200, 4000)],
+        );
     }
     const lag = rng.float(10, 40);
     const leadDays = rng.int(3, 8);
@@ -240,19 +293,36 @@ export function requisitionJobs(k: BranchKit): Job[] {
         const { order, at: approvedAt } = await walkOrder(k, s, draft, at, { assistant: by, untilApproved: true });
         const reqAt = k.after(approvedAt, lag);
         if (order.status !== 'approved' || !k.done(reqAt)) return;
-        const times = k.chain(reqAt, plan.map((p) => p[2]));
+        const times = k.chain(
+          reqAt,
+          plan.map((p) => p[2]),
+        );
         const steps: Step[] = plan.map(([action, who, , comment], i) => ({
           action,
           by: who,
           at: times[i],
           ...(comment ? { comment } : {}),
-          ...(action === 'order' ? { extra: { supplierPo: PO(times[i], idx), expectedAt: addDays(shanghaiDate(times[i]), leadDays) } } : {}),
+          ...(action === 'order'
+            ? { extra: { supplierPo: PO(times[i], idx), expectedAt: addDays(shanghaiDate(times[i]), leadDays) } }
+            : {}),
         }));
-        const req = await k.walk(s, 'requisitions', by, reqAt, { orderId: Number(order.id), lines: reqLines, note: `订单 ${order.code} 缺货，向${String(first.projectDept)}请购` }, steps);
+        const req = await k.walk(
+          s,
+          'requisitions',
+          by,
+          reqAt,
+          {
+            orderId: Number(order.id),
+            lines: reqLines,
+            note: `订单 ${order.code} 缺货，向${String(first.projectDept)}请购`,
+          },
+          steps,
+        );
         // the goods are in (or the order goes on with what the shelf has): picked and delivered
         const last = times[times.length - 1];
         if (k.done(last) && req.status === 'received') for (const l of reqLines) k.give(l.productId, l.qty);
-        if (k.done(last) && (req.status === 'received' || req.status === 'cancelled')) await finishOrder(k, s, order, last);
+        if (k.done(last) && (req.status === 'received' || req.status === 'cancelled'))
+          await finishOrder(k, s, order, last);
       },
     });
   }
@@ -269,9 +339,20 @@ const HANDWRITTEN: [string, string][] = [
 
 export async function handwrittenJobs(k: BranchKit): Promise<Job[]> {
   const rng = k.rng.fork('handwrittenNotes');
-  const { rows } = await k.store.list('handwrittenNotes', { filter: {}, sort: { field: 'id', order: 'ASC' }, range: null });
+  const { rows } = await k.store.list('handwrittenNotes', {
+    filter: {},
+    sort: { field: 'id', order: 'ASC' },
+    range: null,
+  });
   const used = new Set(rows.map((r) => Number(r.orderId)));
-  const pool = k.orders.filter((o) => o.channel === 'phone' && o.approvedAt !== null && o.deliveredAt !== null && !used.has(o.id) && o.status !== 'cancelled');
+  const pool = k.orders.filter(
+    (o) =>
+      o.channel === 'phone' &&
+      o.approvedAt !== null &&
+      o.deliveredAt !== null &&
+      !used.has(o.id) &&
+      o.status !== 'cancelled',
+  );
   if (pool.length === 0) return [];
   const orderDesk = k.user('orderdesk');
   const driver = k.user('driver');
@@ -288,15 +369,31 @@ export async function handwrittenJobs(k: BranchKit): Promise<Job[]> {
     const by = customer ? k.assistantOf(customer) : k.user('assistant2');
     const [reason, reasonText] = rng.pick(HANDWRITTEN);
     const steps: Step[] = [];
-    if (rng.chance(0.08)) steps.push({ action: 'cancel', by, at: new Date(Math.min(k.after(at, rng.float(10, 60)).getTime(), delivered - 60_000)), comment: '系统已恢复，改用打印的送货单' });
+    if (rng.chance(0.08))
+      steps.push({
+        action: 'cancel',
+        by,
+        at: new Date(Math.min(k.after(at, rng.float(10, 60)).getTime(), delivered - 60_000)),
+        comment: '系统已恢复，改用打印的送货单',
+      });
     else {
       const written = new Date(Math.min(k.after(at, rng.float(10, 60)).getTime(), delivered - 60_000));
       steps.push({ action: 'write', by: orderDesk, at: written, extra: { noteNo: `SX-${rng.int(10000, 99999)}` } });
       const signed = new Date(Math.max(delivered, written.getTime() + 60_000));
       steps.push({ action: 'deliver', by: driver, at: signed });
-      steps.push({ action: 'reconcile', by: finance, at: k.on(k.workingDaysAfter(shanghaiDate(signed), rng.int(1, 4)), 9 * 60, 17 * 60), extra: { printedNoteNo: `DN-${o.code.slice(3)}` } });
+      steps.push({
+        action: 'reconcile',
+        by: finance,
+        at: k.on(k.workingDaysAfter(shanghaiDate(signed), rng.int(1, 4)), 9 * 60, 17 * 60),
+        extra: { printedNoteNo: `DN-${o.code.slice(3)}` },
+      });
     }
-    jobs.push({ at, reads: [['orders', o.id]], run: async (s) => void (await k.walk(s, 'handwrittenNotes', by, at, { orderId: o.id, reason, reasonText }, steps)) });
+    jobs.push({
+      at,
+      reads: [['orders', o.id]],
+      run: async (s) =>
+        void (await k.walk(s, 'handwrittenNotes', by, at, { orderId: o.id, reason, reasonText }, steps)),
+    });
   }
   return jobs;
 }
@@ -308,8 +405,20 @@ const INVOICE = ['随货开具增值税普通发票', '月结对账后开票', '
 
 export function urgentJobs(k: BranchKit): Job[] {
   const rng = k.rng.fork('urgentDeliveries');
-  const near = k.customers.filter((c) => typeof c.distanceKm === 'number' && c.distanceKm <= 20 && c.active !== false && typeof c.firstTradeAt === 'string');
-  const stocked = k.products.filter((p) => p.catalog !== false && p.active !== false && p.category !== 'oaEquipment' && (k.stock.get(Number(p.id)) ?? 0) >= 30);
+  const near = k.customers.filter(
+    (c) =>
+      typeof c.distanceKm === 'number' &&
+      c.distanceKm <= 20 &&
+      c.active !== false &&
+      typeof c.firstTradeAt === 'string',
+  );
+  const stocked = k.products.filter(
+    (p) =>
+      p.catalog !== false &&
+      p.active !== false &&
+      p.category !== 'oaEquipment' &&
+      (k.stock.get(Number(p.id)) ?? 0) >= 30,
+  );
   if (near.length === 0 || stocked.length === 0) return [];
   const orderDesk = k.user('orderdesk');
   const driver = k.user('driver');
@@ -327,7 +436,10 @@ export function urgentJobs(k: BranchKit): Job[] {
     if (trading.length === 0) continue;
     const c = rng.pick(trading);
     const by = k.assistantOf(c);
-    const lines = rng.shuffle(stocked.slice()).slice(0, rng.int(1, 3)).map((p) => ({ product: p, qty: rng.int(1, 10) }));
+    const lines = rng
+      .shuffle(stocked.slice())
+      .slice(0, rng.int(1, 3))
+      .map((p) => ({ product: p, qty: rng.int(1, 10) }));
     const day = shanghaiDate(at);
     const van = atShanghai(day, URGENT_SLOTS[slot]);
     const orderAt = new Date(at.getTime() - rng.int(25, 45) * 60_000);
@@ -347,7 +459,11 @@ export function urgentJobs(k: BranchKit): Job[] {
         if (!k.done(submitAt)) return;
         order = await k.act(s, 'orders', Number(order.id), { action: 'submit', by, at: submitAt });
         if (!k.done(approveAt)) return;
-        order = await k.act(s, 'orders', Number(order.id), { action: 'approve', by: k.user('csmanager'), at: approveAt });
+        order = await k.act(s, 'orders', Number(order.id), {
+          action: 'approve',
+          by: k.user('csmanager'),
+          at: approveAt,
+        });
         if (order.status !== 'approved' || !k.done(at)) return;
         const letter = await k.create(s, 'urgentDeliveries', by, at, {
           customerId: Number(c.id),
@@ -359,13 +475,23 @@ export function urgentJobs(k: BranchKit): Job[] {
         });
         if (cancel) {
           const when = new Date(at.getTime() + rng.int(10, 40) * 60_000);
-          if (k.done(when)) await k.act(s, 'urgentDeliveries', Number(letter.id), { action: 'cancel', by, at: when, comment: '客户改为明天上午送货即可' });
+          if (k.done(when))
+            await k.act(s, 'urgentDeliveries', Number(letter.id), {
+              action: 'cancel',
+              by,
+              at: when,
+              comment: '客户改为明天上午送货即可',
+            });
           const r = await s.get('orders', Number(order.id));
           if (r && r.status === 'approved') await finishOrder(k, s, r, when);
           return;
         }
         if (!k.done(scheduleAt)) return;
-        let l = await k.act(s, 'urgentDeliveries', Number(letter.id), { action: 'schedule', by: orderDesk, at: scheduleAt });
+        let l = await k.act(s, 'urgentDeliveries', Number(letter.id), {
+          action: 'schedule',
+          by: orderDesk,
+          at: scheduleAt,
+        });
         if (!k.done(pickAt)) return;
         let o = await k.act(s, 'orders', Number(order.id), { action: 'pick', by: warehouse, at: pickAt });
         if (!k.done(van)) return;
@@ -390,27 +516,57 @@ export async function membershipJobs(k: BranchKit): Promise<Job[]> {
   if (ecommerce.length === 0) return [];
   const { rows } = await k.store.list('memberships', { filter: {}, sort: { field: 'id', order: 'ASC' }, range: null });
   // a customer with a record still open is not offered again; a member never
-  const busy = new Set(rows.filter((r) => ['toOffer', 'invited', 'applied'].includes(String(r.status))).map((r) => Number(r.customerId)));
+  const busy = new Set(
+    rows.filter((r) => ['toOffer', 'invited', 'applied'].includes(String(r.status))).map((r) => Number(r.customerId)),
+  );
   const members = new Set(k.customers.filter((c) => c.member === true).map((c) => Number(c.id)));
   const freeFrom = new Map<number, number>();
-  for (const r of rows) freeFrom.set(Number(r.customerId), Math.max(freeFrom.get(Number(r.customerId)) ?? 0, Date.parse(String(r.updatedAt))));
+  for (const r of rows)
+    freeFrom.set(
+      Number(r.customerId),
+      Math.max(freeFrom.get(Number(r.customerId)) ?? 0, Date.parse(String(r.updatedAt))),
+    );
   const candidates = k.customers.filter((c) => c.active !== false && c.member === false);
   if (candidates.length === 0) return [];
   const webByCustomer = new Map<number, number[]>();
-  for (const o of k.orders) if (o.channel === 'web' && !members.has(o.customerId)) webByCustomer.set(o.customerId, [...(webByCustomer.get(o.customerId) ?? []), o.receivedAt]);
+  for (const o of k.orders)
+    if (o.channel === 'web' && !members.has(o.customerId))
+      webByCustomer.set(o.customerId, [...(webByCustomer.get(o.customerId) ?? []), o.receivedAt]);
   const jobs: Job[] = [];
   for (const at of k.arrivals(k.perDay * 0.002)) {
-    const free = candidates.filter((c) => !members.has(Number(c.id)) && !busy.has(Number(c.id)) && (freeFrom.get(Number(c.id)) ?? 0) < at.getTime());
+    const free = candidates.filter(
+      (c) => !members.has(Number(c.id)) && !busy.has(Number(c.id)) && (freeFrom.get(Number(c.id)) ?? 0) < at.getTime(),
+    );
     if (free.length === 0) continue;
     const c = rng.pick(free);
     const cid = Number(c.id);
     const by = rng.pick(ecommerce);
     const web = (webByCustomer.get(cid) ?? []).filter((t) => t < at.getTime());
     const fromOrder = web.length > 0 || rng.chance(0.5);
-    const order = web.length ? k.orders.find((o) => o.customerId === cid && o.receivedAt === web[web.length - 1]) : undefined;
+    const order = web.length
+      ? k.orders.find((o) => o.customerId === cid && o.receivedAt === web[web.length - 1])
+      : undefined;
     const body: DocRecord = fromOrder
-      ? { customerId: cid, source: 'webOrder', orderId: order ? order.id : null, applicantName: c.name, contact: c.contact ?? null, phone: c.phone ?? null, address: c.address ?? null, note: '网上下单的非会员客户' }
-      : { customerId: cid, source: 'web', applicantName: c.name, contact: c.contact ?? null, phone: c.phone ?? null, email: c.email ?? null, address: c.address ?? null, note: '网站会员申请' };
+      ? {
+          customerId: cid,
+          source: 'webOrder',
+          orderId: order ? order.id : null,
+          applicantName: c.name,
+          contact: c.contact ?? null,
+          phone: c.phone ?? null,
+          address: c.address ?? null,
+          note: '网上下单的非会员客户',
+        }
+      : {
+          customerId: cid,
+          source: 'web',
+          applicantName: c.name,
+          contact: c.contact ?? null,
+          phone: c.phone ?? null,
+          email: c.email ?? null,
+          address: c.address ?? null,
+          note: '网站会员申请',
+        };
     const steps: Step[] = [];
     let t = at;
     const add = (action: string, gap: number, comment?: string) => {

@@ -10,7 +10,9 @@ import { assistantOf, makeOrder, takeSome, tradingBefore, type SalesKit } from '
 
 export async function seedRequisitions(k: SalesKit): Promise<number> {
   // catalog goods low in stock, by project department
-  const low = k.products.filter((p) => p.catalog !== false && p.active !== false && Number(p.stock) <= 5 && p.projectDept);
+  const low = k.products.filter(
+    (p) => p.catalog !== false && p.active !== false && Number(p.stock) <= 5 && p.projectDept,
+  );
   const byDept = new Map<string, DocRecord[]>();
   for (const p of low) byDept.set(String(p.projectDept), [...(byDept.get(String(p.projectDept)) ?? []), p]);
   const depts = [...byDept.keys()].sort();
@@ -35,7 +37,11 @@ export async function seedRequisitions(k: SalesKit): Promise<number> {
     n++;
     const req = await k.create('requisitions', by, k.after(at, 40), {
       orderId: Number(order.id),
-      lines: lines.map((l) => ({ productId: Number(l.product.id), qty: Math.max(1, l.qty - Number(l.product.stock)), remark: null })),
+      lines: lines.map((l) => ({
+        productId: Number(l.product.id),
+        qty: Math.max(1, l.qty - Number(l.product.stock)),
+        remark: null,
+      })),
       note: `订单 ${order.code} 缺货，向${dept}请购`,
     });
     return { req, by };
@@ -46,12 +52,22 @@ export async function seedRequisitions(k: SalesKit): Promise<number> {
   };
   const ordered = async (dayN: number) => {
     const req = await submitted(k.at(dayN, '09:30'));
-    return k.act('requisitions', req, 'order', purchasing, k.at(dayN - 1, '10:15'), { supplierPo: `PO-${k.day(dayN - 1).replaceAll('-', '')}-R${i}`, expectedAt: addDays(k.day(dayN - 1), 5) });
+    return k.act('requisitions', req, 'order', purchasing, k.at(dayN - 1, '10:15'), {
+      supplierPo: `PO-${k.day(dayN - 1).replaceAll('-', '')}-R${i}`,
+      expectedAt: addDays(k.day(dayN - 1), 5),
+    });
   };
 
   await requisition(atShanghai(k.pendingDay, '10:20')); // draft
   await submitted(k.at(1, '14:00')); // submitted, waiting for purchasing
-  await k.act('requisitions', await submitted(k.at(3, '09:50')), 'reject', purchasing, k.at(3, '15:30'), '该型号供应商已停产，请与客户确认替代型号'); // rejected
+  await k.act(
+    'requisitions',
+    await submitted(k.at(3, '09:50')),
+    'reject',
+    purchasing,
+    k.at(3, '15:30'),
+    '该型号供应商已停产，请与客户确认替代型号',
+  ); // rejected
   await ordered(4); // ordered
   await k.act('requisitions', await ordered(8), 'receive', k.user('warehouse'), k.at(5, '14:30')); // received → stock
   {
@@ -62,14 +78,28 @@ export async function seedRequisitions(k: SalesKit): Promise<number> {
 }
 
 const approvedAt = (o: DocRecord): Date | null => {
-  const a = (Array.isArray(o.approvals) ? (o.approvals as DocRecord[]) : []).find((x) => x.role === 'csManager' && x.action === 'approve');
+  const a = (Array.isArray(o.approvals) ? (o.approvals as DocRecord[]) : []).find(
+    (x) => x.role === 'csManager' && x.action === 'approve',
+  );
   return a ? new Date(String(a.at)) : null;
 };
 
 export async function seedHandwrittenNotes(k: SalesKit): Promise<number> {
   const since = k.at(10, '08:00').toISOString();
-  const all = (await k.ctx.store.list('orders', { filter: { status: ['approved', 'picked', 'shipped', 'delivered', 'closed'], channel: 'phone', receivedAt_gte: since }, sort: { field: 'id', order: 'ASC' }, range: null })).rows;
-  const withApproval = all.map((o) => ({ o, at: approvedAt(o) })).filter((x): x is { o: DocRecord; at: Date } => x.at !== null && x.at.getTime() < k.now.getTime() - 30 * 60_000);
+  const all = (
+    await k.ctx.store.list('orders', {
+      filter: {
+        status: ['approved', 'picked', 'shipped', 'delivered', 'closed'],
+        channel: 'phone',
+        receivedAt_gte: since,
+      },
+      sort: { field: 'id', order: 'ASC' },
+      range: null,
+    })
+  ).rows;
+  const withApproval = all
+    .map((o) => ({ o, at: approvedAt(o) }))
+    .filter((x): x is { o: DocRecord; at: Date } => x.at !== null && x.at.getTime() < k.now.getTime() - 30 * 60_000);
   const open = withApproval.filter((x) => x.o.status === 'approved' || x.o.status === 'picked');
   const done = withApproval.filter((x) => (x.o.status === 'delivered' || x.o.status === 'closed') && x.o.deliveredAt);
   const rng = k.ctx.rng;
@@ -96,12 +126,19 @@ export async function seedHandwrittenNotes(k: SalesKit): Promise<number> {
     const by = c ? assistantOf(k, c) : k.user('assistant3');
     n++;
     const at = cap(k.after(x.at, minutesAfter));
-    return { note: await k.create('handwrittenNotes', by, at, { orderId: Number(x.o.id), reason, reasonText }), at, by };
+    return {
+      note: await k.create('handwrittenNotes', by, at, { orderId: Number(x.o.id), reason, reasonText }),
+      at,
+      by,
+    };
   };
   const written = async (x: { o: DocRecord; at: Date }) => {
     const { note, at } = await request(x, 10);
     const w = cap(k.after(at, 25));
-    return { note: await k.act('handwrittenNotes', note, 'write', orderDesk, w, { noteNo: `SX-${String(1000 + n * 7)}` }), at: w };
+    return {
+      note: await k.act('handwrittenNotes', note, 'write', orderDesk, w, { noteNo: `SX-${String(1000 + n * 7)}` }),
+      at: w,
+    };
   };
   const signed = async (x: { o: DocRecord; at: Date }) => {
     const { note, at } = await written(x);
@@ -118,7 +155,9 @@ export async function seedHandwrittenNotes(k: SalesKit): Promise<number> {
   const d = pick(done);
   if (d) {
     const { note, at } = await signed(d);
-    await k.act('handwrittenNotes', note, 'reconcile', finance, cap(k.after(at, 120)), { printedNoteNo: `DN-${String(d.o.code).slice(3)}` });
+    await k.act('handwrittenNotes', note, 'reconcile', finance, cap(k.after(at, 120)), {
+      printedNoteNo: `DN-${String(d.o.code).slice(3)}`,
+    });
   } // reconciled
   const e = pick(done);
   if (e) {
@@ -130,7 +169,9 @@ export async function seedHandwrittenNotes(k: SalesKit): Promise<number> {
 
 export async function seedUrgentDeliveries(k: SalesKit): Promise<number> {
   const near = k.customers.filter((c) => typeof c.distanceKm === 'number' && c.distanceKm <= 20 && c.active !== false);
-  const stocked = k.products.filter((p) => p.catalog !== false && p.active !== false && Number(p.stock) >= 20 && p.category !== 'oaEquipment');
+  const stocked = k.products.filter(
+    (p) => p.catalog !== false && p.active !== false && Number(p.stock) >= 20 && p.category !== 'oaEquipment',
+  );
   if (near.length === 0 || stocked.length === 0) return 0;
   const rng = k.ctx.rng;
   const orderDesk = k.user('orderdesk');
@@ -167,7 +208,8 @@ export async function seedUrgentDeliveries(k: SalesKit): Promise<number> {
   const pend = k.pendingDay;
 
   // requested: at 12:20 for the 15:30 van (if that time has passed today is not pending, the last working day)
-  if (!urgentRequestRefusal(stamp(pend, '12:20'), null, BUILT_IN_CALENDAR)) await letter(stamp(pend, '12:20'), `${pend} 17:00`);
+  if (!urgentRequestRefusal(stamp(pend, '12:20'), null, BUILT_IN_CALENDAR))
+    await letter(stamp(pend, '12:20'), `${pend} 17:00`);
   // scheduled for the 15:30 van, goods picked
   {
     const x = await letter(stamp(pend, '11:40'), `${pend} 17:00`);

@@ -32,7 +32,14 @@ export interface SalesKit {
   products: DocRecord[];
   create(resource: string, by: Actor, at: Date, body: DocRecord): Promise<DocRecord>;
   /** take a step; `extra` is the comment (a string) or the step's params with an optional comment */
-  act(resource: string, rec: DocRecord, action: string, by: Actor, at: Date, extra?: string | DocRecord): Promise<DocRecord>;
+  act(
+    resource: string,
+    rec: DocRecord,
+    action: string,
+    by: Actor,
+    at: Date,
+    extra?: string | DocRecord,
+  ): Promise<DocRecord>;
 }
 
 export async function salesKit(ctx: SeedDocsContext): Promise<SalesKit> {
@@ -57,7 +64,16 @@ export async function salesKit(ctx: SeedDocsContext): Promise<SalesKit> {
     customers,
     products,
     create: (resource, by, at, body) => createAs(ctx, resource, by, body, at),
-    act: (resource, rec, action, by, at, extra) => actAs(ctx, resource, Number(rec.id), action, by, at, typeof extra === 'string' ? { comment: extra } : (extra ?? {})),
+    act: (resource, rec, action, by, at, extra) =>
+      actAs(
+        ctx,
+        resource,
+        Number(rec.id),
+        action,
+        by,
+        at,
+        typeof extra === 'string' ? { comment: extra } : (extra ?? {}),
+      ),
   };
 }
 
@@ -66,11 +82,14 @@ export async function salesKit(ctx: SeedDocsContext): Promise<SalesKit> {
 const trading = (c: DocRecord) => c.active !== false && typeof c.firstTradeAt === 'string' && !!c.firstTradeAt;
 
 /** Key accounts trading for more than 3 months (at `now`), with their assistant. */
-export const establishedKeyAccounts = (k: SalesKit) => k.customers.filter((c) => isKeyAccount(c) && trading(c) && !isNewCustomer(c, k.at(15, '08:00')));
+export const establishedKeyAccounts = (k: SalesKit) =>
+  k.customers.filter((c) => isKeyAccount(c) && trading(c) && !isNewCustomer(c, k.at(15, '08:00')));
 /** Key accounts in their first 3 months (quoted by the rep, 6.4.6). */
-export const newKeyAccounts = (k: SalesKit) => k.customers.filter((c) => isKeyAccount(c) && c.active !== false && isNewCustomer(c, k.now));
+export const newKeyAccounts = (k: SalesKit) =>
+  k.customers.filter((c) => isKeyAccount(c) && c.active !== false && isNewCustomer(c, k.now));
 /** Customers trading since before `at`. */
-export const tradingBefore = (k: SalesKit, at: Date) => k.customers.filter((c) => trading(c) && String(c.firstTradeAt) < at.toISOString());
+export const tradingBefore = (k: SalesKit, at: Date) =>
+  k.customers.filter((c) => trading(c) && String(c.firstTradeAt) < at.toISOString());
 
 /** The assistant who looks after a customer (their own, else a key-account assistant). */
 export function assistantOf(k: SalesKit, c: DocRecord): Actor {
@@ -85,7 +104,13 @@ export const priceAt = (p: DocRecord, margin: number) => round2(Number(p.cost) /
  * A phone order (6.2) by the customer's assistant at catalog prices, walked through `steps`
  * (each [action, username, at]). Lines are confirmed (6.2.1).
  */
-export async function makeOrder(k: SalesKit, customer: DocRecord, lines: { product: DocRecord; qty: number }[], at: Date, steps: [string, string, Date][]): Promise<DocRecord> {
+export async function makeOrder(
+  k: SalesKit,
+  customer: DocRecord,
+  lines: { product: DocRecord; qty: number }[],
+  at: Date,
+  steps: [string, string, Date][],
+): Promise<DocRecord> {
   const by = assistantOf(k, customer);
   let o = await k.create('orders', by, at, {
     customerId: Number(customer.id),
@@ -94,7 +119,8 @@ export async function makeOrder(k: SalesKit, customer: DocRecord, lines: { produ
     linesConfirmed: true,
     lines: lines.map((l) => ({ productId: Number(l.product.id), qty: l.qty, unitPrice: l.product.catalogPrice })),
   });
-  for (const [action, username, when] of steps) o = await k.act('orders', o, action, username === '@owner' ? by : k.user(username), when);
+  for (const [action, username, when] of steps)
+    o = await k.act('orders', o, action, username === '@owner' ? by : k.user(username), when);
   return o;
 }
 

@@ -16,7 +16,9 @@ export async function seedQuotes(k: SalesKit): Promise<number> {
   const keys = takeSome(k, establishedKeyAccounts(k), 12);
   const catalog = k.products.filter((p) => p.catalog !== false && p.active !== false && p.category !== 'oaEquipment');
   const special = k.products.filter((p) => p.catalog === false && p.active !== false);
-  const inBandAtCatalog = catalog.filter((p) => withinBand(yuanToFen(Number(p.catalogPrice)), yuanToFen(Number(p.cost)), [10, 20]));
+  const inBandAtCatalog = catalog.filter((p) =>
+    withinBand(yuanToFen(Number(p.catalogPrice)), yuanToFen(Number(p.cost)), [10, 20]),
+  );
   if (keys.length === 0 || catalog.length < 3) return 0;
   const rng = k.ctx.rng;
   const reps = k.user('salesrep');
@@ -27,13 +29,31 @@ export async function seedQuotes(k: SalesKit): Promise<number> {
 
   /** lines at `margin` (fraction) over cost */
   const linesAt = (margin: number, pool = catalog, count = rng.int(1, 3)) =>
-    takeSome(k, pool, count).map((p) => ({ productId: Number(p.id), qty: rng.int(2, 20) * 5, unitPrice: priceAt(p, margin) }));
+    takeSome(k, pool, count).map((p) => ({
+      productId: Number(p.id),
+      qty: rng.int(2, 20) * 5,
+      unitPrice: priceAt(p, margin),
+    }));
 
   /** create at `day` `hhmm` (inquiry 10 minutes before), valid for `validDays` calendar days */
-  const quote = async (c: DocRecord, by = assistantOf(k, c), dayN: number, hhmm: string, lines: DocRecord[], validDays = 14, note: string | null = null) => {
+  const quote = async (
+    c: DocRecord,
+    by = assistantOf(k, c),
+    dayN: number,
+    hhmm: string,
+    lines: DocRecord[],
+    validDays = 14,
+    note: string | null = null,
+  ) => {
     const at = k.at(dayN, hhmm);
     n++;
-    return k.create('quotes', by, k.after(at, 10), { customerId: Number(c.id), inquiryAt: at.toISOString(), validUntil: addDays(k.day(dayN), validDays), lines, note });
+    return k.create('quotes', by, k.after(at, 10), {
+      customerId: Number(c.id),
+      inquiryAt: at.toISOString(),
+      validUntil: addDays(k.day(dayN), validDays),
+      lines,
+      note,
+    });
   };
 
   // draft: today's inquiry being priced
@@ -42,7 +62,13 @@ export async function seedQuotes(k: SalesKit): Promise<number> {
     const by = assistantOf(k, c);
     const at = k.ago(50);
     n++;
-    await k.create('quotes', by, k.after(at, 15), { customerId: Number(c.id), inquiryAt: at.toISOString(), validUntil: addDays(k.day(1), 16), lines: linesAt(0.15), note: '客户询问季度办公用品采购价格' });
+    await k.create('quotes', by, k.after(at, 15), {
+      customerId: Number(c.id),
+      inquiryAt: at.toISOString(),
+      validUntil: addDays(k.day(1), 16),
+      lines: linesAt(0.15),
+      note: '客户询问季度办公用品采购价格',
+    });
   }
   // sent within 4 working hours
   {
@@ -90,7 +116,11 @@ export async function seedQuotes(k: SalesKit): Promise<number> {
   // converted: an accepted quote at catalog prices becomes a sales order
   if (inBandAtCatalog.length) {
     const c = customer();
-    const lines = takeSome(k, inBandAtCatalog, 2).map((p) => ({ productId: Number(p.id), qty: rng.int(2, 10), unitPrice: p.catalogPrice }));
+    const lines = takeSome(k, inBandAtCatalog, 2).map((p) => ({
+      productId: Number(p.id),
+      qty: rng.int(2, 10),
+      unitPrice: p.catalogPrice,
+    }));
     const q = await quote(c, undefined, 5, '09:30', lines, 14, '年度框架报价，按导购手册价格');
     await k.act('quotes', q, 'send', assistantOf(k, c), k.at(5, '10:40'));
     await k.act('quotes', q, 'accept', assistantOf(k, c), k.at(3, '09:15'));

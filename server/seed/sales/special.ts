@@ -44,11 +44,22 @@ export const INQUIRY_ITEMS: InquiryItem[] = [
   { itemName: '定制工牌及挂绳', spec: 'PVC 双面印刷 + 涤纶挂绳', qty: 400, targetPrice: 8 },
   { itemName: '财务凭证纸（定制印刷）', spec: '240×140mm 500张/包', qty: 100, targetPrice: 26 },
   { itemName: '定制文件袋', spec: 'A4 牛皮纸 单色印LOGO', colour: '牛皮色', qty: 1000, targetPrice: 2.5 },
-  { itemName: '碎纸机（非目录型号）', spec: '5级保密 30L', colour: '黑色', qty: 2, targetPrice: 2800, customMade: false },
+  {
+    itemName: '碎纸机（非目录型号）',
+    spec: '5级保密 30L',
+    colour: '黑色',
+    qty: 2,
+    targetPrice: 2800,
+    customMade: false,
+  },
 ];
 
 export async function seedInquiries(k: SalesKit): Promise<number> {
-  const keys = takeSome(k, k.customers.filter((c) => isKeyAccount(c) && c.active !== false), 9);
+  const keys = takeSome(
+    k,
+    k.customers.filter((c) => isKeyAccount(c) && c.active !== false),
+    9,
+  );
   if (keys.length === 0) return 0;
   const rng = k.ctx.rng;
   const rep = k.user('salesrep');
@@ -97,7 +108,14 @@ export async function seedInquiries(k: SalesKit): Promise<number> {
     await draft(assistantOf(k, c), k.ago(70));
   }
   await submitted(1); // review
-  await k.act('inquiries', await submitted(4), 'reject', rng.pick(reviewers), k.at(4, '15:20'), '规格、数量未与客户确认清楚，请补充后再提交'); // rejected
+  await k.act(
+    'inquiries',
+    await submitted(4),
+    'reject',
+    rng.pick(reviewers),
+    k.at(4, '15:20'),
+    '规格、数量未与客户确认清楚，请补充后再提交',
+  ); // rejected
   await priced(2); // pricing (with merchandise planning)
   await answered(4); // answered
   const deposit = await answered(7);
@@ -122,7 +140,10 @@ export interface SpecialLine {
 export const SPECIAL_LINES: SpecialLine[][] = [
   [{ name: '定制LOGO保温杯', spec: '500ml 激光刻字', colour: '银色', qty: 60, unitPrice: 30 }],
   [{ name: '非标铁皮文件柜', spec: '1800×900×400mm', colour: '灰白色', qty: 6, unitPrice: 1280 }],
-  [{ name: '会议室定制白板', spec: '2400×1200mm 磁性', colour: '白色', qty: 4, unitPrice: 1500 }, { name: '白板安装', spec: '上门安装', colour: null, qty: 4, unitPrice: 300 }],
+  [
+    { name: '会议室定制白板', spec: '2400×1200mm 磁性', colour: '白色', qty: 4, unitPrice: 1500 },
+    { name: '白板安装', spec: '上门安装', colour: null, qty: 4, unitPrice: 300 },
+  ],
   [{ name: '定制印刷信纸', spec: 'A4 双色印刷 500张/包', colour: '白色', qty: 30, unitPrice: 158 }],
   [{ name: '档案密集架（非标）', spec: '定制尺寸 6列', colour: '灰色', qty: 1, unitPrice: 6400 }],
   [{ name: '定制纸杯', spec: '9盎司 印LOGO 1000只/箱', colour: '白色', qty: 10, unitPrice: 235 }],
@@ -130,7 +151,11 @@ export const SPECIAL_LINES: SpecialLine[][] = [
 ];
 
 export async function seedSpecialOrders(k: SalesKit): Promise<number> {
-  const keys = takeSome(k, k.customers.filter((c) => isKeyAccount(c) && c.active !== false), 7);
+  const keys = takeSome(
+    k,
+    k.customers.filter((c) => isKeyAccount(c) && c.active !== false),
+    7,
+  );
   if (keys.length === 0) return 0;
   const rep = k.user('salesrep');
   const csm = k.user('csmanager');
@@ -142,8 +167,22 @@ export async function seedSpecialOrders(k: SalesKit): Promise<number> {
     const lines = SPECIAL_LINES[i++ % SPECIAL_LINES.length];
     n++;
     // 6.5.4 from its special-goods inquiry, answered by merchandise planning the days before
-    const times = [k.at(dayN + 2, '09:00'), k.at(dayN + 2, '09:20'), k.at(dayN + 2, '11:00'), k.at(dayN + 1, '10:00'), k.at(dayN, '09:30'), k.at(dayN, '09:45')] as const;
-    const so = await specialOrderViaInquiry(inquiryServices(k), { rep, reviewer: csm, merch: k.user('merch') }, Number(c.id), lines.map((l) => ({ ...l })), { requirements: '特殊商品，不予退货，已告知客户 (6.5.4)', ...extra }, times);
+    const times = [
+      k.at(dayN + 2, '09:00'),
+      k.at(dayN + 2, '09:20'),
+      k.at(dayN + 2, '11:00'),
+      k.at(dayN + 1, '10:00'),
+      k.at(dayN, '09:30'),
+      k.at(dayN, '09:45'),
+    ] as const;
+    const so = await specialOrderViaInquiry(
+      inquiryServices(k),
+      { rep, reviewer: csm, merch: k.user('merch') },
+      Number(c.id),
+      lines.map((l) => ({ ...l })),
+      { requirements: '特殊商品，不予退货，已告知客户 (6.5.4)', ...extra },
+      times,
+    );
     if (!so) throw new Error('seed: the special order was not made from its inquiry');
     return { so, by: k.userById(so.assistantId) ?? assistantOf(k, c) };
   };
@@ -155,7 +194,10 @@ export async function seedSpecialOrders(k: SalesKit): Promise<number> {
   const ordered = async (dayN: number, extra: DocRecord = {}) => {
     let { so } = await confirmed(dayN, extra);
     if (so.status === 'review') so = await k.act('specialOrders', so, 'approve', csm, k.at(dayN, '16:30'));
-    return k.act('specialOrders', so, 'order', purchasing, k.at(dayN - 1, '09:40'), { supplierPo: `PO-${k.day(dayN - 1).replaceAll('-', '')}-${String(i).padStart(3, '0')}`, expectedAt: addDays(k.day(dayN - 1), 10) });
+    return k.act('specialOrders', so, 'order', purchasing, k.at(dayN - 1, '09:40'), {
+      supplierPo: `PO-${k.day(dayN - 1).replaceAll('-', '')}-${String(i).padStart(3, '0')}`,
+      expectedAt: addDays(k.day(dayN - 1), 10),
+    });
   };
 
   // repConfirmation: waiting for the rep's written confirmation

@@ -24,7 +24,14 @@ export interface InquiryDesk {
 export type InquiryTimes = readonly [Date, Date, Date, Date, Date, Date];
 
 /** The special order (a draft) made from its answered inquiry; undefined if a step was refused. */
-export async function specialOrderViaInquiry(svc: InquiryServices, desk: InquiryDesk, customerId: number, lines: readonly DocRecord[], order: DocRecord, times: InquiryTimes): Promise<DocRecord | undefined> {
+export async function specialOrderViaInquiry(
+  svc: InquiryServices,
+  desk: InquiryDesk,
+  customerId: number,
+  lines: readonly DocRecord[],
+  order: DocRecord,
+  times: InquiryTimes,
+): Promise<DocRecord | undefined> {
   const first = lines[0];
   const inq = await svc.create('inquiries', desk.rep, times[0], {
     customerId,
@@ -39,7 +46,12 @@ export async function specialOrderViaInquiry(svc: InquiryServices, desk: Inquiry
   const id = Number(inq.id);
   await svc.act('inquiries', id, 'submit', desk.rep, times[1]);
   await svc.act('inquiries', id, 'approve', desk.reviewer, times[2]);
-  await svc.act('inquiries', id, 'answer', desk.merch, times[3], { answerPrice: first.unitPrice, minQty: first.qty, leadTimeDays: 10, answerNote: '供应商确认可供货，非标商品不予退货' });
+  await svc.act('inquiries', id, 'answer', desk.merch, times[3], {
+    answerPrice: first.unitPrice,
+    minQty: first.qty,
+    leadTimeDays: 10,
+    answerNote: '供应商确认可供货，非标商品不予退货',
+  });
   const ordered = await svc.act('inquiries', id, 'order', desk.rep, times[4]);
   if (typeof ordered.specialOrderId !== 'number') return undefined;
   return svc.update('specialOrders', ordered.specialOrderId, desk.rep, times[5], { lines, ...order });

@@ -25,12 +25,51 @@ export async function seedComplaints(ctx: SeedDocsContext): Promise<number> {
     { category: 'delivery', key: false, steps: [] },
     { category: 'staff', key: false, steps: [['reply', '']] },
     { category: 'productQuality', key: false, steps: [['reply', '']] },
-    { category: 'productQuality', key: true, steps: [['reply', ''], ['escalate', 'sup', '大型设备故障，需厂家工程师协助']] },
+    {
+      category: 'productQuality',
+      key: true,
+      steps: [
+        ['reply', ''],
+        ['escalate', 'sup', '大型设备故障，需厂家工程师协助'],
+      ],
+    },
     { category: 'productUsage', key: false, steps: [['reply', '']] },
-    { category: 'delivery', key: true, steps: [['reply', ''], ['resolve', '', '已补送缺少的商品，客户确认']] },
-    { category: 'staff', key: false, late: true, steps: [['reply', ''], ['handle', 'csm', '已约谈相关送货员并向客户致歉'], ['resolve', '', '已向客户反馈处理结果并再次致歉']] },
-    { category: 'productQuality', key: true, steps: [['reply', ''], ['handle', 'sup', '现场确认为运输受潮，已安排整箱更换'], ['resolve', '', '已更换，客户满意'], ['file', 'smgr']] },
-    { category: 'productUsage', key: false, steps: [['reply', ''], ['resolve', '', '电话指导客户完成设置']] },
+    {
+      category: 'delivery',
+      key: true,
+      steps: [
+        ['reply', ''],
+        ['resolve', '', '已补送缺少的商品，客户确认'],
+      ],
+    },
+    {
+      category: 'staff',
+      key: false,
+      late: true,
+      steps: [
+        ['reply', ''],
+        ['handle', 'csm', '已约谈相关送货员并向客户致歉'],
+        ['resolve', '', '已向客户反馈处理结果并再次致歉'],
+      ],
+    },
+    {
+      category: 'productQuality',
+      key: true,
+      steps: [
+        ['reply', ''],
+        ['handle', 'sup', '现场确认为运输受潮，已安排整箱更换'],
+        ['resolve', '', '已更换，客户满意'],
+        ['file', 'smgr'],
+      ],
+    },
+    {
+      category: 'productUsage',
+      key: false,
+      steps: [
+        ['reply', ''],
+        ['resolve', '', '电话指导客户完成设置'],
+      ],
+    },
   ];
   const who = { csm, sup, smgr } as const;
   let n = 0;
@@ -43,8 +82,25 @@ export async function seedComplaints(ctx: SeedDocsContext): Promise<number> {
     // the last ones in flight: received within the last hours
     const slack = p.steps.length === 0 ? ctx.rng.float(20, 90) : ctx.rng.float(30, 1500);
     const times = chainEndingBefore(ctx.now, g, slack);
-    const steps: Step[] = p.steps.map(([action, by, comment]) => ({ action, by: by ? who[by as keyof typeof who] : owner, ...(comment ? { comment } : {}) }));
-    await walkAt(ctx, 'complaints', owner, { customerId: Number(customer.id), category: p.category, description: ctx.rng.pick(TEXT[p.category]), contact: String(customer.contact ?? ''), phone: String(customer.phone ?? '') }, steps, times);
+    const steps: Step[] = p.steps.map(([action, by, comment]) => ({
+      action,
+      by: by ? who[by as keyof typeof who] : owner,
+      ...(comment ? { comment } : {}),
+    }));
+    await walkAt(
+      ctx,
+      'complaints',
+      owner,
+      {
+        customerId: Number(customer.id),
+        category: p.category,
+        description: ctx.rng.pick(TEXT[p.category]),
+        contact: String(customer.contact ?? ''),
+        phone: String(customer.phone ?? ''),
+      },
+      steps,
+      times,
+    );
     n++;
   }
   return n;

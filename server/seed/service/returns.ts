@@ -42,11 +42,25 @@ export async function seedReturns(ctx: SeedDocsContext): Promise<number> {
   const driver = ctx.user('driver');
   const warehouse = ctx.user('warehouse');
   const lossPrev = ctx.user('lossprev');
-  const { rows } = await ctx.store.list('orders', { filter: { status: ['delivered', 'closed'] }, sort: { field: 'receivedAt', order: 'DESC' }, range: [0, 399] });
+  const { rows } = await ctx.store.list('orders', {
+    filter: { status: ['delivered', 'closed'] },
+    sort: { field: 'receivedAt', order: 'DESC' },
+    range: [0, 399],
+  });
   const candidates = rows
-    .filter((o) => typeof o.deliveredAt === 'string' && daysSinceInvoice(shanghaiDate(new Date(String(o.deliveredAt))), ctx.now) <= RETURN_WINDOW_DAYS + 10)
+    .filter(
+      (o) =>
+        typeof o.deliveredAt === 'string' &&
+        daysSinceInvoice(shanghaiDate(new Date(String(o.deliveredAt))), ctx.now) <= RETURN_WINDOW_DAYS + 10,
+    )
     .sort((a, b) => String(b.deliveredAt).localeCompare(String(a.deliveredAt)) || Number(a.id) - Number(b.id));
-  const products = new Map((await ctx.store.getMany('products', [...new Set(candidates.flatMap((o) => (o.lines as DocRecord[]).map((l) => Number(l.productId))))])).map((p) => [Number(p.id), p]));
+  const products = new Map(
+    (
+      await ctx.store.getMany('products', [
+        ...new Set(candidates.flatMap((o) => (o.lines as DocRecord[]).map((l) => Number(l.productId)))),
+      ])
+    ).map((p) => [Number(p.id), p]),
+  );
   const used = new Set<number>();
   let n = 0;
 
@@ -66,13 +80,18 @@ export async function seedReturns(ctx: SeedDocsContext): Promise<number> {
       if (plan.sameDay && steps.length && shanghaiDate(times[1]) !== invoice) continue;
       const lines = (order.lines as DocRecord[]).slice(0, 2).map((l) => {
         const p = products.get(Number(l.productId));
-        const line: DocRecord = { productId: Number(l.productId), qty: Math.max(1, Math.min(Number(l.qty), ctx.rng.int(1, 3))) };
-        if (plan.reasonType === 'qualityDefect' && (p?.category === 'oaConsumable' || p?.category === 'oaEquipment')) line.makerConfirmed = true;
+        const line: DocRecord = {
+          productId: Number(l.productId),
+          qty: Math.max(1, Math.min(Number(l.qty), ctx.rng.int(1, 3))),
+        };
+        if (plan.reasonType === 'qualityDefect' && (p?.category === 'oaConsumable' || p?.category === 'oaEquipment'))
+          line.makerConfirmed = true;
         if (plan.special) line.special = true;
         return line;
       });
       used.add(Number(order.id));
-      const by = ctx.users.find((u) => u.id === Number(order.assistantId) && u.role === 'assistant') ?? ctx.user('assistant2');
+      const by =
+        ctx.users.find((u) => u.id === Number(order.assistantId) && u.role === 'assistant') ?? ctx.user('assistant2');
       const body: DocRecord = {
         orderId: Number(order.id),
         kind: plan.reasonType === 'qualityDefect' ? 'exchange' : 'return',
@@ -81,16 +100,34 @@ export async function seedReturns(ctx: SeedDocsContext): Promise<number> {
         lines,
         ...(plan.sameDay ? { sameDay: true } : {}),
       };
-      await walkAt(ctx, 'returns', by, body, steps.map((s) => ({ ...s, by: s.by === 'owner' ? by : { assistant: by, merch, orderDesk, driver, warehouse, lossPrev }[s.by] })) as Step[], times);
+      await walkAt(
+        ctx,
+        'returns',
+        by,
+        body,
+        steps.map((s) => ({
+          ...s,
+          by: s.by === 'owner' ? by : { assistant: by, merch, orderDesk, driver, warehouse, lossPrev }[s.by],
+        })) as Step[],
+        times,
+      );
       n++;
       break;
     }
   }
   return n;
 
-  function stepsFor(plan: Plan): { action: string; by: 'owner' | 'merch' | 'orderDesk' | 'driver' | 'warehouse' | 'lossPrev'; comment?: string }[] {
+  function stepsFor(
+    plan: Plan,
+  ): { action: string; by: 'owner' | 'merch' | 'orderDesk' | 'driver' | 'warehouse' | 'lossPrev'; comment?: string }[] {
     if (plan.sameDay) {
-      return plan.target === 'atDelivery' ? [] : [{ action: 'sameDayReturn', by: 'driver' }, { action: 'inspect', by: 'warehouse' }, { action: 'finalize', by: 'orderDesk' }];
+      return plan.target === 'atDelivery'
+        ? []
+        : [
+            { action: 'sameDayReturn', by: 'driver' },
+            { action: 'inspect', by: 'warehouse' },
+            { action: 'finalize', by: 'orderDesk' },
+          ];
     }
     const submit = { action: 'submit', by: 'owner' as const };
     switch (plan.target) {
@@ -106,8 +143,16 @@ export async function seedReturns(ctx: SeedDocsContext): Promise<number> {
       case 'refused':
         return [submit, { action: 'reject', by: 'lossPrev', comment: '特殊订购商品原则上不予退货 (6.5.4)' }];
       default: {
-        const chainSteps: { action: string; by: 'owner' | 'merch' | 'orderDesk' | 'driver' | 'warehouse' | 'lossPrev' }[] = [
-          submit, { action: 'approve', by: 'merch' }, { action: 'print', by: 'orderDesk' }, { action: 'collect', by: 'driver' }, { action: 'inspect', by: 'warehouse' }, { action: 'finalize', by: 'orderDesk' },
+        const chainSteps: {
+          action: string;
+          by: 'owner' | 'merch' | 'orderDesk' | 'driver' | 'warehouse' | 'lossPrev';
+        }[] = [
+          submit,
+          { action: 'approve', by: 'merch' },
+          { action: 'print', by: 'orderDesk' },
+          { action: 'collect', by: 'driver' },
+          { action: 'inspect', by: 'warehouse' },
+          { action: 'finalize', by: 'orderDesk' },
         ];
         const upTo = { approved: 2, printed: 3, collected: 4, inspected: 5, closed: 6 }[plan.target] ?? 0;
         return chainSteps.slice(0, upTo);

@@ -13,18 +13,69 @@ export async function seedTickets(ctx: SeedDocsContext): Promise<number> {
   const support = ctx.user('assistant6'); // 销售支持组
   const finance = ctx.user('finance');
   const customers = await tradingCustomers(ctx, new Date(ctx.now.getTime() - 30 * 86_400_000));
-  const { rows: equipment } = await ctx.store.list('products', { filter: { category: 'oaEquipment', active: true }, sort: { field: 'id', order: 'ASC' }, range: [0, 99] });
-  const { rows: consumables } = await ctx.store.list('products', { filter: { category: 'oaConsumable', active: true }, sort: { field: 'id', order: 'ASC' }, range: [0, 99] });
+  const { rows: equipment } = await ctx.store.list('products', {
+    filter: { category: 'oaEquipment', active: true },
+    sort: { field: 'id', order: 'ASC' },
+    range: [0, 99],
+  });
+  const { rows: consumables } = await ctx.store.list('products', {
+    filter: { category: 'oaConsumable', active: true },
+    sort: { field: 'id', order: 'ASC' },
+    range: [0, 99],
+  });
   if (customers.length === 0 || equipment.length === 0) return 0;
   const today = shanghaiDate(ctx.now);
   const part = consumables[0];
-  const plans: { ageDays: number; steps: [string, 'owner' | 'support' | 'finance', string?][]; spread: number; edit?: DocRecord }[] = [
+  const plans: {
+    ageDays: number;
+    steps: [string, 'owner' | 'support' | 'finance', string?][];
+    spread: number;
+    edit?: DocRecord;
+  }[] = [
     { ageDays: 120, steps: [], spread: 0 },
     { ageDays: 200, steps: [['schedule', 'support']], spread: 120 },
     // out of warranty: parts at cost + fee, waiting for finance
-    { ageDays: 500, steps: [['schedule', 'support'], ['complete', 'support']], spread: 700, edit: { labourFee: 150, parts: part ? [{ name: String(part.name), productId: Number(part.id), qty: 1, unitCost: Number(part.cost), inScope: true }] : [] } },
-    { ageDays: 90, steps: [['schedule', 'support'], ['complete', 'support'], ['close', 'support']], spread: 900 },
-    { ageDays: 420, steps: [['schedule', 'support'], ['complete', 'support'], ['close', 'finance']], spread: 1400, edit: { labourFee: 80 } },
+    {
+      ageDays: 500,
+      steps: [
+        ['schedule', 'support'],
+        ['complete', 'support'],
+      ],
+      spread: 700,
+      edit: {
+        labourFee: 150,
+        parts: part
+          ? [
+              {
+                name: String(part.name),
+                productId: Number(part.id),
+                qty: 1,
+                unitCost: Number(part.cost),
+                inScope: true,
+              },
+            ]
+          : [],
+      },
+    },
+    {
+      ageDays: 90,
+      steps: [
+        ['schedule', 'support'],
+        ['complete', 'support'],
+        ['close', 'support'],
+      ],
+      spread: 900,
+    },
+    {
+      ageDays: 420,
+      steps: [
+        ['schedule', 'support'],
+        ['complete', 'support'],
+        ['close', 'finance'],
+      ],
+      spread: 1400,
+      edit: { labourFee: 80 },
+    },
     { ageDays: 60, steps: [['cancel', 'owner', '客户自行重启后恢复正常，取消报修']], spread: 90 },
   ];
   let n = 0;
@@ -35,7 +86,11 @@ export async function seedTickets(ctx: SeedDocsContext): Promise<number> {
     const g = [0, ...p.steps.map(() => p.spread / Math.max(1, p.steps.length))];
     const times = chainEndingBefore(ctx.now, g, ctx.rng.float(30, 200));
     const by = { owner, support, finance };
-    const steps: Step[] = p.steps.map(([action, who, comment]) => ({ action, by: by[who], ...(comment ? { comment } : {}) }));
+    const steps: Step[] = p.steps.map(([action, who, comment]) => ({
+      action,
+      by: by[who],
+      ...(comment ? { comment } : {}),
+    }));
     const body = {
       customerId: Number(customer.id),
       productId: Number(product.id),
@@ -66,5 +121,13 @@ function updateAs(ctx: SeedDocsContext, id: number, by: Actor, body: DocRecord, 
 
 async function walkRest(ctx: SeedDocsContext, id: number, steps: Step[], times: Date[]) {
   const def = getDefinition('serviceTickets')!;
-  for (const [i, s] of steps.entries()) await actOnDoc({ store: ctx.store, now: () => times[i] }, def, s.by, id, s.action, s.comment ? { comment: s.comment } : {});
+  for (const [i, s] of steps.entries())
+    await actOnDoc(
+      { store: ctx.store, now: () => times[i] },
+      def,
+      s.by,
+      id,
+      s.action,
+      s.comment ? { comment: s.comment } : {},
+    );
 }

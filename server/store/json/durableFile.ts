@@ -13,9 +13,12 @@ export function writeDurably(file: string, content: string | Buffer): void {
   try {
     const fd = openSync(tmp, 'w', 0o600);
     try {
-      for (let off = 0; off < data.length; ) {
+      for (let off = 0; off < data.length;) {
         const n = writeSync(fd, data, off, data.length - off);
-        if (n <= 0) throw Object.assign(new Error(`${tmp}: the disk took no more bytes (${off} of ${data.length} written)`), { code: 'EIO' });
+        if (n <= 0)
+          throw Object.assign(new Error(`${tmp}: the disk took no more bytes (${off} of ${data.length} written)`), {
+            code: 'EIO',
+          });
         off += n;
       }
       fsyncSync(fd);
@@ -23,7 +26,8 @@ export function writeDurably(file: string, content: string | Buffer): void {
       closeSync(fd);
     }
     const size = statSync(tmp).size;
-    if (size !== data.length) throw Object.assign(new Error(`${tmp}: ${size} bytes on disk, ${data.length} written`), { code: 'EIO' });
+    if (size !== data.length)
+      throw Object.assign(new Error(`${tmp}: ${size} bytes on disk, ${data.length} written`), { code: 'EIO' });
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });

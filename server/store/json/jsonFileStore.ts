@@ -41,7 +41,8 @@ export class JsonFileStore extends MemoryStore {
     const lock = lockDataDir(file);
     try {
       const stale = removeStaleTemps(file);
-      if (stale.length) log(`removed ${stale.length} temporary file(s) left by an interrupted write: ${stale.join(', ')}`);
+      if (stale.length)
+        log(`removed ${stale.length} temporary file(s) left by an interrupted write: ${stale.join(', ')}`);
       return { state: existsSync(file) ? loadState(file) : emptyState(), lock };
     } catch (e) {
       lock.release();
@@ -74,7 +75,8 @@ export const ADDED_TABLES: Record<string, string> = {
 export function loadState(file: string): JsonState {
   const text = readFileSync(file, 'utf8');
   const keep = 'it will not be replaced by demo data — 不会用演示数据覆盖';
-  if (text.trim() === '') throw new Error(`${file}: 数据文件为空 — the data file is empty (0 bytes). Restore a backup; ${keep}.`);
+  if (text.trim() === '')
+    throw new Error(`${file}: 数据文件为空 — the data file is empty (0 bytes). Restore a backup; ${keep}.`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -84,7 +86,8 @@ export function loadState(file: string): JsonState {
     const where = pos ? ` near line ${text.slice(0, Number(pos[1])).split('\n').length}` : '';
     throw new Error(`${file}: 不是有效的 JSON — not valid JSON${where}: ${msg}. Fix or restore it; ${keep}.`);
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${file}: expected a JSON object with one array per resource.`);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error(`${file}: expected a JSON object with one array per resource.`);
   const state = { ...(parsed as Record<string, unknown>) } as JsonState;
   const resources = Object.keys(DEFINITIONS);
   for (const resource of resources) {

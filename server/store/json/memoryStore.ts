@@ -3,7 +3,17 @@ import { shanghaiDate } from '../../../src/domain/calendar';
 import { DEFINITIONS } from '../../../src/domain/documents';
 import { fenToYuan, sumFen, yuanToFen } from '../../../src/domain/money';
 import { compareValues, matchesWhere } from '../../../src/domain/where';
-import type { AggregateQuery, AggregateRow, AuditEntry, Filter, ListQuery, ListResult, SessionRow, Store, Tx } from '../types';
+import type {
+  AggregateQuery,
+  AggregateRow,
+  AuditEntry,
+  Filter,
+  ListQuery,
+  ListResult,
+  SessionRow,
+  Store,
+  Tx,
+} from '../types';
 
 /**
  * The in-memory store, and the state of the json file store (json-server's db.json format:
@@ -32,11 +42,16 @@ const cmp = compareValues;
 
 function searchFields(resource: string): string[] {
   const def = DEFINITIONS[resource];
-  return def ? Object.entries(def.fields).filter(([, f]) => f.search).map(([k]) => k) : [];
+  return def
+    ? Object.entries(def.fields)
+        .filter(([, f]) => f.search)
+        .map(([k]) => k)
+    : [];
 }
 
 /** the json store's translation of a filter or a view's set: the domain's (src/domain/where.ts) */
-export const matches = (resource: string, row: DocRecord, filter: Filter): boolean => matchesWhere(row, filter, searchFields(resource));
+export const matches = (resource: string, row: DocRecord, filter: Filter): boolean =>
+  matchesWhere(row, filter, searchFields(resource));
 
 export class MemoryStore implements Store {
   readonly kind: 'json' | 'memory' = 'memory';
@@ -71,7 +86,9 @@ export class MemoryStore implements Store {
 
   async getMany(resource: string, ids: number[]) {
     const set = new Set(ids);
-    return this.rows(resource).filter((x) => set.has(Number(x.id))).map((r) => structuredClone(r));
+    return this.rows(resource)
+      .filter((x) => set.has(Number(x.id)))
+      .map((r) => structuredClone(r));
   }
 
   async aggregate(resource: string, q: AggregateQuery): Promise<AggregateRow[]> {
@@ -81,7 +98,11 @@ export class MemoryStore implements Store {
       const key: AggregateRow = {};
       for (const g of q.groupBy) {
         const v = r[g.field];
-        key[g.field] = g.day ? (typeof v === 'string' && v ? shanghaiDate(new Date(v)) : null) : ((v ?? null) as AggregateRow[string]);
+        key[g.field] = g.day
+          ? typeof v === 'string' && v
+            ? shanghaiDate(new Date(v))
+            : null
+          : ((v ?? null) as AggregateRow[string]);
       }
       const k = JSON.stringify(key);
       const entry = groups.get(k) ?? { key, rows: [] };
@@ -95,7 +116,10 @@ export class MemoryStore implements Store {
         if (m.op === 'count') out[name] = rows.length;
         else if (m.op === 'sum') out[name] = fenToYuan(sumFen(rows.map((r) => yuanToFen(Number(r[m.field]) || 0))));
         else if (m.op === 'countTrue') out[name] = rows.filter((r) => r[m.field] === true).length;
-        else if (m.op === 'countLe') out[name] = rows.filter((r) => r[m.field] != null && r[m.than] != null && cmp(r[m.field], r[m.than]) <= 0).length;
+        else if (m.op === 'countLe')
+          out[name] = rows.filter(
+            (r) => r[m.field] != null && r[m.than] != null && cmp(r[m.field], r[m.than]) <= 0,
+          ).length;
         else {
           const vals = rows.map((r) => r[m.field]).filter((v) => v != null);
           out[name] = vals.length ? (vals.reduce((a, b) => (cmp(a, b) <= 0 ? a : b)) as AggregateRow[string]) : null;
@@ -106,7 +130,9 @@ export class MemoryStore implements Store {
   }
 
   async sum(resource: string, field: string, filter: Filter) {
-    return this.rows(resource).filter((r) => matches(resource, r, filter)).reduce((s, r) => s + (Number(r[field]) || 0), 0);
+    return this.rows(resource)
+      .filter((r) => matches(resource, r, filter))
+      .reduce((s, r) => s + (Number(r[field]) || 0), 0);
   }
 
   async max(resource: string, field: string) {
@@ -154,7 +180,9 @@ export class MemoryStore implements Store {
 
   async findUserForLogin(username: string) {
     const user = this.rows('users').find((u) => u.username === username);
-    return user ? { user: structuredClone(user), passwordHash: this.state._meta.passwordHashes[String(user.id)] ?? null } : undefined;
+    return user
+      ? { user: structuredClone(user), passwordHash: this.state._meta.passwordHashes[String(user.id)] ?? null }
+      : undefined;
   }
 
   private meta(fn: (m: JsonState['_meta']) => void): Promise<void> {
@@ -185,7 +213,10 @@ export class MemoryStore implements Store {
       m.loginAttempts.push({ id, username, ip, ok: false, at });
       if (m.loginAttempts.length > 5000) m.loginAttempts.splice(0, m.loginAttempts.length - 5000);
       const recent = m.loginAttempts.filter((a) => !a.ok && a.at >= since);
-      counts = { byUser: recent.filter((a) => a.username === username).length, byIp: recent.filter((a) => a.ip === ip).length };
+      counts = {
+        byUser: recent.filter((a) => a.username === username).length,
+        byIp: recent.filter((a) => a.ip === ip).length,
+      };
     });
     return { id, ...counts };
   }

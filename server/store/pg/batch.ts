@@ -12,7 +12,12 @@ import type { SqlClient } from './driver';
  * If the statement fails, every question in it fails.
  */
 export class QueryBatch {
-  private pending: { sql: string; params: unknown[]; resolve: (rows: Record<string, unknown>[]) => void; reject: (e: unknown) => void }[] = [];
+  private pending: {
+    sql: string;
+    params: unknown[];
+    resolve: (rows: Record<string, unknown>[]) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
 
   constructor(private readonly db: SqlClient) {}
 

@@ -79,7 +79,12 @@ function readHolder(file: string): Holder | null {
 
 export function lockDataDir(dataDir: string): DataDirLock {
   const file = `${dataDir}.lock`;
-  const me: Holder = { pid: process.pid, host: hostname(), started: startTimeOf(process.pid), at: new Date().toISOString() };
+  const me: Holder = {
+    pid: process.pid,
+    host: hostname(),
+    started: startTimeOf(process.pid),
+    at: new Date().toISOString(),
+  };
   const text = JSON.stringify(me);
   // written whole under a private name, then linked into place: link fails if the lock exists,
   // and a reader never sees a half-written lock
@@ -100,7 +105,8 @@ export function lockDataDir(dataDir: string): DataDirLock {
       }
       const holder = readHolder(file);
       if (holder && isRunning(holder)) throw new DataDirInUseError(file, holder);
-      if (attempt >= 2) throw new DataDirInUseError(file, holder ?? { pid: 0, host: hostname(), started: null, at: '?' });
+      if (attempt >= 2)
+        throw new DataDirInUseError(file, holder ?? { pid: 0, host: hostname(), started: null, at: '?' });
       rmSync(file, { force: true }); // stale: its process is gone
     }
   } finally {

@@ -20,7 +20,11 @@ const RETRYABLE = new Set(['40001', '40P01']);
 /** how many times a transaction that lost such a race runs again before its caller hears of it */
 export const TX_ATTEMPTS = 4;
 
-export async function openPostgres(url: string, kind: SqlDriver['kind'] = 'postgres', onClose?: () => Promise<void>): Promise<SqlDriver> {
+export async function openPostgres(
+  url: string,
+  kind: SqlDriver['kind'] = 'postgres',
+  onClose?: () => Promise<void>,
+): Promise<SqlDriver> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on('error', () => undefined); // an idle client lost its server; the next query reconnects
   const once = async <T>(fn: (client: SqlClient) => Promise<T>): Promise<T> => {

@@ -13,8 +13,12 @@ const ORDER = ['users', 'customers', 'products', 'orders', 'auditLog'];
  * Every table's count is checked against the snapshot; the counts are returned. A record PostgreSQL
  * would refuse stops it before anything is kept, naming the resource, id and field (importCheck.ts).
  */
-export async function importState(store: PgStore, state: { [resource: string]: unknown; _meta: Pick<ExportedState['_meta'], 'counters' | 'passwordHashes'> }): Promise<Record<string, number>> {
-  if (!(await store.isEmpty())) throw new Error('The target database already holds data; import only into an empty one.');
+export async function importState(
+  store: PgStore,
+  state: { [resource: string]: unknown; _meta: Pick<ExportedState['_meta'], 'counters' | 'passwordHashes'> },
+): Promise<Record<string, number>> {
+  if (!(await store.isEmpty()))
+    throw new Error('The target database already holds data; import only into an empty one.');
   const resources = [...ORDER, ...Object.keys(DEFINITIONS).filter((r) => !ORDER.includes(r))];
   checkImportText(state, resources);
   checkImportMeta(state._meta);
@@ -33,7 +37,8 @@ export async function importState(store: PgStore, state: { [resource: string]: u
       }
       counts[r] = rows.length;
     }
-    for (const [userId, hash] of Object.entries(state._meta.passwordHashes)) await tx.setPasswordHash(Number(userId), hash);
+    for (const [userId, hash] of Object.entries(state._meta.passwordHashes))
+      await tx.setPasswordHash(Number(userId), hash);
   });
   for (const [key, value] of Object.entries(state._meta.counters)) await store.setCounter(key, value);
   await store.resetSequences();

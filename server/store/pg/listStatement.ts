@@ -37,10 +37,15 @@ export function listStatement(resource: string, query: ListQuery): ListStatement
   const limit = b.limit(query.range);
   const range = query.total === false ? null : query.range;
   const cap = range ? range[1] + 1 + COUNT_BEYOND_PAGE : 0;
-  const count = !range ? null : where ? `(SELECT count(*)::int FROM (SELECT 1 FROM ${spec.table} ${where} LIMIT ${cap}) AS matches)` : `(SELECT n::int FROM row_counts WHERE tbl = '${spec.table}')`;
+  const count = !range
+    ? null
+    : where
+      ? `(SELECT count(*)::int FROM (SELECT 1 FROM ${spec.table} ${where} LIMIT ${cap}) AS matches)`
+      : `(SELECT n::int FROM row_counts WHERE tbl = '${spec.table}')`;
   return {
     table: spec.table,
-    select: (cols) => `SELECT ${cols}${count ? `, ${count} AS list_total__` : ''} FROM ${spec.table} ${where} ${order} ${limit}`,
+    select: (cols) =>
+      `SELECT ${cols}${count ? `, ${count} AS list_total__` : ''} FROM ${spec.table} ${where} ${order} ${limit}`,
     params: b.params,
     count,
     countParams: b.params.slice(0, whereParams),

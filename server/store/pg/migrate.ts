@@ -17,12 +17,18 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations
  * definitions (ddl.ts), recorded as `definition:<table>`.
  */
 export async function migrate(db: SqlDriver): Promise<string[]> {
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
-  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
+    .sort();
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
   const applied: string[] = [];
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(20261127)');
-    const done = new Set((await tx.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    const done = new Set(
+      (await tx.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
+    );
     for (const f of files) {
       if (done.has(f)) continue;
       const sql = readFileSync(join(MIGRATIONS_DIR, f), 'utf8');
@@ -33,7 +39,10 @@ export async function migrate(db: SqlDriver): Promise<string[]> {
     // a type registered beside the built-in ones (registerDocument) without a migration: its table from its definition
     const missing: DocumentDefinition[] = [];
     for (const def of Object.values(DEFINITIONS).filter((d) => !BUILT_IN.has(d.resource))) {
-      if (!(await tx.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [tableOf(def.resource)])).rows[0].t) missing.push(def);
+      if (
+        !(await tx.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [tableOf(def.resource)])).rows[0].t
+      )
+        missing.push(def);
     }
     for (const statement of definitionsDdl(missing)) await tx.query(statement);
     for (const def of missing) {

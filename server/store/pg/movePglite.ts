@@ -31,7 +31,11 @@ export function refuseDamagedPglite(dataDir: string): void {
   );
 }
 
-export async function movePgliteInto(dataDir: string, store: PgStore, log: (msg: string) => void): Promise<Record<string, number> | null> {
+export async function movePgliteInto(
+  dataDir: string,
+  store: PgStore,
+  log: (msg: string) => void,
+): Promise<Record<string, number> | null> {
   const old = join(dataDir, 'pglite');
   if (!existsSync(join(old, 'PG_VERSION'))) return null;
   if (!(await store.isEmpty())) {
@@ -56,7 +60,12 @@ export async function movePgliteInto(dataDir: string, store: PgStore, log: (msg:
     }
     const kept = join(dataDir, `pglite-moved-${new Date().toISOString().replace(/[:.]/g, '-')}`);
     renameSync(old, kept);
-    log(`moved in ${Date.now() - t0} ms: ${Object.entries(counts).filter(([, n]) => n > 0).map(([r, n]) => `${n} ${r}`).join(', ')}; the old folder is kept as ${kept} — delete it when you no longer need it`);
+    log(
+      `moved in ${Date.now() - t0} ms: ${Object.entries(counts)
+        .filter(([, n]) => n > 0)
+        .map(([r, n]) => `${n} ${r}`)
+        .join(', ')}; the old folder is kept as ${kept} — delete it when you no longer need it`,
+    );
     return counts;
   } finally {
     lock.release();

@@ -1,5 +1,18 @@
 import type { DocRecord } from '../../../src/domain/definition';
-import type { AggregateQuery, AggregateRow, AuditEntry, AuthStore, ExportedState, Filter, ListQuery, ListResult, Reader, SessionRow, Store, Tx } from '../types';
+import type {
+  AggregateQuery,
+  AggregateRow,
+  AuditEntry,
+  AuthStore,
+  ExportedState,
+  Filter,
+  ListQuery,
+  ListResult,
+  Reader,
+  SessionRow,
+  Store,
+  Tx,
+} from '../types';
 import type { SqlClient, SqlDriver } from './driver';
 import { QueryBatch } from './batch';
 import { BodyCache } from './bodyCache';
@@ -66,7 +79,12 @@ class PgReader implements Reader {
    * cache where it has them and in one more statement where not. Without a cache (a transaction)
    * or `cached` false, one statement with the bodies.
    */
-  private async records<H extends { id: number; version: number }>(table: string, select: (cols: string) => string, params: unknown[], cached: boolean): Promise<{ head: H[]; rows: DocRecord[] }> {
+  private async records<H extends { id: number; version: number }>(
+    table: string,
+    select: (cols: string) => string,
+    params: unknown[],
+    cached: boolean,
+  ): Promise<{ head: H[]; rows: DocRecord[] }> {
     if (!this.bodies || !cached) {
       const head = (await this.ask(select('id, version, data'), params)) as (H & { data: DocRecord })[];
       return { head, rows: head.map(rowToRecord) };
@@ -88,12 +106,20 @@ class PgReader implements Reader {
 
   /** whole records by id as they are now, their bodies kept in the cache (a row deleted since is absent) */
   private async readToCache(cache: BodyCache, table: string, ids: number[]): Promise<DocRecord[]> {
-    const rows = (await this.ask(`SELECT id, version, data FROM ${table} WHERE id = ANY($1::int[])`, [ids])) as { id: number; version: number; data: DocRecord }[];
-    return rows.map((r) => rowToRecord({ id: r.id, version: r.version, data: cache.keep(table, r.id, r.version, r.data) }));
+    const rows = (await this.ask(`SELECT id, version, data FROM ${table} WHERE id = ANY($1::int[])`, [ids])) as {
+      id: number;
+      version: number;
+      data: DocRecord;
+    }[];
+    return rows.map((r) =>
+      rowToRecord({ id: r.id, version: r.version, data: cache.keep(table, r.id, r.version, r.data) }),
+    );
   }
 
   private ask(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-    return this.batch ? this.batch.query(sql, params) : this.db.query<Record<string, unknown>>(sql, params).then((r) => r.rows);
+    return this.batch
+      ? this.batch.query(sql, params)
+      : this.db.query<Record<string, unknown>>(sql, params).then((r) => r.rows);
   }
 
   async list(resource: string, query: ListQuery): Promise<ListResult> {
@@ -110,7 +136,12 @@ class PgReader implements Reader {
     );
     if (!st.range || !st.count) return { rows, total: rows.length };
     // an empty page past the end carries no total: ask for it alone
-    const total = page.length > 0 ? Number(page[0].list_total__) : st.range[0] === 0 ? 0 : ((await this.db.query<{ n: number }>(`SELECT ${st.count} AS n`, st.countParams)).rows[0]?.n ?? 0);
+    const total =
+      page.length > 0
+        ? Number(page[0].list_total__)
+        : st.range[0] === 0
+          ? 0
+          : ((await this.db.query<{ n: number }>(`SELECT ${st.count} AS n`, st.countParams)).rows[0]?.n ?? 0);
     return !st.filtered || total < st.cap ? { rows, total } : { rows, total, exact: false };
   }
 
@@ -130,15 +161,26 @@ class PgReader implements Reader {
   private async byIds(table: string, ids: number[]): Promise<DocRecord[]> {
     const cache = this.bodies;
     if (!cache) {
-      const sql = ids.length === 1 ? `SELECT id, version, data FROM ${table} WHERE id = $1` : `SELECT id, version, data FROM ${table} WHERE id = ANY($1::int[])`;
-      return ((await this.ask(sql, [ids.length === 1 ? ids[0] : ids])) as { id: number; version: number; data: DocRecord }[]).map(rowToRecord);
+      const sql =
+        ids.length === 1
+          ? `SELECT id, version, data FROM ${table} WHERE id = $1`
+          : `SELECT id, version, data FROM ${table} WHERE id = ANY($1::int[])`;
+      return (
+        (await this.ask(sql, [ids.length === 1 ? ids[0] : ids])) as { id: number; version: number; data: DocRecord }[]
+      ).map(rowToRecord);
     }
     type Row = { id: number; version: number; data: DocRecord | null };
     const held = ids.map((id) => cache.versionOf(table, id) ?? 0); // versions start at 1
     const rows = (
       ids.length === 1
-        ? await this.ask(`SELECT id, version, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM ${table} WHERE id = $1`, [ids[0], held[0]])
-        : await this.ask(`SELECT id, version, CASE WHEN version = ($2::int[])[array_position($1::int[], id)] THEN NULL ELSE data END AS data FROM ${table} WHERE id = ANY($1::int[])`, [ids, held])
+        ? await this.ask(
+            `SELECT id, version, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM ${table} WHERE id = $1`,
+            [ids[0], held[0]],
+          )
+        : await this.ask(
+            `SELECT id, version, CASE WHEN version = ($2::int[])[array_position($1::int[], id)] THEN NULL ELSE data END AS data FROM ${table} WHERE id = ANY($1::int[])`,
+            [ids, held],
+          )
     ) as Row[];
     const out: DocRecord[] = [];
     const lost: number[] = [];
@@ -180,7 +222,9 @@ class PgReader implements Reader {
     };
     const b = new SqlBuilder(spec);
     const where = b.where(query.filter);
-    const groups = query.groupBy.map((g) => (g.day ? `to_char((${col(g.field)} AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD')` : col(g.field)));
+    const groups = query.groupBy.map((g) =>
+      g.day ? `to_char((${col(g.field)} AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD')` : col(g.field),
+    );
     const select = [
       ...groups.map((expr, i) => `${expr} AS g${i}`),
       ...Object.values(query.measures).map((m, i) => {
@@ -231,7 +275,10 @@ class PgTx extends PgReader implements Tx {
 
   async lock(resource: string, id: number): Promise<DocRecord | undefined> {
     const spec = tableSpec(resource);
-    const r = await this.db.query<{ id: number; version: number; data: DocRecord }>(`SELECT id, version, data FROM ${spec.table} WHERE id = $1 FOR UPDATE`, [id]);
+    const r = await this.db.query<{ id: number; version: number; data: DocRecord }>(
+      `SELECT id, version, data FROM ${spec.table} WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     return r.rows[0] ? rowToRecord(r.rows[0]) : undefined;
   }
 
@@ -251,7 +298,10 @@ class PgTx extends PgReader implements Tx {
       vals.push(record.id);
     }
     const placeholders = vals.map((_, i) => `$${i + 1}`);
-    const r = await this.db.query<{ id: number }>(`INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING id`, vals);
+    const r = await this.db.query<{ id: number }>(
+      `INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING id`,
+      vals,
+    );
     return { ...record, id: r.rows[0].id, version: record.version ?? 1 };
   }
 
@@ -261,7 +311,10 @@ class PgTx extends PgReader implements Tx {
     const sets = cols.map((c, i) => `${c} = $${i + 1}`);
     vals.push(record.version, record.id, expectedVersion);
     const n = vals.length;
-    const r = await this.db.query(`UPDATE ${spec.table} SET ${sets.join(', ')}, version = $${n - 2} WHERE id = $${n - 1} AND version = $${n} RETURNING id`, vals);
+    const r = await this.db.query(
+      `UPDATE ${spec.table} SET ${sets.join(', ')}, version = $${n - 2} WHERE id = $${n - 1} AND version = $${n} RETURNING id`,
+      vals,
+    );
     return r.rows.length === 1;
   }
 
@@ -277,7 +330,15 @@ class PgTx extends PgReader implements Tx {
     const spec = tableSpec('auditLog');
     await this.db.query(
       `INSERT INTO ${spec.table} (data, search, at, user_id, resource, record_id, action) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [JSON.stringify(e), `${e.userName} ${e.code ?? ''}`.toLowerCase(), e.at, e.userId, e.resource, e.recordId, e.action],
+      [
+        JSON.stringify(e),
+        `${e.userName} ${e.code ?? ''}`.toLowerCase(),
+        e.at,
+        e.userId,
+        e.resource,
+        e.recordId,
+        e.action,
+      ],
     );
   }
 
@@ -317,14 +378,21 @@ export class PgStore extends PgReader implements Store, AuthStore {
   async exportState(): Promise<ExportedState> {
     return this.driver.transaction(async (c) => {
       await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      const out: ExportedState = { _meta: { counters: {}, passwordHashes: {}, exportedAt: new Date().toISOString(), from: this.kind } };
+      const out: ExportedState = {
+        _meta: { counters: {}, passwordHashes: {}, exportedAt: new Date().toISOString(), from: this.kind },
+      };
       for (const resource of Object.keys(DEFINITIONS)) {
         const spec = tableSpec(resource);
-        const r = await c.query<{ id: number; version: number; data: DocRecord }>(`SELECT id, version, data FROM ${spec.table} ORDER BY id`);
+        const r = await c.query<{ id: number; version: number; data: DocRecord }>(
+          `SELECT id, version, data FROM ${spec.table} ORDER BY id`,
+        );
         out[resource] = r.rows.map(rowToRecord);
       }
-      for (const row of (await c.query<{ key: string; value: number }>('SELECT key, value FROM counters')).rows) out._meta.counters[row.key] = row.value;
-      for (const row of (await c.query<{ id: number; password_hash: string | null }>('SELECT id, password_hash FROM users')).rows) {
+      for (const row of (await c.query<{ key: string; value: number }>('SELECT key, value FROM counters')).rows)
+        out._meta.counters[row.key] = row.value;
+      for (const row of (
+        await c.query<{ id: number; password_hash: string | null }>('SELECT id, password_hash FROM users')
+      ).rows) {
         if (row.password_hash) out._meta.passwordHashes[String(row.id)] = row.password_hash;
       }
       return out;
@@ -349,12 +417,17 @@ export class PgStore extends PgReader implements Store, AuthStore {
   async resetSequences(): Promise<void> {
     for (const resource of Object.keys(DEFINITIONS)) {
       const t = tableSpec(resource).table;
-      await this.driver.query(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), GREATEST((SELECT max(id) FROM ${t}), 1))`);
+      await this.driver.query(
+        `SELECT setval(pg_get_serial_sequence('${t}', 'id'), GREATEST((SELECT max(id) FROM ${t}), 1))`,
+      );
     }
   }
 
   async setCounter(key: string, value: number): Promise<void> {
-    await this.driver.query('INSERT INTO counters (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = GREATEST(counters.value, $2)', [key, value]);
+    await this.driver.query(
+      'INSERT INTO counters (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = GREATEST(counters.value, $2)',
+      [key, value],
+    );
   }
 
   /** raw SQL for tests, import and the bench's data */
@@ -372,11 +445,22 @@ export class PgStore extends PgReader implements Store, AuthStore {
   }
 
   async createSession(s: SessionRow): Promise<void> {
-    await this.driver.query('INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, $3)', [s.id, s.userId, s.expiresAt]);
+    await this.driver.query('INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, $3)', [
+      s.id,
+      s.userId,
+      s.expiresAt,
+    ]);
   }
 
   async getSessionUser(id: string): Promise<{ session: SessionRow; user: DocRecord | undefined } | undefined> {
-    const r = await this.driver.query<{ id: string; user_id: number; expires_at: Date; revoked_at: Date | null; u_version: number | null; u_data: DocRecord | null }>(
+    const r = await this.driver.query<{
+      id: string;
+      user_id: number;
+      expires_at: Date;
+      revoked_at: Date | null;
+      u_version: number | null;
+      u_data: DocRecord | null;
+    }>(
       `SELECT s.id, s.user_id, s.expires_at, s.revoked_at, u.version AS u_version, u.data AS u_data
          FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
       [id],
@@ -384,7 +468,12 @@ export class PgStore extends PgReader implements Store, AuthStore {
     const row = r.rows[0];
     if (!row) return undefined;
     return {
-      session: { id: row.id, userId: row.user_id, expiresAt: new Date(row.expires_at).toISOString(), revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null },
+      session: {
+        id: row.id,
+        userId: row.user_id,
+        expiresAt: new Date(row.expires_at).toISOString(),
+        revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
+      },
       user: row.u_data ? rowToRecord({ id: row.user_id, version: row.u_version ?? 1, data: row.u_data }) : undefined,
     };
   }
@@ -396,7 +485,10 @@ export class PgStore extends PgReader implements Store, AuthStore {
   async beginLoginAttempt(username: string, ip: string, at: string, since: string) {
     // two statements, not one: the count's snapshot must follow this attempt's commit, so of
     // attempts at once each counts every one committed before it (one statement's snapshot would not)
-    const ins = await this.driver.query<{ id: number }>('INSERT INTO login_attempts (username, ip, at, ok) VALUES ($1, $2, $3, false) RETURNING id', [username, ip, at]);
+    const ins = await this.driver.query<{ id: number }>(
+      'INSERT INTO login_attempts (username, ip, at, ok) VALUES ($1, $2, $3, false) RETURNING id',
+      [username, ip, at],
+    );
     const r = await this.driver.query<{ by_user: number; by_ip: number }>(
       `SELECT (SELECT count(*)::int FROM login_attempts WHERE username = $1 AND at >= $3 AND NOT ok) AS by_user,
               (SELECT count(*)::int FROM login_attempts WHERE ip = $2 AND at >= $3 AND NOT ok) AS by_ip`,

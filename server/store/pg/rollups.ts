@@ -56,5 +56,8 @@ export function orderDayStatsSql(resource: string, query: AggregateQuery): Rollu
   // a group whose orders were all cancelled or moved keeps a row with n = 0: the orders table has no
   // such group. Without groups, one row always (count 0), as from the orders.
   const groupBy = groups.length ? ` GROUP BY ${groups.map((_, i) => i + 1).join(', ')} HAVING sum(n) <> 0` : '';
-  return { sql: `SELECT ${select.join(', ')} FROM order_day_stats WHERE day >= $1::date AND day <= $2::date${groupBy}`, params: [fromDay, toDay] };
+  return {
+    sql: `SELECT ${select.join(', ')} FROM order_day_stats WHERE day >= $1::date AND day <= $2::date${groupBy}`,
+    params: [fromDay, toDay],
+  };
 }

@@ -34,7 +34,9 @@ export class SqlBuilder {
     const parts: string[] = [];
     for (const [key, value] of Object.entries(filter)) {
       if (key === 'q') {
-        const q = String(value).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+        const q = String(value)
+          .toLowerCase()
+          .replace(/[\\%_]/g, (c) => `\\${c}`);
         if (!q) continue;
         // two characters or more: narrowed by the bigram index first (migration 009), then checked
         // with LIKE — except for exactly two, where holding the pair IS containing the text: the
@@ -59,7 +61,18 @@ export class SqlBuilder {
         parts.push(op === 'neq' ? `${expr} IS NOT NULL` : `${expr} IS NULL`);
       } else {
         const p = `${this.param(this.typed(value, type))}::${type}`;
-        const sqlOp = op === 'gte' ? '>=' : op === 'lte' ? '<=' : op === 'gt' ? '>' : op === 'lt' ? '<' : op === 'neq' ? 'IS DISTINCT FROM' : '=';
+        const sqlOp =
+          op === 'gte'
+            ? '>='
+            : op === 'lte'
+              ? '<='
+              : op === 'gt'
+                ? '>'
+                : op === 'lt'
+                  ? '<'
+                  : op === 'neq'
+                    ? 'IS DISTINCT FROM'
+                    : '=';
         parts.push(`${expr} ${sqlOp} ${p}`);
       }
     }
@@ -79,7 +92,8 @@ export class SqlBuilder {
     if (!range) return '';
     const [start, end] = range;
     const rows = end - start + 1;
-    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(rows)) throw new Error(`range [${start}, ${end}] is not two whole numbers`);
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(rows))
+      throw new Error(`range [${start}, ${end}] is not two whole numbers`);
     // numbers in the text, not parameters: the plan is made for the rows asked, as the filtered
     // total's cap already is (listStatement.ts)
     return `LIMIT ${Math.max(0, rows)} OFFSET ${Math.max(0, start)}`;

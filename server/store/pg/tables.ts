@@ -53,7 +53,9 @@ function specFor(def: DocumentDefinition): TableSpec {
     const type = field === 'createdBy' ? 'integer' : f ? SQL_TYPES[f.type] : 'text';
     columns.set(field, { field, column: snake(field), type });
   }
-  const searchFields = Object.entries(def.fields).filter(([, f]) => f.search).map(([k]) => k);
+  const searchFields = Object.entries(def.fields)
+    .filter(([, f]) => f.search)
+    .map(([k]) => k);
   return { resource: def.resource, table: tableOf(def.resource), columns, searchFields };
 }
 

@@ -12,7 +12,6 @@ import type { Locale, Text } from '../../domain/text';
  * Screens build the status and choice keys with resourceKeys.ts.
  */
 
-
 type ResourceMessages = {
   name: string;
   fields: Record<string, string>;
@@ -30,7 +29,8 @@ function optionsOf(f: FieldDef, locale: Locale): Record<string, string> {
 
 export function resourceMessages(def: DocumentDefinition, locale: Locale): ResourceMessages {
   // polyglot: English has two plural forms; Chinese one (raZh.ts)
-  const name = locale === 'en' ? `${def.label.en} |||| ${(def.menuLabel ?? def.label).en}` : (def.menuLabel ?? def.label).zh;
+  const name =
+    locale === 'en' ? `${def.label.en} |||| ${(def.menuLabel ?? def.label).en}` : (def.menuLabel ?? def.label).zh;
   const fields: Record<string, string> = {};
   for (const [k, label] of Object.entries(SYSTEM_LABELS)) fields[k] = pick(label, locale);
   const lineFields: ResourceMessages['lineFields'] = {};
@@ -56,5 +56,7 @@ export function resourceMessages(def: DocumentDefinition, locale: Locale): Resou
 }
 
 export function definitionMessages(locale: Locale, defs: Record<string, DocumentDefinition> = DEFINITIONS) {
-  return { resources: Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, resourceMessages(def, locale)])) };
+  return {
+    resources: Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, resourceMessages(def, locale)])),
+  };
 }

@@ -27,7 +27,8 @@ export const enApp: AppMessages = {
     hours: 'Working hours 08:00–17:30 (6.1)',
     waiting: 'Waiting for you',
     nothingWaiting: 'Nothing is waiting for you',
-    calendarGap: "%{year}'s make-up working days (调休) are not entered yet: the statutory holidays (New Year, Spring Festival, Qingming, Labour Day, Dragon Boat, Mid-Autumn, National Day) are computed by law and count, but the make-up working days and bridged days off are unknown (confirmation deadlines, reply times and the morning meeting's date depend on them). An administrator pastes the State Council's dates under Settings → Holidays and make-up working days.",
+    calendarGap:
+      "%{year}'s make-up working days (调休) are not entered yet: the statutory holidays (New Year, Spring Festival, Qingming, Labour Day, Dragon Boat, Mid-Autumn, National Day) are computed by law and count, but the make-up working days and bridged days off are unknown (confirmation deadlines, reply times and the morning meeting's date depend on them). An administrator pastes the State Council's dates under Settings → Holidays and make-up working days.",
     calendarGapLink: 'Open the settings',
   },
   calendarPaste: {
@@ -124,7 +125,8 @@ export const enApp: AppMessages = {
   user: {
     passwordCreate: 'At least 8 characters',
     passwordEdit: 'At least 8 characters; leave empty to keep',
-    lastAdmin: 'The only active administrator cannot be given another role or deactivated (users.lastAdmin); make someone else an administrator first',
+    lastAdmin:
+      'The only active administrator cannot be given another role or deactivated (users.lastAdmin); make someone else an administrator first',
   },
   print: {
     print: 'Print',
@@ -136,7 +138,8 @@ export const enApp: AppMessages = {
   },
   reports: {
     menu: 'Reports',
-    notAllowed: 'Your role may not read reports (team lead, CS Center manager, sales manager, branch GM, finance director and administrator only)',
+    notAllowed:
+      'Your role may not read reports (team lead, CS Center manager, sales manager, branch GM, finance director and administrator only)',
     loading: 'Loading the report…',
     loadFailed: 'The report could not be loaded: %{message}',
     noData: 'No data',
@@ -252,9 +255,12 @@ export const enApp: AppMessages = {
     inboxOverdue: '%{count} overdue',
     inboxAll: 'All %{count}',
     inboxOpenList: 'Open the list',
-    countsOrders: 'Counts orders submitted for review and later (not drafts, web orders not yet confirmed, returned or cancelled orders), by the day received.',
-    countsComplaints: 'Counts every complaint received in the period, by the day received; "resolved" by the day resolved.',
-    countsQueues: 'Counts documents waiting on each role, not drafts nor documents returned to their assistant; a document waiting on two roles is listed under each, and counted once in the total.',
+    countsOrders:
+      'Counts orders submitted for review and later (not drafts, web orders not yet confirmed, returned or cancelled orders), by the day received.',
+    countsComplaints:
+      'Counts every complaint received in the period, by the day received; "resolved" by the day resolved.',
+    countsQueues:
+      'Counts documents waiting on each role, not drafts nor documents returned to their assistant; a document waiting on two roles is listed under each, and counted once in the total.',
   },
   // issue 19: forms that help the clerk, facts for approvers, official paper
   guide: {

@@ -5,4 +5,5 @@
  * No import of the definitions: screens in the first bundle use it too.
  */
 export const statusKey = (resource: string, state: string) => `resources.${resource}.status.${state}`;
-export const enumKey = (resource: string, field: string, value: string) => `resources.${resource}.enums.${field}.${value}`;
+export const enumKey = (resource: string, field: string, value: string) =>
+  `resources.${resource}.enums.${field}.${value}`;

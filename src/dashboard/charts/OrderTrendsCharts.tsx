@@ -3,7 +3,19 @@ import { useTranslate } from 'react-admin';
 import type { OrderTrends } from '../../domain/reportTypes';
 import { useLocale } from '../../app/i18n/i18nProvider';
 import { formatMoney } from '../format';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, SERIES_COLORS, shortDate, Tooltip, XAxis, YAxis, yuanTick } from './recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  SERIES_COLORS,
+  shortDate,
+  Tooltip,
+  XAxis,
+  YAxis,
+  yuanTick,
+} from './recharts';
 import { enumKey } from '../../app/i18n/resourceKeys';
 
 /** Order value and count per day, stacked by channel (web / phone). Loaded lazily. */
@@ -23,11 +35,33 @@ export default function OrderTrendsCharts({ days, height = 260 }: { days: OrderT
           <BarChart data={days} margin={{ top: 8, right: 8, bottom: 8, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="date" tickFormatter={shortDate} tick={{ fontSize: 11 }} minTickGap={8} />
-            <YAxis tickFormatter={yuanTick(locale)} tick={{ fontSize: 11 }} label={{ value: translate('app.reports.axisYuan'), angle: -90, position: 'insideLeft', offset: -4, fontSize: 12 }} />
+            <YAxis
+              tickFormatter={yuanTick(locale)}
+              tick={{ fontSize: 11 }}
+              label={{
+                value: translate('app.reports.axisYuan'),
+                angle: -90,
+                position: 'insideLeft',
+                offset: -4,
+                fontSize: 12,
+              }}
+            />
             <Tooltip formatter={(v) => formatMoney(Number(v))} />
             <Legend />
-            <Bar dataKey="phoneValue" stackId="value" name={valueOf('phone')} fill={SERIES_COLORS[0]} isAnimationActive={false} />
-            <Bar dataKey="webValue" stackId="value" name={valueOf('web')} fill={SERIES_COLORS[1]} isAnimationActive={false} />
+            <Bar
+              dataKey="phoneValue"
+              stackId="value"
+              name={valueOf('phone')}
+              fill={SERIES_COLORS[0]}
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="webValue"
+              stackId="value"
+              name={valueOf('web')}
+              fill={SERIES_COLORS[1]}
+              isAnimationActive={false}
+            />
           </BarChart>
         </ResponsiveContainer>
       </Box>
@@ -39,11 +73,33 @@ export default function OrderTrendsCharts({ days, height = 260 }: { days: OrderT
           <BarChart data={days} margin={{ top: 8, right: 8, bottom: 8, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="date" tickFormatter={shortDate} tick={{ fontSize: 11 }} minTickGap={8} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 11 }} label={{ value: translate('app.reports.axisCount'), angle: -90, position: 'insideLeft', offset: -4, fontSize: 12 }} />
+            <YAxis
+              allowDecimals={false}
+              tick={{ fontSize: 11 }}
+              label={{
+                value: translate('app.reports.axisCount'),
+                angle: -90,
+                position: 'insideLeft',
+                offset: -4,
+                fontSize: 12,
+              }}
+            />
             <Tooltip />
             <Legend />
-            <Bar dataKey="phone" stackId="count" name={countOf('phone')} fill={SERIES_COLORS[0]} isAnimationActive={false} />
-            <Bar dataKey="web" stackId="count" name={countOf('web')} fill={SERIES_COLORS[1]} isAnimationActive={false} />
+            <Bar
+              dataKey="phone"
+              stackId="count"
+              name={countOf('phone')}
+              fill={SERIES_COLORS[0]}
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="web"
+              stackId="count"
+              name={countOf('web')}
+              fill={SERIES_COLORS[1]}
+              isAnimationActive={false}
+            />
           </BarChart>
         </ResponsiveContainer>
       </Box>

@@ -30,10 +30,12 @@ function useColumns(date: string): Column<AssistantPerformanceRow>[] {
   return useMemo(() => {
     // each figure links to the view the report counted (src/domain/meeting.ts), narrowed to the assistant
     const v = meetingViews(date);
-    const link = (f: MeetingFigure, r: AssistantPerformanceRow, more?: Record<string, boolean>) => viewLink(ofAssistant(v[f], r.assistantId, more));
+    const link = (f: MeetingFigure, r: AssistantPerformanceRow, more?: Record<string, boolean>) =>
+      viewLink(ofAssistant(v[f], r.assistantId, more));
     const l = (k: string) => translate(`app.reports.morning.${k}`);
     const orders = (r: AssistantPerformanceRow) => link('ordersEntered', r);
-    const complaints = (r: AssistantPerformanceRow, extra?: Record<string, boolean>) => link('complaintsHandled', r, extra);
+    const complaints = (r: AssistantPerformanceRow, extra?: Record<string, boolean>) =>
+      link('complaintsHandled', r, extra);
     return [
       { key: 'rank', label: l('rank'), align: 'center', cell: (r) => r.rank, csv: (r) => r.rank },
       {
@@ -43,7 +45,12 @@ function useColumns(date: string): Column<AssistantPerformanceRow>[] {
           <>
             <span style={{ whiteSpace: 'nowrap' }}>{r.name}</span>
             {r.group ? (
-              <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block', lineHeight: 1.2 }}>
+              <Typography
+                component="span"
+                variant="caption"
+                color="text.secondary"
+                sx={{ display: 'block', lineHeight: 1.2 }}
+              >
                 {text(ASSISTANT_GROUPS[r.group as AssistantGroup])}
               </Typography>
             ) : null}
@@ -51,24 +58,56 @@ function useColumns(date: string): Column<AssistantPerformanceRow>[] {
         ),
         csv: (r) => r.name,
       },
-      { key: 'group', label: l('group'), csvOnly: true, cell: () => null, csv: (r) => (r.group ? text(ASSISTANT_GROUPS[r.group as AssistantGroup]) || r.group : '') },
-      { key: 'ordersEntered', label: l('ordersEntered'), align: 'right', cell: (r) => <NumberLink to={orders(r)}>{r.ordersEntered}</NumberLink>, csv: (r) => r.ordersEntered },
-      { key: 'orderValue', label: l('orderValue'), align: 'right', cell: (r) => <NumberLink to={orders(r)}>{formatMoney(r.orderValue)}</NumberLink>, csv: (r) => moneyCsv(r.orderValue) },
+      {
+        key: 'group',
+        label: l('group'),
+        csvOnly: true,
+        cell: () => null,
+        csv: (r) => (r.group ? text(ASSISTANT_GROUPS[r.group as AssistantGroup]) || r.group : ''),
+      },
+      {
+        key: 'ordersEntered',
+        label: l('ordersEntered'),
+        align: 'right',
+        cell: (r) => <NumberLink to={orders(r)}>{r.ordersEntered}</NumberLink>,
+        csv: (r) => r.ordersEntered,
+      },
+      {
+        key: 'orderValue',
+        label: l('orderValue'),
+        align: 'right',
+        cell: (r) => <NumberLink to={orders(r)}>{formatMoney(r.orderValue)}</NumberLink>,
+        csv: (r) => moneyCsv(r.orderValue),
+      },
       {
         key: 'webConfirmed',
         label: l('webConfirmed'),
         align: 'right',
-        cell: (r) => <NumberLink to={link('webConfirmed', r)}>{ratioText(r.webConfirmedInTime, r.webConfirmed, r.webConfirmedPct)}</NumberLink>,
+        cell: (r) => (
+          <NumberLink to={link('webConfirmed', r)}>
+            {ratioText(r.webConfirmedInTime, r.webConfirmed, r.webConfirmedPct)}
+          </NumberLink>
+        ),
         csv: (r) => ratioText(r.webConfirmedInTime, r.webConfirmed, r.webConfirmedPct),
       },
       {
         key: 'quotesReplied',
         label: l('quotesReplied'),
         align: 'right',
-        cell: (r) => <NumberLink to={link('quotesReplied', r)}>{ratioText(r.quotesRepliedInTime, r.quotesReplied, r.quotesRepliedPct)}</NumberLink>,
+        cell: (r) => (
+          <NumberLink to={link('quotesReplied', r)}>
+            {ratioText(r.quotesRepliedInTime, r.quotesReplied, r.quotesRepliedPct)}
+          </NumberLink>
+        ),
         csv: (r) => ratioText(r.quotesRepliedInTime, r.quotesReplied, r.quotesRepliedPct),
       },
-      { key: 'complaintsHandled', label: l('complaintsHandled'), align: 'right', cell: (r) => <NumberLink to={complaints(r)}>{r.complaintsHandled}</NumberLink>, csv: (r) => r.complaintsHandled },
+      {
+        key: 'complaintsHandled',
+        label: l('complaintsHandled'),
+        align: 'right',
+        cell: (r) => <NumberLink to={complaints(r)}>{r.complaintsHandled}</NumberLink>,
+        csv: (r) => r.complaintsHandled,
+      },
       {
         key: 'complaintsReplied',
         label: l('complaintsReplied'),
@@ -83,7 +122,13 @@ function useColumns(date: string): Column<AssistantPerformanceRow>[] {
         cell: (r) => <NumberLink to={complaints(r, { resolvedOnTime: true })}>{r.complaintsResolvedInTime}</NumberLink>,
         csv: (r) => r.complaintsResolvedInTime,
       },
-      { key: 'returns', label: l('returns'), align: 'right', cell: (r) => <NumberLink to={link('returns', r)}>{r.returns}</NumberLink>, csv: (r) => r.returns },
+      {
+        key: 'returns',
+        label: l('returns'),
+        align: 'right',
+        cell: (r) => <NumberLink to={link('returns', r)}>{r.returns}</NumberLink>,
+        csv: (r) => r.returns,
+      },
       {
         key: 'samplesOverdue',
         label: l('samplesOverdue'),
@@ -95,25 +140,46 @@ function useColumns(date: string): Column<AssistantPerformanceRow>[] {
         key: 'target',
         label: l('target'),
         align: 'right',
-        cell: (r) => <span style={{ whiteSpace: 'nowrap' }}>{translate('app.reports.morning.targetValue', { orders: r.targetOrders, value: formatMoney(r.targetValue) })}</span>,
-        csv: (r) => translate('app.reports.morning.targetValue', { orders: r.targetOrders, value: moneyCsv(r.targetValue) }),
+        cell: (r) => (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {translate('app.reports.morning.targetValue', {
+              orders: r.targetOrders,
+              value: formatMoney(r.targetValue),
+            })}
+          </span>
+        ),
+        csv: (r) =>
+          translate('app.reports.morning.targetValue', { orders: r.targetOrders, value: moneyCsv(r.targetValue) }),
       },
       {
         key: 'meetsTarget',
         label: l('meetsTarget'),
         align: 'center',
-        cell: (r) => <Chip size="small" color={r.meetsTarget ? 'success' : 'default'} label={l(r.meetsTarget ? 'met' : 'notMet')} />,
+        cell: (r) => (
+          <Chip
+            size="small"
+            color={r.meetsTarget ? 'success' : 'default'}
+            label={l(r.meetsTarget ? 'met' : 'notMet')}
+          />
+        ),
         csv: (r) => l(r.meetsTarget ? 'met' : 'notMet'),
       },
     ] satisfies Column<AssistantPerformanceRow>[];
   }, [date, translate, text]);
 }
 
-function Totals({ report, columns: all }: { report: AssistantPerformance; columns: Column<AssistantPerformanceRow>[] }) {
+function Totals({
+  report,
+  columns: all,
+}: {
+  report: AssistantPerformance;
+  columns: Column<AssistantPerformanceRow>[];
+}) {
   const columns = all.filter((c) => !c.csvOnly);
   const translate = useTranslate();
   const t = report.totals;
-  const sum = (k: 'quotesReplied' | 'quotesRepliedInTime' | 'complaintsRepliedInTime' | 'complaintsResolvedInTime') => report.rows.reduce((s, r) => s + r[k], 0);
+  const sum = (k: 'quotesReplied' | 'quotesRepliedInTime' | 'complaintsRepliedInTime' | 'complaintsResolvedInTime') =>
+    report.rows.reduce((s, r) => s + r[k], 0);
   const quotes = sum('quotesReplied');
   const quotesInTime = sum('quotesRepliedInTime');
   const values: Record<string, string | number> = {
@@ -151,7 +217,11 @@ export default function MorningMeetingPage() {
   const calendar = branchCalendar ?? BUILT_IN_CALENDAR;
   const given = asked && DAY.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : null;
   const date = given ?? defaultMeetingDate(calendar);
-  const { data, error, isPending } = useReport('assistant-performance', { date }, { enabled: !!given || branchCalendar !== null });
+  const { data, error, isPending } = useReport(
+    'assistant-performance',
+    { date },
+    { enabled: !!given || branchCalendar !== null },
+  );
   const columns = useColumns(date);
   const title = translate('app.reports.morning.title');
   return (
@@ -163,7 +233,9 @@ export default function MorningMeetingPage() {
         subtitle={
           <>
             {translate('app.reports.morning.subtitle', { date })}
-            {calendar.isWorkingDay(date) ? null : <Chip size="small" sx={{ ml: 1 }} label={translate('app.dashboard.holiday')} />}
+            {calendar.isWorkingDay(date) ? null : (
+              <Chip size="small" sx={{ ml: 1 }} label={translate('app.dashboard.holiday')} />
+            )}
           </>
         }
       >

@@ -16,8 +16,18 @@ export default function QueuesPage() {
   const title = translate('app.reports.queues.title');
   return (
     <Box className="bp-report-sheet" data-testid="queues">
-      <ReportHeader title={title} counts={translate('app.desk.countsQueues')} subtitle={data ? translate('app.reports.queues.asOf', { time: formatShanghai(at.toISOString()) }) : undefined}>
-        {data ? <CsvButton columns={columns} rows={roles} filename={`${title}-${formatShanghai(at.toISOString()).replace(/[ :]/g, '')}`} /> : null}
+      <ReportHeader
+        title={title}
+        counts={translate('app.desk.countsQueues')}
+        subtitle={data ? translate('app.reports.queues.asOf', { time: formatShanghai(at.toISOString()) }) : undefined}
+      >
+        {data ? (
+          <CsvButton
+            columns={columns}
+            rows={roles}
+            filename={`${title}-${formatShanghai(at.toISOString()).replace(/[ :]/g, '')}`}
+          />
+        ) : null}
       </ReportHeader>
       <ReportState data={data} error={error} isPending={isPending}>
         {(q) => (
@@ -33,7 +43,13 @@ export default function QueuesPage() {
                   {translate('app.reports.queues.pendingByRole')}
                 </Typography>
               </CardContent>
-              <ReportTable label={translate('app.reports.queues.pendingByRole')} testId="queues-by-role" columns={columns} rows={roles} rowKey={(r) => r.role} />
+              <ReportTable
+                label={translate('app.reports.queues.pendingByRole')}
+                testId="queues-by-role"
+                columns={columns}
+                rows={roles}
+                rowKey={(r) => r.role}
+              />
             </Card>
           </>
         )}

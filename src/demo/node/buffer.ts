@@ -16,7 +16,11 @@ function encodingOf(enc: string | undefined): Encoding {
 
 function decodeBase64(text: string): Uint8Array {
   // as Node: both alphabets, padding optional, other characters skipped, the end at the first '='
-  const std = text.split('=')[0].replace(/-/g, '+').replace(/_/g, '/').replace(/[^A-Za-z0-9+/]/g, '');
+  const std = text
+    .split('=')[0]
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .replace(/[^A-Za-z0-9+/]/g, '');
   const whole = std.length % 4 === 1 ? std.slice(0, -1) : std;
   const bin = atob(whole + '='.repeat((4 - (whole.length % 4)) % 4));
   const out = new Uint8Array(bin.length);
@@ -62,7 +66,13 @@ export class DemoBuffer {
   static from(value: string | ArrayLike<number> | ArrayBuffer, encoding?: string): DemoBytes {
     if (typeof value === 'string') {
       const enc = encodingOf(encoding);
-      return wrap(enc === 'base64' || enc === 'base64url' ? decodeBase64(value) : enc === 'hex' ? decodeHex(value) : new TextEncoder().encode(value));
+      return wrap(
+        enc === 'base64' || enc === 'base64url'
+          ? decodeBase64(value)
+          : enc === 'hex'
+            ? decodeHex(value)
+            : new TextEncoder().encode(value),
+      );
     }
     if (value instanceof ArrayBuffer) return wrap(new Uint8Array(value.slice(0)));
     return wrap(Uint8Array.from(value));

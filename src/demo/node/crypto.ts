@@ -19,7 +19,8 @@ interface Hash {
 }
 
 function sha256Only(algorithm: string) {
-  if (algorithm.toLowerCase() !== 'sha256') throw new Error(`Digest method not supported in the training desk: ${algorithm}`);
+  if (algorithm.toLowerCase() !== 'sha256')
+    throw new Error(`Digest method not supported in the training desk: ${algorithm}`);
 }
 
 function hashOf(h: { update(b: Uint8Array): unknown; digest(): Uint8Array }): Hash {
@@ -68,7 +69,13 @@ export interface ScryptOptions {
 }
 
 /** Node's callback form; the work yields to the page every few milliseconds (noble's scryptAsync). */
-export function scrypt(password: string | Uint8Array, salt: string | Uint8Array, keylen: number, options: ScryptOptions, callback: (err: Error | null, key: DemoBytes) => void): void {
+export function scrypt(
+  password: string | Uint8Array,
+  salt: string | Uint8Array,
+  keylen: number,
+  options: ScryptOptions,
+  callback: (err: Error | null, key: DemoBytes) => void,
+): void {
   const { N = 16384, r = 8, p = 1, maxmem } = options;
   scryptAsync(bytesOf(password), bytesOf(salt), { N, r, p, dkLen: keylen, ...(maxmem ? { maxmem } : {}) }).then(
     (key) => callback(null, DemoBuffer.from(key)),

@@ -18,7 +18,6 @@ import { CHANNEL, exclusively, type Message } from './tabs';
  * which re-read before their next answer. A tab whose data was reset elsewhere reloads.
  */
 
-
 export interface BrowserStoreHooks {
   /** the demo branch, written into the (empty) store */
   seed(store: MemoryStore): Promise<unknown>;
@@ -26,7 +25,8 @@ export interface BrowserStoreHooks {
   onResetElsewhere(): void;
 }
 
-const randomId = (bytes: number) => DemoBuffer.from(crypto.getRandomValues(new Uint8Array(bytes))).toString('base64url');
+const randomId = (bytes: number) =>
+  DemoBuffer.from(crypto.getRandomValues(new Uint8Array(bytes))).toString('base64url');
 
 /** The stored state as the store holds it, or null when there is none of this format (or it is damaged). */
 function stateOf(entries: Map<string, unknown>): { state: JsonState; info: DemoInfo } | null {
@@ -66,7 +66,13 @@ export class BrowserStore extends MemoryStore {
     return exclusively(async () => {
       const stored = stateOf(await readAll(db));
       if (stored) return new BrowserStore(db, stored.state, stored.info, hooks);
-      const info: DemoInfo = { format: DEMO_STATE_FORMAT, epoch: randomId(12), generation: 1, seededAt: new Date().toISOString(), secret: randomId(32) };
+      const info: DemoInfo = {
+        format: DEMO_STATE_FORMAT,
+        epoch: randomId(12),
+        generation: 1,
+        seededAt: new Date().toISOString(),
+        secret: randomId(32),
+      };
       const store = new BrowserStore(db, emptyState(), info, hooks);
       store.bulk = true;
       try {
@@ -97,7 +103,11 @@ export class BrowserStore extends MemoryStore {
     // tables a transaction wrote are new arrays (MemoryStore copies a table on its first write)
     const changed = Object.keys(draft).filter((k) => k !== '_meta' && draft[k] !== this.state[k]);
     const info = { ...this.info, generation: this.info.generation + 1 };
-    await write(this.db, [...changed.map((k): [string, unknown] => [k, draft[k]]), ['_meta', draft._meta], ['_info', info]]);
+    await write(this.db, [
+      ...changed.map((k): [string, unknown] => [k, draft[k]]),
+      ['_meta', draft._meta],
+      ['_info', info],
+    ]);
     this.info = info;
     this.channel?.postMessage({ epoch: info.epoch, generation: info.generation } satisfies Message);
   }

@@ -51,7 +51,11 @@ export async function readAll(db: IDBDatabase): Promise<Map<string, unknown>> {
 }
 
 /** Writes the entries in one transaction: all of them or none (`clear` first: a whole new state). */
-export async function write(db: IDBDatabase, entries: Iterable<[string, unknown]>, opts: { clear?: boolean } = {}): Promise<void> {
+export async function write(
+  db: IDBDatabase,
+  entries: Iterable<[string, unknown]>,
+  opts: { clear?: boolean } = {},
+): Promise<void> {
   const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
   const store = tx.objectStore(STORE);
   if (opts.clear) store.clear();

@@ -15,7 +15,20 @@ const STOCK_KEEPERS = ['merchPlanning', 'purchasing', 'warehouse', 'admin'] as c
  * gifts and write-offs, and keep the catalog; not the order desk, the warehouse, drivers or loss
  * prevention, whose work does not turn on the margin.
  */
-export const COST_READERS = ['assistant', 'teamLead', 'csManager', 'salesRep', 'officeSupervisor', 'merchPlanning', 'purchasing', 'finance', 'salesManager', 'branchGM', 'financeDirector', 'admin'] as const;
+export const COST_READERS = [
+  'assistant',
+  'teamLead',
+  'csManager',
+  'salesRep',
+  'officeSupervisor',
+  'merchPlanning',
+  'purchasing',
+  'finance',
+  'salesManager',
+  'branchGM',
+  'financeDirector',
+  'admin',
+] as const;
 
 export const products = defineDocument({
   resource: 'products',
@@ -31,15 +44,32 @@ export const products = defineDocument({
     colour: text(t('颜色', 'Colour'), { maxLength: 20 }),
     unit: text(t('单位', 'Unit'), { maxLength: 10, default: '个' }),
     catalogPrice: money(t('目录价', 'Catalog price'), { required: true, max: 1_000_000 }),
-    cost: money(t('成本价', 'Cost'), { required: true, max: 1_000_000, writableBy: ['merchPlanning', 'purchasing', 'admin'], readableBy: COST_READERS }),
+    cost: money(t('成本价', 'Cost'), {
+      required: true,
+      max: 1_000_000,
+      writableBy: ['merchPlanning', 'purchasing', 'admin'],
+      readableBy: COST_READERS,
+    }),
     stock: int(t('库存', 'Stock'), { default: 0, min: 0, max: 10_000_000, writableBy: STOCK_KEEPERS }),
     catalog: bool(t('导购手册商品', 'In catalog'), { default: true }),
     projectDept: text(t('项目部门', 'Project department'), { maxLength: 30 }),
     active: bool(t('在售', 'Active'), { default: true }),
   },
-  list: [column('sku', 'code'), column('name', 'name'), column('category', 'choice'), column('catalogPrice', 'money'), column('stock', 'number'), column('unit', 'text'), column('brand', 'text', 2)],
+  list: [
+    column('sku', 'code'),
+    column('name', 'name'),
+    column('category', 'choice'),
+    column('catalogPrice', 'money'),
+    column('stock', 'number'),
+    column('unit', 'text'),
+    column('brand', 'text', 2),
+  ],
   filters: ['category', 'catalog', 'active', 'projectDept'],
   defaultSort: { field: 'sku', order: 'ASC' },
   columns: ['sku', 'name', 'category', 'catalogPrice', 'stock', 'catalog', 'active', 'projectDept', 'brand'],
-  access: { read: 'all', create: ['merchPlanning', 'purchasing', 'admin'], edit: ['merchPlanning', 'purchasing', 'warehouse', 'admin'] },
+  access: {
+    read: 'all',
+    create: ['merchPlanning', 'purchasing', 'admin'],
+    edit: ['merchPlanning', 'purchasing', 'warehouse', 'admin'],
+  },
 });

@@ -33,7 +33,8 @@ export function monthsBefore(day: string, months: number): string {
 export const isKeyAccount = (customer: DocRecord | undefined): boolean => customer?.tier === 'keyAccount';
 
 /** 5.5.2 a customer who has never traded: the order asked for is its first. */
-export const isFirstOrder = (customer: DocRecord): boolean => typeof customer.firstTradeAt !== 'string' || !customer.firstTradeAt;
+export const isFirstOrder = (customer: DocRecord): boolean =>
+  typeof customer.firstTradeAt !== 'string' || !customer.firstTradeAt;
 
 /** 5.5.1 a customer has an approved credit line when settlement is credit with a limit. */
 export function hasCreditLine(customer: DocRecord): boolean {
@@ -49,12 +50,36 @@ export function creditRefusal(customer: DocRecord, now: Date): Refusal | null {
   const field = 'paymentMethod';
   // 5.5.2 首次订货但要求使用赊销方式付款: whatever the tier (the assistant judges it), the rep takes it over
   if (isFirstOrder(customer)) {
-    return ruleRefusal('5.5.2', '首次订货要求赊销的订单不能按赊销提交，须转交销售代表跟进（按赊销保存即转交）', 'A first order asking for credit cannot be submitted as credit: it goes to the sales rep (saving it on credit hands it over)', field);
+    return ruleRefusal(
+      '5.5.2',
+      '首次订货要求赊销的订单不能按赊销提交，须转交销售代表跟进（按赊销保存即转交）',
+      'A first order asking for credit cannot be submitted as credit: it goes to the sales rep (saving it on credit hands it over)',
+      field,
+    );
   }
-  if (customer.tier === 'smb') return ruleRefusal('6.2.3', '中小客户须现金付款（货到付款）', 'SMB customers pay cash on delivery', field);
-  if (isNewCustomer(customer, now)) return ruleRefusal('6.2.3', '新客户（交易未满3个月）须现金付款', 'New customers (under 3 months) pay cash on delivery', field);
-  if (!hasCreditLine(customer)) return ruleRefusal('5.5.1', '该客户没有经批准的信用额度，不能赊销', 'This customer has no approved credit line', field);
-  if (customer.overdue === true) return ruleRefusal('5.11.3', '该客户有逾期货款，须先付款后送货，不能赊销', 'This customer has overdue payments: pay before delivery, no credit', field);
+  if (customer.tier === 'smb')
+    return ruleRefusal('6.2.3', '中小客户须现金付款（货到付款）', 'SMB customers pay cash on delivery', field);
+  if (isNewCustomer(customer, now))
+    return ruleRefusal(
+      '6.2.3',
+      '新客户（交易未满3个月）须现金付款',
+      'New customers (under 3 months) pay cash on delivery',
+      field,
+    );
+  if (!hasCreditLine(customer))
+    return ruleRefusal(
+      '5.5.1',
+      '该客户没有经批准的信用额度，不能赊销',
+      'This customer has no approved credit line',
+      field,
+    );
+  if (customer.overdue === true)
+    return ruleRefusal(
+      '5.11.3',
+      '该客户有逾期货款，须先付款后送货，不能赊销',
+      'This customer has overdue payments: pay before delivery, no credit',
+      field,
+    );
   return null;
 }
 

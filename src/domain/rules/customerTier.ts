@@ -45,7 +45,8 @@ export function retierPatch(customer: DocRecord, totalYuan: number, months: numb
   const next: DocRecord = { ...customer, monthlyVolume: avgFen / 100, volumeTier: tierForMonthlySales(avgFen) };
   Object.assign(next, tierOf(next));
   const patch: DocRecord = {};
-  for (const k of ['monthlyVolume', 'volumeTier', 'tier', 'tierBasis']) if ((customer[k] ?? null) !== next[k]) patch[k] = next[k];
+  for (const k of ['monthlyVolume', 'volumeTier', 'tier', 'tierBasis'])
+    if ((customer[k] ?? null) !== next[k]) patch[k] = next[k];
   return Object.keys(patch).length ? patch : null;
 }
 
@@ -53,5 +54,7 @@ export function retierPatch(customer: DocRecord, totalYuan: number, months: numb
 export function tierOverrideRefusals(customer: DocRecord): Refusal[] {
   if (!isTier(customer.tierOverride)) return [];
   const reason = typeof customer.tierOverrideReason === 'string' ? customer.tierOverrideReason.trim() : '';
-  return reason ? [] : [ruleRefusal('5.6.2', '人工调整客户类别须填写原因', 'A tier override needs a reason', 'tierOverrideReason')];
+  return reason
+    ? []
+    : [ruleRefusal('5.6.2', '人工调整客户类别须填写原因', 'A tier override needs a reason', 'tierOverrideReason')];
 }

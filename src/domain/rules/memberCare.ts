@@ -33,9 +33,22 @@ export function mailingRefusals(doc: DocRecord): Refusal[] {
   const out: Refusal[] = [];
   const chosen = (Object.keys(MAILING_CHANNELS) as MailingChannel[]).filter((c) => doc[c] === true);
   if (chosen.length === 0) return out;
-  if (doc.member !== true) out.push(ruleRefusal('5.8.1', '会员宣传资料只寄给会员', 'Member mailings go to members only', chosen[0]));
-  if (doc.mailingConsent !== true) out.push(ruleRefusal('5.8.1', '客户未同意接收宣传资料，不能选择寄送渠道', 'The customer has not agreed to mailings: no channel may be chosen', 'mailingConsent'));
-  if (doc.mailSms === true && !(typeof doc.mobile === 'string' && doc.mobile.trim())) out.push(ruleRefusal('5.8.1', '促销短信需要手机号码', 'Promotion SMS needs a mobile number', 'mobile'));
-  if (doc.mailEmail === true && !(typeof doc.email === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(doc.email))) out.push(ruleRefusal('5.8.1', '促销电子邮件需要有效的电子邮箱', 'Promotion e-mail needs a valid e-mail address', 'email'));
+  if (doc.member !== true)
+    out.push(ruleRefusal('5.8.1', '会员宣传资料只寄给会员', 'Member mailings go to members only', chosen[0]));
+  if (doc.mailingConsent !== true)
+    out.push(
+      ruleRefusal(
+        '5.8.1',
+        '客户未同意接收宣传资料，不能选择寄送渠道',
+        'The customer has not agreed to mailings: no channel may be chosen',
+        'mailingConsent',
+      ),
+    );
+  if (doc.mailSms === true && !(typeof doc.mobile === 'string' && doc.mobile.trim()))
+    out.push(ruleRefusal('5.8.1', '促销短信需要手机号码', 'Promotion SMS needs a mobile number', 'mobile'));
+  if (doc.mailEmail === true && !(typeof doc.email === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(doc.email)))
+    out.push(
+      ruleRefusal('5.8.1', '促销电子邮件需要有效的电子邮箱', 'Promotion e-mail needs a valid e-mail address', 'email'),
+    );
   return out;
 }

@@ -25,27 +25,60 @@ export function linePriceRefusal(
   if (yuanToFen(line.unitPrice) === yuanToFen(product.catalogPrice)) return null;
   const field = `lines.${index}.unitPrice`;
   if (!isKeyAccount(customer) || (isNewCustomer(customer, now) && !order.quoteId)) {
-    return ruleRefusal('6.2.2', `中小客户及新客户按导购手册价格：${product.name} 应为 ${product.catalogPrice} 元`, `SMB and new customers pay the catalog price: ${product.name} is ${product.catalogPrice} yuan`, field);
+    return ruleRefusal(
+      '6.2.2',
+      `中小客户及新客户按导购手册价格：${product.name} 应为 ${product.catalogPrice} 元`,
+      `SMB and new customers pay the catalog price: ${product.name} is ${product.catalogPrice} yuan`,
+      field,
+    );
   }
   if (!order.quoteId) {
-    return ruleRefusal('6.4.4', '大客户的非目录价须来自已接受且在有效期内的报价单', 'A key-account price off the catalog must come from an accepted, unexpired quote', field);
+    return ruleRefusal(
+      '6.4.4',
+      '大客户的非目录价须来自已接受且在有效期内的报价单',
+      'A key-account price off the catalog must come from an accepted, unexpired quote',
+      field,
+    );
   }
   return quotedPriceRefusal(line, index, product, customer, order, now, quote);
 }
 
 /** 6.4.4 the line's price against the order's quote. */
-export function quotedPriceRefusal(line: DocRecord, index: number, product: DocRecord, customer: DocRecord, order: DocRecord, now: Date, quote?: DocRecord): Refusal | null {
+export function quotedPriceRefusal(
+  line: DocRecord,
+  index: number,
+  product: DocRecord,
+  customer: DocRecord,
+  order: DocRecord,
+  now: Date,
+  quote?: DocRecord,
+): Refusal | null {
   const field = `lines.${index}.unitPrice`;
-  const no = (zh: string, en: string) => ruleRefusal('6.4.4', `${product.name}：${zh}`, `${product.name}: ${en}`, field);
+  const no = (zh: string, en: string) =>
+    ruleRefusal('6.4.4', `${product.name}：${zh}`, `${product.name}: ${en}`, field);
   if (!quote) return no('订单引用的报价单不存在', 'the order’s quote does not exist');
-  if (quote.customerId !== customer.id) return no(`报价单 ${quote.code} 属于另一客户`, `quote ${quote.code} is another customer’s`);
-  if (!QUOTE_USABLE_STATUSES.includes(String(quote.status))) return no(`报价单 ${quote.code} 未被客户接受`, `quote ${quote.code} has not been accepted`);
+  if (quote.customerId !== customer.id)
+    return no(`报价单 ${quote.code} 属于另一客户`, `quote ${quote.code} is another customer’s`);
+  if (!QUOTE_USABLE_STATUSES.includes(String(quote.status)))
+    return no(`报价单 ${quote.code} 未被客户接受`, `quote ${quote.code} has not been accepted`);
   const at = typeof order.receivedAt === 'string' && order.receivedAt ? new Date(order.receivedAt) : now;
-  if (isQuoteExpired(quote.validUntil, at)) return no(`报价单 ${quote.code} 已过有效期（至 ${quote.validUntil}）`, `quote ${quote.code} expired (valid until ${quote.validUntil})`);
-  const quoted = (Array.isArray(quote.lines) ? (quote.lines as DocRecord[]) : []).filter((l) => Number(l.productId) === Number(product.id));
-  if (quoted.length === 0) return no(`报价单 ${quote.code} 没有此商品`, `quote ${quote.code} does not quote this product`);
-  if (!quoted.some((l) => typeof l.unitPrice === 'number' && yuanToFen(l.unitPrice) === yuanToFen(Number(line.unitPrice)))) {
-    return no(`价格与报价单 ${quote.code} 不符（报价 ${quoted[0].unitPrice} 元）`, `price differs from quote ${quote.code} (${quoted[0].unitPrice} yuan)`);
+  if (isQuoteExpired(quote.validUntil, at))
+    return no(
+      `报价单 ${quote.code} 已过有效期（至 ${quote.validUntil}）`,
+      `quote ${quote.code} expired (valid until ${quote.validUntil})`,
+    );
+  const quoted = (Array.isArray(quote.lines) ? (quote.lines as DocRecord[]) : []).filter(
+    (l) => Number(l.productId) === Number(product.id),
+  );
+  if (quoted.length === 0)
+    return no(`报价单 ${quote.code} 没有此商品`, `quote ${quote.code} does not quote this product`);
+  if (
+    !quoted.some((l) => typeof l.unitPrice === 'number' && yuanToFen(l.unitPrice) === yuanToFen(Number(line.unitPrice)))
+  ) {
+    return no(
+      `价格与报价单 ${quote.code} 不符（报价 ${quoted[0].unitPrice} 元）`,
+      `price differs from quote ${quote.code} (${quoted[0].unitPrice} yuan)`,
+    );
   }
   return null;
 }

@@ -26,7 +26,10 @@ export interface ShortLine {
 }
 
 /** What the procedure offers for a short line (5.6.4 → 6.5 / 6.13). */
-export const SHORT_OFFER: Text = t('可开请购单 (6.5) 或申请调拨 (6.13)，到货后再拣配', 'raise a requisition (6.5) or a transfer (6.13); pick once the goods are in');
+export const SHORT_OFFER: Text = t(
+  '可开请购单 (6.5) 或申请调拨 (6.13)，到货后再拣配',
+  'raise a requisition (6.5) or a transfer (6.13); pick once the goods are in',
+);
 
 const lineQty = (l: DocRecord) => (Number.isInteger(Number(l.qty)) && Number(l.qty) > 0 ? Number(l.qty) : 0);
 
@@ -41,7 +44,16 @@ export function shortLines(lines: readonly DocRecord[], products: Record<number,
     const qty = lineQty(l);
     const available = left.get(productId) ?? (typeof p.stock === 'number' ? Math.max(0, p.stock) : 0);
     left.set(productId, Math.max(0, available - qty));
-    if (qty > available) out.push({ index, productId, name: String(p.name ?? ''), sku: String(p.sku ?? ''), qty, available, short: qty - available });
+    if (qty > available)
+      out.push({
+        index,
+        productId,
+        name: String(p.name ?? ''),
+        sku: String(p.sku ?? ''),
+        qty,
+        available,
+        short: qty - available,
+      });
   });
   return out;
 }
@@ -55,11 +67,17 @@ export function shortLineText(s: ShortLine): Text {
 }
 
 /** 5.6.4 / 6.2.5 picking takes the lines from stock: refused (naming the first short line) while stock cannot serve them. */
-export function stockCoversRefusal(lines: readonly DocRecord[], products: Record<number, DocRecord | undefined>): Refusal | null {
+export function stockCoversRefusal(
+  lines: readonly DocRecord[],
+  products: Record<number, DocRecord | undefined>,
+): Refusal | null {
   const short = shortLines(lines, products);
   if (short.length === 0) return null;
   const first = shortLineText(short[0]);
-  const more = short.length > 1 ? { zh: `（另有 ${short.length - 1} 行缺货）`, en: ` (${short.length - 1} more lines short)` } : { zh: '', en: '' };
+  const more =
+    short.length > 1
+      ? { zh: `（另有 ${short.length - 1} 行缺货）`, en: ` (${short.length - 1} more lines short)` }
+      : { zh: '', en: '' };
   return ruleRefusal(
     '5.6.4',
     `库存不足，不能拣配：${first.zh}${more.zh}；${SHORT_OFFER.zh}`,

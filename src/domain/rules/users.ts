@@ -10,14 +10,22 @@ import { refusal, type Refusal } from '../refusal';
 export const LAST_ADMIN_RULE = 'users.lastAdmin';
 
 /** a user who may manage users and settings now */
-export const isActiveAdmin = (u: Record<string, unknown> | undefined): boolean => !!u && u.role === 'admin' && u.active !== false;
+export const isActiveAdmin = (u: Record<string, unknown> | undefined): boolean =>
+  !!u && u.role === 'admin' && u.active !== false;
 
 /** would the record, as it is after this change, leave no active admin? `otherActiveAdmins` excludes it */
 export function lastAdminRefusal(after: DocRecord, otherActiveAdmins: number | null | undefined): Refusal | null {
-  if (after.id == null || typeof otherActiveAdmins !== 'number' || otherActiveAdmins > 0 || isActiveAdmin(after)) return null;
-  const r = refusal('conflict', '这是唯一启用的系统管理员，不能改为其他角色或停用；请先指定另一位管理员', 'This is the only active administrator: they cannot be given another role or deactivated; make someone else an administrator first', LAST_ADMIN_RULE);
+  if (after.id == null || typeof otherActiveAdmins !== 'number' || otherActiveAdmins > 0 || isActiveAdmin(after))
+    return null;
+  const r = refusal(
+    'conflict',
+    '这是唯一启用的系统管理员，不能改为其他角色或停用；请先指定另一位管理员',
+    'This is the only active administrator: they cannot be given another role or deactivated; make someone else an administrator first',
+    LAST_ADMIN_RULE,
+  );
   return { ...r, errors: { [after.role !== 'admin' ? 'role' : 'active']: r.message } };
 }
 
 /** for the users screen: is this user the last active admin (so role and active are not offered)? */
-export const isLastActiveAdmin = (u: Record<string, unknown> | undefined, activeAdmins: number): boolean => isActiveAdmin(u) && activeAdmins <= 1;
+export const isLastActiveAdmin = (u: Record<string, unknown> | undefined, activeAdmins: number): boolean =>
+  isActiveAdmin(u) && activeAdmins <= 1;

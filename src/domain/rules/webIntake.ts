@@ -40,7 +40,8 @@ export const isWebMember = (customer: DocRecord): boolean => customer.member !==
 export const webDesk: View = view('users', { role: 'assistant', group: 'ecommerce', active: true });
 
 /** An e-commerce assistant's load: their web orders awaiting confirmation (5.1.1). */
-export const webDeskLoad = (assistantId: number): View => narrow(orders.views.awaitingConfirmation, { channel: 'web', assistantId });
+export const webDeskLoad = (assistantId: number): View =>
+  narrow(orders.views.awaitingConfirmation, { channel: 'web', assistantId });
 
 /** 5.2.2 the order goes to the assistant with the fewest web orders waiting (ties: the first). */
 export function pickWebDesk(loads: readonly { id: number; open: number }[]): number | null {
@@ -57,7 +58,12 @@ export const ORDER_QTY = (() => {
 
 /** The order's note: a non-member's order is confirmed by phone (5.2.2); the website's own time kept. */
 export const webOrderNote = (member: boolean, webTime: string | null): string =>
-  [member ? '网上商城会员订单' : '网上商城非会员订单：请电话确认地址、联系方式、送货时间、付款方式 (5.2.2)', webTime ? `网站下单时间 ${webTime}` : null].filter(Boolean).join('；');
+  [
+    member ? '网上商城会员订单' : '网上商城非会员订单：请电话确认地址、联系方式、送货时间、付款方式 (5.2.2)',
+    webTime ? `网站下单时间 ${webTime}` : null,
+  ]
+    .filter(Boolean)
+    .join('；');
 
 /** 5.2.2 the customer's open membership record (one per customer). */
 export const openMembershipOf = (customerId: number): View => narrow(memberships.views.open, { customerId });
@@ -89,4 +95,5 @@ export const membershipApplication = (customerId: number, c: WebCustomer, note: 
 });
 
 /** The membership states a web application moves on by the `apply` step (an open offer or invitation). */
-export const appliesFrom = (status: unknown): boolean => membershipWorkflow.transitions.some((t) => t.action === 'apply' && t.from.includes(String(status)));
+export const appliesFrom = (status: unknown): boolean =>
+  membershipWorkflow.transitions.some((t) => t.action === 'apply' && t.from.includes(String(status)));

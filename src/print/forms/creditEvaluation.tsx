@@ -2,7 +2,24 @@ import { creditApplications } from '../../domain/documents/approvals/creditAppli
 import { yuanToFen } from '../../domain/money';
 import { CREDIT_MIN_MONTHLY_FEN } from '../../domain/rules/approvals/credit';
 import { NEW_CUSTOMER_MONTHS } from '../../domain/rules/customerTerms';
-import { ApprovalsTable, Fields, fmtDate, fmtDateTime, ids, MoneyWords, optionText, PrintPage, refOf, Section, Signatures, Table, text, TextBlock, userName, yuan } from '../parts';
+import {
+  ApprovalsTable,
+  Fields,
+  fmtDate,
+  fmtDateTime,
+  ids,
+  MoneyWords,
+  optionText,
+  PrintPage,
+  refOf,
+  Section,
+  Signatures,
+  Table,
+  text,
+  TextBlock,
+  userName,
+  yuan,
+} from '../parts';
 import { printForm, type PrintForm } from '../types';
 
 const verdict = (ok: boolean | null) => (ok == null ? '—' : ok ? '符合' : '不符合');
@@ -25,13 +42,20 @@ export const creditEvaluation: PrintForm = printForm('creditApplications', 'cred
       <PrintPage title="信用评估表" data={data}>
         <Fields
           items={[
-            ['客户', `${text(r.customerCode || customer.code)} ${text(r.customerName || customer.name)}`, { wide: true }],
+            [
+              '客户',
+              `${text(r.customerCode || customer.code)} ${text(r.customerName || customer.name)}`,
+              { wide: true },
+            ],
             ['申请类别', optionText(creditApplications.fields.kind, r.kind)],
             ['客户代表', userName(data, r.salesRepId)],
             ['法定代表人', text(r.legalRepresentative)],
             ['营业执照号', text(r.businessLicenseNo)],
             ['注册资本', yuan(r.registeredCapital)],
-            ['成立年份/员工人数', `${r.establishedYear == null ? '—' : `${text(r.establishedYear)} 年`} / ${r.employees == null ? '—' : `${text(r.employees)} 人`}`],
+            [
+              '成立年份/员工人数',
+              `${r.establishedYear == null ? '—' : `${text(r.establishedYear)} 年`} / ${r.employees == null ? '—' : `${text(r.employees)} 人`}`,
+            ],
             ['开户银行', text(r.bankName)],
             ['银行账号', text(r.bankAccount)],
             ['财务联系人/电话', [r.financeContact, r.financePhone].filter(Boolean).map(String).join(' ')],
@@ -43,10 +67,30 @@ export const creditEvaluation: PrintForm = printForm('creditApplications', 'cred
           <Table
             head={['条件', '要求', '实际', '结论']}
             rows={[
-              ['合作期', `满${NEW_CUSTOMER_MONTHS}个月`, months == null ? '未有交易' : `${months} 个月（首次交易 ${fmtDate(r.firstTradeAt)}）`, verdict(months == null ? false : months >= NEW_CUSTOMER_MONTHS)],
-              ['信用记录', '信用良好，无逾期货款', r.overdue === true ? '有逾期货款' : r.overdue === false ? '无逾期货款' : '', verdict(typeof r.overdue === 'boolean' ? !r.overdue : null)],
-              ['月平均订货额', `不低于${yuan(CREDIT_MIN_MONTHLY_FEN / 100)}`, `${yuan(avg)}（近3个整月合计 ${yuan(r.ordersLast3Months)}）`, verdict(avg == null ? null : yuanToFen(avg) >= CREDIT_MIN_MONTHLY_FEN)],
-              ['综合结论', '', `核查时间 ${fmtDateTime(r.eligibilityCheckedAt)}`, r.eligible === true ? '符合赊销条件' : r.eligible === false ? '不符合赊销条件' : '—'],
+              [
+                '合作期',
+                `满${NEW_CUSTOMER_MONTHS}个月`,
+                months == null ? '未有交易' : `${months} 个月（首次交易 ${fmtDate(r.firstTradeAt)}）`,
+                verdict(months == null ? false : months >= NEW_CUSTOMER_MONTHS),
+              ],
+              [
+                '信用记录',
+                '信用良好，无逾期货款',
+                r.overdue === true ? '有逾期货款' : r.overdue === false ? '无逾期货款' : '',
+                verdict(typeof r.overdue === 'boolean' ? !r.overdue : null),
+              ],
+              [
+                '月平均订货额',
+                `不低于${yuan(CREDIT_MIN_MONTHLY_FEN / 100)}`,
+                `${yuan(avg)}（近3个整月合计 ${yuan(r.ordersLast3Months)}）`,
+                verdict(avg == null ? null : yuanToFen(avg) >= CREDIT_MIN_MONTHLY_FEN),
+              ],
+              [
+                '综合结论',
+                '',
+                `核查时间 ${fmtDateTime(r.eligibilityCheckedAt)}`,
+                r.eligible === true ? '符合赊销条件' : r.eligible === false ? '不符合赊销条件' : '—',
+              ],
             ]}
           />
         </Section>

@@ -53,7 +53,10 @@ export const deliveryNote: PrintForm = printForm('orders', 'deliveryNote', {
                 </>
               ),
             },
-            { label: '规格/型号', value: (l) => [product(l).spec, product(l).model, product(l).colour].filter(Boolean).join(' ') },
+            {
+              label: '规格/型号',
+              value: (l) => [product(l).spec, product(l).model, product(l).colour].filter(Boolean).join(' '),
+            },
             { label: '单位', nowrap: true, value: (l) => text(product(l).unit) },
             { label: '数量', value: (l) => text(l.qty), num: true },
             { label: '单价', value: (l) => yuan(l.unitPrice), num: true },

@@ -1,7 +1,24 @@
 import type { DocRecord } from '../../domain/definition';
 import { yuanToFen } from '../../domain/money';
 import { marginAfterDiscountBp, PAYOUT_DAYS, percentText } from '../../domain/rules/approvals/discount';
-import { ApprovalsTable, Fields, fmtDateTime, ids, linesOf, MoneyLines, Notice, PrintPage, refOf, Section, Signatures, text, TextBlock, userName, yesNo, yuan } from '../parts';
+import {
+  ApprovalsTable,
+  Fields,
+  fmtDateTime,
+  ids,
+  linesOf,
+  MoneyLines,
+  Notice,
+  PrintPage,
+  refOf,
+  Section,
+  Signatures,
+  text,
+  TextBlock,
+  userName,
+  yesNo,
+  yuan,
+} from '../parts';
 import { printForm, type PrintForm } from '../types';
 
 const fen = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? yuanToFen(v) : 0);
@@ -13,19 +30,30 @@ const payoutDays = PAYOUT_DAYS.map(([a, b]) => `${a}日–${b}日`).join('、');
  * customer has paid in full, requested on days 7–10 / 25–27 (6.14.3), by bank transfer only (6.14.4).
  */
 export const discountApproval: PrintForm = printForm('discounts', 'discountApproval', {
-  refs: (r) => ({ customers: ids(r.customerId), orders: ids(r.orderId), products: ids(...linesOf(r).map((l) => l.productId)), users: ids(r.assistantId) }),
+  refs: (r) => ({
+    customers: ids(r.customerId),
+    orders: ids(r.orderId),
+    products: ids(...linesOf(r).map((l) => l.productId)),
+    users: ids(r.assistantId),
+  }),
   render: (data) => {
     const r = data.record;
     const customer = refOf(data, 'customers', r.customerId);
     const order = refOf(data, 'orders', r.orderId);
     const product = (l: DocRecord) => refOf(data, 'products', l.productId);
-    const before = percentText(marginAfterDiscountBp({ salesFen: fen(r.salesTotal), costFen: fen(r.costTotal), discountFen: 0 }));
+    const before = percentText(
+      marginAfterDiscountBp({ salesFen: fen(r.salesTotal), costFen: fen(r.costTotal), discountFen: 0 }),
+    );
     const discount = Number(r.total ?? r.discountAmount ?? 0);
     return (
       <PrintPage title="特殊折扣审批表" data={data}>
         <Fields
           items={[
-            ['客户', `${text(r.customerCode || customer.code)} ${text(r.customerName || customer.name)}`, { wide: true }],
+            [
+              '客户',
+              `${text(r.customerCode || customer.code)} ${text(r.customerName || customer.name)}`,
+              { wide: true },
+            ],
             ['关联销售订单', text(order.code)],
             ['客户助理', userName(data, r.assistantId)],
             ['提交时间', fmtDateTime(r.submittedAt)],
@@ -54,7 +82,10 @@ export const discountApproval: PrintForm = printForm('discounts', 'discountAppro
               ['成本金额', yuan(r.costTotal)],
               ['折扣比例', text(r.discountRate)],
               ['折前毛利率', before],
-              ['折后毛利率', `${text(r.marginAfterDiscount)}${r.marginOk === true ? '（毛利充足）' : r.marginOk === false ? '（毛利不足）' : ''}`],
+              [
+                '折后毛利率',
+                `${text(r.marginAfterDiscount)}${r.marginOk === true ? '（毛利充足）' : r.marginOk === false ? '（毛利不足）' : ''}`,
+              ],
             ]}
           />
         </Section>

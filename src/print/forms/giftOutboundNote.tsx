@@ -1,6 +1,20 @@
 import type { DocRecord } from '../../domain/definition';
 import { GIFT_MARKING } from '../../domain/documents/approvals/gifts';
-import { ApprovalsTable, Fields, fmtDateTime, ids, linesOf, MoneyLines, PrintPage, refOf, Signatures, stepOf, text, userName, yuan } from '../parts';
+import {
+  ApprovalsTable,
+  Fields,
+  fmtDateTime,
+  ids,
+  linesOf,
+  MoneyLines,
+  PrintPage,
+  refOf,
+  Signatures,
+  stepOf,
+  text,
+  userName,
+  yuan,
+} from '../parts';
 import { printForm, type PrintForm } from '../types';
 
 /**
@@ -8,7 +22,11 @@ import { printForm, type PrintForm } from '../types';
  * customer's district office, signed by the customer; the approvals (6.12.2) printed with it.
  */
 export const giftOutboundNote: PrintForm = printForm('gifts', 'giftOutboundNote', {
-  refs: (r) => ({ customers: ids(r.customerId), products: ids(...linesOf(r, 'items').map((l) => l.productId)), users: ids(r.assistantId) }),
+  refs: (r) => ({
+    customers: ids(r.customerId),
+    products: ids(...linesOf(r, 'items').map((l) => l.productId)),
+    users: ids(r.assistantId),
+  }),
   render: (data) => {
     const r = data.record;
     const customer = refOf(data, 'customers', r.customerId);
@@ -20,7 +38,11 @@ export const giftOutboundNote: PrintForm = printForm('gifts', 'giftOutboundNote'
           items={[
             ['出库类别', text(r.outboundMarking || GIFT_MARKING), { prominent: true }],
             ['出库单号', text(r.outboundNoteNo)],
-            ['客户', `${text(r.customerCode || customer.code)} ${text(r.customerName || customer.name)}`, { wide: true }],
+            [
+              '客户',
+              `${text(r.customerCode || customer.code)} ${text(r.customerName || customer.name)}`,
+              { wide: true },
+            ],
             ['客户归属办事处', text(r.districtOffice || customer.districtOffice), { prominent: true }],
             ['节日', text(r.festival)],
             ['联系人', text(customer.contact)],
@@ -44,7 +66,10 @@ export const giftOutboundNote: PrintForm = printForm('gifts', 'giftOutboundNote'
           wordsFor={Number(r.total ?? 0)}
         />
         <ApprovalsTable record={r} resource="gifts" />
-        <div className="bp-note">客户签收人（正楷）：{text(r.signedBy)}{'\u3000'.repeat(r.signedBy ? 2 : 12)}签收时间：{fmtDateTime(r.signedAt)}</div>
+        <div className="bp-note">
+          客户签收人（正楷）：{text(r.signedBy)}
+          {'\u3000'.repeat(r.signedBy ? 2 : 12)}签收时间：{fmtDateTime(r.signedAt)}
+        </div>
         <Signatures
           boxes={[
             { label: '仓管员发货', value: issued ? `${text(issued.byName)} ${fmtDateTime(issued.at)}` : undefined },

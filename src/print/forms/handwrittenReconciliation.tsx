@@ -1,6 +1,23 @@
 import type { DocRecord } from '../../domain/definition';
 import { handwrittenNotes } from '../../domain/documents/sales/handwrittenNotes';
-import { Fields, fmtDateTime, ids, linesOf, MoneyLines, optionText, PrintPage, refOf, Section, Signatures, stepOf, Table, text, TextBlock, userName, yuan } from '../parts';
+import {
+  Fields,
+  fmtDateTime,
+  ids,
+  linesOf,
+  MoneyLines,
+  optionText,
+  PrintPage,
+  refOf,
+  Section,
+  Signatures,
+  stepOf,
+  Table,
+  text,
+  TextBlock,
+  userName,
+  yuan,
+} from '../parts';
 import { printForm, type PrintForm } from '../types';
 
 const CHECK = '☐ 相符　☐ 不符';
@@ -66,7 +83,10 @@ export const handwrittenReconciliation: PrintForm = printForm('handwrittenNotes'
         <Signatures
           boxes={[
             { label: '订单组填写', value: userName(data, r.writtenBy) },
-            { label: '财务核对', value: reconciled ? `${text(reconciled.byName)} ${fmtDateTime(reconciled.at)}` : undefined },
+            {
+              label: '财务核对',
+              value: reconciled ? `${text(reconciled.byName)} ${fmtDateTime(reconciled.at)}` : undefined,
+            },
           ]}
         />
       </PrintPage>

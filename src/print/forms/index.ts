@@ -43,6 +43,13 @@ function declaredForms(resource: string): PrintForm[] {
     });
 }
 
-export const formsFor = (resource: string) => [...Object.values(PRINT_FORMS).filter((f) => f.resource === resource), ...declaredForms(resource)];
+export const formsFor = (resource: string) => [
+  ...Object.values(PRINT_FORMS).filter((f) => f.resource === resource),
+  ...declaredForms(resource),
+];
 export const getForm = (id: string) =>
-  Object.hasOwn(PRINT_FORMS, id) ? PRINT_FORMS[id] : Object.keys(DEFINITIONS).flatMap(declaredForms).find((f) => f.id === id);
+  Object.hasOwn(PRINT_FORMS, id)
+    ? PRINT_FORMS[id]
+    : Object.keys(DEFINITIONS)
+        .flatMap(declaredForms)
+        .find((f) => f.id === id);

@@ -1,6 +1,20 @@
 import type { DocRecord } from '../../domain/definition';
 import { LOAN_DEFAULT_DAYS, LOAN_MAX_DAYS } from '../../domain/rules/service/loans';
-import { Fields, fmtDateTime, ids, linesOf, MoneyLines, Notice, PrintPage, refOf, Signatures, stepOf, text, userName, yuan } from '../parts';
+import {
+  Fields,
+  fmtDateTime,
+  ids,
+  linesOf,
+  MoneyLines,
+  Notice,
+  PrintPage,
+  refOf,
+  Signatures,
+  stepOf,
+  text,
+  userName,
+  yuan,
+} from '../parts';
 import { printForm, type PrintForm } from '../types';
 
 /**
@@ -9,7 +23,11 @@ import { printForm, type PrintForm } from '../types';
  * more than 7) and 6.11.3 (damaged samples are not taken back).
  */
 export const loanTransferNote: PrintForm = printForm('sampleLoans', 'loanTransferNote', {
-  refs: (r) => ({ customers: ids(r.customerId), products: ids(...linesOf(r).map((l) => l.productId)), users: ids(r.assistantId) }),
+  refs: (r) => ({
+    customers: ids(r.customerId),
+    products: ids(...linesOf(r).map((l) => l.productId)),
+    users: ids(r.assistantId),
+  }),
   render: (data) => {
     const r = data.record;
     const customer = refOf(data, 'customers', r.customerId);
@@ -34,13 +52,19 @@ export const loanTransferNote: PrintForm = printForm('sampleLoans', 'loanTransfe
         <Notice prominent>
           样品不得使用，{LOAN_DEFAULT_DAYS}天内归还，最长不超过{LOAN_MAX_DAYS}天
         </Notice>
-        <Notice>样品如有损坏，不予退回，由客户或经手人按目录价赔偿；客户购买样品的，以其它退货单冲抵后转为销售。</Notice>
+        <Notice>
+          样品如有损坏，不予退回，由客户或经手人按目录价赔偿；客户购买样品的，以其它退货单冲抵后转为销售。
+        </Notice>
         <MoneyLines
           lines={linesOf(r)}
           columns={[
             { label: '货号', nowrap: true, value: (l) => text(l.sku || product(l).sku) },
             { label: '品名', value: (l) => text(l.productName || product(l).name) },
-            { label: '规格/型号', value: (l) => [product(l).spec, product(l).model, product(l).colour].filter(Boolean).map(String).join(' ') },
+            {
+              label: '规格/型号',
+              value: (l) =>
+                [product(l).spec, product(l).model, product(l).colour].filter(Boolean).map(String).join(' '),
+            },
             { label: '单位', nowrap: true, value: (l) => text(product(l).unit) },
             { label: '数量', value: (l) => text(l.qty), num: true },
             { label: '目录价', value: (l) => yuan(l.unitPrice), num: true },

@@ -1,6 +1,21 @@
 import type { DocRecord } from '../../domain/definition';
 import { isQuoteExpired } from '../../domain/rules/sales/quoteTime';
-import { Fields, fmtDate, fmtDateTime, ids, linesOf, MoneyLines, Notice, PrintPage, refOf, Section, Signatures, text, userName, yuan } from '../parts';
+import {
+  Fields,
+  fmtDate,
+  fmtDateTime,
+  ids,
+  linesOf,
+  MoneyLines,
+  Notice,
+  PrintPage,
+  refOf,
+  Section,
+  Signatures,
+  text,
+  userName,
+  yuan,
+} from '../parts';
 import { printForm, type PrintForm } from '../types';
 
 /** 6.4.4 a quote past its validity date (or without one, isQuoteExpired) cannot be used: the printout says so. */
@@ -12,7 +27,11 @@ const expired = (r: DocRecord, printedAt: Date) => r.status === 'expired' || isQ
  * total in figures and capitals. Cost and margin are internal and never printed on the customer's copy.
  */
 export const quote: PrintForm = printForm('quotes', 'quote', {
-  refs: (r) => ({ customers: ids(r.customerId), products: ids(...linesOf(r).map((l) => l.productId)), users: ids(r.quotedBy) }),
+  refs: (r) => ({
+    customers: ids(r.customerId),
+    products: ids(...linesOf(r).map((l) => l.productId)),
+    users: ids(r.quotedBy),
+  }),
   render: (data) => {
     const r = data.record;
     const customer = refOf(data, 'customers', r.customerId);
@@ -24,7 +43,11 @@ export const quote: PrintForm = printForm('quotes', 'quote', {
         <Notice prominent>本报价有效期至 {fmtDate(r.validUntil)}</Notice>
         <Fields
           items={[
-            ['客户', `${text(r.customerCode || customer.code)} ${text(r.customerName || customer.name)}`, { wide: true }],
+            [
+              '客户',
+              `${text(r.customerCode || customer.code)} ${text(r.customerName || customer.name)}`,
+              { wide: true },
+            ],
             ['联系人', text(customer.contact)],
             ['电话', text(customer.phone)],
             ['传真', text(customer.fax)],
@@ -40,7 +63,14 @@ export const quote: PrintForm = printForm('quotes', 'quote', {
           columns={[
             { label: '货号', nowrap: true, value: (l) => text(l.sku || product(l).sku) },
             { label: '品名', value: (l) => text(l.productName || product(l).name) },
-            { label: '规格/型号', value: (l) => [product(l).brand, product(l).spec, product(l).model, product(l).colour].filter(Boolean).map(String).join(' ') },
+            {
+              label: '规格/型号',
+              value: (l) =>
+                [product(l).brand, product(l).spec, product(l).model, product(l).colour]
+                  .filter(Boolean)
+                  .map(String)
+                  .join(' '),
+            },
             { label: '单位', nowrap: true, value: (l) => text(product(l).unit) },
             { label: '数量', value: (l) => text(l.qty), num: true },
             { label: '单价', value: (l) => yuan(l.unitPrice), num: true },
@@ -56,7 +86,9 @@ export const quote: PrintForm = printForm('quotes', 'quote', {
             <span className="bp-checkbox">☐ 不接受</span>
             意见：
           </div>
-          <div className="bp-note">请于有效期内签字盖章回复报价人{quoter ? `（${quoter}）` : ''}；逾期本报价自动失效，须重新报价。</div>
+          <div className="bp-note">
+            请于有效期内签字盖章回复报价人{quoter ? `（${quoter}）` : ''}；逾期本报价自动失效，须重新报价。
+          </div>
         </Section>
         <Signatures boxes={[{ label: '报价人', value: quoter }, '客户确认']} stamp="部门印章" />
       </PrintPage>

@@ -1,6 +1,22 @@
 import type { DocRecord } from '../../domain/definition';
 import { returns } from '../../domain/documents/service/returns';
-import { Fields, fmtDate, fmtDateTime, ids, linesOf, MoneyLines, optionText, PrintPage, refOf, Signatures, stepOf, text, TextBlock, userName, yuan } from '../parts';
+import {
+  Fields,
+  fmtDate,
+  fmtDateTime,
+  ids,
+  linesOf,
+  MoneyLines,
+  optionText,
+  PrintPage,
+  refOf,
+  Signatures,
+  stepOf,
+  text,
+  TextBlock,
+  userName,
+  yuan,
+} from '../parts';
 import { printForm, type PrintData, type PrintForm } from '../types';
 
 const refs = (r: DocRecord) => ({
@@ -17,7 +33,17 @@ const took = (r: DocRecord, action: string) => {
 };
 
 /** The body both return notes share: the delivery note it returns against, the reason, the lines, three signatures. */
-function ReturnNote({ data, title, mark, formal }: { data: PrintData; title: string; mark?: string; formal?: boolean }) {
+function ReturnNote({
+  data,
+  title,
+  mark,
+  formal,
+}: {
+  data: PrintData;
+  title: string;
+  mark?: string;
+  formal?: boolean;
+}) {
   const r = data.record;
   const customer = refOf(data, 'customers', r.customerId);
   const order = refOf(data, 'orders', r.orderId);
@@ -45,7 +71,11 @@ function ReturnNote({ data, title, mark, formal }: { data: PrintData; title: str
         lines={linesOf(r)}
         columns={[
           { label: '货号', nowrap: true, value: (l) => text(l.sku || product(l).sku) },
-          { label: '品名', value: (l) => `${text(l.productName || product(l).name)}${l.specialGoods === true || l.special === true ? '（特殊商品）' : ''}` },
+          {
+            label: '品名',
+            value: (l) =>
+              `${text(l.productName || product(l).name)}${l.specialGoods === true || l.special === true ? '（特殊商品）' : ''}`,
+          },
           { label: '单位', nowrap: true, value: (l) => text(product(l).unit) },
           { label: '数量', value: (l) => text(l.qty), num: true },
           { label: '单价', value: (l) => yuan(l.unitPrice), num: true },
@@ -76,6 +106,11 @@ export const draftReturnNote: PrintForm = printForm('returns', 'draftReturnNote'
 export const salesReturnNote: PrintForm = printForm('returns', 'salesReturnNote', {
   refs,
   render: (data) => (
-    <ReturnNote data={data} title="销售退货单" formal mark={['inspected', 'closed'].includes(String(data.record.status)) ? undefined : '未验收'} />
+    <ReturnNote
+      data={data}
+      title="销售退货单"
+      formal
+      mark={['inspected', 'closed'].includes(String(data.record.status)) ? undefined : '未验收'}
+    />
   ),
 });

@@ -1,6 +1,22 @@
 import type { DocRecord } from '../../domain/definition';
 import { scraps } from '../../domain/documents/approvals/scraps';
-import { ApprovalsTable, Fields, fmtDateTime, ids, linesOf, MoneyLines, optionText, PrintPage, refOf, Signatures, text, TextBlock, userName, yesNo, yuan } from '../parts';
+import {
+  ApprovalsTable,
+  Fields,
+  fmtDateTime,
+  ids,
+  linesOf,
+  MoneyLines,
+  optionText,
+  PrintPage,
+  refOf,
+  Signatures,
+  text,
+  TextBlock,
+  userName,
+  yesNo,
+  yuan,
+} from '../parts';
 import { printForm, type PrintForm } from '../types';
 
 /**
@@ -30,7 +46,11 @@ export const scrapApplication: PrintForm = printForm('scraps', 'scrapApplication
           columns={[
             { label: '货号', nowrap: true, value: (l) => text(product(l).sku) },
             { label: '品名', value: (l) => text(l.name || product(l).name) },
-            { label: '规格/型号', value: (l) => [product(l).spec, product(l).model, product(l).colour].filter(Boolean).map(String).join(' ') },
+            {
+              label: '规格/型号',
+              value: (l) =>
+                [product(l).spec, product(l).model, product(l).colour].filter(Boolean).map(String).join(' '),
+            },
             { label: '单位', nowrap: true, value: (l) => text(product(l).unit) },
             { label: '数量', value: (l) => text(l.qty), num: true },
             { label: '单位成本', value: (l) => yuan(l.unitPrice), num: true },

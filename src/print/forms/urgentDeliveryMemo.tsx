@@ -1,7 +1,21 @@
 import type { DocRecord } from '../../domain/definition';
 import { urgentDeliveries } from '../../domain/documents/sales/urgentDeliveries';
 import { URGENT_MAX_KM, URGENT_SLOTS } from '../../domain/rules/sales/urgent';
-import { Fields, fmtDateTime, ids, linesOf, MoneyLines, Notice, optionText, PrintPage, refOf, Signatures, stepOf, text, userName } from '../parts';
+import {
+  Fields,
+  fmtDateTime,
+  ids,
+  linesOf,
+  MoneyLines,
+  Notice,
+  optionText,
+  PrintPage,
+  refOf,
+  Signatures,
+  stepOf,
+  text,
+  userName,
+} from '../parts';
 import { printForm, type PrintForm } from '../types';
 
 const slots = Object.values(URGENT_SLOTS).join('、');
@@ -49,12 +63,18 @@ export const urgentDeliveryMemo: PrintForm = printForm('urgentDeliveries', 'urge
           totals={[]}
         />
         <Notice>
-          急件仅限距离{URGENT_MAX_KM}公里以内的客户；物流部每日 {slots} 两个车次发车，{URGENT_SLOTS.afternoon}以后通知的急货一概不予受理。请订单组即时打印销售送货单，仓库优先拣配。
+          急件仅限距离{URGENT_MAX_KM}公里以内的客户；物流部每日 {slots} 两个车次发车，{URGENT_SLOTS.afternoon}
+          以后通知的急货一概不予受理。请订单组即时打印销售送货单，仓库优先拣配。
         </Notice>
         <Signatures
           boxes={[
             { label: '客户助理', value: userName(data, r.assistantId) },
-            { label: '物流部订单组', value: scheduled ? `${text(scheduled.byName)} ${fmtDateTime(scheduled.at)}` : userName(data, r.scheduledBy) },
+            {
+              label: '物流部订单组',
+              value: scheduled
+                ? `${text(scheduled.byName)} ${fmtDateTime(scheduled.at)}`
+                : userName(data, r.scheduledBy),
+            },
             '送货员',
             '客户签收',
           ]}

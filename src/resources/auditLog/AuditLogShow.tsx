@@ -13,7 +13,8 @@ function Changes() {
   const locale = useLocale();
   const dataProvider = useDataProvider();
   const [names, setNames] = useState<RefNames | undefined>(undefined);
-  const changes = record?.changes && typeof record.changes === 'object' ? (record.changes as Record<string, unknown>) : {};
+  const changes =
+    record?.changes && typeof record.changes === 'object' ? (record.changes as Record<string, unknown>) : {};
   const resource = typeof record?.resource === 'string' ? record.resource : '';
   const def = getDefinition(resource);
   useEffect(() => {
@@ -28,7 +29,11 @@ function Changes() {
   }, [dataProvider, record?.id]); // eslint-disable-line react-hooks/exhaustive-deps
   const text = entryChanges(def, String(record?.action ?? ''), changes, locale, names, true);
   return (
-    <Typography component="pre" variant="body2" sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'inherit', m: 0 }}>
+    <Typography
+      component="pre"
+      variant="body2"
+      sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'inherit', m: 0 }}
+    >
       {text.join('\n')}
     </Typography>
   );

@@ -31,7 +31,11 @@ export function CustomerCreate() {
 
   if (code === undefined) return <Loading />;
   const inputs = inputsFor(customers, { mode: 'create', role: permissions, text }).map((el: ReactElement) =>
-    el.key === 'code' && code ? cloneElement(el as ReactElement<{ helperText?: string }>, { helperText: translate('app.customer.codeProposed', { code }) }) : el,
+    el.key === 'code' && code
+      ? cloneElement(el as ReactElement<{ helperText?: string }>, {
+          helperText: translate('app.customer.codeProposed', { code }),
+        })
+      : el,
   );
   return (
     <Create redirect="show">

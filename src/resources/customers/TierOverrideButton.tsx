@@ -31,7 +31,11 @@ export function TierOverrideButton({ label: _label }: { label?: string }) {
   const save = () =>
     update(
       'customers',
-      { id: record.id, data: { tierOverride: tier || null, tierOverrideReason: tier ? reason.trim() : null, version: record.version }, previousData: record },
+      {
+        id: record.id,
+        data: { tierOverride: tier || null, tierOverrideReason: tier ? reason.trim() : null, version: record.version },
+        previousData: record,
+      },
       {
         mutationMode: 'pessimistic',
         onSuccess: () => {
@@ -50,7 +54,14 @@ export function TierOverrideButton({ label: _label }: { label?: string }) {
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="xs">
         <DialogTitle>{`${title} · ${String(record.name ?? '')}`}</DialogTitle>
         <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important' }}>
-          <TextField select label={title} value={tier} onChange={(e) => setTier(e.target.value)} helperText={F.tierOverride.help ? text(F.tierOverride.help) : undefined} inputProps={{ 'data-testid': 'tier-override' }}>
+          <TextField
+            select
+            label={title}
+            value={tier}
+            onChange={(e) => setTier(e.target.value)}
+            helperText={F.tierOverride.help ? text(F.tierOverride.help) : undefined}
+            inputProps={{ 'data-testid': 'tier-override' }}
+          >
             <MenuItem value="">{text(TIER_BASES.volume)}</MenuItem>
             {Object.entries(TIERS).map(([k, l]) => (
               <MenuItem key={k} value={k}>
@@ -58,7 +69,16 @@ export function TierOverrideButton({ label: _label }: { label?: string }) {
               </MenuItem>
             ))}
           </TextField>
-          <TextField label={text(F.tierOverrideReason.label)} value={reason} onChange={(e) => setReason(e.target.value)} multiline minRows={2} disabled={!tier} error={!!missing} helperText={missing ? text(missing.message) : undefined} />
+          <TextField
+            label={text(F.tierOverrideReason.label)}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            multiline
+            minRows={2}
+            disabled={!tier}
+            error={!!missing}
+            helperText={missing ? text(missing.message) : undefined}
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>

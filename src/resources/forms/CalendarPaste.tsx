@@ -36,7 +36,11 @@ export function CalendarDaysInput({ mode }: { mode: 'create' | 'edit' }) {
   const apply = () => {
     const parsed = parseCalendarPaste(y, daysOff, workdays);
     setValue('calendarDays', replaceYear(days, y, parsed.days), { shouldDirty: true, shouldValidate: true });
-    setResult({ off: parsed.days.filter((d) => d.kind === 'holiday').length, on: parsed.days.filter((d) => d.kind === 'workday').length, errors: parsed.errors.map((e) => e.token) });
+    setResult({
+      off: parsed.days.filter((d) => d.kind === 'holiday').length,
+      on: parsed.days.filter((d) => d.kind === 'workday').length,
+      errors: parsed.errors.map((e) => e.token),
+    });
   };
 
   return (
@@ -45,7 +49,14 @@ export function CalendarDaysInput({ mode }: { mode: 'create' | 'edit' }) {
         {translate('app.calendarPaste.title')}
       </Typography>
       <Stack spacing={1.5} sx={{ my: 1, maxWidth: 720 }}>
-        <TextField size="small" type="number" label={translate('app.calendarPaste.year')} value={year} onChange={(e) => setYear(e.target.value)} sx={{ width: 140 }} />
+        <TextField
+          size="small"
+          type="number"
+          label={translate('app.calendarPaste.year')}
+          value={year}
+          onChange={(e) => setYear(e.target.value)}
+          sx={{ width: 140 }}
+        />
         {state && (
           <Typography variant="body2" data-testid="calendar-year-state">
             {translate('app.calendarPaste.known', { year: y, state: translate(`app.calendarPaste.${state}`) })}
@@ -53,11 +64,26 @@ export function CalendarDaysInput({ mode }: { mode: 'create' | 'edit' }) {
         )}
         {statutory.length > 0 && (
           <Typography variant="body2" color="text.secondary">
-            {translate('app.calendarPaste.statutory', { year: y, days: statutory.map((h) => `${FESTIVAL_NAMES[h.festival]} ${h.date.slice(5)}`).join('、') })}
+            {translate('app.calendarPaste.statutory', {
+              year: y,
+              days: statutory.map((h) => `${FESTIVAL_NAMES[h.festival]} ${h.date.slice(5)}`).join('、'),
+            })}
           </Typography>
         )}
-        <TextField multiline minRows={2} label={translate('app.calendarPaste.daysOff')} value={daysOff} onChange={(e) => setDaysOff(e.target.value)} />
-        <TextField multiline minRows={1} label={translate('app.calendarPaste.workdays')} value={workdays} onChange={(e) => setWorkdays(e.target.value)} />
+        <TextField
+          multiline
+          minRows={2}
+          label={translate('app.calendarPaste.daysOff')}
+          value={daysOff}
+          onChange={(e) => setDaysOff(e.target.value)}
+        />
+        <TextField
+          multiline
+          minRows={1}
+          label={translate('app.calendarPaste.workdays')}
+          value={workdays}
+          onChange={(e) => setWorkdays(e.target.value)}
+        />
         <Box>
           <Button variant="outlined" onClick={apply} disabled={!validYear || (!daysOff.trim() && !workdays.trim())}>
             {translate('app.calendarPaste.apply')}
@@ -66,7 +92,8 @@ export function CalendarDaysInput({ mode }: { mode: 'create' | 'edit' }) {
         {result && (
           <Alert severity={result.errors.length ? 'warning' : 'success'} data-testid="calendar-paste-result">
             {translate('app.calendarPaste.applied', { year: y, off: result.off, on: result.on })}
-            {result.errors.length > 0 && ` ${translate('app.calendarPaste.errors', { tokens: result.errors.join('、') })}`}
+            {result.errors.length > 0 &&
+              ` ${translate('app.calendarPaste.errors', { tokens: result.errors.join('、') })}`}
           </Alert>
         )}
       </Stack>

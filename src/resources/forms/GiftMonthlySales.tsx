@@ -22,9 +22,21 @@ export function GiftMonthlySales({ mode }: { mode: 'create' | 'edit' }) {
     <Box sx={{ width: '100%' }}>
       <Typography variant="body2" sx={{ mt: 1 }} data-testid="gift-monthly-sales">
         {translate('app.guide.gift.monthlySales')}：
-        <strong>{typeof avg === 'number' ? formatYuan(yuanToFen(avg)) : typeof customerId === 'number' ? '…' : translate('app.order.pickCustomerFirst')}</strong> (6.12.1)
+        <strong>
+          {typeof avg === 'number'
+            ? formatYuan(yuanToFen(avg))
+            : typeof customerId === 'number'
+              ? '…'
+              : translate('app.order.pickCustomerFirst')}
+        </strong>{' '}
+        (6.12.1)
       </Typography>
-      <TextInput source="monthlySales" validate={validatorsFor(gifts.fields.monthlySales, { mode })} helperText={text(gifts.fields.monthlySales.help)} fullWidth />
+      <TextInput
+        source="monthlySales"
+        validate={validatorsFor(gifts.fields.monthlySales, { mode })}
+        helperText={text(gifts.fields.monthlySales.help)}
+        fullWidth
+      />
     </Box>
   );
 }

@@ -17,10 +17,21 @@ function LastAdminLock({ field, mode }: { field: 'role' | 'active'; mode: 'creat
   const translate = useTranslate();
   const { permissions } = usePermissions<Role>();
   const asks = mode === 'edit' && isActiveAdmin(record);
-  const { total } = useGetList('users', { filter: { role: 'admin', active: true }, pagination: { page: 1, perPage: 2 }, sort: { field: 'id', order: 'ASC' } }, { enabled: asks });
+  const { total } = useGetList(
+    'users',
+    {
+      filter: { role: 'admin', active: true },
+      pagination: { page: 1, perPage: 2 },
+      sort: { field: 'id', order: 'ASC' },
+    },
+    { enabled: asks },
+  );
   const input = inputFor(getDefinition('users')!, field, { mode, role: permissions, text });
   if (!input || !asks || total === undefined || !isLastActiveAdmin(record, total)) return input;
-  return cloneElement(input as ReactElement<{ disabled?: boolean; helperText?: string }>, { disabled: true, helperText: translate('app.user.lastAdmin') });
+  return cloneElement(input as ReactElement<{ disabled?: boolean; helperText?: string }>, {
+    disabled: true,
+    helperText: translate('app.user.lastAdmin'),
+  });
 }
 
 export const UserRoleInput = ({ mode }: { mode: 'create' | 'edit' }) => <LastAdminLock field="role" mode={mode} />;

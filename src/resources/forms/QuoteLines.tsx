@@ -30,10 +30,18 @@ export function QuoteLinesInput({ mode }: { mode: 'create' | 'edit' }) {
   const text = useText();
   const { permissions } = usePermissions<Role>();
   const showCost = !!permissions && canReadField(productsDef, 'cost', permissions);
-  const [customerId, inquiryAt, validUntil, lines] = useWatch({ name: ['customerId', 'inquiryAt', 'validUntil', 'lines'] }) as [unknown, unknown, unknown, DocRecord[] | undefined];
-  const ids = useMemo(() => [...new Set((lines ?? []).map((l) => l?.productId).filter(isId))].sort((a, b) => a - b), [lines]);
+  const [customerId, inquiryAt, validUntil, lines] = useWatch({
+    name: ['customerId', 'inquiryAt', 'validUntil', 'lines'],
+  }) as [unknown, unknown, unknown, DocRecord[] | undefined];
+  const ids = useMemo(
+    () => [...new Set((lines ?? []).map((l) => l?.productId).filter(isId))].sort((a, b) => a - b),
+    [lines],
+  );
   const { data: rows } = useGetMany<DocRecord & { id: number }>('products', { ids }, { enabled: ids.length > 0 });
-  const products = useMemo(() => Object.fromEntries((rows ?? []).filter(Boolean).map((p) => [Number(p.id), p as DocRecord])), [rows]);
+  const products = useMemo(
+    () => Object.fromEntries((rows ?? []).filter(Boolean).map((p) => [Number(p.id), p as DocRecord])),
+    [rows],
+  );
   const complete = completeLines(lines);
   const body = isId(customerId) ? { customerId, inquiryAt, validUntil, lines: complete.map((c) => c.line) } : null;
   const preview = usePreview('quotes', body);
@@ -46,17 +54,26 @@ export function QuoteLinesInput({ mode }: { mode: 'create' | 'edit' }) {
     const qty = typeof line.qty === 'number' ? line.qty : 0;
     const price = typeof line.unitPrice === 'number' ? line.unitPrice : null;
     const cost = typeof p.cost === 'number' ? p.cost : null;
-    const margin = price !== null && cost !== null && qty > 0 ? marginPct(lineTotalFen(yuanToFen(price), qty), lineTotalFen(yuanToFen(cost), qty)) : null;
+    const margin =
+      price !== null && cost !== null && qty > 0
+        ? marginPct(lineTotalFen(yuanToFen(price), qty), lineTotalFen(yuanToFen(cost), qty))
+        : null;
     const cls = marginClass(p);
     const band = bandOf(cls);
     // the band holds the overall margin of the class (6.4.3): a line is marked when its class is out of
     // it and the line pulls that way, when it sells below cost, or when an SMB price is off the catalog
     const classOut = facts.find((f) => f.key === `margin.${cls}`)?.tone === 'error';
     const pulls = margin !== null && !!band && (margin < band[0] || margin > band[1]);
-    const offCatalog = smb && price !== null && typeof p.catalogPrice === 'number' && yuanToFen(price) !== yuanToFen(p.catalogPrice);
+    const offCatalog =
+      smb && price !== null && typeof p.catalogPrice === 'number' && yuanToFen(price) !== yuanToFen(p.catalogPrice);
     const bad = (classOut && pulls) || offCatalog || (margin !== null && margin < 0);
     return (
-      <Typography variant="caption" component="div" data-testid="quote-line-guide" sx={{ color: bad ? 'error.main' : 'text.secondary', fontWeight: bad ? 600 : 400 }}>
+      <Typography
+        variant="caption"
+        component="div"
+        data-testid="quote-line-guide"
+        sx={{ color: bad ? 'error.main' : 'text.secondary', fontWeight: bad ? 600 : 400 }}
+      >
         {[
           showCost && cost !== null ? translate('app.guide.quote.cost', { cost: formatYuan(yuanToFen(cost)) }) : null,
           margin !== null ? translate('app.guide.quote.margin', { margin: margin.toFixed(2) }) : null,
@@ -70,8 +87,22 @@ export function QuoteLinesInput({ mode }: { mode: 'create' | 'edit' }) {
   };
   return (
     <Box sx={{ width: '100%', maxWidth: 980 }}>
-      <ArrayInput source="lines" validate={required()} helperText={false} sx={{ width: '100%' }} defaultValue={mode === 'create' ? [{ ...NEW_LINE }] : undefined}>
-        <LinesGrid resource="quotes" linesField="lines" products={products} qtyValidate={validatorsFor(lineF.qty, { mode })} priceValidate={validatorsFor(lineF.unitPrice, { mode })} after="note" extras={{ info }} />
+      <ArrayInput
+        source="lines"
+        validate={required()}
+        helperText={false}
+        sx={{ width: '100%' }}
+        defaultValue={mode === 'create' ? [{ ...NEW_LINE }] : undefined}
+      >
+        <LinesGrid
+          resource="quotes"
+          linesField="lines"
+          products={products}
+          qtyValidate={validatorsFor(lineF.qty, { mode })}
+          priceValidate={validatorsFor(lineF.unitPrice, { mode })}
+          after="note"
+          extras={{ info }}
+        />
       </ArrayInput>
       <Box sx={{ mt: 1 }} data-testid="quote-guidance" aria-live="polite">
         <Typography variant="subtitle2">{translate('app.guide.quote.title')}</Typography>

@@ -35,10 +35,19 @@ export function usePreview(resource: string, body: DocRecord | null): PreviewRes
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
 /** Lines complete enough for the server to judge, with their index in the form. */
-export function completeLines(lines: unknown, fields: readonly string[] = ['productId', 'qty', 'unitPrice']): { index: number; line: DocRecord }[] {
+export function completeLines(
+  lines: unknown,
+  fields: readonly string[] = ['productId', 'qty', 'unitPrice'],
+): { index: number; line: DocRecord }[] {
   if (!Array.isArray(lines)) return [];
   return (lines as DocRecord[])
     .map((line, index) => ({ index, line }))
-    .filter(({ line }) => line && isId(line.productId) && (!fields.includes('qty') || (typeof line.qty === 'number' && line.qty > 0)) && (!fields.includes('unitPrice') || typeof line.unitPrice === 'number'))
+    .filter(
+      ({ line }) =>
+        line &&
+        isId(line.productId) &&
+        (!fields.includes('qty') || (typeof line.qty === 'number' && line.qty > 0)) &&
+        (!fields.includes('unitPrice') || typeof line.unitPrice === 'number'),
+    )
     .map(({ index, line }) => ({ index, line: Object.fromEntries(fields.map((f) => [f, line[f]])) }));
 }

@@ -49,8 +49,13 @@ export function ConfirmCountdown({ deadline, clock }: { deadline: string; clock:
   }
   return (
     <Tooltip title={`${translate('app.order.countdownHint')} · ${formatShanghai(deadline)}`}>
-      <Chip size="small" color={color} variant={s.overdue ? 'filled' : 'outlined'} label={label} data-testid="confirm-countdown" />
+      <Chip
+        size="small"
+        color={color}
+        variant={s.overdue ? 'filled' : 'outlined'}
+        label={label}
+        data-testid="confirm-countdown"
+      />
     </Tooltip>
   );
 }
-

@@ -49,7 +49,8 @@ function PaymentMethodInput({ pricing }: { pricing: OrderPricing }) {
   const refusal = pricing.creditRefusal;
   const customer = pricing.customer;
   const creditUsed = pricing.preview?.facts?.creditUsed;
-  const remaining = customer && !refusal && typeof creditUsed === 'number' ? remainingCreditFen(customer, creditUsed) : null;
+  const remaining =
+    customer && !refusal && typeof creditUsed === 'number' ? remainingCreditFen(customer, creditUsed) : null;
   const helper = refusal
     ? translate('app.order.creditNotAllowed', { reason: text(refusal.message) })
     : remaining !== null
@@ -63,7 +64,11 @@ function PaymentMethodInput({ pricing }: { pricing: OrderPricing }) {
       choices={[
         { id: 'cash', name: enumKey('orders', 'paymentMethod', 'cash') },
         // 5.5.2 a first order asking for credit stays choosable: saving it is refused and hands it to the sales rep (the server records the hand-off)
-        { id: 'credit', name: enumKey('orders', 'paymentMethod', 'credit'), disabled: !!refusal && refusal.rule !== '5.5.2' },
+        {
+          id: 'credit',
+          name: enumKey('orders', 'paymentMethod', 'credit'),
+          disabled: !!refusal && refusal.rule !== '5.5.2',
+        },
       ]}
       helperText={helper}
       data-testid="payment-method"
@@ -83,13 +88,21 @@ function OrderSummary({ pricing }: { pricing: OrderPricing }) {
       <Typography variant="body2" color="text.secondary">
         {label}
       </Typography>
-      <Typography variant={strong ? 'h6' : 'body1'} sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: strong ? 600 : 400 }} data-testid={testId}>
+      <Typography
+        variant={strong ? 'h6' : 'body1'}
+        sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: strong ? 600 : 400 }}
+        data-testid={testId}
+      >
         {value}
       </Typography>
     </Stack>
   );
   return (
-    <Card variant="outlined" sx={{ position: { md: 'sticky' }, top: { md: 64 } }} aria-label={translate('app.order.summary')}>
+    <Card
+      variant="outlined"
+      sx={{ position: { md: 'sticky' }, top: { md: 64 } }}
+      aria-label={translate('app.order.summary')}
+    >
       <CardContent>
         <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
           {translate('app.order.summary')}
@@ -97,7 +110,9 @@ function OrderSummary({ pricing }: { pricing: OrderPricing }) {
         {row(translate('app.order.subtotal'), formatMoney(subtotal), 'order-subtotal')}
         {row(translate('app.order.deliveryFee'), formatMoney(c.deliveryFee), 'order-fee')}
         <Typography variant="caption" color="text.secondary">
-          {subtotal > 0 && Number(c.deliveryFee) > 0 ? translate('app.order.feeApplies') : translate('app.order.freeDelivery')}
+          {subtotal > 0 && Number(c.deliveryFee) > 0
+            ? translate('app.order.feeApplies')
+            : translate('app.order.freeDelivery')}
         </Typography>
         <Divider sx={{ my: 1 }} />
         {row(translate('app.order.total'), formatMoney(c.total), 'order-total', true)}
@@ -164,7 +179,17 @@ const LivePaymentMethod = () => <PaymentMethodInput pricing={usePricing()} />;
 
 function LiveLines({ mode }: { mode: 'create' | 'edit' }) {
   const { products } = usePricing();
-  return <LinesGrid resource="orders" linesField="lines" products={products} qtyValidate={validatorsFor(lineF.qty, { mode })} priceValidate={[required(), moneyAmount]} after="linesConfirmed" checkStock />;
+  return (
+    <LinesGrid
+      resource="orders"
+      linesField="lines"
+      products={products}
+      qtyValidate={validatorsFor(lineF.qty, { mode })}
+      priceValidate={[required(), moneyAmount]}
+      after="linesConfirmed"
+      checkStock
+    />
+  );
 }
 const LiveSummary = () => <OrderSummary pricing={usePricing()} />;
 
@@ -176,10 +201,22 @@ function DeliveryInputs({ mode }: { mode: 'create' | 'edit' }) {
     <>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         <DateTimeInput source="requiredBy" format={formatShanghaiInput} parse={parseShanghaiInput} />
-        <TextInput source="receiver" validate={validatorsFor(F.receiver, { mode })} helperText={fromCustomer(customer?.contact)} />
-        <TextInput source="receiverPhone" validate={validatorsFor(F.receiverPhone, { mode })} helperText={fromCustomer(customer?.phone)} />
+        <TextInput
+          source="receiver"
+          validate={validatorsFor(F.receiver, { mode })}
+          helperText={fromCustomer(customer?.contact)}
+        />
+        <TextInput
+          source="receiverPhone"
+          validate={validatorsFor(F.receiverPhone, { mode })}
+          helperText={fromCustomer(customer?.phone)}
+        />
       </Stack>
-      <TextInput source="deliveryAddress" validate={validatorsFor(F.deliveryAddress, { mode })} helperText={fromCustomer(customer?.address)} />
+      <TextInput
+        source="deliveryAddress"
+        validate={validatorsFor(F.deliveryAddress, { mode })}
+        helperText={fromCustomer(customer?.address)}
+      />
       {isKeyAccount(customer) && customer && <QuotePicker customerId={Number(customer.id)} />}
     </>
   );
@@ -193,9 +230,19 @@ function QuotePicker({ customerId }: { customerId: number }) {
   const translate = useTranslate();
   const today = shanghaiDate(new Date());
   return (
-    <ReferenceInput source="quoteId" reference="quotes" filter={usableQuotesFilter(customerId, today)} sort={{ field: 'validUntil', order: 'DESC' }}>
+    <ReferenceInput
+      source="quoteId"
+      reference="quotes"
+      filter={usableQuotesFilter(customerId, today)}
+      sort={{ field: 'validUntil', order: 'DESC' }}
+    >
       <AutocompleteInput
-        optionText={(q: RaRecord) => translate('app.order.quoteOption', { code: String(q.code ?? `#${q.id}`), validUntil: String(q.validUntil ?? '') })}
+        optionText={(q: RaRecord) =>
+          translate('app.order.quoteOption', {
+            code: String(q.code ?? `#${q.id}`),
+            validUntil: String(q.validUntil ?? ''),
+          })
+        }
         filterToQuery={(q: string) => ({ q })}
         helperText={translate('app.order.quoteHelp')}
         sx={{ minWidth: 320 }}
@@ -213,12 +260,20 @@ function OrderFormContent({ mode }: { mode: 'create' | 'edit' }) {
   }, [mode]);
   return (
     <PricingProvider>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) 260px' }, gap: 3, width: '100%' }}>
+      <Box
+        sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) 260px' }, gap: 3, width: '100%' }}
+      >
         <Box>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
             <Box sx={{ flex: 2 }}>
               <ReferenceInput source="customerId" reference="customers" filter={{ active: true }}>
-                <AutocompleteInput validate={required()} filterToQuery={searchCustomers} translateChoice={false} autoFocus autoHighlight />
+                <AutocompleteInput
+                  validate={required()}
+                  filterToQuery={searchCustomers}
+                  translateChoice={false}
+                  autoFocus
+                  autoHighlight
+                />
               </ReferenceInput>
             </Box>
             <Box sx={{ flex: 1 }}>
@@ -234,7 +289,13 @@ function OrderFormContent({ mode }: { mode: 'create' | 'edit' }) {
               <LivePaymentMethod />
             </Box>
           </Stack>
-          <ArrayInput source="lines" label={translate('app.order.lines')} validate={required()} helperText={false} sx={{ width: '100%' }}>
+          <ArrayInput
+            source="lines"
+            label={translate('app.order.lines')}
+            validate={required()}
+            helperText={false}
+            sx={{ width: '100%' }}
+          >
             <LiveLines mode={mode} />
           </ArrayInput>
           <BooleanInput source="linesConfirmed" defaultValue={false} helperText={text(F.linesConfirmed.help)} />
@@ -251,13 +312,22 @@ function OrderFormContent({ mode }: { mode: 'create' | 'edit' }) {
 
 // a half-taken phone order is never lost without a word (react-admin asks before leaving)
 const OrderForm = ({ mode }: { mode: 'create' | 'edit' }) => (
-  <SimpleForm toolbar={<SaveOnlyToolbar />} warnWhenUnsavedChanges defaultValues={mode === 'create' ? { channel: 'phone', paymentMethod: 'cash', linesConfirmed: false, lines: [{ ...NEW_LINE }] } : undefined}>
+  <SimpleForm
+    toolbar={<SaveOnlyToolbar />}
+    warnWhenUnsavedChanges
+    defaultValues={
+      mode === 'create'
+        ? { channel: 'phone', paymentMethod: 'cash', linesConfirmed: false, lines: [{ ...NEW_LINE }] }
+        : undefined
+    }
+  >
     <OrderFormContent mode={mode} />
   </SimpleForm>
 );
 
 /** the line the clerk opened last and left empty is not part of the order */
-const dropBlankLines = (data: DocRecord) => (Array.isArray(data.lines) ? { ...data, lines: (data.lines as unknown[]).filter((l) => !isBlankLine(l)) } : data);
+const dropBlankLines = (data: DocRecord) =>
+  Array.isArray(data.lines) ? { ...data, lines: (data.lines as unknown[]).filter((l) => !isBlankLine(l)) } : data;
 
 export const OrderCreate = () => (
   <Create redirect="show" transform={dropBlankLines}>

@@ -37,10 +37,14 @@ import type { Text } from '../../domain/text';
 export const NEW_LINE = { productId: null, qty: 1, unitPrice: null };
 
 /** `true` for a line the clerk has not started (dropped on save). */
-export const isBlankLine = (l: unknown) => !l || typeof l !== 'object' || ((l as DocRecord).productId == null && ((l as DocRecord).unitPrice == null || (l as DocRecord).unitPrice === ''));
+export const isBlankLine = (l: unknown) =>
+  !l ||
+  typeof l !== 'object' ||
+  ((l as DocRecord).productId == null && ((l as DocRecord).unitPrice == null || (l as DocRecord).unitPrice === ''));
 
 const COLUMNS = '28px minmax(220px, 1fr) 112px 128px 112px 32px';
-const L = (resource: string, linesField: string, field: string) => `resources.${resource}.lineFields.${linesField}.${field}`;
+const L = (resource: string, linesField: string, field: string) =>
+  `resources.${resource}.lineFields.${linesField}.${field}`;
 
 /**
  * The line's validators, skipped for a line the clerk has not started (the empty line the table
@@ -50,10 +54,15 @@ function unlessBlank(validators: Validator[]): Validator[] {
   const lineOf = (all: Record<string, unknown>, finalSource: unknown) => {
     const m = /^(.*)\.(\d+)\.[^.]+$/.exec(String(finalSource ?? ''));
     if (!m) return undefined;
-    const list = m[1].split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), all);
+    const list = m[1]
+      .split('.')
+      .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), all);
     return Array.isArray(list) ? list[Number(m[2])] : undefined;
   };
-  return validators.map((v) => (value: unknown, all: Record<string, unknown>, props: { finalSource?: string }) => (isBlankLine(lineOf(all, props?.finalSource)) ? undefined : v(value, all, props)));
+  return validators.map(
+    (v) => (value: unknown, all: Record<string, unknown>, props: { finalSource?: string }) =>
+      isBlankLine(lineOf(all, props?.finalSource)) ? undefined : v(value, all, props),
+  );
 }
 const PRODUCT_REQUIRED = unlessBlank([required()]);
 
@@ -103,8 +112,18 @@ function ProductOption() {
         </Box>
         {String(p.name ?? '')}
       </Typography>
-      <Typography variant="caption" color={Number(p.stock ?? 0) > 0 ? 'text.secondary' : 'error'} component="div" noWrap>
-        {[spec, p.unit ? translate('app.guide.lines.unit', { unit: String(p.unit) }) : '', translate('app.guide.lines.stock', { n: String(p.stock ?? 0) }), typeof p.catalogPrice === 'number' ? formatYuan(yuanToFen(p.catalogPrice)) : '']
+      <Typography
+        variant="caption"
+        color={Number(p.stock ?? 0) > 0 ? 'text.secondary' : 'error'}
+        component="div"
+        noWrap
+      >
+        {[
+          spec,
+          p.unit ? translate('app.guide.lines.unit', { unit: String(p.unit) }) : '',
+          translate('app.guide.lines.stock', { n: String(p.stock ?? 0) }),
+          typeof p.catalogPrice === 'number' ? formatYuan(yuanToFen(p.catalogPrice)) : '',
+        ]
           .filter(Boolean)
           .join(' · ')}
       </Typography>
@@ -160,15 +179,31 @@ function LineRow(props: {
   const qtyValidate = useMemo(() => unlessBlank(props.qtyValidate), [props.qtyValidate]);
   const priceValidate = useMemo(() => unlessBlank(props.priceValidate), [props.priceValidate]);
   const src = (f: string) => parent.getSource(`${index}.${f}`);
-  const context = useMemo(() => ({ getSource: (s: string) => parent.getSource(`${index}.${s}`), getLabel: (s: string) => parent.getLabel(s) }), [parent, index]);
+  const context = useMemo(
+    () => ({
+      getSource: (s: string) => parent.getSource(`${index}.${s}`),
+      getLabel: (s: string) => parent.getLabel(s),
+    }),
+    [parent, index],
+  );
   const [qty, unitPrice] = useWatch({ name: [src('qty'), src('unitPrice')] }) as [unknown, unknown];
   const { errors } = useFormState({ name: [src('productId'), src('qty'), src('unitPrice')] });
-  const amountFen = typeof unitPrice === 'number' && Number.isFinite(unitPrice) && typeof qty === 'number' && Number.isFinite(qty) ? lineTotalFen(yuanToFen(unitPrice), Math.trunc(qty)) : null;
+  const amountFen =
+    typeof unitPrice === 'number' && Number.isFinite(unitPrice) && typeof qty === 'number' && Number.isFinite(qty)
+      ? lineTotalFen(yuanToFen(unitPrice), Math.trunc(qty))
+      : null;
   const p = props.product;
   const lineErrors = ['productId', 'qty', 'unitPrice']
     .map((f) => {
-      const e = src(f).split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), errors) as { message?: unknown } | undefined;
-      return e?.message ? `${translate(L(props.resource, props.linesField, f))}：${errorText(e.message, translate)}` : null;
+      const e = src(f)
+        .split('.')
+        .reduce<unknown>(
+          (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+          errors,
+        ) as { message?: unknown } | undefined;
+      return e?.message
+        ? `${translate(L(props.resource, props.linesField, f))}：${errorText(e.message, translate)}`
+        : null;
     })
     .filter(Boolean);
 
@@ -209,7 +244,13 @@ function LineRow(props: {
           {index + 1}
         </Typography>
         <Box onKeyDownCapture={onProductKey} sx={{ minWidth: 0 }}>
-          <ReferenceInput source="productId" reference="products" filter={{ active: true }} sort={{ field: 'sku', order: 'ASC' }} debounce={150}>
+          <ReferenceInput
+            source="productId"
+            reference="products"
+            filter={{ active: true }}
+            sort={{ field: 'sku', order: 'ASC' }}
+            debounce={150}
+          >
             <AutocompleteInput
               label={L(props.resource, props.linesField, 'productId')}
               validate={PRODUCT_REQUIRED}
@@ -226,34 +267,86 @@ function LineRow(props: {
               onChange={(_value: unknown, record: RaRecord | '') => {
                 const chosen = record || undefined;
                 if (!chosen) return;
-                if (typeof chosen.catalogPrice === 'number') setValue(src('unitPrice'), chosen.catalogPrice, { shouldDirty: true, shouldValidate: true });
+                if (typeof chosen.catalogPrice === 'number')
+                  setValue(src('unitPrice'), chosen.catalogPrice, { shouldDirty: true, shouldValidate: true });
                 focusField(src('qty'));
               }}
             />
           </ReferenceInput>
         </Box>
         <Box onKeyDownCapture={onQtyKey}>
-          <NumberInput source="qty" label={L(props.resource, props.linesField, 'qty')} step={1} min={1} validate={qtyValidate} isRequired helperText={false} size="small" className="bl-num" />
+          <NumberInput
+            source="qty"
+            label={L(props.resource, props.linesField, 'qty')}
+            step={1}
+            min={1}
+            validate={qtyValidate}
+            isRequired
+            helperText={false}
+            size="small"
+            className="bl-num"
+          />
         </Box>
         <Box onKeyDownCapture={onPriceKey}>
-          <NumberInput source="unitPrice" label={props.priceLabel ?? L(props.resource, props.linesField, 'unitPrice')} step={0.01} min={0} validate={priceValidate} isRequired helperText={false} size="small" className="bl-num" />
+          <NumberInput
+            source="unitPrice"
+            label={props.priceLabel ?? L(props.resource, props.linesField, 'unitPrice')}
+            step={0.01}
+            min={0}
+            validate={priceValidate}
+            isRequired
+            helperText={false}
+            size="small"
+            className="bl-num"
+          />
         </Box>
-        <Typography variant="body2" sx={{ pt: 1.25, textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} data-testid="line-amount">
+        <Typography
+          variant="body2"
+          sx={{
+            pt: 1.25,
+            textAlign: 'right',
+            fontVariantNumeric: 'tabular-nums',
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+          }}
+          data-testid="line-amount"
+        >
           {amountFen === null ? '—' : formatYuan(amountFen)}
         </Typography>
-        <IconButton size="small" tabIndex={-1} onClick={props.onRemove} aria-label={translate('app.guide.lines.remove', { n: index + 1 })} sx={{ mt: 0.5 }}>
+        <IconButton
+          size="small"
+          tabIndex={-1}
+          onClick={props.onRemove}
+          aria-label={translate('app.guide.lines.remove', { n: index + 1 })}
+          sx={{ mt: 0.5 }}
+        >
           <DeleteIcon fontSize="small" />
         </IconButton>
         <Box sx={{ gridColumn: '2 / -1', mt: -0.5, mb: 0.5, minHeight: 18 }}>
           {p ? (
             <Typography variant="caption" color="text.secondary" component="div" data-testid="line-product">
-              {[String(p.name ?? ''), [p.spec, p.model, p.colour].filter(Boolean).join(' '), p.unit ? translate('app.guide.lines.unit', { unit: String(p.unit) }) : '', translate('app.guide.lines.stock', { n: String(p.stock ?? 0) }), typeof p.catalogPrice === 'number' ? translate('app.guide.lines.catalog', { price: formatYuan(yuanToFen(p.catalogPrice)) }) : '']
+              {[
+                String(p.name ?? ''),
+                [p.spec, p.model, p.colour].filter(Boolean).join(' '),
+                p.unit ? translate('app.guide.lines.unit', { unit: String(p.unit) }) : '',
+                translate('app.guide.lines.stock', { n: String(p.stock ?? 0) }),
+                typeof p.catalogPrice === 'number'
+                  ? translate('app.guide.lines.catalog', { price: formatYuan(yuanToFen(p.catalogPrice)) })
+                  : '',
+              ]
                 .filter(Boolean)
                 .join(' · ')}
             </Typography>
           ) : null}
           {props.shortBy > 0 ? (
-            <Typography variant="caption" color="error" component="div" sx={{ fontWeight: 600 }} data-testid="line-short">
+            <Typography
+              variant="caption"
+              color="error"
+              component="div"
+              sx={{ fontWeight: 600 }}
+              data-testid="line-short"
+            >
               {translate('app.guide.lines.short', { n: props.shortBy, offer: text(SHORT_OFFER) })} (5.6.4)
             </Typography>
           ) : null}
@@ -293,7 +386,13 @@ export function LinesGrid(props: {
   const parent = useSourceContext();
   const watched = useWatch({ name: parent.getSource('') }) as DocRecord[] | undefined;
   const lines = useMemo(() => watched ?? [], [watched]);
-  const short = useMemo(() => (props.checkStock ? new Map(shortLines(lines, props.products).map((s) => [s.index, s.short])) : new Map<number, number>()), [props.checkStock, lines, props.products]);
+  const short = useMemo(
+    () =>
+      props.checkStock
+        ? new Map(shortLines(lines, props.products).map((s) => [s.index, s.short]))
+        : new Map<number, number>(),
+    [props.checkStock, lines, props.products],
+  );
   const newLine = props.newLine ?? NEW_LINE;
   /** Enter on an empty product: the lines are done — the empty last line goes, the cursor moves on */
   const leave = (i: number) => {
@@ -319,15 +418,31 @@ export function LinesGrid(props: {
           '& .MuiFormControl-root': { m: 0, width: '100%' },
           // the quantity and price boxes: digits right-aligned, no spinner eating their width
           '& .bl-num input': { textAlign: 'right', fontVariantNumeric: 'tabular-nums', MozAppearance: 'textfield' },
-          '& .bl-num input::-webkit-outer-spin-button, & .bl-num input::-webkit-inner-spin-button': { WebkitAppearance: 'none', m: 0 },
+          '& .bl-num input::-webkit-outer-spin-button, & .bl-num input::-webkit-inner-spin-button': {
+            WebkitAppearance: 'none',
+            m: 0,
+          },
           // field errors are spelled out under the line, not wrapped one character a line in a narrow cell
           '& .MuiFormHelperText-root': { display: 'none' },
         }}
         role="table"
         aria-label={translate(`resources.${props.resource}.fields.${props.linesField}`)}
       >
-        {['#', L(props.resource, props.linesField, 'productId'), L(props.resource, props.linesField, 'qty'), props.priceLabel ?? L(props.resource, props.linesField, 'unitPrice'), L(props.resource, props.linesField, 'amount'), ''].map((h, i) => (
-          <Typography key={i} variant="caption" color="text.secondary" sx={{ fontWeight: 600, textAlign: i >= 2 && i <= 4 ? 'right' : 'left', pb: 0.5 }} role="columnheader">
+        {[
+          '#',
+          L(props.resource, props.linesField, 'productId'),
+          L(props.resource, props.linesField, 'qty'),
+          props.priceLabel ?? L(props.resource, props.linesField, 'unitPrice'),
+          L(props.resource, props.linesField, 'amount'),
+          '',
+        ].map((h, i) => (
+          <Typography
+            key={i}
+            variant="caption"
+            color="text.secondary"
+            sx={{ fontWeight: 600, textAlign: i >= 2 && i <= 4 ? 'right' : 'left', pb: 0.5 }}
+            role="columnheader"
+          >
             {h === '#' || h === '' ? h : translate(h)}
           </Typography>
         ))}

@@ -27,7 +27,8 @@ export function MyOrdersToggle() {
   );
 }
 
-const tint = (color: StateColor) => (theme: Theme) => (color === 'default' ? 'transparent' : alpha(theme.palette[color].main, 0.07));
+const tint = (color: StateColor) => (theme: Theme) =>
+  color === 'default' ? 'transparent' : alpha(theme.palette[color].main, 0.07);
 
 /** Row colour by status; key accounts (handled first, 5.6.6) get a marked edge. */
 export const orderRowSx = (record: RaRecord) => {

@@ -12,7 +12,27 @@ import { FieldGrid, Section, ShowToolbar } from '../GeneratedShow';
 import { LinesTable } from '../LinesTable';
 import { ConfirmCountdown } from './ConfirmCountdown';
 
-const HEAD = ['code', 'status', 'customerId', 'channel', 'receivedAt', 'assistantId', 'requiredBy', 'receiver', 'receiverPhone', 'deliveryAddress', 'linesConfirmed', 'confirmedAt', 'submittedAt', 'pickedAt', 'invoiceNo', 'invoicedAt', 'shippedAt', 'deliveredAt', 'closedAt'] as const;
+const HEAD = [
+  'code',
+  'status',
+  'customerId',
+  'channel',
+  'receivedAt',
+  'assistantId',
+  'requiredBy',
+  'receiver',
+  'receiverPhone',
+  'deliveryAddress',
+  'linesConfirmed',
+  'confirmedAt',
+  'submittedAt',
+  'pickedAt',
+  'invoiceNo',
+  'invoicedAt',
+  'shippedAt',
+  'deliveredAt',
+  'closedAt',
+] as const;
 
 /** Settlement as printed on the note: 现金付款 (5.4.1) / 付款帐期 (5.5.1). */
 function Settlement() {
@@ -46,7 +66,10 @@ function Totals() {
       <Typography variant="body2" color="text.secondary">
         {label}
       </Typography>
-      <Typography variant="body2" sx={{ minWidth: 110, textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: strong ? 700 : 400 }}>
+      <Typography
+        variant="body2"
+        sx={{ minWidth: 110, textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: strong ? 700 : 400 }}
+      >
         {formatMoney(v)}
       </Typography>
     </Stack>
@@ -86,11 +109,15 @@ function WebCountdown() {
 function PrintedBy() {
   const record = useRecordContext();
   const translate = useTranslate();
-  const prints = Array.isArray(record?.prints) ? (record.prints as { form: string; byName: string; at: string }[]).filter((p) => p.form === 'deliveryNote') : [];
+  const prints = Array.isArray(record?.prints)
+    ? (record.prints as { form: string; byName: string; at: string }[]).filter((p) => p.form === 'deliveryNote')
+    : [];
   const last = prints.at(-1);
   return (
     <Typography variant="body2" data-testid="printed-by">
-      {last ? translate('app.print.printedBy', { name: last.byName, at: formatShanghai(last.at) }) : translate('app.print.notPrinted')}
+      {last
+        ? translate('app.print.printedBy', { name: last.byName, at: formatShanghai(last.at) })
+        : translate('app.print.notPrinted')}
     </Typography>
   );
 }

@@ -45,11 +45,25 @@ export function useOrderPricing(values: DocRecord): OrderPricing {
   const calendarDays = useBranchCalendarDays();
   const customerId = isId(values.customerId) ? values.customerId : undefined;
   const lines = useMemo(() => (Array.isArray(values.lines) ? (values.lines as DocRecord[]) : []), [values.lines]);
-  const productIds = useMemo(() => [...new Set(lines.map((l) => l?.productId).filter(isId))].sort((a, b) => a - b), [lines]);
+  const productIds = useMemo(
+    () => [...new Set(lines.map((l) => l?.productId).filter(isId))].sort((a, b) => a - b),
+    [lines],
+  );
 
-  const { data: customer } = useGetOne<DocRecord & { id: number }>('customers', { id: customerId ?? 0 }, { enabled: customerId !== undefined });
-  const { data: productRows } = useGetMany<DocRecord & { id: number }>('products', { ids: productIds }, { enabled: productIds.length > 0 });
-  const products = useMemo(() => Object.fromEntries((productRows ?? []).filter(Boolean).map((p) => [Number(p.id), p as DocRecord])), [productRows]);
+  const { data: customer } = useGetOne<DocRecord & { id: number }>(
+    'customers',
+    { id: customerId ?? 0 },
+    { enabled: customerId !== undefined },
+  );
+  const { data: productRows } = useGetMany<DocRecord & { id: number }>(
+    'products',
+    { ids: productIds },
+    { enabled: productIds.length > 0 },
+  );
+  const products = useMemo(
+    () => Object.fromEntries((productRows ?? []).filter(Boolean).map((p) => [Number(p.id), p as DocRecord])),
+    [productRows],
+  );
 
   // the server's dry run, debounced; only the latest answer counts
   const [preview, setPreview] = useState<PreviewResult | null>(null);
@@ -57,7 +71,13 @@ export function useOrderPricing(values: DocRecord): OrderPricing {
     () =>
       customerId === undefined
         ? null
-        : JSON.stringify({ customerId, channel: values.channel, paymentMethod: values.paymentMethod, quoteId: values.quoteId, lines: completeLines(values.lines) }),
+        : JSON.stringify({
+            customerId,
+            channel: values.channel,
+            paymentMethod: values.paymentMethod,
+            quoteId: values.quoteId,
+            lines: completeLines(values.lines),
+          }),
     [customerId, values.channel, values.paymentMethod, values.quoteId, values.lines],
   );
   useEffect(() => {

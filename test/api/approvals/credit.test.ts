@@ -11,7 +11,18 @@ let p5000: { id: number }, p4999: { id: number };
 beforeAll(async () => {
   srv = await startTestServer({ customers: 20, days: 2 });
   [admin, assistant2, csm, orderdesk, driver, rep, sup, smgr, finance, gm] = await Promise.all(
-    ['admin', 'assistant2', 'csmanager', 'orderdesk', 'driver', 'salesrep', 'supervisor', 'salesmgr', 'finance', 'gm'].map((u) => loginAs(srv.url, u)),
+    [
+      'admin',
+      'assistant2',
+      'csmanager',
+      'orderdesk',
+      'driver',
+      'salesrep',
+      'supervisor',
+      'salesmgr',
+      'finance',
+      'gm',
+    ].map((u) => loginAs(srv.url, u)),
   );
   p5000 = await makeProduct(admin, 5000, 1000);
   p4999 = await makeProduct(admin, 4999.99, 1000);
@@ -22,7 +33,13 @@ afterAll(() => srv?.close());
 async function tradedInOctober(customerId: number, productId: number, qty: number) {
   srv.clock.now = new Date('2026-10-15T02:00:00Z');
   try {
-    const o = await assistant2.post('/orders', { customerId, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines: [{ productId, qty, unitPrice: productId === p5000.id ? 5000 : 4999.99 }] });
+    const o = await assistant2.post('/orders', {
+      customerId,
+      channel: 'phone',
+      paymentMethod: 'cash',
+      linesConfirmed: true,
+      lines: [{ productId, qty, unitPrice: productId === p5000.id ? 5000 : 4999.99 }],
+    });
     expect(o.status, JSON.stringify(o.body)).toBe(201);
     await assistant2.post(`/orders/${o.body.id}/actions/submit`, {});
     await csm.post(`/orders/${o.body.id}/actions/approve`, {});
@@ -71,12 +88,29 @@ describe(`credit applications API (5.11) on the ${STORE_KIND} store`, () => {
     const young = await applicant('2026-08-28T02:00:00.000Z');
     const a = await rep.post('/creditApplications', application(ok.id));
     expect(a.status, JSON.stringify(a.body)).toBe(201);
-    expect(a.body).toMatchObject({ status: 'draft', kind: 'new', eligible: true, monthsTrading: 3, ordersLast3Months: 15000, avgMonthlyOrders: 5000, overdue: false, firstTradeAt: THREE_MONTHS, customerName: ok.name });
+    expect(a.body).toMatchObject({
+      status: 'draft',
+      kind: 'new',
+      eligible: true,
+      monthsTrading: 3,
+      ordersLast3Months: 15000,
+      avgMonthlyOrders: 5000,
+      overdue: false,
+      firstTradeAt: THREE_MONTHS,
+      customerName: ok.name,
+    });
     expect(a.body.code).toMatch(/^CRA-20261127-\d{4}$/);
-    expect((await rep.post(`/creditApplications/${a.body.id}/actions/submit`, {})).body.status).toBe('supervisorReview');
+    expect((await rep.post(`/creditApplications/${a.body.id}/actions/submit`, {})).body.status).toBe(
+      'supervisorReview',
+    );
 
     const b = (await rep.post('/creditApplications', application(low.id))).body;
-    expect(b).toMatchObject({ status: 'draft', eligible: false, ordersLast3Months: 14999.97, avgMonthlyOrders: 4999.99 });
+    expect(b).toMatchObject({
+      status: 'draft',
+      eligible: false,
+      ordersLast3Months: 14999.97,
+      avgMonthlyOrders: 4999.99,
+    });
     const bs = await rep.post(`/creditApplications/${b.id}/actions/submit`, {});
     expect([bs.status, bs.body.rule]).toEqual([422, '5.11.1']);
     expect(bs.body.message).toContain('5000');
@@ -90,40 +124,84 @@ describe(`credit applications API (5.11) on the ${STORE_KIND} store`, () => {
 
   it('5.11.2 reviewed by the office supervisor, sales manager and finance in turn, approved by the branchGM: the customer gets the line; a credit order is then allowed', async () => {
     const cust = await applicant(THREE_MONTHS);
-    const creditOrder = { customerId: cust.id, channel: 'phone', paymentMethod: 'credit', linesConfirmed: true, lines: [{ productId: p5000.id, qty: 1, unitPrice: 5000 }] };
+    const creditOrder = {
+      customerId: cust.id,
+      channel: 'phone',
+      paymentMethod: 'credit',
+      linesConfirmed: true,
+      lines: [{ productId: p5000.id, qty: 1, unitPrice: 5000 }],
+    };
     const before = await assistant2.post('/orders', creditOrder);
     expect([before.status, before.body.rule]).toEqual([422, '5.5.1']);
 
     const app = (await rep.post('/creditApplications', application(cust.id, 40000))).body;
     expect((await sup.post(`/creditApplications/${app.id}/actions/approve`, {})).status).toBe(409); // a draft
     expect((await rep.post(`/creditApplications/${app.id}/actions/submit`, {})).body.status).toBe('supervisorReview');
-    for (const c of [smgr, finance, gm, rep]) expect((await c.post(`/creditApplications/${app.id}/actions/approve`, {})).status).toBe(403);
-    expect((await sup.post(`/creditApplications/${app.id}/actions/approve`, {})).body.status).toBe('salesManagerReview');
-    for (const c of [sup, finance, gm]) expect((await c.post(`/creditApplications/${app.id}/actions/approve`, {})).status).toBe(403);
+    for (const c of [smgr, finance, gm, rep])
+      expect((await c.post(`/creditApplications/${app.id}/actions/approve`, {})).status).toBe(403);
+    expect((await sup.post(`/creditApplications/${app.id}/actions/approve`, {})).body.status).toBe(
+      'salesManagerReview',
+    );
+    for (const c of [sup, finance, gm])
+      expect((await c.post(`/creditApplications/${app.id}/actions/approve`, {})).status).toBe(403);
     expect((await smgr.post(`/creditApplications/${app.id}/actions/approve`, {})).body.status).toBe('financeReview');
-    for (const c of [sup, smgr, gm]) expect((await c.post(`/creditApplications/${app.id}/actions/approve`, {})).status).toBe(403);
+    for (const c of [sup, smgr, gm])
+      expect((await c.post(`/creditApplications/${app.id}/actions/approve`, {})).status).toBe(403);
     expect((await finance.post(`/creditApplications/${app.id}/actions/approve`, {})).body.status).toBe('gmApproval');
-    expect(((await gm.get('/myWork')).body as { resource: string; id: number }[]).some((i) => i.resource === 'creditApplications' && i.id === app.id)).toBe(true);
-    for (const c of [sup, smgr, finance]) expect((await c.post(`/creditApplications/${app.id}/actions/approve`, {})).status).toBe(403);
+    expect(
+      ((await gm.get('/myWork')).body as { resource: string; id: number }[]).some(
+        (i) => i.resource === 'creditApplications' && i.id === app.id,
+      ),
+    ).toBe(true);
+    for (const c of [sup, smgr, finance])
+      expect((await c.post(`/creditApplications/${app.id}/actions/approve`, {})).status).toBe(403);
     // the customer is still cash until the branchGM approves: a partial chain grants nothing
     expect((await admin.get(`/customers/${cust.id}`)).body.settlement).toBe('cash');
     // the GM may grant less than requested, never more
     const more = await gm.post(`/creditApplications/${app.id}/actions/approve`, { approvedLimit: 45000 });
     expect([more.status, more.body.rule]).toEqual([422, '5.11.2']);
     const done = await gm.post(`/creditApplications/${app.id}/actions/approve`, { approvedLimit: 35000 });
-    expect(done.body).toMatchObject({ status: 'approved', requestedLimit: 40000, approvedLimit: 35000, reviewDueAt: '2027-05-27', approvedAt: '2026-11-27T06:30:00.000Z', eligible: true });
-    expect(done.body.approvals.map((a: { role: string }) => a.role)).toEqual(['salesRep', 'officeSupervisor', 'salesManager', 'finance', 'branchGM']);
+    expect(done.body).toMatchObject({
+      status: 'approved',
+      requestedLimit: 40000,
+      approvedLimit: 35000,
+      reviewDueAt: '2027-05-27',
+      approvedAt: '2026-11-27T06:30:00.000Z',
+      eligible: true,
+    });
+    expect(done.body.approvals.map((a: { role: string }) => a.role)).toEqual([
+      'salesRep',
+      'officeSupervisor',
+      'salesManager',
+      'finance',
+      'branchGM',
+    ]);
     const updated = (await admin.get(`/customers/${cust.id}`)).body;
-    expect(updated).toMatchObject({ settlement: 'credit', creditLimit: 35000, tier: 'keyAccount', creditReviewDue: '2027-05-27', salesRepId: done.body.salesRepId });
+    expect(updated).toMatchObject({
+      settlement: 'credit',
+      creditLimit: 35000,
+      tier: 'keyAccount',
+      creditReviewDue: '2027-05-27',
+      salesRepId: done.body.salesRepId,
+    });
 
     const after = await assistant2.post('/orders', creditOrder);
     expect(after.status, JSON.stringify(after.body)).toBe(201);
     expect(after.body.paymentMethod).toBe('credit');
 
     // 5.11.4 the half-yearly review list: approved lines by due date
-    const due = await finance.get('/creditApplications' + q({ filter: { status: 'approved', reviewDueAt_lte: '2027-05-27' }, sort: ['reviewDueAt', 'ASC'], range: [0, 99] }));
+    const due = await finance.get(
+      '/creditApplications' +
+        q({
+          filter: { status: 'approved', reviewDueAt_lte: '2027-05-27' },
+          sort: ['reviewDueAt', 'ASC'],
+          range: [0, 99],
+        }),
+    );
     expect(due.body.map((x: { id: number }) => x.id)).toContain(app.id);
-    const notYet = await finance.get('/creditApplications' + q({ filter: { status: 'approved', reviewDueAt_lte: '2027-05-26' }, range: [0, 99] }));
+    const notYet = await finance.get(
+      '/creditApplications' + q({ filter: { status: 'approved', reviewDueAt_lte: '2027-05-26' }, range: [0, 99] }),
+    );
     expect(notYet.body.map((x: { id: number }) => x.id)).not.toContain(app.id);
   });
 
@@ -143,7 +221,10 @@ describe(`credit applications API (5.11) on the ${STORE_KIND} store`, () => {
     const old = (await rep.get(`/creditApplications/${first.id}`)).body;
     expect(old).toMatchObject({ status: 'approved', renewedById: review.body.id });
     expect(old.reviewDueAt ?? null).toBeNull();
-    const due = await finance.get('/creditApplications' + q({ filter: { customerId: cust.id, status: 'approved', reviewDueAt_lte: '2099-12-31' }, range: [0, 99] }));
+    const due = await finance.get(
+      '/creditApplications' +
+        q({ filter: { customerId: cust.id, status: 'approved', reviewDueAt_lte: '2099-12-31' }, range: [0, 99] }),
+    );
     expect(due.body.map((x: { id: number }) => x.id)).toEqual([review.body.id]);
   });
 
@@ -156,9 +237,16 @@ describe(`credit applications API (5.11) on the ${STORE_KIND} store`, () => {
     expect([refused.status, refused.body.rule]).toEqual([422, '5.11.1']);
     expect((await admin.get(`/customers/${cust.id}`)).body.settlement).toBe('cash');
     expect((await gm.post(`/creditApplications/${app.id}/actions/reject`, {})).status).toBe(422);
-    expect((await gm.post(`/creditApplications/${app.id}/actions/reject`, { comment: '客户有逾期货款' })).body.status).toBe('rejected');
+    expect(
+      (await gm.post(`/creditApplications/${app.id}/actions/reject`, { comment: '客户有逾期货款' })).body.status,
+    ).toBe('rejected');
     const edit = await rep.put(`/creditApplications/${app.id}`, { requestedLimit: 20000 });
-    expect([edit.status, edit.body.requestedLimit, edit.body.overdue, edit.body.eligible]).toEqual([200, 20000, true, false]);
+    expect([edit.status, edit.body.requestedLimit, edit.body.overdue, edit.body.eligible]).toEqual([
+      200,
+      20000,
+      true,
+      false,
+    ]);
     expect((await rep.post(`/creditApplications/${app.id}/actions/submit`, {})).status).toBe(422);
   });
 
@@ -170,15 +258,36 @@ describe(`credit applications API (5.11) on the ${STORE_KIND} store`, () => {
     expect((await gm.post('/creditApplications', application(cust.id))).status).toBe(403);
     const app = (await rep.post('/creditApplications', application(cust.id))).body;
     expect((await sup.put(`/creditApplications/${app.id}`, { requestedLimit: 1 })).status).toBe(403);
-    expect((await rep.put(`/creditApplications/${app.id}`, { eligible: true, monthsTrading: 99 })).body.monthsTrading).not.toBe(99);
-    expect((await rep.post(`/creditApplications/${app.id}/actions/cancel`, { comment: '客户暂不需要' })).body.status).toBe('cancelled');
+    expect(
+      (await rep.put(`/creditApplications/${app.id}`, { eligible: true, monthsTrading: 99 })).body.monthsTrading,
+    ).not.toBe(99);
+    expect(
+      (await rep.post(`/creditApplications/${app.id}/actions/cancel`, { comment: '客户暂不需要' })).body.status,
+    ).toBe('cancelled');
   });
 
   it('the seeded demo has credit applications in every state; the approved ones gave their customers the line', async () => {
     // the seed's applications are for the 20 seeded customers (the tests above made their own)
-    const r = ((await admin.get('/creditApplications' + q({ range: [0, 999] }))).body as { status: string; customerId: number; approvedLimit: number; eligible: boolean }[]).filter((x) => x.customerId <= 20);
+    const r = (
+      (await admin.get('/creditApplications' + q({ range: [0, 999] }))).body as {
+        status: string;
+        customerId: number;
+        approvedLimit: number;
+        eligible: boolean;
+      }[]
+    ).filter((x) => x.customerId <= 20);
     const states = new Set(r.map((x) => x.status));
-    for (const s of ['draft', 'rejected', 'supervisorReview', 'salesManagerReview', 'financeReview', 'gmApproval', 'approved', 'cancelled']) expect(states, s).toContain(s);
+    for (const s of [
+      'draft',
+      'rejected',
+      'supervisorReview',
+      'salesManagerReview',
+      'financeReview',
+      'gmApproval',
+      'approved',
+      'cancelled',
+    ])
+      expect(states, s).toContain(s);
     for (const x of r.filter((y) => y.status === 'approved')) {
       const c = (await admin.get(`/customers/${x.customerId}`)).body;
       expect(c).toMatchObject({ settlement: 'credit', tier: 'keyAccount', creditLimit: x.approvedLimit });

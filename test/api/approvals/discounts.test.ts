@@ -24,7 +24,12 @@ afterAll(() => srv?.close());
 async function discountBody(discountAmount: number) {
   const cust = await makeCustomer(admin, { tier: 'keyAccount' });
   const p = await makeProduct(admin, 100, 50, { cost: 80 });
-  return { customerId: cust.id, lines: [{ productId: p.id, qty: 10, unitPrice: 100 }], discountAmount, reason: '客户年度集中采购，竞争对手报价更低' };
+  return {
+    customerId: cust.id,
+    lines: [{ productId: p.id, qty: 10, unitPrice: 100 }],
+    discountAmount,
+    reason: '客户年度集中采购，竞争对手报价更低',
+  };
 }
 
 describe(`special discounts API (6.14) on the ${STORE_KIND} store`, () => {
@@ -36,12 +41,23 @@ describe(`special discounts API (6.14) on the ${STORE_KIND} store`, () => {
     expect((await csm.get('/discounts' + q({ filter: { customerId: body.customerId } }))).body).toEqual([]);
     const ok = await assistant2.post('/discounts', { ...body, discountAmount: 111.11 });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
-    expect(ok.body).toMatchObject({ status: 'draft', salesTotal: 1000, costTotal: 800, total: 111.11, discountRate: '11.11%', marginAfterDiscount: '10.00%', marginOk: true, payoutMethod: 'bankTransfer' });
+    expect(ok.body).toMatchObject({
+      status: 'draft',
+      salesTotal: 1000,
+      costTotal: 800,
+      total: 111.11,
+      discountRate: '11.11%',
+      marginAfterDiscount: '10.00%',
+      marginOk: true,
+      payoutMethod: 'bankTransfer',
+    });
     expect(ok.body.code).toMatch(/^DSC-20261127-\d{4}$/);
     // a PUT that would take the margin below the floor is refused too; payoutMethod is not the client's
     const worse = await assistant2.put(`/discounts/${ok.body.id}`, { discountAmount: 150 });
     expect([worse.status, worse.body.rule]).toEqual([422, '6.14.1']);
-    expect((await assistant2.put(`/discounts/${ok.body.id}`, { payoutMethod: 'cash' })).body.payoutMethod).toBe('bankTransfer');
+    expect((await assistant2.put(`/discounts/${ok.body.id}`, { payoutMethod: 'cash' })).body.payoutMethod).toBe(
+      'bankTransfer',
+    );
   });
 
   it('the whole flow by its roles: answered within 3 working days (6.14.2), paid in full (6.14.3), bank transfer (6.14.4)', async () => {
@@ -55,10 +71,16 @@ describe(`special discounts API (6.14) on the ${STORE_KIND} store`, () => {
       expect((await gm.post(`/discounts/${d.id}/actions/approve`, {})).status).toBe(403); // the csManager reviews first
       expect((await csm.post(`/discounts/${d.id}/actions/approve`, {})).body.status).toBe('gmApproval');
       const gmWork = (await gm.get('/myWork')).body as { resource: string; id: number; deadline: string }[];
-      expect(gmWork).toContainEqual(expect.objectContaining({ resource: 'discounts', id: d.id, deadline: '2026-12-02T06:30:00.000Z' }));
+      expect(gmWork).toContainEqual(
+        expect.objectContaining({ resource: 'discounts', id: d.id, deadline: '2026-12-02T06:30:00.000Z' }),
+      );
       await at('2026-12-01T02:00:00Z');
       const approved = await gm.post(`/discounts/${d.id}/actions/approve`, {});
-      expect(approved.body).toMatchObject({ status: 'approved', answeredAt: '2026-12-01T02:00:00.000Z', answeredOnTime: true });
+      expect(approved.body).toMatchObject({
+        status: 'approved',
+        answeredAt: '2026-12-01T02:00:00.000Z',
+        answeredOnTime: true,
+      });
       // 6.14.3 not before the customer has paid in full — even on a payout day
       await at('2026-12-07T02:00:00Z');
       const early = await assistant2.post(`/discounts/${d.id}/actions/requestPayout`, {});
@@ -75,13 +97,37 @@ describe(`special discounts API (6.14) on the ${STORE_KIND} store`, () => {
       expect((await gm.post(`/discounts/${d.id}/actions/pay`, { comment: 'X' })).status).toBe(403);
       const noRef = await finance.post(`/discounts/${d.id}/actions/pay`, {});
       expect(noRef.status).toBe(422);
-      expect((await finance.post(`/discounts/${d.id}/actions/pay`, { comment: '已转账', payoutMethod: 'cash' })).status).toBe(400); // not a param of the step
-      const paid = await finance.post(`/discounts/${d.id}/actions/pay`, { comment: '已通过招商银行转账', transferRef: 'CMB20261207-000123' });
-      expect(paid.body).toMatchObject({ status: 'paid', payoutMethod: 'bankTransfer', transferRef: 'CMB20261207-000123', paidAt: '2026-12-07T02:00:00.000Z' });
-      expect(paid.body.approvals.at(-1)).toMatchObject({ role: 'finance', action: 'pay', comment: '已通过招商银行转账' });
-      expect((await finance.get('/discounts' + q({ filter: { q: 'CMB20261207-000123' } }))).body.map((x: { id: number }) => x.id)).toEqual([d.id]);
+      expect(
+        (await finance.post(`/discounts/${d.id}/actions/pay`, { comment: '已转账', payoutMethod: 'cash' })).status,
+      ).toBe(400); // not a param of the step
+      const paid = await finance.post(`/discounts/${d.id}/actions/pay`, {
+        comment: '已通过招商银行转账',
+        transferRef: 'CMB20261207-000123',
+      });
+      expect(paid.body).toMatchObject({
+        status: 'paid',
+        payoutMethod: 'bankTransfer',
+        transferRef: 'CMB20261207-000123',
+        paidAt: '2026-12-07T02:00:00.000Z',
+      });
+      expect(paid.body.approvals.at(-1)).toMatchObject({
+        role: 'finance',
+        action: 'pay',
+        comment: '已通过招商银行转账',
+      });
+      expect(
+        (await finance.get('/discounts' + q({ filter: { q: 'CMB20261207-000123' } }))).body.map(
+          (x: { id: number }) => x.id,
+        ),
+      ).toEqual([d.id]);
       expect(paid.body.approvals.map((a: { role: string; action: string }) => `${a.role}:${a.action}`)).toEqual([
-        'assistant:submit', 'csManager:approve', 'branchGM:approve', 'finance:confirmPaidInFull', 'assistant:requestPayout', 'csManager:approvePayout', 'finance:pay',
+        'assistant:submit',
+        'csManager:approve',
+        'branchGM:approve',
+        'finance:confirmPaidInFull',
+        'assistant:requestPayout',
+        'csManager:approvePayout',
+        'finance:pay',
       ]);
       expect((await finance.post(`/discounts/${d.id}/actions/pay`, { comment: 'again' })).status).toBe(409);
     } finally {
@@ -115,13 +161,19 @@ describe(`special discounts API (6.14) on the ${STORE_KIND} store`, () => {
       expect((await csm.get(`/discounts/${d.id}`)).body.status).toBe('payoutRequested');
       // the CS Center may send it back; the next request waits for the 25th
       await at('2026-12-11T02:00:00Z');
-      expect((await csm.post(`/discounts/${d.id}/actions/rejectPayout`, { comment: '请附客户回款凭证' })).body.status).toBe('paidInFull');
+      expect(
+        (await csm.post(`/discounts/${d.id}/actions/rejectPayout`, { comment: '请附客户回款凭证' })).body.status,
+      ).toBe('paidInFull');
       expect((await assistant2.post(`/discounts/${d.id}/actions/requestPayout`, {})).status).toBe(422);
       await at('2026-12-25T01:00:00Z');
-      expect((await assistant2.post(`/discounts/${d.id}/actions/requestPayout`, {})).body.status).toBe('payoutRequested');
+      expect((await assistant2.post(`/discounts/${d.id}/actions/requestPayout`, {})).body.status).toBe(
+        'payoutRequested',
+      );
       const d2 = await ready();
       await at('2026-12-07T00:30:00Z'); // the 7th, 08:30
-      expect((await assistant2.post(`/discounts/${d2.id}/actions/requestPayout`, {})).body.status).toBe('payoutRequested');
+      expect((await assistant2.post(`/discounts/${d2.id}/actions/requestPayout`, {})).body.status).toBe(
+        'payoutRequested',
+      );
     } finally {
       await at(TEST_NOW.toISOString());
     }
@@ -147,7 +199,19 @@ describe(`special discounts API (6.14) on the ${STORE_KIND} store`, () => {
   it('the seeded demo has discounts in every state, payouts requested on payout days only', async () => {
     const r = await admin.get('/discounts' + q({ range: [0, 999] }));
     const states = new Set(r.body.map((d: { status: string }) => d.status));
-    for (const s of ['draft', 'rejected', 'csReview', 'gmApproval', 'approved', 'paidInFull', 'payoutRequested', 'payoutApproved', 'paid', 'cancelled']) expect(states, s).toContain(s);
+    for (const s of [
+      'draft',
+      'rejected',
+      'csReview',
+      'gmApproval',
+      'approved',
+      'paidInFull',
+      'payoutRequested',
+      'payoutApproved',
+      'paid',
+      'cancelled',
+    ])
+      expect(states, s).toContain(s);
     for (const d of r.body as { payoutRequestedAt?: string; marginOk: boolean }[]) {
       expect(d.marginOk).toBe(true);
       if (d.payoutRequestedAt) {

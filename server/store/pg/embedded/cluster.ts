@@ -1,5 +1,19 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -80,7 +94,8 @@ export async function startCluster(dir: string, opts: ClusterOptions = {}): Prom
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
     };
     process.once('exit', exitHook);
-    const url = (database = APP_DATABASE) => `postgresql://${SUPERUSER}@localhost:${PORT}/${database}?host=${encodeURIComponent(socketDir)}`;
+    const url = (database = APP_DATABASE) =>
+      `postgresql://${SUPERUSER}@localhost:${PORT}/${database}?host=${encodeURIComponent(socketDir)}`;
     try {
       await waitReady(url('postgres'), child, `${dir}.log`);
       await ensureDatabase(url('postgres'), APP_DATABASE);
@@ -121,7 +136,9 @@ export async function startCluster(dir: string, opts: ClusterOptions = {}): Prom
  * the PostgreSQL user out (a DATA_DIR under /root) is not changed: the start stops and says so.
  */
 function makeReachable(dataDir: string, user: OsUser, log: (msg: string) => void) {
-  const reachable = (d: string) => spawnSync('/bin/sh', ['-c', 'test -x "$1"', 'sh', d], { uid: user.uid, gid: user.gid, stdio: 'ignore' }).status === 0;
+  const reachable = (d: string) =>
+    spawnSync('/bin/sh', ['-c', 'test -x "$1"', 'sh', d], { uid: user.uid, gid: user.gid, stdio: 'ignore' }).status ===
+    0;
   if (reachable(dataDir)) return;
   const st = statSync(dataDir);
   if (st.uid === 0 && reachable(dirname(dataDir))) {
@@ -159,7 +176,17 @@ async function initdb(dir: string, bin: Binaries, user: OsUser, durable: boolean
   const t0 = Date.now();
   const r = spawnSync(
     bin.initdb,
-    ['-D', tmp, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-instructions', ...(durable ? [] : ['--no-sync'])],
+    [
+      '-D',
+      tmp,
+      '-U',
+      SUPERUSER,
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--locale=C',
+      '--no-instructions',
+      ...(durable ? [] : ['--no-sync']),
+    ],
     { uid: user.uid, gid: user.gid, encoding: 'utf8', env: pgEnv() },
   );
   if (r.status !== 0) {
@@ -176,7 +203,14 @@ function pgEnv(): NodeJS.ProcessEnv {
   return { ...env, LC_ALL: 'C', LANG: 'C' };
 }
 
-function spawnPostgres(dir: string, socketDir: string, bin: Binaries, user: OsUser, durable: boolean, maxConnections: number): ChildProcess {
+function spawnPostgres(
+  dir: string,
+  socketDir: string,
+  bin: Binaries,
+  user: OsUser,
+  durable: boolean,
+  maxConnections: number,
+): ChildProcess {
   const logFile = `${dir}.log`;
   if (existsSync(logFile) && statSync(logFile).size > 10_000_000) renameSync(logFile, `${logFile}.old`);
   const fd = openSync(logFile, 'a');
@@ -210,7 +244,8 @@ async function waitReady(url: string, child: ChildProcess, logFile: string, time
   const until = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < until) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`PostgreSQL did not start (exit ${child.exitCode ?? child.signalCode}):\n${tail(logFile)}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`PostgreSQL did not start (exit ${child.exitCode ?? child.signalCode}):\n${tail(logFile)}`);
     const c = new pg.Client({ connectionString: url });
     c.on('error', () => undefined);
     try {
@@ -250,10 +285,17 @@ async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   // fast shutdown: sessions end, a checkpoint is written; then immediate, then kill
-  for (const [signal, waitMs] of [['SIGINT', 60_000], ['SIGQUIT', 15_000], ['SIGKILL', 15_000]] as const) {
+  for (const [signal, waitMs] of [
+    ['SIGINT', 60_000],
+    ['SIGQUIT', 15_000],
+    ['SIGKILL', 15_000],
+  ] as const) {
     child.kill(signal);
     let timer: NodeJS.Timeout | undefined;
-    const done = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), waitMs)))]);
+    const done = await Promise.race([
+      exited.then(() => true),
+      new Promise<boolean>((r) => (timer = setTimeout(() => r(false), waitMs))),
+    ]);
     clearTimeout(timer);
     if (done) return;
   }

@@ -6,7 +6,10 @@ import { startCluster, type ClusterOptions } from './cluster';
 export const clusterDirOf = (dataDir: string) => join(dataDir, 'postgres');
 
 /** DATA_DIR's embedded PostgreSQL, started (initialised on first use), and a driver to its database; closing stops it */
-export async function openEmbedded(dataDir: string, opts: ClusterOptions = {}): Promise<SqlDriver & { clusterDir: string }> {
+export async function openEmbedded(
+  dataDir: string,
+  opts: ClusterOptions = {},
+): Promise<SqlDriver & { clusterDir: string }> {
   const cluster = await startCluster(clusterDirOf(dataDir), opts);
   try {
     const driver = await openPostgres(cluster.url(), 'embedded', () => cluster.stop());

@@ -25,11 +25,16 @@ export async function stopOrphan(clusterDir: string, log: (msg: string) => void 
     await waitForLeftovers(clusterDir);
     rmSync(pidFile, { force: true });
     // the socket's lock names the dead postmaster too (a killed one that nobody has reaped yet still "runs")
-    for (const f of readdirSync(clusterDir)) if (/^\.s\.PGSQL\.\d+(\.lock)?$/.test(f)) rmSync(join(clusterDir, f), { force: true });
+    for (const f of readdirSync(clusterDir))
+      if (/^\.s\.PGSQL\.\d+(\.lock)?$/.test(f)) rmSync(join(clusterDir, f), { force: true });
     return;
   }
   log(`PostgreSQL ${pid} of ${clusterDir} was left running by an app that is gone: stopping it`);
-  for (const [signal, waitMs] of [['SIGINT', 60_000], ['SIGQUIT', 15_000], ['SIGKILL', 15_000]] as const) {
+  for (const [signal, waitMs] of [
+    ['SIGINT', 60_000],
+    ['SIGQUIT', 15_000],
+    ['SIGKILL', 15_000],
+  ] as const) {
     try {
       process.kill(pid, signal);
     } catch {

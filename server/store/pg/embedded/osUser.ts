@@ -19,9 +19,24 @@ export function embeddedOsUser(): OsUser {
   const found = lookup(EMBEDDED_OS_USER);
   if (found) return found;
   try {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', EMBEDDED_OS_USER], { stdio: 'pipe' });
+    execFileSync(
+      'useradd',
+      [
+        '--system',
+        '--user-group',
+        '--no-create-home',
+        '--home-dir',
+        '/nonexistent',
+        '--shell',
+        '/usr/sbin/nologin',
+        EMBEDDED_OS_USER,
+      ],
+      { stdio: 'pipe' },
+    );
   } catch (e) {
-    throw new Error(`以 root 运行时需要系统用户 ${EMBEDDED_OS_USER} — running as root, PostgreSQL needs the system user "${EMBEDDED_OS_USER}" and it could not be made (${(e as Error).message.split('\n')[0]}); create it, run as an ordinary user, or set DATABASE_URL.`);
+    throw new Error(
+      `以 root 运行时需要系统用户 ${EMBEDDED_OS_USER} — running as root, PostgreSQL needs the system user "${EMBEDDED_OS_USER}" and it could not be made (${(e as Error).message.split('\n')[0]}); create it, run as an ordinary user, or set DATABASE_URL.`,
+    );
   }
   const made = lookup(EMBEDDED_OS_USER);
   if (!made) throw new Error(`user ${EMBEDDED_OS_USER} was made but cannot be found`);
@@ -30,8 +45,12 @@ export function embeddedOsUser(): OsUser {
 
 function lookup(name: string): OsUser | null {
   try {
-    const uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
-    const gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    const uid = Number(
+      execFileSync('id', ['-u', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+    );
+    const gid = Number(
+      execFileSync('id', ['-g', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+    );
     return Number.isInteger(uid) && Number.isInteger(gid) ? { uid, gid, name } : null;
   } catch {
     return null;

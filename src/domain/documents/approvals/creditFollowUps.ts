@@ -1,4 +1,16 @@
-import { column, date, datetime, defineDocument, enumOf, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import {
+  column,
+  date,
+  datetime,
+  defineDocument,
+  enumOf,
+  longText,
+  money,
+  ref,
+  text,
+  type DocRecord,
+  type RuleContext,
+} from '../../definition';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { nowIso } from '../../rules/approvals/common';
 import { t } from '../../text';
@@ -21,7 +33,24 @@ export const CREDIT_FOLLOW_UP_KINDS = {
 };
 
 export const CREDIT_FOLLOW_UP_STATUSES = {
-  open: { label: t('待跟进', 'To follow up'), color: 'warning', waitingOn: ['salesRep'], because: (d: DocRecord) => (d.kind === 'creditReview' ? { text: t('信用额度到期复评：提交复评（或核减、撤销）申请', 'the credit line is due for review: file a renewal (or reduction, revocation)'), rule: '5.11.4' } : { text: t('首次订货要求赊销，由销售代表跟踪洽谈', 'a first order asking for credit: the rep follows it up'), rule: '5.5.2' }) },
+  open: {
+    label: t('待跟进', 'To follow up'),
+    color: 'warning',
+    waitingOn: ['salesRep'],
+    because: (d: DocRecord) =>
+      d.kind === 'creditReview'
+        ? {
+            text: t(
+              '信用额度到期复评：提交复评（或核减、撤销）申请',
+              'the credit line is due for review: file a renewal (or reduction, revocation)',
+            ),
+            rule: '5.11.4',
+          }
+        : {
+            text: t('首次订货要求赊销，由销售代表跟踪洽谈', 'a first order asking for credit: the rep follows it up'),
+            rule: '5.5.2',
+          },
+  },
   handled: { label: t('已跟进', 'Handled'), color: 'success', final: true },
 } as const;
 
@@ -30,19 +59,41 @@ function reviewDone(doc: DocRecord, ctx: RuleContext): Refusal | null {
   if (doc.kind !== 'creditReview') return null;
   const customer = ctx.refs.customerId;
   const due = customer?.creditReviewDue;
-  if (customer?.settlement !== 'credit' || (typeof due === 'string' && typeof doc.dueOn === 'string' && due > doc.dueOn)) return null;
-  return ruleRefusal('5.11.4', '该客户的信用复评尚未完成：须经赊销信用申请（复评、核减或撤销）批准', 'The credit review is not done yet: a credit application (renewal, reduction or revocation) must be approved first', 'status');
+  if (
+    customer?.settlement !== 'credit' ||
+    (typeof due === 'string' && typeof doc.dueOn === 'string' && due > doc.dueOn)
+  )
+    return null;
+  return ruleRefusal(
+    '5.11.4',
+    '该客户的信用复评尚未完成：须经赊销信用申请（复评、核减或撤销）批准',
+    'The credit review is not done yet: a credit application (renewal, reduction or revocation) must be approved first',
+    'status',
+  );
 }
 
 const outcomeGiven = (doc: DocRecord): Refusal | null =>
-  typeof doc.outcome === 'string' && doc.outcome.trim() ? null : ruleRefusal(doc.kind === 'creditReview' ? '5.11.4' : '5.5.2', '请填写跟进结果', 'Enter the outcome of the follow-up', 'outcome');
+  typeof doc.outcome === 'string' && doc.outcome.trim()
+    ? null
+    : ruleRefusal(
+        doc.kind === 'creditReview' ? '5.11.4' : '5.5.2',
+        '请填写跟进结果',
+        'Enter the outcome of the follow-up',
+        'outcome',
+      );
 
 export const creditFollowUpWorkflow: Workflow = {
   initial: () => 'open',
   states: CREDIT_FOLLOW_UP_STATUSES,
   transitions: [
     {
-      action: 'handle', label: t('跟进完成', 'Mark handled'), from: ['open'], roles: ['salesRep'], to: 'handled', list: true, tone: 'primary',
+      action: 'handle',
+      label: t('跟进完成', 'Mark handled'),
+      from: ['open'],
+      roles: ['salesRep'],
+      to: 'handled',
+      list: true,
+      tone: 'primary',
       params: ['outcome'],
       guard: (d, ctx) => outcomeGiven(d) ?? reviewDone(d, ctx),
       effect: (_d, ctx) => ({ handledAt: nowIso(ctx), handledBy: ctx.user.id }),
@@ -72,12 +123,31 @@ export const creditFollowUps = defineDocument({
     handledAt: datetime(t('跟进完成时间', 'Handled at'), { readOnly: true }),
     handledBy: ref(t('跟进人', 'Handled by'), 'users', { readOnly: true }),
   },
-  list: [column('code', 'code'), column('customerName', 'name'), column('kind', 'choice'), column('status', 'status'), column('orderTotal', 'money'), column('dueOn', 'date'), column('salesRepId', 'name', 2), column('createdAt', 'datetime', 2)],
+  list: [
+    column('code', 'code'),
+    column('customerName', 'name'),
+    column('kind', 'choice'),
+    column('status', 'status'),
+    column('orderTotal', 'money'),
+    column('dueOn', 'date'),
+    column('salesRepId', 'name', 2),
+    column('createdAt', 'datetime', 2),
+  ],
   filters: ['status', 'kind', 'customerId', 'salesRepId', 'dueOn'],
   defaultSort: { field: 'id', order: 'DESC' },
   columns: ['code', 'status', 'kind', 'customerId', 'customerName', 'salesRepId', 'orderId', 'dueOn', 'createdBy'],
   access: {
-    read: ['salesRep', 'assistant', 'teamLead', 'csManager', 'officeSupervisor', 'salesManager', 'finance', 'branchGM', 'admin'],
+    read: [
+      'salesRep',
+      'assistant',
+      'teamLead',
+      'csManager',
+      'officeSupervisor',
+      'salesManager',
+      'finance',
+      'branchGM',
+      'admin',
+    ],
     // recorded by the server (a refused first credit order, a review that has come due), never typed in
     create: [],
     edit: [],
@@ -85,6 +155,10 @@ export const creditFollowUps = defineDocument({
   inbox: { columns: ['customerName', 'kind', 'orderTotal', 'dueOn'] },
   amountField: 'orderTotal',
   menuGroup: 'approvals',
-  compute: (doc, ctx) => ({ ...doc, customerName: ctx.refs.customerId?.name ?? '', customerCode: ctx.refs.customerId?.code ?? '' }),
+  compute: (doc, ctx) => ({
+    ...doc,
+    customerName: ctx.refs.customerId?.name ?? '',
+    customerCode: ctx.refs.customerId?.code ?? '',
+  }),
   workflow: creditFollowUpWorkflow,
 });

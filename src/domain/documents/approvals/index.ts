@@ -7,4 +7,11 @@ import { scraps } from './scraps';
 import { transfers } from './transfers';
 
 /** Document definitions of this family, registered in ../index.ts. */
-export const APPROVALS_DOCS: Record<string, DocumentDefinition> = { gifts, discounts, transfers, scraps, creditApplications, creditFollowUps };
+export const APPROVALS_DOCS: Record<string, DocumentDefinition> = {
+  gifts,
+  discounts,
+  transfers,
+  scraps,
+  creditApplications,
+  creditFollowUps,
+};

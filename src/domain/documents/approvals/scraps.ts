@@ -1,5 +1,19 @@
 import { approvalSteps, rejectedState } from '../../approvalSteps';
-import { bool, column, datetime, defineDocument, enumOf, int, lines, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import {
+  bool,
+  column,
+  datetime,
+  defineDocument,
+  enumOf,
+  int,
+  lines,
+  longText,
+  money,
+  ref,
+  text,
+  type DocRecord,
+  type RuleContext,
+} from '../../definition';
 import { fenToYuan } from '../../money';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { linesOf, lineAmountFen, nowIso, ownerOnly, stockEffects, totalFen } from '../../rules/approvals/common';
@@ -25,7 +39,11 @@ export const SCRAP_STATUSES = {
   rejected: rejectedState(['assistant']),
   csReview: { label: t('待客服中心经理审核', 'Awaiting CS manager'), color: 'info', waitingOn: ['csManager'] },
   gmApproval: { label: t('待总经理审批', 'Awaiting branch GM'), color: 'secondary', waitingOn: ['branchGM'] },
-  fdApproval: { label: t('待集团财务总监审批', 'Awaiting group finance director'), color: 'secondary', waitingOn: ['financeDirector'] },
+  fdApproval: {
+    label: t('待集团财务总监审批', 'Awaiting group finance director'),
+    color: 'secondary',
+    waitingOn: ['financeDirector'],
+  },
   approved: { label: t('已批准，已出库核销', 'Approved, written off'), color: 'success', final: true },
   cancelled: { label: t('已取消', 'Cancelled'), color: 'default', final: true },
 } as const;
@@ -33,35 +51,67 @@ export const SCRAP_STATUSES = {
 const owner = ownerOnly('assistantId');
 
 /** 6.15 [cut] the branchGM releases a scrap up to the settings' threshold (inclusive). */
-export const scrapReleasedByGm = (doc: DocRecord, ctx: RuleContext): boolean => withinGmLimit(totalFen(linesOf(doc, 'lines')), scrapLimitFen(ctx.settings));
+export const scrapReleasedByGm = (doc: DocRecord, ctx: RuleContext): boolean =>
+  withinGmLimit(totalFen(linesOf(doc, 'lines')), scrapLimitFen(ctx.settings));
 
 const writeOff = (d: DocRecord) => stockEffects(linesOf(d, 'lines'), -1, '6.15');
 
 const causeRefusal = (doc: DocRecord): Refusal | null =>
   typeof doc.cause === 'string' && doc.cause.trim().length >= SCRAP_CAUSE_MIN_LENGTH
     ? null
-    : ruleRefusal('6.15.1', `请如实、详细填写报损报废原因（至少${SCRAP_CAUSE_MIN_LENGTH}字）`, `State the cause truthfully and in detail (at least ${SCRAP_CAUSE_MIN_LENGTH} characters)`, 'cause');
+    : ruleRefusal(
+        '6.15.1',
+        `请如实、详细填写报损报废原因（至少${SCRAP_CAUSE_MIN_LENGTH}字）`,
+        `State the cause truthfully and in detail (at least ${SCRAP_CAUSE_MIN_LENGTH} characters)`,
+        'cause',
+      );
 
 export const scrapWorkflow: Workflow = {
   initial: () => 'draft',
   states: SCRAP_STATUSES,
   transitions: [
-    { action: 'submit', label: t('提交审核', 'Submit'), from: ['draft', 'rejected'], roles: ['assistant'], to: 'csReview', actor: owner, guard: causeRefusal, effect: (_d, ctx) => ({ submittedAt: nowIso(ctx) }), tone: 'primary' },
+    {
+      action: 'submit',
+      label: t('提交审核', 'Submit'),
+      from: ['draft', 'rejected'],
+      roles: ['assistant'],
+      to: 'csReview',
+      actor: owner,
+      guard: causeRefusal,
+      effect: (_d, ctx) => ({ submittedAt: nowIso(ctx) }),
+      tone: 'primary',
+    },
     ...approvalSteps(
       [
         { state: 'csReview', roles: ['csManager'], next: 'gmApproval', label: t('审核通过', 'Approve') },
         // [cut] assumption: ≤ threshold → the branchGM's approval is final and writes the goods off
         {
-          state: 'gmApproval', roles: ['branchGM'],
+          state: 'gmApproval',
+          roles: ['branchGM'],
           next: (d, ctx) => (scrapReleasedByGm(d, ctx) ? 'approved' : 'fdApproval'),
           effect: (d, ctx) => (scrapReleasedByGm(d, ctx) ? { approvedAt: nowIso(ctx) } : {}),
           effects: (d, ctx) => (scrapReleasedByGm(d, ctx) ? writeOff(d) : []),
         },
-        { state: 'fdApproval', roles: ['financeDirector'], next: 'approved', effect: (_d, ctx) => ({ approvedAt: nowIso(ctx) }), effects: writeOff },
+        {
+          state: 'fdApproval',
+          roles: ['financeDirector'],
+          next: 'approved',
+          effect: (_d, ctx) => ({ approvedAt: nowIso(ctx) }),
+          effects: writeOff,
+        },
       ],
       { rule: '6.15' },
     ),
-    { action: 'cancel', label: t('取消申请', 'Cancel'), from: ['draft', 'rejected'], roles: ['assistant'], to: 'cancelled', actor: owner, commentRequired: true, tone: 'danger' },
+    {
+      action: 'cancel',
+      label: t('取消申请', 'Cancel'),
+      from: ['draft', 'rejected'],
+      roles: ['assistant'],
+      to: 'cancelled',
+      actor: owner,
+      commentRequired: true,
+      tone: 'danger',
+    },
   ],
 };
 
@@ -75,30 +125,73 @@ export const scraps = defineDocument({
     code: text(t('申请单号', 'Application no.'), { readOnly: true, search: true }),
     status: text(t('状态', 'Status'), { readOnly: true }),
     kind: enumOf(t('类别', 'Kind'), SCRAP_KINDS, { required: true, default: 'damage' }),
-    cause: longText(t('报损报废原因', 'Cause'), { required: true, maxLength: 2000, search: true, help: t(`如实、详细填写（至少${SCRAP_CAUSE_MIN_LENGTH}字）(6.15.1)`, `Truthful and detailed, at least ${SCRAP_CAUSE_MIN_LENGTH} characters (6.15.1)`) }),
-    lines: lines(t('报损报废商品', 'Goods'), {
-      productId: ref(t('商品', 'Product'), 'products', { required: true }),
-      qty: int(t('数量', 'Qty'), { required: true, min: 1, max: 100000 }),
-      name: text(t('品名', 'Name'), { computed: true }),
-      unitPrice: money(t('单位成本', 'Unit cost'), { computed: true }),
-      amount: money(t('成本金额', 'Cost amount'), { computed: true }),
-    }, { required: true, maxLines: 100 }),
+    cause: longText(t('报损报废原因', 'Cause'), {
+      required: true,
+      maxLength: 2000,
+      search: true,
+      help: t(
+        `如实、详细填写（至少${SCRAP_CAUSE_MIN_LENGTH}字）(6.15.1)`,
+        `Truthful and detailed, at least ${SCRAP_CAUSE_MIN_LENGTH} characters (6.15.1)`,
+      ),
+    }),
+    lines: lines(
+      t('报损报废商品', 'Goods'),
+      {
+        productId: ref(t('商品', 'Product'), 'products', { required: true }),
+        qty: int(t('数量', 'Qty'), { required: true, min: 1, max: 100000 }),
+        name: text(t('品名', 'Name'), { computed: true }),
+        unitPrice: money(t('单位成本', 'Unit cost'), { computed: true }),
+        amount: money(t('成本金额', 'Cost amount'), { computed: true }),
+      },
+      { required: true, maxLines: 100 },
+    ),
     total: money(t('成本合计', 'Total cost'), { computed: true }),
     needsFinanceDirector: bool(t('需集团财务总监审批', 'Needs group finance director'), {
       computed: true,
-      help: t('假设：原文6.15被截断，成本超过设置中的门槛（默认500元，同6.12.2）须集团财务总监审批', 'Assumption: clause 6.15 is cut; above the settings threshold (default 500 yuan, as 6.12.2) the group finance director approves'),
+      help: t(
+        '假设：原文6.15被截断，成本超过设置中的门槛（默认500元，同6.12.2）须集团财务总监审批',
+        'Assumption: clause 6.15 is cut; above the settings threshold (default 500 yuan, as 6.12.2) the group finance director approves',
+      ),
     }),
     note: longText(t('备注', 'Note'), { maxLength: 2000 }),
     assistantId: ref(t('客户助理', 'Assistant'), 'users', { readOnly: true }),
     submittedAt: datetime(t('提交时间', 'Submitted at'), { readOnly: true }),
     approvedAt: datetime(t('批准时间', 'Approved at'), { readOnly: true }),
   },
-  list: [column('code', 'code'), column('kind', 'choice'), column('total', 'money'), column('needsFinanceDirector', 'flag'), column('status', 'status'), column('submittedAt', 'datetime'), column('approvedAt', 'datetime', 2)],
+  list: [
+    column('code', 'code'),
+    column('kind', 'choice'),
+    column('total', 'money'),
+    column('needsFinanceDirector', 'flag'),
+    column('status', 'status'),
+    column('submittedAt', 'datetime'),
+    column('approvedAt', 'datetime', 2),
+  ],
   filters: ['status', 'kind', 'assistantId', 'needsFinanceDirector', 'submittedAt', 'approvedAt'],
   defaultSort: { field: 'id', order: 'DESC' },
-  columns: ['code', 'status', 'kind', 'assistantId', 'total', 'needsFinanceDirector', 'submittedAt', 'approvedAt', 'createdBy'],
+  columns: [
+    'code',
+    'status',
+    'kind',
+    'assistantId',
+    'total',
+    'needsFinanceDirector',
+    'submittedAt',
+    'approvedAt',
+    'createdBy',
+  ],
   access: {
-    read: ['assistant', 'teamLead', 'csManager', 'branchGM', 'financeDirector', 'warehouse', 'lossPrevention', 'finance', 'admin'],
+    read: [
+      'assistant',
+      'teamLead',
+      'csManager',
+      'branchGM',
+      'financeDirector',
+      'warehouse',
+      'lossPrevention',
+      'finance',
+      'admin',
+    ],
     create: ['assistant'],
     edit: ['assistant'],
   },
@@ -128,7 +221,12 @@ export function computeScrap(doc: DocRecord, ctx: RuleContext): DocRecord {
     return { ...line, amount: fenToYuan(lineAmountFen(line)) };
   });
   const totalF = totalFen(ls);
-  return { ...doc, lines: ls, total: fenToYuan(totalF), needsFinanceDirector: needsFinanceDirector(totalF, scrapLimitFen(ctx.settings)) };
+  return {
+    ...doc,
+    lines: ls,
+    total: fenToYuan(totalF),
+    needsFinanceDirector: needsFinanceDirector(totalF, scrapLimitFen(ctx.settings)),
+  };
 }
 
 export function scrapRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
@@ -140,13 +238,25 @@ export function scrapRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
   ls.forEach((l, i) => {
     const p = ctx.lineRefs.productId?.[Number(l.productId)];
     if (!p) {
-      out.push(ruleRefusal('6.15.1', `第${i + 1}行：商品不存在`, `Line ${i + 1}: no such product`, `lines.${i}.productId`));
+      out.push(
+        ruleRefusal('6.15.1', `第${i + 1}行：商品不存在`, `Line ${i + 1}: no such product`, `lines.${i}.productId`),
+      );
       return;
     }
     // 6.15.1 truthful: more than is in stock cannot be written off
     const stock = typeof p.stock === 'number' ? p.stock : 0;
-    const wanted = ls.filter((x) => Number(x.productId) === Number(l.productId)).reduce((s, x) => s + (Number(x.qty) || 0), 0);
-    if (wanted > stock) out.push(ruleRefusal('6.15.1', `第${i + 1}行：${p.name} 库存只有 ${stock}`, `Line ${i + 1}: only ${stock} of ${p.name} in stock`, `lines.${i}.qty`));
+    const wanted = ls
+      .filter((x) => Number(x.productId) === Number(l.productId))
+      .reduce((s, x) => s + (Number(x.qty) || 0), 0);
+    if (wanted > stock)
+      out.push(
+        ruleRefusal(
+          '6.15.1',
+          `第${i + 1}行：${p.name} 库存只有 ${stock}`,
+          `Line ${i + 1}: only ${stock} of ${p.name} in stock`,
+          `lines.${i}.qty`,
+        ),
+      );
   });
   return out;
 }

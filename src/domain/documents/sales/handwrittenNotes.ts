@@ -1,4 +1,15 @@
-import { column, datetime, defineDocument, enumOf, longText, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import {
+  column,
+  datetime,
+  defineDocument,
+  enumOf,
+  longText,
+  money,
+  ref,
+  text,
+  type DocRecord,
+  type RuleContext,
+} from '../../definition';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { nowIso, ORDER_APPROVED_OR_LATER, ownDocument } from '../../rules/sales/common';
 import { t } from '../../text';
@@ -19,7 +30,12 @@ export const HANDWRITTEN_REASONS = {
 };
 
 export const HANDWRITTEN_STATUSES = {
-  requested: { label: t('待订单组填写', 'Awaiting the order desk'), color: 'info', editable: true, waitingOn: ['orderDesk'] },
+  requested: {
+    label: t('待订单组填写', 'Awaiting the order desk'),
+    color: 'info',
+    editable: true,
+    waitingOn: ['orderDesk'],
+  },
   written: { label: t('已填写待送货', 'Written, to deliver'), color: 'primary', waitingOn: ['driver'] },
   signed: { label: t('客户已签收待对账', 'Signed, to reconcile'), color: 'secondary', waitingOn: ['finance'] },
   reconciled: { label: t('已与送货单核对装订', 'Reconciled with the printed note'), color: 'success', final: true },
@@ -39,20 +55,53 @@ export function computeHandwrittenNote(doc: DocRecord, ctx: RuleContext): DocRec
 
 export function handwrittenNoteRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
   const order = ctx.refs.orderId;
-  if (!order) return [ruleRefusal('6.7.2', '销售订单不存在：手写送货单只能针对系统中已有的订单', 'No such sales order: a handwritten note is only for an order in the system', 'orderId')];
+  if (!order)
+    return [
+      ruleRefusal(
+        '6.7.2',
+        '销售订单不存在：手写送货单只能针对系统中已有的订单',
+        'No such sales order: a handwritten note is only for an order in the system',
+        'orderId',
+      ),
+    ];
   const out: Refusal[] = [];
   // 6.7.2 the order is in the system (and approved) before a handwritten note is written
   if (doc.status === 'requested' && !ORDER_APPROVED_OR_LATER.includes(String(order.status))) {
-    out.push(ruleRefusal('6.7.2', `订单 ${order.code} 尚未审核（或已取消），不能开手写送货单`, `Order ${order.code} is not approved (or is cancelled): no handwritten note`, 'orderId'));
+    out.push(
+      ruleRefusal(
+        '6.7.2',
+        `订单 ${order.code} 尚未审核（或已取消），不能开手写送货单`,
+        `Order ${order.code} is not approved (or is cancelled): no handwritten note`,
+        'orderId',
+      ),
+    );
   }
-  if (!(typeof doc.reasonText === 'string' && doc.reasonText.trim())) out.push(ruleRefusal('6.7.2', '请注明开手写送货单的原因及要求', 'State the reason and the requirements', 'reasonText'));
-  if (Number(ctx.facts.openHandwrittenNotes ?? 0) > 0) out.push(ruleRefusal('6.7.2', `订单 ${order.code} 已有一张手写送货单`, `Order ${order.code} already has a handwritten note`, 'orderId'));
+  if (!(typeof doc.reasonText === 'string' && doc.reasonText.trim()))
+    out.push(
+      ruleRefusal('6.7.2', '请注明开手写送货单的原因及要求', 'State the reason and the requirements', 'reasonText'),
+    );
+  if (Number(ctx.facts.openHandwrittenNotes ?? 0) > 0)
+    out.push(
+      ruleRefusal(
+        '6.7.2',
+        `订单 ${order.code} 已有一张手写送货单`,
+        `Order ${order.code} already has a handwritten note`,
+        'orderId',
+      ),
+    );
   return out;
 }
 
 /** 6.7.5 finance binds the handwritten note to the printed one: its number is needed (entered by the order desk or with the step). */
 const printedGuard = (doc: DocRecord): Refusal | null =>
-  typeof doc.printedNoteNo === 'string' && doc.printedNoteNo.trim() ? null : ruleRefusal('6.7.5', '请先填写对应的销售送货单号', 'Record the printed delivery note number first', 'printedNoteNo');
+  typeof doc.printedNoteNo === 'string' && doc.printedNoteNo.trim()
+    ? null
+    : ruleRefusal(
+        '6.7.5',
+        '请先填写对应的销售送货单号',
+        'Record the printed delivery note number first',
+        'printedNoteNo',
+      );
 
 const stamp = (field: string) => (_d: DocRecord, ctx: RuleContext) => ({ [field]: nowIso(ctx) });
 const own = ownDocument('assistantId');
@@ -63,11 +112,49 @@ export const handwrittenNoteWorkflow: Workflow = {
   transitions: [
     // 6.7.3 / 6.7.4 the order desk writes the note from the order
     // (6.7.4: for a customer's request the printed note exists already and its number is noted on the handwritten one)
-    { action: 'write', label: t('已填写手写送货单', 'Note written'), from: ['requested'], roles: ['orderDesk'], to: 'written', params: ['noteNo', 'printedNoteNo'], effect: (_d, ctx) => ({ writtenAt: nowIso(ctx), writtenBy: ctx.user.id }), tone: 'primary', list: true },
-    { action: 'deliver', label: t('客户签收', 'Signed by customer'), from: ['written'], roles: ['driver'], to: 'signed', effect: stamp('signedAt'), bulk: true },
+    {
+      action: 'write',
+      label: t('已填写手写送货单', 'Note written'),
+      from: ['requested'],
+      roles: ['orderDesk'],
+      to: 'written',
+      params: ['noteNo', 'printedNoteNo'],
+      effect: (_d, ctx) => ({ writtenAt: nowIso(ctx), writtenBy: ctx.user.id }),
+      tone: 'primary',
+      list: true,
+    },
+    {
+      action: 'deliver',
+      label: t('客户签收', 'Signed by customer'),
+      from: ['written'],
+      roles: ['driver'],
+      to: 'signed',
+      effect: stamp('signedAt'),
+      bulk: true,
+    },
     // 6.7.5 finance binds it with the printed note and reconciles with the customer
-    { action: 'reconcile', label: t('核对装订', 'Reconcile'), from: ['signed'], roles: ['finance'], to: 'reconciled', params: ['printedNoteNo'], guard: printedGuard, effect: stamp('reconciledAt'), tone: 'primary', list: true },
-    { action: 'cancel', label: t('取消', 'Cancel'), from: ['requested'], roles: ['assistant', 'teamLead', 'orderDesk'], to: 'cancelled', actor: own, commentRequired: true, tone: 'danger' },
+    {
+      action: 'reconcile',
+      label: t('核对装订', 'Reconcile'),
+      from: ['signed'],
+      roles: ['finance'],
+      to: 'reconciled',
+      params: ['printedNoteNo'],
+      guard: printedGuard,
+      effect: stamp('reconciledAt'),
+      tone: 'primary',
+      list: true,
+    },
+    {
+      action: 'cancel',
+      label: t('取消', 'Cancel'),
+      from: ['requested'],
+      roles: ['assistant', 'teamLead', 'orderDesk'],
+      to: 'cancelled',
+      actor: own,
+      commentRequired: true,
+      tone: 'danger',
+    },
   ],
 };
 
@@ -80,12 +167,21 @@ export const handwrittenNotes = defineDocument({
   fields: {
     code: text(t('登记号', 'Record no.'), { readOnly: true, search: true }),
     status: text(t('状态', 'Status'), { readOnly: true }),
-    orderId: ref(t('销售订单', 'Sales order'), 'orders', { required: true, immutable: true, help: t('只能针对系统中已审核的订单 (6.7.2)', 'Only for an approved order in the system (6.7.2)') }),
+    orderId: ref(t('销售订单', 'Sales order'), 'orders', {
+      required: true,
+      immutable: true,
+      help: t('只能针对系统中已审核的订单 (6.7.2)', 'Only for an approved order in the system (6.7.2)'),
+    }),
     reason: enumOf(t('原因', 'Reason'), HANDWRITTEN_REASONS, { required: true }),
     reasonText: longText(t('原因及要求说明', 'Reason and requirements'), { required: true, maxLength: 1000 }),
     // entered with the steps: the order desk writes the note (6.7.3/6.7.4), finance reconciles (6.7.5)
     noteNo: text(t('手写单编号', 'Handwritten note no.'), { maxLength: 40, search: true, readOnly: true }),
-    printedNoteNo: text(t('对应销售送货单号', 'Printed delivery note no.'), { maxLength: 40, search: true, readOnly: true, help: t('财务核对装订时必填 (6.7.5)', 'Needed when finance reconciles (6.7.5)') }),
+    printedNoteNo: text(t('对应销售送货单号', 'Printed delivery note no.'), {
+      maxLength: 40,
+      search: true,
+      readOnly: true,
+      help: t('财务核对装订时必填 (6.7.5)', 'Needed when finance reconciles (6.7.5)'),
+    }),
     customerId: ref(t('客户', 'Customer'), 'customers', { computed: true }),
     customerName: text(t('客户名称', 'Customer name'), { computed: true, search: true }),
     orderCode: text(t('订单号', 'Order no.'), { computed: true, search: true }),
@@ -96,10 +192,32 @@ export const handwrittenNotes = defineDocument({
     signedAt: datetime(t('签收时间', 'Signed at'), { readOnly: true }),
     reconciledAt: datetime(t('核对时间', 'Reconciled at'), { readOnly: true }),
   },
-  list: [column('code', 'code'), column('orderCode', 'code'), column('customerName', 'name'), column('noteNo', 'text'), column('status', 'status'), column('writtenAt', 'datetime', 2), column('reason', 'choice', 3), column('printedNoteNo', 'text', 3)],
+  list: [
+    column('code', 'code'),
+    column('orderCode', 'code'),
+    column('customerName', 'name'),
+    column('noteNo', 'text'),
+    column('status', 'status'),
+    column('writtenAt', 'datetime', 2),
+    column('reason', 'choice', 3),
+    column('printedNoteNo', 'text', 3),
+  ],
   filters: ['status', 'reason', 'customerId', 'orderId', 'writtenAt'],
   defaultSort: { field: 'id', order: 'DESC' },
-  columns: ['code', 'status', 'orderId', 'customerId', 'customerName', 'reason', 'noteNo', 'printedNoteNo', 'assistantId', 'createdBy', 'writtenAt', 'signedAt'],
+  columns: [
+    'code',
+    'status',
+    'orderId',
+    'customerId',
+    'customerName',
+    'reason',
+    'noteNo',
+    'printedNoteNo',
+    'assistantId',
+    'createdBy',
+    'writtenAt',
+    'signedAt',
+  ],
   access: {
     read: ['assistant', 'teamLead', 'csManager', 'orderDesk', 'warehouse', 'driver', 'finance', 'admin'],
     create: ['assistant', 'teamLead'],

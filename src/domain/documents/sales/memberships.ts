@@ -1,4 +1,14 @@
-import { column, datetime, defineDocument, enumOf, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import {
+  column,
+  datetime,
+  defineDocument,
+  enumOf,
+  longText,
+  ref,
+  text,
+  type DocRecord,
+  type RuleContext,
+} from '../../definition';
 import { refusal, ruleRefusal, type Refusal } from '../../refusal';
 import { nowIso } from '../../rules/sales/common';
 import { t } from '../../text';
@@ -24,9 +34,18 @@ export const MEMBERSHIP_SOURCES = {
 };
 
 export const MEMBERSHIP_STATUSES = {
-  toOffer: { label: t('待了解客户（是否邀请入会）', 'To assess (invite?)'), color: 'warning', waitingOn: ['assistant'] },
+  toOffer: {
+    label: t('待了解客户（是否邀请入会）', 'To assess (invite?)'),
+    color: 'warning',
+    waitingOn: ['assistant'],
+  },
   invited: { label: t('已指导网上申请', 'Invited to apply online'), color: 'info' },
-  applied: { label: t('会员申请待审核', 'Application to review'), color: 'secondary', editable: true, waitingOn: ['assistant'] },
+  applied: {
+    label: t('会员申请待审核', 'Application to review'),
+    color: 'secondary',
+    editable: true,
+    waitingOn: ['assistant'],
+  },
   approved: { label: t('已成为会员', 'Member'), color: 'success', final: true },
   rejected: { label: t('申请未通过', 'Application refused'), color: 'error', final: true },
   closed: { label: t('暂无发展潜力', 'No potential for now'), color: 'default', final: true },
@@ -37,7 +56,9 @@ export const MEMBERSHIP_OPEN_STATUSES: readonly string[] = ['toOffer', 'invited'
 
 /** 5.2.2 web customers are handled by the e-commerce group. */
 const ecommerce = (_d: DocRecord, ctx: RuleContext): Refusal | null =>
-  ctx.user.role !== 'assistant' || ctx.user.group === 'ecommerce' ? null : refusal('forbidden', '网上客户由电子商务组处理', 'Web customers are handled by the e-commerce group', '5.2.2');
+  ctx.user.role !== 'assistant' || ctx.user.group === 'ecommerce'
+    ? null
+    : refusal('forbidden', '网上客户由电子商务组处理', 'Web customers are handled by the e-commerce group', '5.2.2');
 
 export function computeMembership(doc: DocRecord, ctx: RuleContext): DocRecord {
   const c = ctx.refs.customerId;
@@ -55,22 +76,59 @@ export function membershipRules(_doc: DocRecord, ctx: RuleContext): Refusal[] {
   const c = ctx.refs.customerId;
   if (!c) return [ruleRefusal('5.2.2', '客户不存在', 'No such customer', 'customerId')];
   const out: Refusal[] = [];
-  if (c.member === true) out.push(ruleRefusal('5.2.2', `${c.name} 已是会员`, `${c.name} is already a member`, 'customerId'));
-  if (Number(ctx.facts.openMemberships ?? 0) > 0) out.push(ruleRefusal('5.2.2', `${c.name} 已有未完成的会员申请/邀请`, `${c.name} already has an open membership record`, 'customerId'));
+  if (c.member === true)
+    out.push(ruleRefusal('5.2.2', `${c.name} 已是会员`, `${c.name} is already a member`, 'customerId'));
+  if (Number(ctx.facts.openMemberships ?? 0) > 0)
+    out.push(
+      ruleRefusal(
+        '5.2.2',
+        `${c.name} 已有未完成的会员申请/邀请`,
+        `${c.name} already has an open membership record`,
+        'customerId',
+      ),
+    );
   return out;
 }
 
 /** Approval makes the customer a member. */
-const approveEffects = (doc: DocRecord): Effect[] => [{ kind: 'patch', resource: 'customers', id: Number(doc.customerId), patch: { member: true }, rule: '5.2.2' }];
+const approveEffects = (doc: DocRecord): Effect[] => [
+  { kind: 'patch', resource: 'customers', id: Number(doc.customerId), patch: { member: true }, rule: '5.2.2' },
+];
 
 export const membershipWorkflow: Workflow = {
   initial: (doc) => (doc.source === 'webOrder' ? 'toOffer' : 'applied'),
   states: MEMBERSHIP_STATUSES,
   transitions: [
-    { action: 'invite', label: t('已指导客户网上申请', 'Invited to apply online'), from: ['toOffer'], roles: ['assistant', 'teamLead'], to: 'invited', actor: ecommerce, effect: (_d, ctx) => ({ invitedAt: nowIso(ctx), handledBy: ctx.user.id }), tone: 'primary', list: true },
-    { action: 'noPotential', label: t('暂无发展潜力', 'No potential'), from: ['toOffer', 'invited'], roles: ['assistant', 'teamLead'], to: 'closed', actor: ecommerce, commentRequired: true },
+    {
+      action: 'invite',
+      label: t('已指导客户网上申请', 'Invited to apply online'),
+      from: ['toOffer'],
+      roles: ['assistant', 'teamLead'],
+      to: 'invited',
+      actor: ecommerce,
+      effect: (_d, ctx) => ({ invitedAt: nowIso(ctx), handledBy: ctx.user.id }),
+      tone: 'primary',
+      list: true,
+    },
+    {
+      action: 'noPotential',
+      label: t('暂无发展潜力', 'No potential'),
+      from: ['toOffer', 'invited'],
+      roles: ['assistant', 'teamLead'],
+      to: 'closed',
+      actor: ecommerce,
+      commentRequired: true,
+    },
     // the website's application arrives through the intake (system user) or is taken by phone
-    { action: 'apply', label: t('收到会员申请', 'Application received'), from: ['toOffer', 'invited'], roles: ['admin', 'assistant'], to: 'applied', actor: ecommerce, effect: (_d, ctx) => ({ appliedAt: nowIso(ctx) }) },
+    {
+      action: 'apply',
+      label: t('收到会员申请', 'Application received'),
+      from: ['toOffer', 'invited'],
+      roles: ['admin', 'assistant'],
+      to: 'applied',
+      actor: ecommerce,
+      effect: (_d, ctx) => ({ appliedAt: nowIso(ctx) }),
+    },
     {
       action: 'approve',
       label: t('批准入会', 'Approve membership'),
@@ -79,12 +137,26 @@ export const membershipWorkflow: Workflow = {
       to: 'approved',
       decision: 'approve',
       actor: ecommerce,
-      guard: (_d, ctx) => (ctx.refs.customerId?.member === true ? ruleRefusal('5.2.2', '该客户已是会员', 'Already a member', 'customerId') : null),
+      guard: (_d, ctx) =>
+        ctx.refs.customerId?.member === true
+          ? ruleRefusal('5.2.2', '该客户已是会员', 'Already a member', 'customerId')
+          : null,
       effects: approveEffects,
       effect: (_d, ctx) => ({ decidedAt: nowIso(ctx), handledBy: ctx.user.id }),
       tone: 'primary',
     },
-    { action: 'reject', label: t('不予入会', 'Refuse'), from: ['applied'], roles: ['assistant', 'teamLead'], to: 'rejected', decision: 'reject', actor: ecommerce, commentRequired: true, effect: (_d, ctx) => ({ decidedAt: nowIso(ctx), handledBy: ctx.user.id }), tone: 'danger' },
+    {
+      action: 'reject',
+      label: t('不予入会', 'Refuse'),
+      from: ['applied'],
+      roles: ['assistant', 'teamLead'],
+      to: 'rejected',
+      decision: 'reject',
+      actor: ecommerce,
+      commentRequired: true,
+      effect: (_d, ctx) => ({ decidedAt: nowIso(ctx), handledBy: ctx.user.id }),
+      tone: 'danger',
+    },
   ],
 };
 
@@ -113,7 +185,14 @@ export const memberships = defineDocument({
     appliedAt: datetime(t('申请时间', 'Applied at'), { readOnly: true }),
     decidedAt: datetime(t('审核时间', 'Decided at'), { readOnly: true }),
   },
-  list: [column('code', 'code'), column('customerName', 'name'), column('source', 'choice'), column('phone', 'text'), column('status', 'status'), column('appliedAt', 'datetime')],
+  list: [
+    column('code', 'code'),
+    column('customerName', 'name'),
+    column('source', 'choice'),
+    column('phone', 'text'),
+    column('status', 'status'),
+    column('appliedAt', 'datetime'),
+  ],
   filters: ['status', 'source', 'customerId', 'appliedAt'],
   defaultSort: { field: 'id', order: 'DESC' },
   columns: ['code', 'status', 'customerId', 'customerName', 'source', 'orderId', 'handledBy', 'createdBy', 'appliedAt'],

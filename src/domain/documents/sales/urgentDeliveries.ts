@@ -1,7 +1,24 @@
-import { column, datetime, defineDocument, enumOf, money, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import {
+  column,
+  datetime,
+  defineDocument,
+  enumOf,
+  money,
+  ref,
+  text,
+  type DocRecord,
+  type RuleContext,
+} from '../../definition';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { nowIso, ownDocument } from '../../rules/sales/common';
-import { distanceRefusal, nextUrgentSlot, slotDeparture, URGENT_SLOTS, urgentRequestRefusal, type UrgentSlot } from '../../rules/sales/urgent';
+import {
+  distanceRefusal,
+  nextUrgentSlot,
+  slotDeparture,
+  URGENT_SLOTS,
+  urgentRequestRefusal,
+  type UrgentSlot,
+} from '../../rules/sales/urgent';
 import { t } from '../../text';
 import { view } from '../../where';
 import type { Workflow } from '../../workflow';
@@ -16,7 +33,12 @@ import { calendarOfSettings } from '../../settings';
  */
 
 export const URGENT_STATUSES = {
-  requested: { label: t('待订单组安排', 'Awaiting the order desk'), color: 'warning', editable: true, waitingOn: ['orderDesk'] },
+  requested: {
+    label: t('待订单组安排', 'Awaiting the order desk'),
+    color: 'warning',
+    editable: true,
+    waitingOn: ['orderDesk'],
+  },
   scheduled: { label: t('已安排车辆', 'Van scheduled'), color: 'info', waitingOn: ['driver', 'orderDesk'] },
   outForDelivery: { label: t('急件配送中', 'Out for delivery'), color: 'primary', waitingOn: ['driver'] },
   delivered: { label: t('已送达', 'Delivered'), color: 'success', final: true },
@@ -25,14 +47,19 @@ export const URGENT_STATUSES = {
 
 /** orders entered into the order flow and not yet out for delivery (6.8.2) */
 const URGENT_ORDER_STATUSES = ['submitted', 'gmApproval', 'approved', 'picked', 'invoiced'];
-const SLOT_LABELS = { noon: t('12:00 车次', '12:00 van'), afternoon: t('15:30 车次', '15:30 van') } satisfies Record<UrgentSlot, { zh: string; en: string }>;
+const SLOT_LABELS = { noon: t('12:00 车次', '12:00 van'), afternoon: t('15:30 车次', '15:30 van') } satisfies Record<
+  UrgentSlot,
+  { zh: string; en: string }
+>;
 
 export function computeUrgentDelivery(doc: DocRecord, ctx: RuleContext): DocRecord {
   const customer = ctx.refs.customerId;
   const order = ctx.refs.orderId;
   const requestedAt = typeof doc.requestedAt === 'string' && doc.requestedAt ? doc.requestedAt : nowIso(ctx);
   const at = new Date(requestedAt);
-  const slot = (typeof doc.slot === 'string' && doc.slot in URGENT_SLOTS ? doc.slot : nextUrgentSlot(at)) as UrgentSlot | null;
+  const slot = (
+    typeof doc.slot === 'string' && doc.slot in URGENT_SLOTS ? doc.slot : nextUrgentSlot(at)
+  ) as UrgentSlot | null;
   return {
     ...doc,
     requestedAt,
@@ -52,16 +79,52 @@ export function urgentDeliveryRules(doc: DocRecord, ctx: RuleContext): Refusal[]
   if (!customer) return [ruleRefusal('6.3', '客户不存在', 'No such customer', 'customerId')];
   const out: Refusal[] = [];
   const order = ctx.refs.orderId;
-  if (!order) out.push(ruleRefusal('6.8.2', '销售订单不存在：须先按订单流程输入订单', 'No such sales order: enter the order first', 'orderId'));
+  if (!order)
+    out.push(
+      ruleRefusal(
+        '6.8.2',
+        '销售订单不存在：须先按订单流程输入订单',
+        'No such sales order: enter the order first',
+        'orderId',
+      ),
+    );
   else {
-    if (order.customerId !== doc.customerId) out.push(ruleRefusal('6.8.2', `订单 ${order.code} 不是该客户的订单`, `Order ${order.code} is not this customer’s`, 'orderId'));
-    if (!URGENT_ORDER_STATUSES.includes(String(order.status))) out.push(ruleRefusal('6.8.2', `订单 ${order.code} 当前状态不能安排急件`, `Order ${order.code} cannot go urgent in its current status`, 'orderId'));
+    if (order.customerId !== doc.customerId)
+      out.push(
+        ruleRefusal(
+          '6.8.2',
+          `订单 ${order.code} 不是该客户的订单`,
+          `Order ${order.code} is not this customer’s`,
+          'orderId',
+        ),
+      );
+    if (!URGENT_ORDER_STATUSES.includes(String(order.status)))
+      out.push(
+        ruleRefusal(
+          '6.8.2',
+          `订单 ${order.code} 当前状态不能安排急件`,
+          `Order ${order.code} cannot go urgent in its current status`,
+          'orderId',
+        ),
+      );
   }
   const far = distanceRefusal(customer.distanceKm);
   if (far) out.push(far);
-  const late = urgentRequestRefusal(new Date(String(doc.requestedAt ?? ctx.now.toISOString())), (doc.slot as UrgentSlot | null) ?? null, calendarOfSettings(ctx.settings));
+  const late = urgentRequestRefusal(
+    new Date(String(doc.requestedAt ?? ctx.now.toISOString())),
+    (doc.slot as UrgentSlot | null) ?? null,
+    calendarOfSettings(ctx.settings),
+  );
   if (late) out.push(late);
-  if (Number(ctx.facts.openUrgentDeliveries ?? 0) > 0 && order) out.push(ruleRefusal('6.8.2', `订单 ${order.code} 已有急件送货联络函`, `Order ${order.code} already has an urgent delivery letter`, 'orderId'));
+  if (Number(ctx.facts.openUrgentDeliveries ?? 0) > 0 && order)
+    out.push(
+      ruleRefusal(
+        '6.8.2',
+        `订单 ${order.code} 已有急件送货联络函`,
+        `Order ${order.code} already has an urgent delivery letter`,
+        'orderId',
+      ),
+    );
   return out;
 }
 
@@ -73,10 +136,44 @@ export const urgentDeliveryWorkflow: Workflow = {
   states: URGENT_STATUSES,
   transitions: [
     // 6.8.3 the order desk prints the delivery note, the warehouse picks; 6.8.4 a van at 12:00 / 15:30
-    { action: 'schedule', label: t('安排急件车辆', 'Schedule the van'), from: ['requested'], roles: ['orderDesk'], to: 'scheduled', effect: (_d, ctx) => ({ scheduledAt: nowIso(ctx), scheduledBy: ctx.user.id }), bulk: true, tone: 'primary' },
-    { action: 'dispatch', label: t('急件出车', 'Van left'), from: ['scheduled'], roles: ['driver', 'orderDesk'], to: 'outForDelivery', effect: stamp('dispatchedAt'), bulk: true },
-    { action: 'deliver', label: t('客户签收', 'Delivered (signed)'), from: ['outForDelivery'], roles: ['driver'], to: 'delivered', effect: stamp('deliveredAt'), bulk: true },
-    { action: 'cancel', label: t('取消', 'Cancel'), from: ['requested', 'scheduled'], roles: ['assistant', 'teamLead', 'orderDesk'], to: 'cancelled', actor: own, commentRequired: true, tone: 'danger' },
+    {
+      action: 'schedule',
+      label: t('安排急件车辆', 'Schedule the van'),
+      from: ['requested'],
+      roles: ['orderDesk'],
+      to: 'scheduled',
+      effect: (_d, ctx) => ({ scheduledAt: nowIso(ctx), scheduledBy: ctx.user.id }),
+      bulk: true,
+      tone: 'primary',
+    },
+    {
+      action: 'dispatch',
+      label: t('急件出车', 'Van left'),
+      from: ['scheduled'],
+      roles: ['driver', 'orderDesk'],
+      to: 'outForDelivery',
+      effect: stamp('dispatchedAt'),
+      bulk: true,
+    },
+    {
+      action: 'deliver',
+      label: t('客户签收', 'Delivered (signed)'),
+      from: ['outForDelivery'],
+      roles: ['driver'],
+      to: 'delivered',
+      effect: stamp('deliveredAt'),
+      bulk: true,
+    },
+    {
+      action: 'cancel',
+      label: t('取消', 'Cancel'),
+      from: ['requested', 'scheduled'],
+      roles: ['assistant', 'teamLead', 'orderDesk'],
+      to: 'cancelled',
+      actor: own,
+      commentRequired: true,
+      tone: 'danger',
+    },
   ],
 };
 
@@ -89,9 +186,18 @@ export const urgentDeliveries = defineDocument({
   fields: {
     code: text(t('联络函编号', 'Letter no.'), { readOnly: true, search: true }),
     status: text(t('状态', 'Status'), { readOnly: true }),
-    customerId: ref(t('客户', 'Customer'), 'customers', { required: true, immutable: true, help: t('客户距离须在20公里以内 (6.8.1)', 'The customer must be within 20 km (6.8.1)') }),
+    customerId: ref(t('客户', 'Customer'), 'customers', {
+      required: true,
+      immutable: true,
+      help: t('客户距离须在20公里以内 (6.8.1)', 'The customer must be within 20 km (6.8.1)'),
+    }),
     orderId: ref(t('急货订单', 'Urgent order'), 'orders', { required: true, immutable: true }),
-    slot: enumOf(t('急件车次', 'Van'), SLOT_LABELS, { help: t('12:00及15:30两个车次；15:30以后不受理 (6.8.4)', 'Vans at 12:00 and 15:30; nothing accepted from 15:30 on (6.8.4)') }),
+    slot: enumOf(t('急件车次', 'Van'), SLOT_LABELS, {
+      help: t(
+        '12:00及15:30两个车次；15:30以后不受理 (6.8.4)',
+        'Vans at 12:00 and 15:30; nothing accepted from 15:30 on (6.8.4)',
+      ),
+    }),
     latestArrival: datetime(t('要求最迟送达时间', 'Deliver by (latest)')),
     deliveryAddress: text(t('送货地址', 'Delivery address'), { maxLength: 200 }),
     receivingDept: text(t('客户收货部门', 'Receiving department'), { maxLength: 50 }),
@@ -109,11 +215,36 @@ export const urgentDeliveries = defineDocument({
     dispatchedAt: datetime(t('出车时间', 'Left at'), { readOnly: true }),
     deliveredAt: datetime(t('送达时间', 'Delivered at'), { readOnly: true }),
   },
-  list: [column('code', 'code'), column('customerName', 'name'), column('slot', 'choice'), column('departureAt', 'datetime', 2), column('status', 'status'), column('distanceKm', 'number', 2), column('orderCode', 'code', 3), column('latestArrival', 'datetime', 3)],
+  list: [
+    column('code', 'code'),
+    column('customerName', 'name'),
+    column('slot', 'choice'),
+    column('departureAt', 'datetime', 2),
+    column('status', 'status'),
+    column('distanceKm', 'number', 2),
+    column('orderCode', 'code', 3),
+    column('latestArrival', 'datetime', 3),
+  ],
   filters: ['status', 'slot', 'customerId', 'assistantId', 'requestedAt'],
-  inbox: { columns: ['customerName', 'slot', 'departureAt'], byRole: { driver: ['customerName', 'deliveryAddress', 'customerId.route'] } },
+  inbox: {
+    columns: ['customerName', 'slot', 'departureAt'],
+    byRole: { driver: ['customerName', 'deliveryAddress', 'customerId.route'] },
+  },
   defaultSort: { field: 'departureAt', order: 'DESC' },
-  columns: ['code', 'status', 'customerId', 'orderId', 'customerName', 'slot', 'requestedAt', 'departureAt', 'latestArrival', 'assistantId', 'createdBy', 'deliveredAt'],
+  columns: [
+    'code',
+    'status',
+    'customerId',
+    'orderId',
+    'customerName',
+    'slot',
+    'requestedAt',
+    'departureAt',
+    'latestArrival',
+    'assistantId',
+    'createdBy',
+    'deliveredAt',
+  ],
   access: {
     read: ['assistant', 'teamLead', 'csManager', 'orderDesk', 'warehouse', 'driver', 'admin'],
     create: ['assistant', 'teamLead'],

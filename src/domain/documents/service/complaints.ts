@@ -1,8 +1,24 @@
-import { bool, column, datetime, defineDocument, enumOf, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import {
+  bool,
+  column,
+  datetime,
+  defineDocument,
+  enumOf,
+  longText,
+  ref,
+  text,
+  type DocRecord,
+  type RuleContext,
+} from '../../definition';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { isKeyAccount } from '../../rules/customerTerms';
 import { nowIso, ownDocument } from '../../rules/service/common';
-import { complaintReplyDeadline, complaintResolveDeadline, complaintRoute, onTime } from '../../rules/service/complaints';
+import {
+  complaintReplyDeadline,
+  complaintResolveDeadline,
+  complaintRoute,
+  onTime,
+} from '../../rules/service/complaints';
 import { t } from '../../text';
 import { openStatuses, view } from '../../where';
 import type { Effect, Workflow } from '../../workflow';
@@ -24,10 +40,27 @@ import { calendarOfSettings } from '../../settings';
  */
 
 export const COMPLAINT_STATUSES = {
-  received: { label: t('已受理（待回复）', 'Received (to reply)'), color: 'warning', editable: true, waitingOn: ['assistant'] },
-  managerReview: { label: t('待客服中心经理处理', 'With the CS Center manager'), color: 'info', waitingOn: ['csManager'] },
-  onsiteCheck: { label: t('待办事处主管现场确认', 'Onsite check by the office supervisor'), color: 'info', waitingOn: ['officeSupervisor'] },
-  escalated: { label: t('客户管理部门协助处理', 'With customer management'), color: 'secondary', waitingOn: ['salesManager'] },
+  received: {
+    label: t('已受理（待回复）', 'Received (to reply)'),
+    color: 'warning',
+    editable: true,
+    waitingOn: ['assistant'],
+  },
+  managerReview: {
+    label: t('待客服中心经理处理', 'With the CS Center manager'),
+    color: 'info',
+    waitingOn: ['csManager'],
+  },
+  onsiteCheck: {
+    label: t('待办事处主管现场确认', 'Onsite check by the office supervisor'),
+    color: 'info',
+    waitingOn: ['officeSupervisor'],
+  },
+  escalated: {
+    label: t('客户管理部门协助处理', 'With customer management'),
+    color: 'secondary',
+    waitingOn: ['salesManager'],
+  },
   followUp: { label: t('跟进处理结果', 'Follow-up with the customer'), color: 'primary', waitingOn: ['assistant'] },
   filing: { label: t('待大客户投诉备案', 'Key account: to file'), color: 'secondary', waitingOn: ['salesManager'] },
   closed: { label: t('已解决', 'Resolved'), color: 'success', final: true },
@@ -70,18 +103,24 @@ export function complaintRules(doc: DocRecord, ctx: RuleContext): Refusal[] {
 /** 6.10.2 a product-quality complaint: the assistant fills the customer feedback form for the office. */
 const feedbackForm = (doc: DocRecord): Effect[] =>
   doc.category === 'productQuality'
-    ? [{
-        kind: 'create',
-        resource: 'feedbacks',
-        rule: '6.10.2',
-        link: 'feedbackId',
-        record: {
-          customerId: doc.customerId,
-          kind: 'productQuality',
-          description: `客户投诉 ${String(doc.code ?? '')}（商品质量，请办事处派人现场确认）：${String(doc.description ?? '')}`.slice(0, 2000),
-          complaintId: doc.id,
+    ? [
+        {
+          kind: 'create',
+          resource: 'feedbacks',
+          rule: '6.10.2',
+          link: 'feedbackId',
+          record: {
+            customerId: doc.customerId,
+            kind: 'productQuality',
+            description:
+              `客户投诉 ${String(doc.code ?? '')}（商品质量，请办事处派人现场确认）：${String(doc.description ?? '')}`.slice(
+                0,
+                2000,
+              ),
+            complaintId: doc.id,
+          },
         },
-      }]
+      ]
     : [];
 
 export const complaintWorkflow: Workflow = {
@@ -90,22 +129,100 @@ export const complaintWorkflow: Workflow = {
   transitions: [
     // 6.10.1 / 6.10.5 first reply within 4 working hours, then routed (6.10.2)
     {
-      action: 'reply', label: t('已回复客户', 'Replied to the customer'), from: ['received'], roles: ['assistant', 'teamLead'], to: (d) => complaintRoute(d.category), actor: owner,
-      effect: (d, ctx) => ({ firstReplyAt: nowIso(ctx), repliedOnTime: onTime(ctx.now, d.replyDeadline) }), effects: feedbackForm, tone: 'primary',
+      action: 'reply',
+      label: t('已回复客户', 'Replied to the customer'),
+      from: ['received'],
+      roles: ['assistant', 'teamLead'],
+      to: (d) => complaintRoute(d.category),
+      actor: owner,
+      effect: (d, ctx) => ({ firstReplyAt: nowIso(ctx), repliedOnTime: onTime(ctx.now, d.replyDeadline) }),
+      effects: feedbackForm,
+      tone: 'primary',
     },
-    { action: 'handle', label: t('处理完毕', 'Handled'), from: ['managerReview'], roles: ['csManager'], to: 'followUp', commentRequired: true, effect: (_d, ctx) => ({ handledAt: nowIso(ctx) }), tone: 'primary' },
-    { action: 'handle', label: t('现场确认完毕', 'Onsite check done'), from: ['onsiteCheck'], roles: ['officeSupervisor'], to: 'followUp', commentRequired: true, effect: (_d, ctx) => ({ handledAt: nowIso(ctx) }), tone: 'primary' },
-    { action: 'handle', label: t('协助处理完毕', 'Handled'), from: ['escalated'], roles: ['salesManager'], to: 'followUp', commentRequired: true, effect: (_d, ctx) => ({ handledAt: nowIso(ctx) }), tone: 'primary' },
+    {
+      action: 'handle',
+      label: t('处理完毕', 'Handled'),
+      from: ['managerReview'],
+      roles: ['csManager'],
+      to: 'followUp',
+      commentRequired: true,
+      effect: (_d, ctx) => ({ handledAt: nowIso(ctx) }),
+      tone: 'primary',
+    },
+    {
+      action: 'handle',
+      label: t('现场确认完毕', 'Onsite check done'),
+      from: ['onsiteCheck'],
+      roles: ['officeSupervisor'],
+      to: 'followUp',
+      commentRequired: true,
+      effect: (_d, ctx) => ({ handledAt: nowIso(ctx) }),
+      tone: 'primary',
+    },
+    {
+      action: 'handle',
+      label: t('协助处理完毕', 'Handled'),
+      from: ['escalated'],
+      roles: ['salesManager'],
+      to: 'followUp',
+      commentRequired: true,
+      effect: (_d, ctx) => ({ handledAt: nowIso(ctx) }),
+      tone: 'primary',
+    },
     // 6.10.2 beyond the department (large or technically complex goods) → customer management
-    { action: 'escalate', label: t('报客户管理部门', 'Escalate to customer management'), from: ['managerReview'], roles: ['csManager'], to: 'escalated', commentRequired: true, effect: (_d, ctx) => ({ escalatedAt: nowIso(ctx) }) },
-    { action: 'escalate', label: t('报客户管理部门', 'Escalate to customer management'), from: ['onsiteCheck'], roles: ['officeSupervisor'], to: 'escalated', commentRequired: true, effect: (_d, ctx) => ({ escalatedAt: nowIso(ctx) }) },
-    { action: 'escalate', label: t('报客户管理部门', 'Escalate to customer management'), from: ['followUp'], roles: ['assistant', 'teamLead'], to: 'escalated', actor: owner, commentRequired: true, effect: (_d, ctx) => ({ escalatedAt: nowIso(ctx) }) },
+    {
+      action: 'escalate',
+      label: t('报客户管理部门', 'Escalate to customer management'),
+      from: ['managerReview'],
+      roles: ['csManager'],
+      to: 'escalated',
+      commentRequired: true,
+      effect: (_d, ctx) => ({ escalatedAt: nowIso(ctx) }),
+    },
+    {
+      action: 'escalate',
+      label: t('报客户管理部门', 'Escalate to customer management'),
+      from: ['onsiteCheck'],
+      roles: ['officeSupervisor'],
+      to: 'escalated',
+      commentRequired: true,
+      effect: (_d, ctx) => ({ escalatedAt: nowIso(ctx) }),
+    },
+    {
+      action: 'escalate',
+      label: t('报客户管理部门', 'Escalate to customer management'),
+      from: ['followUp'],
+      roles: ['assistant', 'teamLead'],
+      to: 'escalated',
+      actor: owner,
+      commentRequired: true,
+      effect: (_d, ctx) => ({ escalatedAt: nowIso(ctx) }),
+    },
     // 6.10.3 / 6.10.4 the result fed back to the customer and recorded; 6.10.5 key accounts are filed
     {
-      action: 'resolve', label: t('结果已反馈客户', 'Result given to the customer'), from: ['followUp'], roles: ['assistant', 'teamLead'], to: (d) => (d.keyAccount === true && d.filed !== true ? 'filing' : 'closed'), actor: owner, commentRequired: true,
-      effect: (d, ctx) => ({ resolvedAt: nowIso(ctx), resolvedOnTime: onTime(ctx.now, d.resolveDeadline), ...(d.keyAccount === true ? {} : { closedAt: nowIso(ctx) }) }), tone: 'primary',
+      action: 'resolve',
+      label: t('结果已反馈客户', 'Result given to the customer'),
+      from: ['followUp'],
+      roles: ['assistant', 'teamLead'],
+      to: (d) => (d.keyAccount === true && d.filed !== true ? 'filing' : 'closed'),
+      actor: owner,
+      commentRequired: true,
+      effect: (d, ctx) => ({
+        resolvedAt: nowIso(ctx),
+        resolvedOnTime: onTime(ctx.now, d.resolveDeadline),
+        ...(d.keyAccount === true ? {} : { closedAt: nowIso(ctx) }),
+      }),
+      tone: 'primary',
     },
-    { action: 'file', label: t('已备案', 'Filed'), from: ['filing'], roles: ['salesManager'], to: 'closed', effect: (_d, ctx) => ({ filed: true, filedAt: nowIso(ctx), closedAt: nowIso(ctx) }), tone: 'primary' },
+    {
+      action: 'file',
+      label: t('已备案', 'Filed'),
+      from: ['filing'],
+      roles: ['salesManager'],
+      to: 'closed',
+      effect: (_d, ctx) => ({ filed: true, filedAt: nowIso(ctx), closedAt: nowIso(ctx) }),
+      tone: 'primary',
+    },
   ],
 };
 
@@ -121,16 +238,33 @@ export const complaints = defineDocument({
     customerId: ref(t('客户', 'Customer'), 'customers', { required: true, immutable: true }),
     customerName: text(t('客户名称', 'Customer name'), { computed: true, search: true }),
     keyAccount: bool(t('大客户', 'Key account'), { computed: true }),
-    category: enumOf(t('投诉类别', 'Category'), COMPLAINT_CATEGORIES, { required: true, help: t('按类别上报处理 (6.10.2)', 'Routed by category (6.10.2)') }),
+    category: enumOf(t('投诉类别', 'Category'), COMPLAINT_CATEGORIES, {
+      required: true,
+      help: t('按类别上报处理 (6.10.2)', 'Routed by category (6.10.2)'),
+    }),
     orderId: ref(t('相关订单', 'Related order'), 'orders', {
-      pick: { filter: (d) => (typeof d.customerId === 'number' ? { customerId: d.customerId } : null), after: 'customerId', rule: '6.10.1', why: t('须为该客户的订单', "must be this customer's order") },
+      pick: {
+        filter: (d) => (typeof d.customerId === 'number' ? { customerId: d.customerId } : null),
+        after: 'customerId',
+        rule: '6.10.1',
+        why: t('须为该客户的订单', "must be this customer's order"),
+      },
     }),
     contact: text(t('投诉人', 'Complainant'), { maxLength: 50, search: true }),
     phone: text(t('联系电话', 'Phone'), { maxLength: 30 }),
     description: longText(t('投诉内容', 'Complaint'), { required: true, maxLength: 2000 }),
-    receivedAt: datetime(t('受理时间', 'Received at'), { immutable: true, help: t('默认为登记时间', 'Defaults to now') }),
-    replyDeadline: datetime(t('回复时限（4工作小时）', 'Reply by (4 working hours)'), { computed: true, clock: 'working' }),
-    resolveDeadline: datetime(t('解决时限（3个工作日）', 'Resolve by (3 working days)'), { computed: true, clock: 'working' }),
+    receivedAt: datetime(t('受理时间', 'Received at'), {
+      immutable: true,
+      help: t('默认为登记时间', 'Defaults to now'),
+    }),
+    replyDeadline: datetime(t('回复时限（4工作小时）', 'Reply by (4 working hours)'), {
+      computed: true,
+      clock: 'working',
+    }),
+    resolveDeadline: datetime(t('解决时限（3个工作日）', 'Resolve by (3 working days)'), {
+      computed: true,
+      clock: 'working',
+    }),
     firstReplyAt: datetime(t('首次回复时间', 'First reply at'), { readOnly: true }),
     repliedOnTime: bool(t('按时回复', 'Replied on time'), { readOnly: true }),
     resolvedAt: datetime(t('解决时间', 'Resolved at'), { readOnly: true }),
@@ -143,10 +277,48 @@ export const complaints = defineDocument({
     feedbackId: ref(t('客户信息反馈表', 'Feedback form'), 'feedbacks', { readOnly: true }),
     assistantId: ref(t('客户助理', 'Assistant'), 'users', { readOnly: true }),
   },
-  list: [column('code', 'code'), column('customerName', 'name'), column('category', 'choice'), column('receivedAt', 'datetime'), column('status', 'status'), column('resolvedAt', 'datetime', 2), column('replyDeadline', 'datetime', 3), column('firstReplyAt', 'datetime', 3), column('resolveDeadline', 'datetime', 3)],
-  filters: ['status', 'category', 'customerId', 'keyAccount', 'assistantId', 'receivedAt', 'resolvedAt', 'repliedOnTime', 'resolvedOnTime'],
+  list: [
+    column('code', 'code'),
+    column('customerName', 'name'),
+    column('category', 'choice'),
+    column('receivedAt', 'datetime'),
+    column('status', 'status'),
+    column('resolvedAt', 'datetime', 2),
+    column('replyDeadline', 'datetime', 3),
+    column('firstReplyAt', 'datetime', 3),
+    column('resolveDeadline', 'datetime', 3),
+  ],
+  filters: [
+    'status',
+    'category',
+    'customerId',
+    'keyAccount',
+    'assistantId',
+    'receivedAt',
+    'resolvedAt',
+    'repliedOnTime',
+    'resolvedOnTime',
+  ],
   defaultSort: { field: 'receivedAt', order: 'DESC' },
-  columns: ['code', 'status', 'createdBy', 'assistantId', 'customerId', 'customerName', 'category', 'keyAccount', 'receivedAt', 'replyDeadline', 'resolveDeadline', 'firstReplyAt', 'resolvedAt', 'repliedOnTime', 'resolvedOnTime', 'filed', 'feedbackId'],
+  columns: [
+    'code',
+    'status',
+    'createdBy',
+    'assistantId',
+    'customerId',
+    'customerName',
+    'category',
+    'keyAccount',
+    'receivedAt',
+    'replyDeadline',
+    'resolveDeadline',
+    'firstReplyAt',
+    'resolvedAt',
+    'repliedOnTime',
+    'resolvedOnTime',
+    'filed',
+    'feedbackId',
+  ],
   access: {
     read: ['assistant', 'teamLead', 'csManager', 'officeSupervisor', 'salesManager', 'salesRep', 'branchGM', 'admin'],
     create: ['assistant', 'teamLead'],

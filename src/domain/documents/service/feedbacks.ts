@@ -1,4 +1,14 @@
-import { column, datetime, defineDocument, enumOf, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import {
+  column,
+  datetime,
+  defineDocument,
+  enumOf,
+  longText,
+  ref,
+  text,
+  type DocRecord,
+  type RuleContext,
+} from '../../definition';
 import { ruleRefusal, type Refusal } from '../../refusal';
 import { nowIso, ownDocument } from '../../rules/service/common';
 import { t } from '../../text';
@@ -30,7 +40,11 @@ const owner = ownDocument();
 
 export function computeFeedback(doc: DocRecord, ctx: RuleContext): DocRecord {
   const customer = ctx.refs.customerId;
-  return { ...doc, customerName: customer?.name ?? doc.customerName ?? '', districtOffice: customer?.districtOffice ?? doc.districtOffice ?? '' };
+  return {
+    ...doc,
+    customerName: customer?.name ?? doc.customerName ?? '',
+    districtOffice: customer?.districtOffice ?? doc.districtOffice ?? '',
+  };
 }
 
 export function feedbackRules(_doc: DocRecord, ctx: RuleContext): Refusal[] {
@@ -42,9 +56,29 @@ export const feedbackWorkflow: Workflow = {
   states: FEEDBACK_STATUSES,
   transitions: [
     // 6.1.2 the office has sent someone; the assistant (or the office supervisor) records what was done
-    { action: 'followUp', label: t('记录跟进情况', 'Record follow-up'), from: ['open'], roles: ['assistant', 'officeSupervisor'], to: 'followedUp', actor: owner, commentRequired: true, effect: (_d, ctx) => ({ followedUpAt: nowIso(ctx) }), tone: 'primary' },
+    {
+      action: 'followUp',
+      label: t('记录跟进情况', 'Record follow-up'),
+      from: ['open'],
+      roles: ['assistant', 'officeSupervisor'],
+      to: 'followedUp',
+      actor: owner,
+      commentRequired: true,
+      effect: (_d, ctx) => ({ followedUpAt: nowIso(ctx) }),
+      tone: 'primary',
+    },
     // 6.1.2 the result is tracked to the end
-    { action: 'close', label: t('结案', 'Close'), from: ['followedUp'], roles: ['assistant', 'teamLead'], to: 'closed', actor: owner, commentRequired: true, effect: (_d, ctx) => ({ closedAt: nowIso(ctx) }), tone: 'primary' },
+    {
+      action: 'close',
+      label: t('结案', 'Close'),
+      from: ['followedUp'],
+      roles: ['assistant', 'teamLead'],
+      to: 'closed',
+      actor: owner,
+      commentRequired: true,
+      effect: (_d, ctx) => ({ closedAt: nowIso(ctx) }),
+      tone: 'primary',
+    },
   ],
 };
 
@@ -68,10 +102,30 @@ export const feedbacks = defineDocument({
     followedUpAt: datetime(t('跟进时间', 'Followed up at'), { readOnly: true }),
     closedAt: datetime(t('结案时间', 'Closed at'), { readOnly: true }),
   },
-  list: [column('code', 'code'), column('customerName', 'name'), column('kind', 'choice'), column('status', 'status'), column('createdAt', 'datetime'), column('followedUpAt', 'datetime', 2), column('districtOffice', 'text', 2)],
+  list: [
+    column('code', 'code'),
+    column('customerName', 'name'),
+    column('kind', 'choice'),
+    column('status', 'status'),
+    column('createdAt', 'datetime'),
+    column('followedUpAt', 'datetime', 2),
+    column('districtOffice', 'text', 2),
+  ],
   filters: ['status', 'kind', 'customerId', 'assistantId', 'districtOffice', 'createdAt'],
   defaultSort: { field: 'id', order: 'DESC' },
-  columns: ['code', 'status', 'createdBy', 'assistantId', 'customerId', 'customerName', 'districtOffice', 'kind', 'complaintId', 'followedUpAt', 'closedAt'],
+  columns: [
+    'code',
+    'status',
+    'createdBy',
+    'assistantId',
+    'customerId',
+    'customerName',
+    'districtOffice',
+    'kind',
+    'complaintId',
+    'followedUpAt',
+    'closedAt',
+  ],
   access: {
     read: ['assistant', 'teamLead', 'csManager', 'officeSupervisor', 'salesRep', 'salesManager', 'admin'],
     create: ['assistant', 'teamLead'],

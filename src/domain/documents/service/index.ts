@@ -8,4 +8,12 @@ import { serviceTickets } from './serviceTickets';
 import { workLogs } from './workLogs';
 
 /** Document definitions of this family, registered in ../index.ts. */
-export const SERVICE_DOCS: Record<string, DocumentDefinition> = { returns, complaints, feedbacks, sampleLoans, serviceTickets, workLogs, memberFollowUps };
+export const SERVICE_DOCS: Record<string, DocumentDefinition> = {
+  returns,
+  complaints,
+  feedbacks,
+  sampleLoans,
+  serviceTickets,
+  workLogs,
+  memberFollowUps,
+};

@@ -1,5 +1,15 @@
 import { addDays, shanghaiDate } from '../../calendar';
-import { column, date, datetime, defineDocument, enumOf, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import {
+  column,
+  date,
+  datetime,
+  defineDocument,
+  enumOf,
+  ref,
+  text,
+  type DocRecord,
+  type RuleContext,
+} from '../../definition';
 import { refusal, ruleRefusal, type Refusal } from '../../refusal';
 import { t } from '../../text';
 import type { Workflow } from '../../workflow';
@@ -29,7 +39,17 @@ export const FOLLOW_UP_MAX_DAYS = 366;
  * when the member was registered, `since`), not followed up already until a later date (`snoozedUntil`:
  * the latest follow-up's next date), and without an open follow-up.
  */
-export function followUpDue(member: Readonly<Record<string, unknown>>, p: { today: string; days: number; lastOrderDay: string | null; since: string; snoozedUntil: string | null; open: boolean }): boolean {
+export function followUpDue(
+  member: Readonly<Record<string, unknown>>,
+  p: {
+    today: string;
+    days: number;
+    lastOrderDay: string | null;
+    since: string;
+    snoozedUntil: string | null;
+    open: boolean;
+  },
+): boolean {
   if (member.member !== true || member.active === false || p.open) return false;
   if (p.snoozedUntil && p.snoozedUntil > p.today) return false;
   const cutoff = addDays(p.today, -p.days);
@@ -46,16 +66,23 @@ export const MEMBER_FOLLOW_UP_STATUSES = {
 
 /** assistants follow up their own members; the team lead may step in */
 const owner = (doc: DocRecord, ctx: RuleContext): Refusal | null =>
-  ctx.user.role === 'assistant' && Number(doc.assistantId) !== ctx.user.id ? refusal('forbidden', '只能回访自己负责的会员', 'You follow up your own members only', '5.8.4') : null;
+  ctx.user.role === 'assistant' && Number(doc.assistantId) !== ctx.user.id
+    ? refusal('forbidden', '只能回访自己负责的会员', 'You follow up your own members only', '5.8.4')
+    : null;
 
 /** 5.8.4 the call is recorded with its outcome and the next follow-up date (after today, within a year). */
 export function followUpRefusal(doc: DocRecord, ctx: RuleContext): Refusal | null {
-  if (typeof doc.call !== 'string' || !doc.call.trim()) return ruleRefusal('5.8.4', '请记录回访情况（联系人、内容）', 'Record the call (whom, what was said)', 'call');
-  if (typeof doc.outcome !== 'string' || !Object.hasOwn(FOLLOW_UP_OUTCOMES, doc.outcome)) return ruleRefusal('5.8.4', '请选择回访结果', 'Choose the outcome', 'outcome');
+  if (typeof doc.call !== 'string' || !doc.call.trim())
+    return ruleRefusal('5.8.4', '请记录回访情况（联系人、内容）', 'Record the call (whom, what was said)', 'call');
+  if (typeof doc.outcome !== 'string' || !Object.hasOwn(FOLLOW_UP_OUTCOMES, doc.outcome))
+    return ruleRefusal('5.8.4', '请选择回访结果', 'Choose the outcome', 'outcome');
   const today = shanghaiDate(ctx.now);
-  if (typeof doc.nextDate !== 'string' || !doc.nextDate) return ruleRefusal('5.8.4', '请填写下次回访日期', 'Set the next follow-up date', 'nextDate');
-  if (doc.nextDate <= today) return ruleRefusal('5.8.4', '下次回访日期须在今天之后', 'The next follow-up date must be after today', 'nextDate');
-  if (doc.nextDate > addDays(today, FOLLOW_UP_MAX_DAYS)) return ruleRefusal('5.8.4', '下次回访日期不能超过一年', 'The next follow-up is at most a year ahead', 'nextDate');
+  if (typeof doc.nextDate !== 'string' || !doc.nextDate)
+    return ruleRefusal('5.8.4', '请填写下次回访日期', 'Set the next follow-up date', 'nextDate');
+  if (doc.nextDate <= today)
+    return ruleRefusal('5.8.4', '下次回访日期须在今天之后', 'The next follow-up date must be after today', 'nextDate');
+  if (doc.nextDate > addDays(today, FOLLOW_UP_MAX_DAYS))
+    return ruleRefusal('5.8.4', '下次回访日期不能超过一年', 'The next follow-up is at most a year ahead', 'nextDate');
   return null;
 }
 
@@ -82,7 +109,13 @@ export const memberFollowUpWorkflow: Workflow = {
 /** The customer's name and assistant, as the follow-up is opened. */
 export function computeMemberFollowUp(doc: DocRecord, ctx: RuleContext): DocRecord {
   const c = ctx.refs.customerId;
-  return { ...doc, customerName: c?.name ?? doc.customerName ?? '', customerCode: c?.code ?? doc.customerCode ?? '', assistantId: doc.assistantId ?? c?.assistantId ?? null, phone: c?.mobile || c?.phone || doc.phone || null };
+  return {
+    ...doc,
+    customerName: c?.name ?? doc.customerName ?? '',
+    customerCode: c?.code ?? doc.customerCode ?? '',
+    assistantId: doc.assistantId ?? c?.assistantId ?? null,
+    phone: c?.mobile || c?.phone || doc.phone || null,
+  };
 }
 
 export function memberFollowUpRules(_doc: DocRecord, ctx: RuleContext): Refusal[] {
@@ -110,14 +143,35 @@ export const memberFollowUps = defineDocument({
     lastOrderDate: date(t('最近订货日期', 'Last order'), { readOnly: true }),
     call: text(t('回访情况（联系人、内容）', 'The call (whom, what was said)'), { maxLength: 200 }),
     outcome: enumOf(t('回访结果', 'Outcome'), FOLLOW_UP_OUTCOMES),
-    nextDate: date(t('下次回访日期', 'Next follow-up'), { help: t('会员在此日期前不再列入回访名单 (5.8.4)', 'The member stays off the list until this date (5.8.4)') }),
+    nextDate: date(t('下次回访日期', 'Next follow-up'), {
+      help: t('会员在此日期前不再列入回访名单 (5.8.4)', 'The member stays off the list until this date (5.8.4)'),
+    }),
     calledAt: datetime(t('回访时间', 'Called at'), { readOnly: true }),
     calledBy: ref(t('回访人', 'Called by'), 'users', { readOnly: true }),
   },
-  list: [column('code', 'code'), column('customerName', 'name'), column('phone', 'text'), column('dueDate', 'date'), column('lastOrderDate', 'date'), column('status', 'status'), column('outcome', 'choice', 2), column('nextDate', 'date', 2)],
+  list: [
+    column('code', 'code'),
+    column('customerName', 'name'),
+    column('phone', 'text'),
+    column('dueDate', 'date'),
+    column('lastOrderDate', 'date'),
+    column('status', 'status'),
+    column('outcome', 'choice', 2),
+    column('nextDate', 'date', 2),
+  ],
   filters: ['status', 'assistantId', 'customerId', 'outcome', 'dueDate', 'nextDate'],
   defaultSort: { field: 'id', order: 'DESC' },
-  columns: ['code', 'status', 'customerId', 'customerName', 'assistantId', 'dueDate', 'nextDate', 'outcome', 'createdBy'],
+  columns: [
+    'code',
+    'status',
+    'customerId',
+    'customerName',
+    'assistantId',
+    'dueDate',
+    'nextDate',
+    'outcome',
+    'createdBy',
+  ],
   access: {
     read: ['assistant', 'teamLead', 'csManager', 'admin'],
     // opened by the server (the system user) when a member falls idle; recorded through the step

@@ -1,5 +1,16 @@
 import { shanghaiDate } from '../../calendar';
-import { column, date, datetime, defineDocument, int, longText, ref, text, type DocRecord, type RuleContext } from '../../definition';
+import {
+  column,
+  date,
+  datetime,
+  defineDocument,
+  int,
+  longText,
+  ref,
+  text,
+  type DocRecord,
+  type RuleContext,
+} from '../../definition';
 import { nowIso, num } from '../../rules/service/common';
 import { workLogRefusals } from '../../rules/service/workLogs';
 import { t } from '../../text';
@@ -12,7 +23,12 @@ import type { Workflow } from '../../workflow';
  */
 
 export const WORK_LOG_STATUSES = {
-  filed: { label: t('已提交（待组长阅）', 'Filed (team lead to read)'), color: 'info', editable: true, waitingOn: ['teamLead'] },
+  filed: {
+    label: t('已提交（待组长阅）', 'Filed (team lead to read)'),
+    color: 'info',
+    editable: true,
+    waitingOn: ['teamLead'],
+  },
   reviewed: { label: t('组长已阅', 'Read by the team lead'), color: 'success', final: true },
 } as const;
 
@@ -20,13 +36,23 @@ export function computeWorkLog(doc: DocRecord, ctx: RuleContext): DocRecord {
   return { ...doc, date: typeof doc.date === 'string' && doc.date ? doc.date : shanghaiDate(ctx.now) };
 }
 
-export const workLogRules = (doc: DocRecord, ctx: RuleContext) => workLogRefusals(String(doc.date), num(ctx.facts.workLogsSameDay), ctx.now);
+export const workLogRules = (doc: DocRecord, ctx: RuleContext) =>
+  workLogRefusals(String(doc.date), num(ctx.facts.workLogsSameDay), ctx.now);
 
 export const workLogWorkflow: Workflow = {
   initial: () => 'filed',
   states: WORK_LOG_STATUSES,
   transitions: [
-    { action: 'acknowledge', label: t('已阅', 'Acknowledge'), from: ['filed'], roles: ['teamLead'], to: 'reviewed', effect: (_d, ctx) => ({ reviewedAt: nowIso(ctx), reviewedBy: ctx.user.id }), bulk: true, tone: 'primary' },
+    {
+      action: 'acknowledge',
+      label: t('已阅', 'Acknowledge'),
+      from: ['filed'],
+      roles: ['teamLead'],
+      to: 'reviewed',
+      effect: (_d, ctx) => ({ reviewedAt: nowIso(ctx), reviewedBy: ctx.user.id }),
+      bulk: true,
+      tone: 'primary',
+    },
   ],
 };
 
@@ -39,7 +65,10 @@ export const workLogs = defineDocument({
   fields: {
     code: text(t('日志编号', 'Log no.'), { readOnly: true, search: true }),
     status: text(t('状态', 'Status'), { readOnly: true }),
-    date: date(t('日期', 'Date'), { immutable: true, help: t('默认为今天；每人每天一份 (6.1.6)', 'Defaults to today; one per assistant per day (6.1.6)') }),
+    date: date(t('日期', 'Date'), {
+      immutable: true,
+      help: t('默认为今天；每人每天一份 (6.1.6)', 'Defaults to today; one per assistant per day (6.1.6)'),
+    }),
     summary: longText(t('今日工作情况', "Today's work"), { required: true, maxLength: 4000, search: true }),
     ordersHandled: int(t('处理订单数', 'Orders handled'), { min: 0, max: 10000 }),
     problems: longText(t('维护客户中遇到的问题及困难', 'Problems and difficulties'), { maxLength: 2000 }),
@@ -49,7 +78,15 @@ export const workLogs = defineDocument({
     reviewedAt: datetime(t('组长阅读时间', 'Read at'), { readOnly: true }),
     reviewedBy: ref(t('阅读组长', 'Read by'), 'users', { readOnly: true }),
   },
-  list: [column('code', 'code'), column('date', 'date'), column('assistantId', 'name'), column('ordersHandled', 'number'), column('status', 'status'), column('createdAt', 'datetime', 2), column('reviewedAt', 'datetime', 2)],
+  list: [
+    column('code', 'code'),
+    column('date', 'date'),
+    column('assistantId', 'name'),
+    column('ordersHandled', 'number'),
+    column('status', 'status'),
+    column('createdAt', 'datetime', 2),
+    column('reviewedAt', 'datetime', 2),
+  ],
   filters: ['status', 'assistantId', 'date'],
   // the team lead's inbox: whose log it is
   inbox: { columns: ['assistantId', 'date', 'ordersHandled'] },

@@ -24,7 +24,8 @@ export const creatorOnly = (doc: DocRecord, ctx: RuleContext): Refusal | null =>
     ? null
     : refusal('forbidden', '只能处理自己录入的单据', 'You can only act on documents you entered');
 
-export const linesOf = (doc: DocRecord, field: string): DocRecord[] => (Array.isArray(doc[field]) ? (doc[field] as DocRecord[]) : []);
+export const linesOf = (doc: DocRecord, field: string): DocRecord[] =>
+  Array.isArray(doc[field]) ? (doc[field] as DocRecord[]) : [];
 
 /** qty × unit price of one line, in fen (0 for an incomplete line). */
 export function lineAmountFen(line: DocRecord, priceField = 'unitPrice'): Fen {
@@ -34,7 +35,8 @@ export function lineAmountFen(line: DocRecord, priceField = 'unitPrice'): Fen {
   return lineTotalFen(yuanToFen(price), Math.trunc(qty));
 }
 
-export const totalFen = (lines: readonly DocRecord[], priceField = 'unitPrice'): Fen => sumFen(lines.map((l) => lineAmountFen(l, priceField)));
+export const totalFen = (lines: readonly DocRecord[], priceField = 'unitPrice'): Fen =>
+  sumFen(lines.map((l) => lineAmountFen(l, priceField)));
 
 export const yuan = (fen: Fen): number => fenToYuan(fen);
 

@@ -53,14 +53,20 @@ export interface CreditEligibility {
  * trading for at least 3 months (the same day 3 months on counts, as for 6.4.6), no overdue
  * payments (5.11.3), and the last 3 full months' delivered/closed orders ≥ 3 × 5000 yuan.
  */
-export function creditEligibility(customer: DocRecord | undefined, ordersTotalYuan: number, now: Date): CreditEligibility {
-  const tradingOk = !!customer && typeof customer.firstTradeAt === 'string' && !!customer.firstTradeAt && !isNewCustomer(customer, now);
+export function creditEligibility(
+  customer: DocRecord | undefined,
+  ordersTotalYuan: number,
+  now: Date,
+): CreditEligibility {
+  const tradingOk =
+    !!customer && typeof customer.firstTradeAt === 'string' && !!customer.firstTradeAt && !isNewCustomer(customer, now);
   const goodRecord = !!customer && customer.overdue !== true && customer.active !== false;
   const volumeOk = yuanToFen(ordersTotalYuan) >= CREDIT_MIN_MONTHLY_FEN * CREDIT_AVERAGE_MONTHS;
   return { tradingOk, goodRecord, volumeOk, eligible: tradingOk && goodRecord && volumeOk };
 }
 
 /** 5.11.4 the next review: six calendar months after the approval day (clamped to the month end). */
-export const creditReviewDue = (approvedAt: Date): string => monthsBefore(shanghaiDate(approvedAt), -CREDIT_REVIEW_MONTHS);
+export const creditReviewDue = (approvedAt: Date): string =>
+  monthsBefore(shanghaiDate(approvedAt), -CREDIT_REVIEW_MONTHS);
 
 export { NEW_CUSTOMER_MONTHS };

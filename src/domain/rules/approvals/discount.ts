@@ -14,7 +14,9 @@ export const DISCOUNT_MIN_MARGIN_BP = 1000;
 
 export function minMarginBp(settings: Record<string, unknown>): number {
   const v = settings.discountMinMarginPercent;
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 100 ? Math.round(v * 100) : DISCOUNT_MIN_MARGIN_BP;
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 100
+    ? Math.round(v * 100)
+    : DISCOUNT_MIN_MARGIN_BP;
 }
 
 export interface MarginFacts {
@@ -44,10 +46,12 @@ export function marginSufficient(m: MarginFacts, floorBp: number): boolean {
 export const percentText = (bp: number | null): string => (bp == null ? '' : `${(bp / 100).toFixed(2)}%`);
 
 /** discount / sales in basis points (rounded). */
-export const discountRateBp = (discountFen: Fen, salesFen: Fen): number | null => (salesFen > 0 ? Math.round((discountFen * 10000) / salesFen) : null);
+export const discountRateBp = (discountFen: Fen, salesFen: Fen): number | null =>
+  salesFen > 0 ? Math.round((discountFen * 10000) / salesFen) : null;
 
 /** 6.14.2 一般在三个工作日内给予回复: the answer is due 3 working days after the application is submitted. */
-export const discountAnswerDeadline = (submittedAt: Date, cal: Calendar): Date => slaDeadline(submittedAt, DISCOUNT_ANSWER, cal);
+export const discountAnswerDeadline = (submittedAt: Date, cal: Calendar): Date =>
+  slaDeadline(submittedAt, DISCOUNT_ANSWER, cal);
 
 /** 6.14.3 定期于每月的7日–10日、25–27日 … 申请支付: payout requests only on these days (Shanghai). */
 export const PAYOUT_DAYS: readonly (readonly [number, number])[] = [

@@ -10,18 +10,27 @@ import { linesOf } from './common';
  */
 
 /** a typed name as it is compared: trimmed, inner runs of white space as one space */
-export const giftItemName = (name: unknown): string => (typeof name === 'string' ? name.trim().replace(/\s+/g, ' ') : '');
+export const giftItemName = (name: unknown): string =>
+  typeof name === 'string' ? name.trim().replace(/\s+/g, ' ') : '';
 
 /** the names of the free-text lines (no product picked) of a gift application */
 export function freeTextGiftNames(doc: DocRecord): string[] {
-  return [...new Set(linesOf(doc, 'items').filter((l) => l.productId == null).map((l) => giftItemName(l.name)).filter((n) => n !== ''))];
+  return [
+    ...new Set(
+      linesOf(doc, 'items')
+        .filter((l) => l.productId == null)
+        .map((l) => giftItemName(l.name))
+        .filter((n) => n !== ''),
+    ),
+  ];
 }
 
 /**
  * The fact's value: each typed name that is a catalog product's name, with the lowest catalog price
  * of the catalog products of that name (several brands or specs may share it), as JSON.
  */
-export const catalogNamesFact = (prices: Record<string, number>): string | null => (Object.keys(prices).length ? JSON.stringify(prices) : null);
+export const catalogNamesFact = (prices: Record<string, number>): string | null =>
+  Object.keys(prices).length ? JSON.stringify(prices) : null;
 
 /** the catalog price a typed name is valued at, if it names a catalog product */
 export function catalogPriceOfName(ctx: RuleContext, name: unknown): number | undefined {

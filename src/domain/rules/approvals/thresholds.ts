@@ -23,5 +23,7 @@ export const needsFinanceDirector = (totalFen: Fen, limitFen: Fen): boolean => !
  */
 export function scrapLimitFen(settings: Record<string, unknown>): Fen {
   const v = settings.scrapFinanceDirectorAbove;
-  return yuanToFen(typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : DEFAULT_SETTINGS.scrapFinanceDirectorAbove);
+  return yuanToFen(
+    typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : DEFAULT_SETTINGS.scrapFinanceDirectorAbove,
+  );
 }

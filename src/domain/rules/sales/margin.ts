@@ -56,7 +56,10 @@ export interface ClassMargin {
 }
 
 /** The overall margin of each class present in the lines; equipment is always "in band". */
-export function classMargins(lines: { cls: MarginClass; amountFen: Fen; costFen: Fen }[], s: SalesSettings): ClassMargin[] {
+export function classMargins(
+  lines: { cls: MarginClass; amountFen: Fen; costFen: Fen }[],
+  s: SalesSettings,
+): ClassMargin[] {
   const out: ClassMargin[] = [];
   for (const cls of ['normal', 'special', 'equipment'] as const) {
     const mine = lines.filter((l) => l.cls === cls);
@@ -64,7 +67,14 @@ export function classMargins(lines: { cls: MarginClass; amountFen: Fen; costFen:
     const amountFen = mine.reduce((a, l) => a + l.amountFen, 0);
     const costFen = mine.reduce((a, l) => a + l.costFen, 0);
     const band = cls === 'equipment' ? null : bandOf(cls, s);
-    out.push({ cls, amountFen, costFen, margin: marginPct(amountFen, costFen), band, inBand: band === null || withinBand(amountFen, costFen, band) });
+    out.push({
+      cls,
+      amountFen,
+      costFen,
+      margin: marginPct(amountFen, costFen),
+      band,
+      inBand: band === null || withinBand(amountFen, costFen, band),
+    });
   }
   return out;
 }

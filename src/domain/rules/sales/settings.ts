@@ -26,9 +26,18 @@ export const SALES_SETTINGS_DEFAULTS: SalesSettings = {
 
 /** Labels for the settings screen: the two numbers the procedure does not give are assumptions. */
 export const SALES_ASSUMPTIONS: Partial<Record<keyof SalesSettings, Text>> = {
-  quoteSpecialMarginMin: t('假设：6.4.3"特殊商品控制在30%左右"按30%±5个百分点', 'Assumption: 6.4.3 "special goods about 30 %" read as 30 % ± 5 points'),
-  quoteSpecialMarginMax: t('假设：6.4.3"特殊商品控制在30%左右"按30%±5个百分点', 'Assumption: 6.4.3 "special goods about 30 %" read as 30 % ± 5 points'),
-  specialOrderDepositFrom: t('假设：6.5.4"涉及金额较大"未给出金额，沿用6.5.5的5000元', 'Assumption: 6.5.4 "large amounts" has no figure; the 5000-yuan threshold of 6.5.5 is reused'),
+  quoteSpecialMarginMin: t(
+    '假设：6.4.3"特殊商品控制在30%左右"按30%±5个百分点',
+    'Assumption: 6.4.3 "special goods about 30 %" read as 30 % ± 5 points',
+  ),
+  quoteSpecialMarginMax: t(
+    '假设：6.4.3"特殊商品控制在30%左右"按30%±5个百分点',
+    'Assumption: 6.4.3 "special goods about 30 %" read as 30 % ± 5 points',
+  ),
+  specialOrderDepositFrom: t(
+    '假设：6.5.4"涉及金额较大"未给出金额，沿用6.5.5的5000元',
+    'Assumption: 6.5.4 "large amounts" has no figure; the 5000-yuan threshold of 6.5.5 is reused',
+  ),
 };
 
 const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);

@@ -29,21 +29,53 @@ export function slotDeparture(at: Date, slot: UrgentSlot): Date {
 }
 
 /** 6.8.4: may an urgent delivery requested at `requestedAt` go with `slot` (or the next van)? */
-export function urgentRequestRefusal(requestedAt: Date, slot: UrgentSlot | null | undefined, cal: Calendar): Refusal | null {
+export function urgentRequestRefusal(
+  requestedAt: Date,
+  slot: UrgentSlot | null | undefined,
+  cal: Calendar,
+): Refusal | null {
   if (!cal.isWorkingDay(shanghaiDate(requestedAt))) {
-    return ruleRefusal('6.8.4', '非工作日没有急件车辆，急件不予受理', 'No urgent vans on a non-working day: urgent delivery refused', 'requestedAt');
+    return ruleRefusal(
+      '6.8.4',
+      '非工作日没有急件车辆，急件不予受理',
+      'No urgent vans on a non-working day: urgent delivery refused',
+      'requestedAt',
+    );
   }
   const next = nextUrgentSlot(requestedAt);
-  if (!next) return ruleRefusal('6.8.4', '15:30以后通知的急货一概不予受理', 'Urgent goods notified from 15:30 on are not accepted', 'requestedAt');
+  if (!next)
+    return ruleRefusal(
+      '6.8.4',
+      '15:30以后通知的急货一概不予受理',
+      'Urgent goods notified from 15:30 on are not accepted',
+      'requestedAt',
+    );
   if (slot && SLOT_ORDER.indexOf(slot) < SLOT_ORDER.indexOf(next)) {
-    return ruleRefusal('6.8.4', `${URGENT_SLOTS[slot]}的急件车已开出，请选${URGENT_SLOTS[next]}`, `The ${URGENT_SLOTS[slot]} van has left; choose ${URGENT_SLOTS[next]}`, 'slot');
+    return ruleRefusal(
+      '6.8.4',
+      `${URGENT_SLOTS[slot]}的急件车已开出，请选${URGENT_SLOTS[next]}`,
+      `The ${URGENT_SLOTS[slot]} van has left; choose ${URGENT_SLOTS[next]}`,
+      'slot',
+    );
   }
   return null;
 }
 
 /** 6.8.1 the customer must be within 20 km (a customer without a known distance is refused). */
 export function distanceRefusal(distanceKm: unknown): Refusal | null {
-  if (typeof distanceKm !== 'number') return ruleRefusal('6.8.1', '客户距离未登记，不能安排急件', 'The customer has no recorded distance: no urgent delivery', 'customerId');
-  if (distanceKm > URGENT_MAX_KM) return ruleRefusal('6.8.1', `客户距离 ${distanceKm} 公里，超过20公里不送急件`, `Customer is ${distanceKm} km away: urgent delivery only within 20 km`, 'customerId');
+  if (typeof distanceKm !== 'number')
+    return ruleRefusal(
+      '6.8.1',
+      '客户距离未登记，不能安排急件',
+      'The customer has no recorded distance: no urgent delivery',
+      'customerId',
+    );
+  if (distanceKm > URGENT_MAX_KM)
+    return ruleRefusal(
+      '6.8.1',
+      `客户距离 ${distanceKm} 公里，超过20公里不送急件`,
+      `Customer is ${distanceKm} km away: urgent delivery only within 20 km`,
+      'customerId',
+    );
   return null;
 }

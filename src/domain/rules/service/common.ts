@@ -31,6 +31,7 @@ export const ownDocument =
       ? null
       : refusal('forbidden', '只能处理自己的单据', 'You can only act on your own documents');
 
-export const linesOf = (doc: DocRecord, field = 'lines'): DocRecord[] => (Array.isArray(doc[field]) ? (doc[field] as DocRecord[]) : []);
+export const linesOf = (doc: DocRecord, field = 'lines'): DocRecord[] =>
+  Array.isArray(doc[field]) ? (doc[field] as DocRecord[]) : [];
 
 export const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v) || 0);

@@ -6,8 +6,10 @@ import { COMPLAINT_REPLY, COMPLAINT_RESOLVE, slaDeadline } from '../../sla';
  * on Chinese working days, 6.1): 4 working hours to the first reply, 3 working days to the solution.
  */
 
-export const complaintReplyDeadline = (receivedAt: Date, cal: Calendar): Date => slaDeadline(receivedAt, COMPLAINT_REPLY, cal);
-export const complaintResolveDeadline = (receivedAt: Date, cal: Calendar): Date => slaDeadline(receivedAt, COMPLAINT_RESOLVE, cal);
+export const complaintReplyDeadline = (receivedAt: Date, cal: Calendar): Date =>
+  slaDeadline(receivedAt, COMPLAINT_REPLY, cal);
+export const complaintResolveDeadline = (receivedAt: Date, cal: Calendar): Date =>
+  slaDeadline(receivedAt, COMPLAINT_RESOLVE, cal);
 
 export type ComplaintCategory = 'staff' | 'productQuality' | 'productUsage' | 'delivery' | 'other';
 

@@ -14,9 +14,20 @@ export const LOAN_MAX_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 export function loanDaysRefusal(days: number, reason: unknown): Refusal | null {
-  if (days > LOAN_MAX_DAYS) return ruleRefusal('6.11.2', `借样最长不得超过一个星期（${LOAN_MAX_DAYS}天），申请了 ${days} 天`, `A sample loan is at most a week (${LOAN_MAX_DAYS} days); ${days} requested`, 'loanDays');
+  if (days > LOAN_MAX_DAYS)
+    return ruleRefusal(
+      '6.11.2',
+      `借样最长不得超过一个星期（${LOAN_MAX_DAYS}天），申请了 ${days} 天`,
+      `A sample loan is at most a week (${LOAN_MAX_DAYS} days); ${days} requested`,
+      'loanDays',
+    );
   if (days > LOAN_DEFAULT_DAYS && !(typeof reason === 'string' && reason.trim())) {
-    return ruleRefusal('6.11.2', `借样应在${LOAN_DEFAULT_DAYS}日内归还；超过${LOAN_DEFAULT_DAYS}天须说明理由`, `Samples come back within ${LOAN_DEFAULT_DAYS} days; a longer loan needs a reason`, 'extensionReason');
+    return ruleRefusal(
+      '6.11.2',
+      `借样应在${LOAN_DEFAULT_DAYS}日内归还；超过${LOAN_DEFAULT_DAYS}天须说明理由`,
+      `Samples come back within ${LOAN_DEFAULT_DAYS} days; a longer loan needs a reason`,
+      'extensionReason',
+    );
   }
   return null;
 }
@@ -33,5 +44,9 @@ export const overdueLoans = (now: Date) => view('sampleLoans', { status: 'out', 
 
 /** 6.11.3 / 6.11.4 the samples' value at catalog price (what a damaged sample costs, what a bought one sells for). */
 export function samplesValue(doc: DocRecord, products: Record<number, DocRecord | undefined>): number {
-  return fenToYuan(sumFen(linesOf(doc).map((l) => lineTotalFen(yuanToFen(num(products[Number(l.productId)]?.catalogPrice)), num(l.qty)))));
+  return fenToYuan(
+    sumFen(
+      linesOf(doc).map((l) => lineTotalFen(yuanToFen(num(products[Number(l.productId)]?.catalogPrice)), num(l.qty))),
+    ),
+  );
 }

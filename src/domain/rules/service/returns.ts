@@ -24,12 +24,23 @@ export const daysSinceInvoice = (invoiceDate: string, now: Date): number => days
 /** 5.3.2 / 5.7.2 the window; equipment past it goes to the one-year warranty (after-sales, 5.7.3). */
 export function returnWindowRefusal(invoiceDate: string, now: Date, equipmentDefect = false): Refusal | null {
   const days = daysSinceInvoice(invoiceDate, now);
-  if (days < 0) return ruleRefusal('5.7.2', '发票日期不能晚于今天', 'The invoice date cannot be in the future', 'invoiceDate');
+  if (days < 0)
+    return ruleRefusal('5.7.2', '发票日期不能晚于今天', 'The invoice date cannot be in the future', 'invoiceDate');
   if (days <= RETURN_WINDOW_DAYS) return null;
   if (equipmentDefect) {
-    return ruleRefusal('5.3.2', `OA设备已超过发票开具之日起${RETURN_WINDOW_DAYS}天（第${days}天），请按一年保修办理售后报修`, `OA equipment past ${RETURN_WINDOW_DAYS} days from the invoice (day ${days}): use the one-year warranty (after-sales ticket)`, 'invoiceDate');
+    return ruleRefusal(
+      '5.3.2',
+      `OA设备已超过发票开具之日起${RETURN_WINDOW_DAYS}天（第${days}天），请按一年保修办理售后报修`,
+      `OA equipment past ${RETURN_WINDOW_DAYS} days from the invoice (day ${days}): use the one-year warranty (after-sales ticket)`,
+      'invoiceDate',
+    );
   }
-  return ruleRefusal('5.3.2', `已超过发票开具之日起${RETURN_WINDOW_DAYS}天的退换货期限（第${days}天）`, `Past the ${RETURN_WINDOW_DAYS}-day return/exchange window from the invoice date (day ${days})`, 'invoiceDate');
+  return ruleRefusal(
+    '5.3.2',
+    `已超过发票开具之日起${RETURN_WINDOW_DAYS}天的退换货期限（第${days}天）`,
+    `Past the ${RETURN_WINDOW_DAYS}-day return/exchange window from the invoice date (day ${days})`,
+    'invoiceDate',
+  );
 }
 
 /** 6.5.4 special goods: ordered specially (flagged on the line) or outside the catalog. */
@@ -76,5 +87,10 @@ export function parseReturnedQty(fact: unknown): Map<number, number> {
 export function sameDayRefusal(order: DocRecord | undefined, now: Date): Refusal | null {
   const delivered = dayOf(order?.deliveredAt);
   if (delivered && delivered === shanghaiDate(now)) return null;
-  return ruleRefusal('6.9.4', '当场退货只限送货当天：该订单不是今天送达的', 'A same-day return is only for goods delivered today', 'sameDay');
+  return ruleRefusal(
+    '6.9.4',
+    '当场退货只限送货当天：该订单不是今天送达的',
+    'A same-day return is only for goods delivered today',
+    'sameDay',
+  );
 }

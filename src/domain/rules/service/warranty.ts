@@ -17,7 +17,11 @@ export const EXCHANGE_DAYS = 15;
 
 export type WarrantyStatus = 'inWarranty' | 'makerService' | 'exchangeWindow' | 'outOfWarranty';
 
-export function warrantyOf(category: unknown, invoiceDate: string, serviceDay: string): { status: WarrantyStatus; until: string | null } {
+export function warrantyOf(
+  category: unknown,
+  invoiceDate: string,
+  serviceDay: string,
+): { status: WarrantyStatus; until: string | null } {
   if (category === 'oaEquipment') {
     const until = addDays(invoiceDate, EQUIPMENT_WARRANTY_DAYS);
     return { status: serviceDay <= until ? 'inWarranty' : 'outOfWarranty', until };
@@ -40,8 +44,20 @@ export function onsiteDay(receivedDay: string, requested: unknown, cal: Calendar
 
 export function requestedDayRefusal(receivedDay: string, requested: unknown, cal: Calendar): Refusal | null {
   if (typeof requested !== 'string' || !requested) return null;
-  if (requested < receivedDay) return ruleRefusal('5.7.3', '客户指定的上门日期不能早于报修日期', 'The chosen day cannot be before the call', 'requestedDate');
-  if (!cal.isWorkingDay(requested)) return ruleRefusal('5.7.3', `${requested} 是法定节假日或休息日，不安排上门服务`, `${requested} is a holiday or rest day: no onsite service`, 'requestedDate');
+  if (requested < receivedDay)
+    return ruleRefusal(
+      '5.7.3',
+      '客户指定的上门日期不能早于报修日期',
+      'The chosen day cannot be before the call',
+      'requestedDate',
+    );
+  if (!cal.isWorkingDay(requested))
+    return ruleRefusal(
+      '5.7.3',
+      `${requested} 是法定节假日或休息日，不安排上门服务`,
+      `${requested} is a holiday or rest day: no onsite service`,
+      'requestedDate',
+    );
   return null;
 }
 
@@ -66,17 +82,40 @@ export function chargesOf(status: WarrantyStatus, parts: readonly DocRecord[], l
   } else if (status === 'inWarranty') {
     partsFen = sumFen(parts.filter((l) => l.inScope === false).map(cost));
   }
-  return { partsCharge: fenToYuan(partsFen), labourCharge: fenToYuan(labourFen), totalCharge: fenToYuan(partsFen + labourFen) };
+  return {
+    partsCharge: fenToYuan(partsFen),
+    labourCharge: fenToYuan(labourFen),
+    totalCharge: fenToYuan(partsFen + labourFen),
+  };
 }
 
-export function chargeRefusals(status: WarrantyStatus, ticket: DocRecord, products: Record<number, DocRecord | undefined>): Refusal[] {
+export function chargeRefusals(
+  status: WarrantyStatus,
+  ticket: DocRecord,
+  products: Record<number, DocRecord | undefined>,
+): Refusal[] {
   const out: Refusal[] = [];
   const labour = num(ticket.labourFee);
-  if (labour > 0 && status !== 'outOfWarranty') out.push(ruleRefusal('5.7.3', '保修期内免费上门服务，不收维修费', 'Under warranty the onsite service is free: no labour fee', 'labourFee'));
+  if (labour > 0 && status !== 'outOfWarranty')
+    out.push(
+      ruleRefusal(
+        '5.7.3',
+        '保修期内免费上门服务，不收维修费',
+        'Under warranty the onsite service is free: no labour fee',
+        'labourFee',
+      ),
+    );
   linesOf(ticket, 'parts').forEach((l, i) => {
     const p = l.productId != null ? products[Number(l.productId)] : undefined;
     if (p && typeof p.cost === 'number' && yuanToFen(num(l.unitCost)) !== yuanToFen(p.cost)) {
-      out.push(ruleRefusal('5.7.3', `第${i + 1}个零件按成本收费：应为 ${p.cost} 元`, `Part ${i + 1} is charged at cost: ${p.cost} yuan`, `parts.${i}.unitCost`));
+      out.push(
+        ruleRefusal(
+          '5.7.3',
+          `第${i + 1}个零件按成本收费：应为 ${p.cost} 元`,
+          `Part ${i + 1} is charged at cost: ${p.cost} yuan`,
+          `parts.${i}.unitCost`,
+        ),
+      );
     }
   });
   return out;
@@ -85,7 +124,12 @@ export function chargeRefusals(status: WarrantyStatus, ticket: DocRecord, produc
 /** 5.7.6 an out-of-warranty repair is completed with its repair fee stated. */
 export function completionRefusal(ticket: DocRecord): Refusal | null {
   if (ticket.warrantyStatus === 'outOfWarranty' && ticket.kind !== 'install' && !(num(ticket.labourFee) > 0)) {
-    return ruleRefusal('5.7.6', '保修期外维修须填写维修费（零件成本另计）', 'An out-of-warranty repair states its repair fee (parts at cost besides)', 'labourFee');
+    return ruleRefusal(
+      '5.7.6',
+      '保修期外维修须填写维修费（零件成本另计）',
+      'An out-of-warranty repair states its repair fee (parts at cost besides)',
+      'labourFee',
+    );
   }
   return null;
 }
