@@ -373,9 +373,13 @@ export async function actionsFor(deps: DocDeps, def: DocumentDefinition, actor: 
     await getDoc(deps.store, def, actor, id);
     return [];
   }
-  // the record and the settings together, then its references and facts together: two statements
-  const [found, settings] = await Promise.all([getDoc(deps.store, def, actor, id), loadSettings(deps.store)]);
-  const rec = await withPrints(deps.store, def, found);
+  // the record, its prints and the settings together, then its references and facts together: two statements
+  const [found, settings, prints] = await Promise.all([
+    getDoc(deps.store, def, actor, id),
+    loadSettings(deps.store),
+    printsOf(deps.store, def, id),
+  ]);
+  const rec = prints ? { ...found, prints } : found;
   const ctx = await loadContext(deps.store, def, rec, actor, deps.now(), settings);
   // the API answers each refusal with its status, as it always has (server/core/refusal.ts)
   return availableActions(def.workflow, rec, ctx).map((x) => (x.refusal ? { ...x, refusal: toHttp(x.refusal) } : x));

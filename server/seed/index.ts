@@ -123,7 +123,21 @@ export async function seedDemoBranch(store: Store, opts: SeedOptions): Promise<R
       for (const rec of chunk) {
         const key = String(rec.code).slice(0, 11); // 'SO-YYYYMMDD'
         const n = await tx.nextNumber(key);
-        const saved = await tx.insert('orders', { ...rec, code: `${key}-${String(n).padStart(4, '0')}` });
+        const { prints, ...fields } = rec as DocRecord & { prints?: DocRecord[] };
+        const saved = await tx.insert('orders', { ...fields, code: `${key}-${String(n).padStart(4, '0')}` });
+        // 6.2.4 the order desk's prints of the delivery list: audit entries, as recordPrint writes them
+        for (const p of prints ?? []) {
+          await tx.audit({
+            at: String(p.at),
+            userId: Number(p.by),
+            userName: String(p.byName),
+            resource: 'orders',
+            recordId: Number(saved.id),
+            code: String(saved.code),
+            action: 'print',
+            changes: { form: p.form },
+          });
+        }
         orderIndex?.push(orderInfo(saved));
       }
       return chunk.length;

@@ -99,7 +99,7 @@ interface Step {
   comment?: string;
   /** timestamp field the transition sets (its effect) */
   sets?: 'confirmedAt' | 'submittedAt' | 'pickedAt' | 'invoicedAt' | 'shippedAt' | 'deliveredAt' | 'closedAt';
-  /** not a step of the workflow but a print record (6.2.4 the delivery list): kept in `prints` */
+  /** not a step of the workflow but a print record (6.2.4 the delivery list): handed over in `prints`, stored as audit entries */
   print?: string;
 }
 
@@ -305,8 +305,9 @@ export function* generateOrders(rng: Rng, input: OrderSeedInput): Generator<DocR
       ...(prints.length ? { prints } : {}),
       createdBy: assistant.id,
       createdAt: created,
-      updatedAt: steps.length ? steps[steps.length - 1].at.toISOString() : created,
-      version: 1 + steps.length,
+      // a print is not a change of the order (issue 23): the index writes it as an audit entry
+      updatedAt: flow.length ? flow[flow.length - 1].at.toISOString() : created,
+      version: 1 + flow.length,
       approvals,
     };
   }

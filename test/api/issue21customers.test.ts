@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueCreditReviews, retierCustomers } from '../../server/jobs/customerJobs';
 import { makeCustomer, makeProduct } from '../helpers/fixtures';
+import { readyToShip } from './service/helpers';
 import { loginAs, q, startTestServer, STORE_KIND, TEST_NOW, type TestServer } from '../helpers/server';
 
 /** Issue 21 on the customer and credit side: 5.6.2 tiers, 5.11.2 credit lines, 5.11.4 reviews, 5.5.2 hand-offs. */
@@ -44,6 +45,8 @@ async function deliveredInOctober(customerId: number, productId: number, price: 
     await assistant2.post(`/orders/${o.body.id}/actions/submit`, {});
     await csm.post(`/orders/${o.body.id}/actions/approve`, {});
     await orderdesk.post(`/orders/${o.body.id}/actions/pick`, {});
+    // the order desk prints the delivery list (6.2.4), finance invoices the cash order (5.4.2)
+    await readyToShip({ orderdesk, finance }, o.body.id);
     await driver.post(`/orders/${o.body.id}/actions/ship`, {});
     expect((await driver.post(`/orders/${o.body.id}/actions/deliver`, {})).body.status).toBe('delivered');
   } finally {

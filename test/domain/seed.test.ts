@@ -306,8 +306,20 @@ describe('demo branch seed', async () => {
     const desk = users.find((u) => u.role === 'orderDesk')!;
     const fin = users.find((u) => u.role === 'finance')!;
     let printedNotOut = 0;
+    // a print is an audit entry (issue 23), not a change of the order
+    const printsOf = new Map<number, DocRecord[]>();
+    for (const e of tables.auditLog ?? []) {
+      if (
+        e.resource !== 'orders' ||
+        e.action !== 'print' ||
+        (e.changes as DocRecord | undefined)?.form !== 'deliveryNote'
+      )
+        continue;
+      const id = Number(e.recordId);
+      printsOf.set(id, [...(printsOf.get(id) ?? []), { by: e.userId, byName: e.userName, at: e.at }]);
+    }
     for (const o of orders) {
-      const prints = ((o.prints ?? []) as DocRecord[]).filter((p) => p.form === 'deliveryNote');
+      const prints = printsOf.get(Number(o.id)) ?? [];
       const out = ['shipped', 'delivered', 'closed'].includes(String(o.status));
       if (out) {
         expect(prints.length, String(o.code)).toBeGreaterThan(0);
