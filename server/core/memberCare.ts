@@ -1,8 +1,9 @@
 import { addDays, atShanghai, shanghaiDate } from '../../src/domain/calendar';
 import type { DocRecord } from '../../src/domain/definition';
 import { getDefinition } from '../../src/domain/documents';
-import { WORK_ORDER_STATUSES } from '../../src/domain/documents/orders';
-import { FOLLOW_UP_OPEN_STATUSES, followUpDue } from '../../src/domain/documents/service/memberFollowUps';
+import { orders } from '../../src/domain/documents/orders';
+import { narrow } from '../../src/domain/where';
+import { followUpDue, isFollowUpOpen } from '../../src/domain/documents/service/memberFollowUps';
 import type { Actor } from '../../src/domain/roles';
 import type { Reader, Store } from '../store/types';
 import { loadSettings } from './context';
@@ -52,7 +53,7 @@ async function dueMembers(reader: Reader, assistantId: number, now: Date): Promi
   const asOf = now.toISOString();
   const [orderDays, followUps] = await Promise.all([
     reader.aggregate('orders', {
-      filter: { customerId: ids, status: [...WORK_ORDER_STATUSES], receivedAt_lte: asOf },
+      filter: narrow(orders.views.work, { customerId: ids, receivedAt_lte: asOf }).where,
       groupBy: [{ field: 'customerId' }, { field: 'receivedAt', day: true }],
       measures: { n: { op: 'count' } },
     }),
@@ -73,7 +74,7 @@ async function dueMembers(reader: Reader, assistantId: number, now: Date): Promi
   const snoozed = new Map<number, string>();
   for (const f of followUps.rows) {
     const id = Number(f.customerId);
-    if (FOLLOW_UP_OPEN_STATUSES.includes(String(f.status))) open.add(id);
+    if (isFollowUpOpen(f)) open.add(id);
     if (typeof f.nextDate === 'string' && f.nextDate > (snoozed.get(id) ?? '')) snoozed.set(id, f.nextDate);
   }
   const out: DocRecord[] = [];

@@ -58,6 +58,8 @@ export function followUpDue(
 
 /** The follow-ups still to be made (the assistant's inbox list). */
 export const FOLLOW_UP_OPEN_STATUSES: readonly string[] = ['due'];
+/** a follow-up still to be recorded (5.8.4) */
+export const isFollowUpOpen = (f: DocRecord): boolean => FOLLOW_UP_OPEN_STATUSES.includes(String(f.status));
 
 export const MEMBER_FOLLOW_UP_STATUSES = {
   due: { label: t('待回访', 'To follow up'), color: 'warning', waitingOn: ['assistant'] },
