@@ -79,13 +79,11 @@ async function highlighted(page: Page, text: string): Promise<void> {
 
 /** scrollWidth ≤ clientWidth: the whole value is visible in the box. */
 const fullyVisible = (page: Page, name: string) =>
-  page
-    .locator(`input[name="${name}"]`)
-    .evaluate((el: HTMLInputElement) => ({
-      value: el.value,
-      scrollWidth: el.scrollWidth,
-      clientWidth: el.clientWidth,
-    }));
+  page.locator(`input[name="${name}"]`).evaluate((el: HTMLInputElement) => ({
+    value: el.value,
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+  }));
 
 async function smbCustomer(): Promise<Rec> {
   const list = (
