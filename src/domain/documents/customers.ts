@@ -24,11 +24,11 @@ export const CREDIT_REVIEW_WARNING_DAYS = 30;
 /** Customers 客户资料 (5.2.2, 5.6.2, 5.8, 6.3, 5.11). */
 
 export const TIERS = { keyAccount: t('大客户', 'Key account'), smb: t('中小客户', 'SMB') };
-export const SETTLEMENTS = { cash: t('现金', 'Cash'), credit: t('赊销（月结）', 'Credit (monthly)') };
+export const SETTLEMENTS = { cash: t('现金', 'Cash'), credit: t('月结赊销', 'Credit') };
 
 export const TIER_BASES = {
   volume: t('按订货额', 'By volume'),
-  creditLine: t('赊销大客户', 'Credit line'),
+  creditLine: t('赊销客户', 'Credit line'),
   override: t('经理调整', 'Manager override'),
 };
 
@@ -136,7 +136,8 @@ export const customers = defineDocument({
     column('tierBasis', 'choice'),
     column('settlement', 'choice'),
     column('creditLimit', 'money'),
-    column('phone', 'text'),
+    // a phone desk dials from here: the whole number, 0755-52215123
+    column('phone', 'code'),
     column('creditReviewDue', 'date', 2),
     column('monthlyVolume', 'money', 3),
     column('route', 'text', 2),
