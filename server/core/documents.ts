@@ -334,8 +334,9 @@ export async function actOnDoc(
     const current = { ...stored, ...checked.values };
     const now = deps.now();
     // and its prints (kept in the audit log, not on the record): the van needs the printed delivery list (6.2.4)
-    const seen = await withPrints(tx, def, current);
-    const ctx = await loadContext(tx, def, seen, actor, now);
+    // (read together with the references and facts: one statement, not one more round trip)
+    const [ctx, prints] = await Promise.all([loadContext(tx, def, current, actor, now), printsOf(tx, def, id)]);
+    const seen = prints ? { ...current, prints } : current;
     const outcome = decide(wf, seen, action, ctx, b.comment as string | undefined);
     if (!outcome.ok) throw new RefusedError(outcome.refusal);
     const d = outcome.decision;
@@ -482,12 +483,6 @@ async function printsOf(reader: Reader, def: DocumentDefinition, id: number) {
     byName: e.userName,
     at: e.at,
   }));
-}
-
-/** the record as the rules see it: with its prints, for a document with printed forms */
-async function withPrints(reader: Reader, def: DocumentDefinition, rec: DocRecord): Promise<DocRecord> {
-  const prints = typeof rec.id === 'number' ? await printsOf(reader, def, rec.id) : undefined;
-  return prints ? { ...rec, prints } : rec;
 }
 
 /** GET /<res>/<id>: the record, with its prints (a document with printed forms) */
