@@ -16,6 +16,13 @@ export type { Queues };
 const whereFields = (states: readonly StateDef[]): string[] => [
   ...new Set(states.flatMap((st) => Object.values(st.waitingWhere ?? {}).flatMap((w) => Object.keys(w ?? {})))),
 ];
+/** …worked out once per workflow (a definition never changes after it is registered) */
+const fieldsByWorkflow = new WeakMap<object, string[]>();
+const whereFieldsOf = (states: Record<string, StateDef>): string[] => {
+  let fields = fieldsByWorkflow.get(states);
+  if (!fields) fieldsByWorkflow.set(states, (fields = whereFields(Object.values(states))));
+  return fields;
+};
 
 export async function queues(src: ReportSource, now: Date): Promise<Queues> {
   const pendingByRole: Queues['pendingByRole'] = [];
@@ -36,7 +43,7 @@ export async function queues(src: ReportSource, now: Date): Promise<Queues> {
       families.map(({ wf, waiting }) =>
         src.aggregate(waiting.resource, {
           filter: waiting.where,
-          groupBy: [{ field: 'status' }, ...whereFields(Object.values(wf.states)).map((field) => ({ field }))],
+          groupBy: [{ field: 'status' }, ...whereFieldsOf(wf.states).map((field) => ({ field }))],
           measures: { count: { op: 'count' } },
         }),
       ),
