@@ -69,7 +69,7 @@ class BulkMemoryStore extends MemoryStore {
   }
 }
 
-/** Wraps a store to report progress every few transactions (the seed writes orders in chunks of 500). */
+/** Wraps a store to report progress every few seconds (the seed writes orders in chunks of 500, then the other documents). */
 function withProgress<S extends Store>(store: S, label: string, expectedTx: number, progress: Progress): S {
   let n = 0;
   const t0 = Date.now();
@@ -82,8 +82,12 @@ function withProgress<S extends Store>(store: S, label: string, expectedTx: numb
             n++;
             if (Date.now() - last > 5000) {
               last = Date.now();
+              const secs = ((Date.now() - t0) / 1000).toFixed(0);
+              // the orders come in ~expectedTx chunks; then a year of the other documents, a transaction or a few each
               progress(
-                `  ${label}: ${n} of ~${expectedTx} transactions (~${Math.min(100, Math.round((n / expectedTx) * 100))}%), ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+                n <= expectedTx
+                  ? `  ${label}: orders, ${n} of ~${expectedTx} transactions (~${Math.round((n / expectedTx) * 100)}%), ${secs} s`
+                  : `  ${label}: the other documents, ${n} transactions so far, ${secs} s`,
               );
             }
             return out;

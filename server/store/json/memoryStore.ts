@@ -2,7 +2,7 @@ import type { DocRecord } from '../../../src/domain/definition';
 import { shanghaiDate } from '../../../src/domain/calendar';
 import { DEFINITIONS } from '../../../src/domain/documents';
 import { fenToYuan, sumFen, yuanToFen } from '../../../src/domain/money';
-import { compareValues, matchesWhere } from '../../../src/domain/where';
+import { compareValues, matchesWhere, whereTest } from '../../../src/domain/where';
 import type {
   AggregateQuery,
   AggregateRow,
@@ -40,13 +40,20 @@ export function emptyState(): JsonState {
 
 const cmp = compareValues;
 
+/** the fields `q` looks in, per resource (worked out once: a list tests every row of a table) */
+const SEARCH_FIELDS = new Map<string, string[]>();
 function searchFields(resource: string): string[] {
-  const def = DEFINITIONS[resource];
-  return def
-    ? Object.entries(def.fields)
-        .filter(([, f]) => f.search)
-        .map(([k]) => k)
-    : [];
+  let fields = SEARCH_FIELDS.get(resource);
+  if (!fields) {
+    const def = DEFINITIONS[resource];
+    fields = def
+      ? Object.entries(def.fields)
+          .filter(([, f]) => f.search)
+          .map(([k]) => k)
+      : [];
+    SEARCH_FIELDS.set(resource, fields);
+  }
+  return fields;
 }
 
 /** the json store's translation of a filter or a view's set: the domain's (src/domain/where.ts) */
@@ -72,7 +79,8 @@ export class MemoryStore implements Store {
   protected async persist(_state: JsonState): Promise<void> {}
 
   async list(resource: string, q: ListQuery): Promise<ListResult> {
-    const all = this.rows(resource).filter((r) => matches(resource, r, q.filter));
+    const test = whereTest(q.filter, searchFields(resource));
+    const all = this.rows(resource).filter(test);
     const dir = q.sort.order === 'ASC' ? 1 : -1;
     all.sort((a, b) => cmp(a[q.sort.field], b[q.sort.field]) * dir || (Number(a.id) - Number(b.id)) * dir);
     const rows = q.range ? all.slice(q.range[0], q.range[1] + 1) : all;
@@ -93,8 +101,9 @@ export class MemoryStore implements Store {
 
   async aggregate(resource: string, q: AggregateQuery): Promise<AggregateRow[]> {
     const groups = new Map<string, { key: AggregateRow; rows: DocRecord[] }>();
+    const test = whereTest(q.filter, searchFields(resource));
     for (const r of this.rows(resource)) {
-      if (!matches(resource, r, q.filter)) continue;
+      if (!test(r)) continue;
       const key: AggregateRow = {};
       for (const g of q.groupBy) {
         const v = r[g.field];
@@ -131,7 +140,7 @@ export class MemoryStore implements Store {
 
   async sum(resource: string, field: string, filter: Filter) {
     return this.rows(resource)
-      .filter((r) => matches(resource, r, filter))
+      .filter(whereTest(filter, searchFields(resource)))
       .reduce((s, r) => s + (Number(r[field]) || 0), 0);
   }
 
