@@ -86,9 +86,11 @@ export function whereTest(where: Where, searchFields: readonly string[] = []): (
     }
     const { field, op } = splitFilterKey(key);
     if (Array.isArray(value)) {
-      return op === 'neq'
-        ? (row) => !value.some((x) => eq(row[field], x))
-        : (row) => value.some((x) => eq(row[field], x));
+      // eq against each value, as one lookup: null matches a null in the list, anything else by its text
+      const texts = new Set(value.filter((x) => x !== null).map(String));
+      const withNull = value.includes(null);
+      const inList = (v: unknown) => (v == null ? withNull : texts.has(String(v)));
+      return op === 'neq' ? (row) => !inList(row[field]) : (row) => inList(row[field]);
     }
     if (op === 'eq') return (row) => eq(row[field], value);
     if (op === 'neq') return (row) => !eq(row[field], value);
