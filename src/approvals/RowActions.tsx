@@ -11,7 +11,7 @@ import { getDefinition } from '../domain/documents';
 import type { Actor, Role } from '../domain/roles';
 import { formsFor } from '../print/forms';
 import { ROW_BUTTON_MAX, rowButtons } from '../resources/listLayout';
-import { listActions, type Transition } from '../domain/workflow';
+import { listActions, rowStepRefusal, type Transition } from '../domain/workflow';
 import { CommentDialog } from './CommentDialog';
 import { StepDialog } from './StepDialog';
 import { transitionOf, useActionLabel, useWorkflowAct } from './useWorkflowAct';
@@ -20,7 +20,8 @@ import { transitionOf, useActionLabel, useWorkflowAct } from './useWorkflowAct';
  * In-grid workflow buttons for one row (issue 18: every step from the grid): the steps the
  * definition marks for lists (approve / reject, pick, ship, deliver, close, pay, issue, sign…)
  * that this user's role may take in the row's state — the same access rule the server checks
- * (domain/access.ts). A step that takes params asks for them (StepDialog), one that needs a reason
+ * (domain/access.ts) — and whose precondition the row's own fields meet (domain/workflow.ts
+ * rowStepRefusal: no 开票 on an on-account order, no 出车配送 for a cash order finance has not invoiced). A step that takes params asks for them (StepDialog), one that needs a reason
  * asks for it. The decision per action is exposed (`data-access`) so tests and tools can tell
  * "not allowed" from "not yet known".
  */
@@ -44,7 +45,12 @@ export function RowActions({
   const allowed =
     isPending || !identity
       ? []
-      : candidates.filter((a) => canAccess(identity as unknown as Actor, resource, a, record as unknown as DocRecord));
+      : candidates.filter(
+          (a) =>
+            canAccess(identity as unknown as Actor, resource, a, record as unknown as DocRecord) &&
+            // the step's precondition on the row's own fields, as the server decides it (e.g. 5.4.2)
+            !rowStepRefusal(def?.workflow, record as unknown as DocRecord, a, identity.role as Role),
+        );
   const markers = candidates
     .filter((a) => !allowed.includes(a))
     .map((a) => <span key={a} hidden data-action={a} data-access={isPending ? 'pending' : 'denied'} />);

@@ -63,6 +63,13 @@ export interface Transition {
   commentRequired?: boolean;
   /** extra condition on the actor (ownership, group): refusal → 403 */
   actor?: (doc: DocRecord, ctx: RuleContext) => Refusal | null;
+  /**
+   * a business rule decided by the document's own fields alone — no facts, nothing entered with
+   * the step (e.g. 5.4.2 finance invoices cash orders only): refusal → 422 with the clause, checked
+   * before the guard; list rows ask it too (`rowStepRefusal`), so a row shows only the steps it
+   * may take, as the server decides them
+   */
+  precondition?: (doc: DocRecord) => Refusal | null;
   /** business guard: refusal → 422 with the clause */
   guard?: (doc: DocRecord, ctx: RuleContext) => Refusal | null;
   /** fields the transition sets (timestamps, who) */
@@ -142,6 +149,8 @@ export function decide(wf: Workflow, doc: DocRecord, action: string, ctx: RuleCo
   }
   const actorRefusal = t.actor?.(doc, ctx);
   if (actorRefusal) return { ok: false, refusal: actorRefusal };
+  const notApplicable = t.precondition?.(doc);
+  if (notApplicable) return { ok: false, refusal: notApplicable };
   if (t.commentRequired && !(comment && comment.trim())) {
     return {
       ok: false,
@@ -199,8 +208,10 @@ export function availableActions(wf: Workflow, doc: DocRecord, ctx: RuleContext)
     seen.add(t.action);
     const outcome = decide(wf, doc, t.action, ctx, t.commentRequired ? 'x' : undefined);
     // a business rule that may hinge on what the user enters with the step (its params) is
-    // checked when they submit it, not before: the button stays available
-    const pendingParams = !outcome.ok && outcome.refusal.kind === 'rule' && (t.params?.length ?? 0) > 0;
+    // checked when they submit it, not before: the button stays available — but not one the
+    // document's own fields already refuse (its precondition)
+    const pendingParams =
+      !outcome.ok && outcome.refusal.kind === 'rule' && (t.params?.length ?? 0) > 0 && !t.precondition?.(doc);
     out.push({
       action: t.action,
       label: t.label,
@@ -214,6 +225,18 @@ export function availableActions(wf: Workflow, doc: DocRecord, ctx: RuleContext)
     });
   }
   return out;
+}
+
+/**
+ * Why a list row does not offer `action` to `role` although the role may take it in the row's
+ * state: the step's precondition (the document's own fields), exactly as `decide` checks it.
+ * Rules that need facts or params are left to the server (the row's button stays).
+ */
+export function rowStepRefusal(wf: Workflow | undefined, doc: DocRecord, action: string, role: Role): Refusal | null {
+  const t = wf?.transitions.find(
+    (x) => x.action === action && x.from.includes(String(doc.status)) && x.roles.includes(role),
+  );
+  return t?.precondition?.(doc) ?? null;
 }
 
 /** Whether a step is taken from list rows (see Transition.list). */

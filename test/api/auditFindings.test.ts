@@ -118,16 +118,11 @@ describe(`5.10.4 a large single order goes to the branch GM on the ${STORE_KIND}
 });
 
 describe(`5.4.2 / 6.2.4 before the van: the printed delivery list, and finance's invoice of a cash order, on the ${STORE_KIND} store`, () => {
-  it('a picked cash order: no van without the printed list (6.2.4), nor before finance invoices it (5.4.2); then it goes', async () => {
+  it('a picked cash order: no van before finance invoices it (5.4.2), nor without the printed list (6.2.4); then it goes', async () => {
     const o = await pickedOrder('cash');
     const path = `/orders/${o.id}`;
-    // the driver's button says why (the same rule the server runs)
-    expect(await actionOf(driver, o.id, 'ship')).toMatchObject({ allowed: false, refusal: { rule: '6.2.4' } });
-    await act(driver, path, 'ship', 422, {}, '6.2.4');
-    // only the order desk records the print (6.2.4)
-    for (const who of [warehouse, csm, finance, driver])
-      expect((await who.post(`${path}/printed`, { form: 'deliveryNote' })).body.rule).toBe('6.2.4');
-    expect((await orderdesk.post(`${path}/printed`, { form: 'deliveryNote' })).status).toBe(200);
+    // the driver's button says why (the same rule the server runs): the order's own fields first
+    expect(await actionOf(driver, o.id, 'ship')).toMatchObject({ allowed: false, refusal: { rule: '5.4.2' } });
     const notInvoiced = await driver.post(`${path}/actions/ship`, {});
     expect([notInvoiced.status, notInvoiced.body.rule]).toEqual([422, '5.4.2']);
     expect(notInvoiced.body.errors.invoiceNo).toBeTruthy();
@@ -152,6 +147,14 @@ describe(`5.4.2 / 6.2.4 before the van: the printed delivery list, and finance's
       (await finance.get('/orders' + q({ filter: { q: '44030012345678' } }))).body.map((x: { id: number }) => x.id),
     ).toEqual([o.id]);
     await act(finance, path, 'invoice', 409); // once
+
+    // invoiced, but the delivery list not printed: still no van (6.2.4)
+    expect(await actionOf(driver, o.id, 'ship')).toMatchObject({ allowed: false, refusal: { rule: '6.2.4' } });
+    await act(driver, path, 'ship', 422, {}, '6.2.4');
+    // only the order desk records the print (6.2.4)
+    for (const who of [warehouse, csm, finance, driver])
+      expect((await who.post(`${path}/printed`, { form: 'deliveryNote' })).body.rule).toBe('6.2.4');
+    expect((await orderdesk.post(`${path}/printed`, { form: 'deliveryNote' })).status).toBe(200);
     expect((await act(driver, path, 'ship', 200)).status).toBe('shipped');
   });
 

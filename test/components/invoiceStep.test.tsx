@@ -69,4 +69,21 @@ describe('5.4.2 finance invoices a picked cash order', () => {
     expect(within(row).getByText('已拣配')).toBeInTheDocument();
     expect(await within(row).findByRole('button', { name: `开票 ${o.code}` }, { timeout: 10_000 })).toBeInTheDocument();
   }, 30_000);
+
+  it('the order desk is not offered 出车配送 on a cash order finance has not invoiced yet; once invoiced it is', async () => {
+    const o = await pickedCashOrder();
+    await loginAs('orderdesk');
+    const first = renderApp(listPath('orders', { id: [o.id] }));
+    const row = (await screen.findByText(o.code, {}, { timeout: 10_000 })).closest('tr') as HTMLElement;
+    await waitFor(() => expect(row.querySelector('[data-action="ship"]')?.getAttribute('data-access')).toBe('denied'), {
+      timeout: 10_000,
+    });
+    expect(within(row).queryByRole('button', { name: `出车配送 ${o.code}` })).toBeNull();
+    first.unmount();
+    await call(mock.api, 'POST', `/orders/${o.id}/actions/invoice`, await tokenOf(mock.api, 'finance'), {
+      invoiceNo: '44030099887767',
+    });
+    renderApp(listPath('orders', { id: [o.id] }));
+    expect(await screen.findByRole('button', { name: `出车配送 ${o.code}` }, { timeout: 10_000 })).toBeInTheDocument();
+  }, 30_000);
 });

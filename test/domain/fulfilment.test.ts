@@ -9,7 +9,7 @@ import type { Role } from '../../src/domain/roles';
 import { catalogNamesFact, freeTextGiftNames } from '../../src/domain/rules/approvals/giftNames';
 import { isLargeOrder } from '../../src/domain/rules/fulfilment';
 import { ASSUMPTIONS, DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { decide } from '../../src/domain/workflow';
+import { availableActions, decide, rowStepRefusal } from '../../src/domain/workflow';
 import { actor } from '../helpers/actors';
 
 /** Issue 21 in the domain: 5.10.4 large orders, 5.4.2 invoice, 6.2.4 printed list, 6.14.4 transfer reference, 6.12.2 typed catalog names. */
@@ -57,8 +57,13 @@ describe('5.4.2 / 6.2.4 between picking and the van', () => {
   it('the van takes no order without the printed delivery list (6.2.4), nor a cash order before finance invoices it (5.4.2)', () => {
     expect(rule(picked('credit'), 'ship', 'driver')).toEqual([422, '6.2.4']);
     expect(rule(picked('credit', { prints: printed }), 'ship', 'driver')).toBe('shipped');
-    expect(rule(picked('cash'), 'ship', 'driver')).toEqual([422, '6.2.4']);
+    // a cash order finance has not invoiced is refused on its own fields first (the precondition a row asks too)
+    expect(rule(picked('cash'), 'ship', 'driver')).toEqual([422, '5.4.2']);
     expect(rule(picked('cash', { prints: printed }), 'ship', 'driver')).toEqual([422, '5.4.2']);
+    expect(rule({ ...picked('cash', { invoiceNo: 'FP-1' }), status: 'invoiced' }, 'ship', 'driver')).toEqual([
+      422,
+      '6.2.4',
+    ]);
     expect(rule(picked('cash', { prints: printed, invoiceNo: 'FP-1', status: 'invoiced' }), 'ship', 'driver')).toBe(
       'shipped',
     );
@@ -80,6 +85,20 @@ describe('5.4.2 / 6.2.4 between picking and the van', () => {
       list: true,
       roles: ['finance'],
     });
+  });
+
+  it('a list row offers only what the order’s own fields allow: no 开票 on an on-account order, no 出车配送 before the invoice', () => {
+    const row = (doc: DocRecord, action: string, role: Role) => rowStepRefusal(orderWorkflow, doc, action, role)?.rule;
+    expect(row(picked('credit'), 'invoice', 'finance')).toBe('5.4.2');
+    expect(row(picked('cash'), 'invoice', 'finance')).toBeUndefined(); // the number is entered with the step
+    expect(row(picked('cash'), 'ship', 'orderDesk')).toBe('5.4.2');
+    expect(row({ ...picked('cash', { invoiceNo: 'FP-1' }), status: 'invoiced' }, 'ship', 'orderDesk')).toBeUndefined();
+    expect(row(picked('credit'), 'ship', 'driver')).toBeUndefined(); // the printed list is read with the step (6.2.4)
+    // the show page's buttons (availableActions): the on-account order's 开票 is not offered even though it takes a param
+    const offered = availableActions(orderWorkflow, picked('credit'), ctx('finance')).find((a) => a.action === 'invoice');
+    expect([offered?.allowed, offered?.refusal?.rule]).toEqual([false, '5.4.2']);
+    const cash = availableActions(orderWorkflow, picked('cash'), ctx('finance')).find((a) => a.action === 'invoice');
+    expect(cash?.allowed).toBe(true);
   });
 
   it('only the order desk records the delivery list’s print (6.2.4)', () => {

@@ -21,10 +21,12 @@ import { deliveryFeeFen, deliveryPromise } from '../rules/delivery';
 import {
   deliveryListPrinted,
   invoicedBeforeLeaving,
-  invoiceRefusal,
+  cashOrderRefusal,
+  invoiceNoRefusal,
   isLargeOrder,
   largeOrderFromFen,
-  shipRefusal,
+  deliveryListRefusal,
+  invoicedFirstRefusal,
 } from '../rules/fulfilment';
 import { linePriceRefusal, shortBy } from '../rules/pricing';
 import { SHORT_OFFER, shortLines, shortLineText, stockCoversRefusal, type ShortLine } from '../rules/stock';
@@ -525,7 +527,8 @@ export const orderWorkflow: Workflow = {
       roles: ['finance'],
       to: 'invoiced',
       params: ['invoiceNo'],
-      guard: invoiceRefusal,
+      precondition: cashOrderRefusal,
+      guard: invoiceNoRefusal,
       effect: (_d, ctx) => ({ invoicedAt: now(ctx), invoicedBy: ctx.user.id }),
       tone: 'primary',
       list: true,
@@ -537,7 +540,8 @@ export const orderWorkflow: Workflow = {
       from: ['picked', 'invoiced'],
       roles: ['orderDesk', 'driver'],
       to: 'shipped',
-      guard: (d, ctx) => overdueBlocksCredit(d, ctx) ?? shipRefusal(d),
+      precondition: invoicedFirstRefusal,
+      guard: (d, ctx) => overdueBlocksCredit(d, ctx) ?? deliveryListRefusal(d),
       effect: (_d, ctx) => ({ shippedAt: now(ctx) }),
       bulk: true,
     },

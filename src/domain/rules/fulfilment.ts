@@ -38,37 +38,43 @@ export function deliveryListPrinted(order: DocRecord): boolean {
 
 const filled = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 
-/** 5.4.2 finance invoices cash orders only, and records the invoice number. */
-export function invoiceRefusal(order: DocRecord): Refusal | null {
-  if (!invoicedBeforeLeaving(order))
-    return ruleRefusal(
-      '5.4.2',
-      '付款帐期订单不在出库前开票，由财务按帐期结算',
-      'An on-account order is not invoiced before it leaves: finance settles it on its account',
-      'paymentMethod',
-    );
-  if (!filled(order.invoiceNo)) return ruleRefusal('5.4.2', '请填写发票号码', 'Enter the invoice number', 'invoiceNo');
-  return null;
+/** 5.4.2 finance invoices cash orders only (the order's own fields: a precondition, so no row offers it otherwise). */
+export function cashOrderRefusal(order: DocRecord): Refusal | null {
+  if (invoicedBeforeLeaving(order)) return null;
+  return ruleRefusal(
+    '5.4.2',
+    '付款帐期订单不在出库前开票，由财务按帐期结算',
+    'An on-account order is not invoiced before it leaves: finance settles it on its account',
+    'paymentMethod',
+  );
+}
+
+/** 5.4.2 the invoice number finance enters with the step. */
+export function invoiceNoRefusal(order: DocRecord): Refusal | null {
+  return filled(order.invoiceNo) ? null : ruleRefusal('5.4.2', '请填写发票号码', 'Enter the invoice number', 'invoiceNo');
 }
 
 /**
- * Before the van (6.2.5 / 6.2.6): the printed delivery list (6.2.4), and for a cash order finance's
- * invoice (5.4.2 配货并将单据交财务部开票人员开票后一并交于物流).
+ * 5.4.2 配货并将单据交财务部开票人员开票后一并交于物流: a cash order leaves only once invoiced —
+ * the order's own fields, so a row does not offer the van a cash order still waiting on finance.
  */
-export function shipRefusal(order: DocRecord): Refusal | null {
-  if (!deliveryListPrinted(order))
-    return ruleRefusal(
-      '6.2.4',
-      '销售送货清单尚未由订单组打印，不能出车',
-      'The order desk has not printed the delivery list yet: the order cannot go out',
-      'prints',
-    );
-  if (invoicedBeforeLeaving(order) && !filled(order.invoiceNo))
-    return ruleRefusal(
-      '5.4.2',
-      '现金付款订单须先由财务部开票，才能交物流出车',
-      'A cash order is invoiced by finance before logistics takes it out',
-      'invoiceNo',
-    );
-  return null;
+export function invoicedFirstRefusal(order: DocRecord): Refusal | null {
+  if (!invoicedBeforeLeaving(order) || filled(order.invoiceNo)) return null;
+  return ruleRefusal(
+    '5.4.2',
+    '现金付款订单须先由财务部开票，才能交物流出车',
+    'A cash order is invoiced by finance before logistics takes it out',
+    'invoiceNo',
+  );
+}
+
+/** 6.2.4 before the van: the printed delivery list (its prints are read from the audit log with the step). */
+export function deliveryListRefusal(order: DocRecord): Refusal | null {
+  if (deliveryListPrinted(order)) return null;
+  return ruleRefusal(
+    '6.2.4',
+    '销售送货清单尚未由订单组打印，不能出车',
+    'The order desk has not printed the delivery list yet: the order cannot go out',
+    'prints',
+  );
 }
