@@ -8,7 +8,6 @@ import { waitingStates } from '../../src/domain/queues';
 import type { Actor } from '../../src/domain/roles';
 import { availableActions, returnedStates } from '../../src/domain/workflow';
 import type { Filter, Store } from '../store/types';
-import { openMemberFollowUps } from './memberCare';
 
 export type { InboxItem };
 
@@ -33,8 +32,6 @@ const bareContext = (user: Actor): RuleContext => ({
 });
 
 export async function myWork(store: Store, actor: Actor, now: Date = new Date()): Promise<InboxItem[]> {
-  // 5.8.4 an assistant's idle members join the follow-up list before it is read
-  if (actor.role === 'assistant') await openMemberFollowUps(store, actor.id, now);
   // every question asked at once (a PostgreSQL server answers them in parallel); the answer is sorted after
   const asks: Promise<{ def: DocumentDefinition; rows: DocRecord[] }>[] = [];
   for (const def of Object.values(DEFINITIONS)) {

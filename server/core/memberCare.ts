@@ -12,9 +12,10 @@ import { createInTx } from './documents';
 /**
  * 5.8.4 the follow-up list: members of `assistantId` without an order for `memberFollowUpDays`
  * (the settings) get a follow-up record (status due) — on the list in the assistant's inbox until
- * the call is recorded; then off it until the recorded next date. Opened when the assistant's
- * work is read (GET /api/myWork), under a lock of the assistant's row so that two reads at once
- * open each member's follow-up once. Returns the follow-ups opened.
+ * the call is recorded; then off it until the recorded next date. Opened by the daily job
+ * (server/jobs/customerJobs.ts: at start and at the start of every Shanghai day — reading the inbox
+ * changes nothing), under a lock of the assistant's row so that two servers running the job at
+ * once open each member's follow-up once. Returns the follow-ups opened.
  */
 export async function openMemberFollowUps(store: Store, assistantId: number, now: Date): Promise<DocRecord[]> {
   const def = getDefinition('memberFollowUps');

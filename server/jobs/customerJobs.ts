@@ -1,4 +1,4 @@
-import { shanghaiDate } from '../../src/domain/calendar';
+import { addDays, atShanghai, shanghaiDate } from '../../src/domain/calendar';
 import type { DocRecord } from '../../src/domain/definition';
 import { creditFollowUps } from '../../src/domain/documents/approvals/creditFollowUps';
 import { lastFullMonths, TRADED_ORDER_STATUSES } from '../../src/domain/rules/approvals/credit';
@@ -6,6 +6,7 @@ import { retierPatch, tierVolumeMonths } from '../../src/domain/rules/customerTi
 import type { Actor } from '../../src/domain/roles';
 import { loadSettings } from '../core/context';
 import { createInTx } from '../core/documents';
+import { openMemberFollowUps } from '../core/memberCare';
 import type { Store } from '../store/types';
 
 /**
@@ -160,15 +161,37 @@ export async function backfillReviewDates(store: Store, now: Date): Promise<numb
   return set;
 }
 
-export async function runDailyJobs(store: Store, now: Date): Promise<{ retiered: number; reviewsQueued: number }> {
-  const retiered = await retierCustomers(store, now);
-  const reviewsQueued = await queueCreditReviews(store, now);
-  return { retiered, reviewsQueued };
+/**
+ * 5.8.4 every active assistant's idle members onto their follow-up list (server/core/memberCare.ts).
+ * Returns how many follow-ups were opened.
+ */
+export async function openFollowUpLists(store: Store, now: Date): Promise<number> {
+  const { rows } = await store.list('users', {
+    filter: { role: 'assistant', active: true },
+    sort: { field: 'id', order: 'ASC' },
+    range: null,
+  });
+  let opened = 0;
+  for (const a of rows) opened += (await openMemberFollowUps(store, Number(a.id), now)).length;
+  return opened;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export async function runDailyJobs(
+  store: Store,
+  now: Date,
+): Promise<{ retiered: number; reviewsQueued: number; followUpsOpened: number }> {
+  const retiered = await retierCustomers(store, now);
+  const reviewsQueued = await queueCreditReviews(store, now);
+  const followUpsOpened = await openFollowUpLists(store, now);
+  return { retiered, reviewsQueued, followUpsOpened };
+}
 
-/** At start, then every 24 hours (the timer does not keep the process alive). Returns a stop function. */
+/** how long until a minute past the next midnight in Shanghai (the branch's day: 5.8.4 and 5.11.4 count days) */
+export function untilNextBranchDay(now: Date): number {
+  return atShanghai(addDays(shanghaiDate(now), 1), '00:01').getTime() - now.getTime();
+}
+
+/** At start, then at the start of every Shanghai day (the timer does not keep the process alive). Returns a stop function. */
 export function startDailyJobs(
   store: Store,
   log: (msg: string, err?: unknown) => void,
@@ -178,12 +201,20 @@ export function startDailyJobs(
     runDailyJobs(store, now()).then(
       (r) =>
         log(
-          `Daily customer jobs: ${r.retiered} customers re-tiered (5.6.2), ${r.reviewsQueued} credit reviews queued (5.11.4)`,
+          `Daily customer jobs: ${r.retiered} customers re-tiered (5.6.2), ${r.reviewsQueued} credit reviews queued (5.11.4), ${r.followUpsOpened} member follow-ups opened (5.8.4)`,
         ),
       (e) => log('Daily customer jobs failed; they run again tomorrow', e),
     );
-  void run();
-  const timer = setInterval(() => void run(), DAY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const next = () => {
+    if (stopped) return;
+    timer = setTimeout(() => void run().finally(next), untilNextBranchDay(now()));
+    timer.unref();
+  };
+  void run().finally(next);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }

@@ -71,7 +71,10 @@ export function matchesWhere(
  * The same test, its keys read once: a store that checks many rows against one filter (the json
  * store's list scans a whole table) compiles it once instead of once per row.
  */
-export function whereTest(where: Where, searchFields: readonly string[] = []): (row: Record<string, unknown>) => boolean {
+export function whereTest(
+  where: Where,
+  searchFields: readonly string[] = [],
+): (row: Record<string, unknown>) => boolean {
   const tests = Object.entries(where).map(([key, value]): ((row: Record<string, unknown>) => boolean) => {
     if (key === 'q') {
       const q = String(value).toLowerCase();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/domain/csv';
 import { mailingListFilter } from '../../src/domain/rules/memberCare';
+import { openFollowUpLists, untilNextBranchDay } from '../../server/jobs/customerJobs';
 import { makeCustomer, makeProduct } from '../helpers/fixtures';
 import { loginAs, q, startTestServer, STORE_KIND, TEST_NOW, type TestServer } from '../helpers/server';
 
@@ -124,8 +125,17 @@ describe(`5.8.4 member follow-ups on the ${STORE_KIND} store`, () => {
       expect((await a0.post(`/orders/${o.body.id}/actions/submit`, {})).status).toBe(200);
       srv.clock.now = later;
       const [a1, a2] = await Promise.all([loginAs(srv.url, 'assistant'), loginAs(srv.url, 'assistant2')]);
-      // two reads at once open the member's follow-up once
-      const [inbox] = await Promise.all([a1.get('/myWork'), a1.get('/myWork')]);
+      // reading the inbox opens nothing: the list is the daily job's
+      expect(
+        ((await a1.get('/myWork')).body as Item[]).some(
+          (i) => i.resource === 'memberFollowUps' && i.values.customerName === idle.name,
+        ),
+      ).toBe(false);
+      expect((await followUpsOf(a1, idle.id)).length).toBe(0);
+      // the daily job run twice at once (two servers on one database) opens the member's follow-up once
+      const runs = await Promise.all([openFollowUpLists(srv.store, later), openFollowUpLists(srv.store, later)]);
+      expect(runs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+      const inbox = await a1.get('/myWork');
       const item = (inbox.body as Item[]).find(
         (i) => i.resource === 'memberFollowUps' && i.values.customerName === idle.name,
       );
@@ -157,12 +167,14 @@ describe(`5.8.4 member follow-ups on the ${STORE_KIND} store`, () => {
       const done = await a1.post(path, { call: '采购经理王先生，下月集中采购', outcome: 'interested', nextDate: next });
       expect(done.status, JSON.stringify(done.body)).toBe(200);
       expect(done.body).toMatchObject({ status: 'done', outcome: 'interested', nextDate: next, calledBy: mine });
-      // off the list until the next date: another read opens nothing
+      // off the list until the next date: another day's job opens nothing for this member
+      await openFollowUpLists(srv.store, later);
       const after = (await a1.get('/myWork')).body as Item[];
       expect(after.some((i) => i.resource === 'memberFollowUps' && i.values.customerName === idle.name)).toBe(false);
       expect((await followUpsOf(a1, idle.id)).map((f) => f.status)).toEqual(['done']);
       // on the next date (still no order) the member is back on the list
       srv.clock.now = new Date(later.getTime() + 14 * DAY);
+      expect(await openFollowUpLists(srv.store, srv.clock.now)).toBeGreaterThanOrEqual(1);
       const a3 = await loginAs(srv.url, 'assistant');
       const back = (await a3.get('/myWork')).body as Item[];
       expect(back.some((i) => i.resource === 'memberFollowUps' && i.values.customerName === idle.name)).toBe(true);
@@ -172,6 +184,12 @@ describe(`5.8.4 member follow-ups on the ${STORE_KIND} store`, () => {
       admin = await loginAs(srv.url, 'admin');
       assistant = await loginAs(srv.url, 'assistant');
     }
+  });
+
+  it('the daily job runs at the start of each Shanghai day (a minute past midnight, +08:00)', () => {
+    expect(untilNextBranchDay(new Date('2026-12-07T15:59:00Z'))).toBe(2 * 60_000); // 23:59 in Shanghai
+    expect(untilNextBranchDay(new Date('2026-12-07T16:01:00Z'))).toBe(DAY); // 00:01: the next one tomorrow
+    expect(untilNextBranchDay(new Date('2026-12-07T06:30:00Z'))).toBe(9.5 * 3_600_000 + 60_000); // 14:30
   });
 
   it('the seed has members on the lists and follow-ups recorded', async () => {

@@ -95,7 +95,9 @@ describe('5.4.2 / 6.2.4 between picking and the van', () => {
     expect(row({ ...picked('cash', { invoiceNo: 'FP-1' }), status: 'invoiced' }, 'ship', 'orderDesk')).toBeUndefined();
     expect(row(picked('credit'), 'ship', 'driver')).toBeUndefined(); // the printed list is read with the step (6.2.4)
     // the show page's buttons (availableActions): the on-account order's 开票 is not offered even though it takes a param
-    const offered = availableActions(orderWorkflow, picked('credit'), ctx('finance')).find((a) => a.action === 'invoice');
+    const offered = availableActions(orderWorkflow, picked('credit'), ctx('finance')).find(
+      (a) => a.action === 'invoice',
+    );
     expect([offered?.allowed, offered?.refusal?.rule]).toEqual([false, '5.4.2']);
     const cash = availableActions(orderWorkflow, picked('cash'), ctx('finance')).find((a) => a.action === 'invoice');
     expect(cash?.allowed).toBe(true);

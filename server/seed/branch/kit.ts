@@ -158,8 +158,13 @@ export class BranchKit {
     ).rows;
     // the prints every step of an order reads (6.2.4), from an index: those the demo's documents recorded, then the batches'
     this.cache.indexPrints(
-      (await this.store.list('auditLog', { filter: { action: 'print' }, sort: { field: 'id', order: 'ASC' }, range: null }))
-        .rows,
+      (
+        await this.store.list('auditLog', {
+          filter: { action: 'print' },
+          sort: { field: 'id', order: 'ASC' },
+          range: null,
+        })
+      ).rows,
     );
     this.cache.indexOrders([
       ...this.orders.map((o) => ({

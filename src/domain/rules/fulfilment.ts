@@ -51,7 +51,9 @@ export function cashOrderRefusal(order: DocRecord): Refusal | null {
 
 /** 5.4.2 the invoice number finance enters with the step. */
 export function invoiceNoRefusal(order: DocRecord): Refusal | null {
-  return filled(order.invoiceNo) ? null : ruleRefusal('5.4.2', '请填写发票号码', 'Enter the invoice number', 'invoiceNo');
+  return filled(order.invoiceNo)
+    ? null
+    : ruleRefusal('5.4.2', '请填写发票号码', 'Enter the invoice number', 'invoiceNo');
 }
 
 /**
