@@ -151,7 +151,7 @@ describe('formats from the field type', () => {
       '新建（由销售报价单生成）',
     );
     expect(valueText(orders, 'status', 'submitted', { locale: 'zh' })).toBe('待审核');
-    expect(valueText(orders, 'paymentMethod', 'credit', { locale: 'en' })).toBe('On account (monthly)');
+    expect(valueText(orders, 'paymentMethod', 'credit', { locale: 'en' })).toBe('On account');
   });
 });
 

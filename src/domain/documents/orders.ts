@@ -578,7 +578,7 @@ export const orderWorkflow: Workflow = {
   ],
 };
 
-const PAYMENT = { cash: t('现金付款', 'Cash on delivery'), credit: t('付款帐期', 'On account (monthly)') };
+const PAYMENT = { cash: t('现金付款', 'Cash'), credit: t('付款帐期', 'On account') };
 
 export const orders = defineDocument({
   resource: 'orders',

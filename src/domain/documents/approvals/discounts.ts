@@ -43,7 +43,7 @@ export const DISCOUNT_STATUSES = {
   csReview: { label: t('待客服中心经理审核', 'Awaiting CS manager'), color: 'info', waitingOn: ['csManager'] },
   gmApproval: { label: t('待总经理审批', 'Awaiting branch GM'), color: 'secondary', waitingOn: ['branchGM'] },
   approved: {
-    label: t('已批准，待货款全部收回', 'Approved, awaiting full payment'),
+    label: t('已批准，待货款全部收回', 'Awaiting full payment'),
     color: 'primary',
     waitingOn: ['finance'],
   },
@@ -174,7 +174,7 @@ export const discountWorkflow: Workflow = {
     // 6.14.3 finance confirms the customer's payment came in in full
     {
       action: 'confirmPaidInFull',
-      label: t('确认货款已全部收回', 'Confirm paid in full'),
+      label: t('确认货款已全部收回', 'Paid in full'),
       from: ['approved'],
       roles: ['finance'],
       to: 'paidInFull',
@@ -218,7 +218,7 @@ export const discountWorkflow: Workflow = {
     // the step (`transferRef`), is required — a payout without one is refused
     {
       action: 'pay',
-      label: t('已银行转账支付', 'Paid by bank transfer'),
+      label: t('已银行转账支付', 'Paid (transfer)'),
       from: ['payoutApproved'],
       roles: ['finance'],
       to: 'paid',
