@@ -32,6 +32,7 @@ import { linePriceRefusal, shortBy } from '../rules/pricing';
 import { SHORT_OFFER, shortLines, shortLineText, stockCoversRefusal, type ShortLine } from '../rules/stock';
 import { stockEffects } from '../rules/approvals/common';
 import { TRADED_ORDER_STATUSES } from '../rules/approvals/credit';
+import { approvalSteps } from '../approvalSteps';
 import { fact } from '../explain';
 import { webOrderConfirmDeadline } from '../rules/webOrder';
 import { t } from '../text';
@@ -462,51 +463,26 @@ export const orderWorkflow: Workflow = {
       effect: (_d, ctx) => ({ submittedAt: now(ctx) }),
       tone: 'primary',
     },
-    // 5.5.1 csManager reviews; 5.10.4 over the remaining credit → branchGM too.
-    {
-      action: 'approve',
-      label: t('审核通过', 'Approve'),
-      from: ['submitted'],
-      roles: ['csManager'],
-      to: (d, ctx) => (needsGmApproval(d, ctx) ? 'gmApproval' : 'approved'),
-      decision: 'approve',
-      guard: overdueBlocksCredit,
-      bulk: true,
-      tone: 'primary',
-    },
-    {
-      action: 'approve',
-      label: t('审核通过', 'Approve'),
-      from: ['gmApproval'],
-      roles: ['branchGM'],
-      to: 'approved',
-      decision: 'approve',
-      guard: overdueBlocksCredit,
-      bulk: true,
-      tone: 'primary',
-    },
-    {
-      action: 'reject',
-      label: t('退回', 'Reject'),
-      from: ['submitted'],
-      roles: ['csManager'],
-      to: 'rejected',
-      decision: 'reject',
-      commentRequired: true,
-      bulk: true,
-      tone: 'danger',
-    },
-    {
-      action: 'reject',
-      label: t('退回', 'Reject'),
-      from: ['gmApproval'],
-      roles: ['branchGM'],
-      to: 'rejected',
-      decision: 'reject',
-      commentRequired: true,
-      bulk: true,
-      tone: 'danger',
-    },
+    // 5.5.1 csManager reviews; 5.10.4 over the remaining credit, or a large single order → branchGM too.
+    ...approvalSteps(
+      [
+        {
+          state: 'submitted',
+          roles: ['csManager'],
+          next: (d, ctx) => (needsGmApproval(d, ctx) ? 'gmApproval' : 'approved'),
+          label: t('审核通过', 'Approve'),
+          guard: overdueBlocksCredit,
+        },
+        {
+          state: 'gmApproval',
+          roles: ['branchGM'],
+          next: 'approved',
+          label: t('审核通过', 'Approve'),
+          guard: overdueBlocksCredit,
+        },
+      ],
+      { rule: '5.5.1' },
+    ),
     // 6.2.5 the warehouse picks by the delivery note: the goods leave stock; 5.6.4 a short line is not picked
     {
       action: 'pick',

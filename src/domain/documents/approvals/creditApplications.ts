@@ -1,4 +1,4 @@
-import { approvalSteps } from '../../approvalSteps';
+import { approvalSteps, rejectedState } from '../../approvalSteps';
 import {
   bool,
   column,
@@ -36,7 +36,7 @@ import type { Effect, Workflow } from '../../workflow';
 
 export const CREDIT_APPLICATION_STATUSES = {
   draft: { label: t('草稿', 'Draft'), color: 'default', editable: true, waitingOn: ['salesRep'] },
-  rejected: { label: t('已退回', 'Returned'), color: 'error', editable: true, waitingOn: ['salesRep'] },
+  rejected: rejectedState(['salesRep']),
   supervisorReview: {
     label: t('待办事处主管审核', 'Awaiting office supervisor'),
     color: 'info',

@@ -1,4 +1,4 @@
-import { approvalSteps } from '../../approvalSteps';
+import { approvalSteps, rejectedState } from '../../approvalSteps';
 import {
   bool,
   column,
@@ -39,7 +39,7 @@ import { calendarOfSettings } from '../../settings';
 
 export const DISCOUNT_STATUSES = {
   draft: { label: t('草稿', 'Draft'), color: 'default', editable: true, waitingOn: ['assistant'] },
-  rejected: { label: t('已退回', 'Returned'), color: 'error', editable: true, waitingOn: ['assistant'] },
+  rejected: rejectedState(['assistant']),
   csReview: { label: t('待客服中心经理审核', 'Awaiting CS manager'), color: 'info', waitingOn: ['csManager'] },
   gmApproval: { label: t('待总经理审批', 'Awaiting branch GM'), color: 'secondary', waitingOn: ['branchGM'] },
   approved: {

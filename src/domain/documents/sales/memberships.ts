@@ -9,6 +9,7 @@ import {
   type DocRecord,
   type RuleContext,
 } from '../../definition';
+import { approvalSteps } from '../../approvalSteps';
 import { refusal, ruleRefusal, type Refusal } from '../../refusal';
 import { nowIso } from '../../rules/sales/common';
 import { t } from '../../text';
@@ -95,6 +96,9 @@ const approveEffects = (doc: DocRecord): Effect[] => [
   { kind: 'patch', resource: 'customers', id: Number(doc.customerId), patch: { member: true }, rule: '5.2.2' },
 ];
 
+/** who decided the application, and when */
+const decided = (_d: DocRecord, ctx: RuleContext) => ({ decidedAt: nowIso(ctx), handledBy: ctx.user.id });
+
 export const membershipWorkflow: Workflow = {
   initial: (doc) => (doc.source === 'webOrder' ? 'toOffer' : 'applied'),
   states: MEMBERSHIP_STATUSES,
@@ -129,34 +133,29 @@ export const membershipWorkflow: Workflow = {
       actor: ecommerce,
       effect: (_d, ctx) => ({ appliedAt: nowIso(ctx) }),
     },
-    {
-      action: 'approve',
-      label: t('批准入会', 'Approve membership'),
-      from: ['applied'],
-      roles: ['assistant', 'teamLead'],
-      to: 'approved',
-      decision: 'approve',
-      actor: ecommerce,
-      guard: (_d, ctx) =>
-        ctx.refs.customerId?.member === true
-          ? ruleRefusal('5.2.2', '该客户已是会员', 'Already a member', 'customerId')
-          : null,
-      effects: approveEffects,
-      effect: (_d, ctx) => ({ decidedAt: nowIso(ctx), handledBy: ctx.user.id }),
-      tone: 'primary',
-    },
-    {
-      action: 'reject',
-      label: t('不予入会', 'Refuse'),
-      from: ['applied'],
-      roles: ['assistant', 'teamLead'],
-      to: 'rejected',
-      decision: 'reject',
-      actor: ecommerce,
-      commentRequired: true,
-      effect: (_d, ctx) => ({ decidedAt: nowIso(ctx), handledBy: ctx.user.id }),
-      tone: 'danger',
-    },
+    // 5.2.2 the e-commerce assistant decides the application — the one who took it by phone too
+    ...approvalSteps(
+      [
+        {
+          state: 'applied',
+          roles: ['assistant', 'teamLead'],
+          next: 'approved',
+          label: t('批准入会', 'Approve membership'),
+          rejectLabel: t('不予入会', 'Refuse'),
+          allowSelfApproval: true,
+          bulk: false,
+          actor: ecommerce,
+          guard: (_d, ctx) =>
+            ctx.refs.customerId?.member === true
+              ? ruleRefusal('5.2.2', '该客户已是会员', 'Already a member', 'customerId')
+              : null,
+          effects: approveEffects,
+          effect: decided,
+          rejectEffect: decided,
+        },
+      ],
+      { rule: '5.2.2' },
+    ),
   ],
 };
 

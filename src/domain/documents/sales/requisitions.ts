@@ -1,3 +1,4 @@
+import { rejectedState } from '../../approvalSteps';
 import {
   bool,
   column,
@@ -27,7 +28,7 @@ import type { Effect, Workflow } from '../../workflow';
 
 export const REQUISITION_STATUSES = {
   draft: { label: t('草稿', 'Draft'), color: 'default', editable: true, waitingOn: ['assistant'] },
-  rejected: { label: t('已退回', 'Returned'), color: 'error', editable: true, waitingOn: ['assistant'] },
+  rejected: rejectedState(['assistant']),
   submitted: { label: t('待采购下单', 'Awaiting purchasing'), color: 'info', waitingOn: ['purchasing'] },
   ordered: {
     label: t('已向供应商下单', 'Ordered from supplier'),
