@@ -4,6 +4,7 @@ import jsonServer from 'json-server';
 import { hashPassword } from '../server/auth/password';
 import { loadOrCreateSecret } from '../server/auth/tokens';
 import { createApi } from '../server/core/api';
+import { startDailyJobs } from '../server/jobs/customerJobs';
 import { createHttpApp, securityHeaders } from '../server/http';
 import { seedDemoBranch } from '../server/seed';
 import { heldRecords, damagedStoreMessage } from '../server/store/heldRecords';
@@ -31,6 +32,8 @@ async function main() {
     }
     console.log('Seeded:', await seedDemoBranch(store, { hashPassword }));
   }
+  // 5.6.2 re-tiering, 5.11.4 due credit reviews, 5.8.4 member follow-ups: at start, then daily (as server/main.ts)
+  startDailyJobs(store, (msg, err) => (err ? console.error(msg, err) : console.log(msg)));
   const api = createApi({ store, secret: loadOrCreateSecret(dataDir), log: (m, e) => console.error(m, e) });
   const app = jsonServer.create();
   app.disable('x-powered-by');
