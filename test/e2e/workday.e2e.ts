@@ -138,17 +138,11 @@ describe('every step from the grid', () => {
       await desk.goto(listUrl('orders', filter));
       await (await rowOf(desk, forDesk.code)).getByRole('button', { name: `拣配完成 ${forDesk.code}` }).click();
       await expectStatus(admin, 'orders', forDesk.id, 'picked');
-      // the row follows: the next step is the order desk's too (ship), printing the delivery note is an icon
-      await (
-        await rowOf(desk, forDesk.code)
-      )
-        .getByRole('button', { name: `出车配送 ${forDesk.code}` })
-        .waitFor({ timeout: 15_000 });
-      await (
-        await rowOf(desk, forDesk.code)
-      )
-        .getByRole('button', { name: `打印 销售送货单 ${forDesk.code}` })
-        .waitFor();
+      // the row follows (已拣配): printing the delivery note is an icon; no 出车配送 yet — a cash order waits on finance's invoice (5.4.2)
+      const row = await rowOf(desk, forDesk.code);
+      await row.getByText('已拣配').waitFor({ timeout: 15_000 });
+      await row.getByRole('button', { name: `打印 销售送货单 ${forDesk.code}` }).waitFor();
+      expect(await row.getByRole('button', { name: `出车配送 ${forDesk.code}` }).count()).toBe(0);
     });
     await desk.context().close();
 
