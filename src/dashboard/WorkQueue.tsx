@@ -19,7 +19,14 @@ import { inboxColumnField, inboxColumns, type InboxItem } from '../domain/inbox'
 import { fieldValueText } from '../domain/present';
 import type { Role } from '../domain/roles';
 import type { Locale } from '../domain/text';
-import { actionsWidth, COLUMN_WIDTHS, DEADLINE_WIDTH, overdueMark, statusWidth } from '../resources/listLayout';
+import {
+  actionsWidth,
+  COLUMN_WIDTHS,
+  DEADLINE_WIDTH,
+  overdueMark,
+  STATUS_MAX,
+  statusWidth,
+} from '../resources/listLayout';
 import { DeadlineChip } from '../resources/DeadlineCountdown';
 import { StatusChip } from '../resources/fieldRenderers';
 import { listLink } from './links';
@@ -96,7 +103,9 @@ function TypeTable({ group, role, locale }: { group: InboxGroup; role: Role; loc
       <TableHead>
         <TableRow>
           <TableCell sx={{ width: COLUMN_WIDTHS.code }}>{translate(`resources.${def.resource}.fields.code`)}</TableCell>
-          <TableCell sx={{ width: statusWidth(def, locale) }}>
+          <TableCell
+            sx={{ width: statusWidth(def, locale, STATUS_MAX.inbox, [...new Set(group.items.map((i) => i.status))]) }}
+          >
             {translate(`resources.${def.resource}.fields.status`)}
           </TableCell>
           {columns.map((c) => (

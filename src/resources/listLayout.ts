@@ -57,13 +57,26 @@ export function rowButtons(labels: readonly string[]): { shown: number; more: bo
   return { shown: 1, more: true };
 }
 
+/** the widest a status column gets in a list (many columns share 1280 px) and in the home inbox (few columns) */
+export const STATUS_MAX = { list: 140, inbox: 210 } as const;
+
 /**
  * The status column: as wide as the type's longest status chip, between the class's width and
- * 140 px — a longer one (支付已批准，待财务转账) ends in an ellipsis, its full name on hover.
+ * `max` — a longer one (支付已批准，待财务转账 in a list) ends in an ellipsis, its full name on hover.
  */
-export function statusWidth(def: DocumentDefinition, locale: Locale): number {
-  const longest = Math.max(0, ...Object.values(def.workflow?.states ?? {}).map((s) => textWidth(s.label[locale])));
-  return Math.round(Math.min(140, Math.max(COLUMN_WIDTHS.status, longest + 24 + 16)));
+export function statusWidth(
+  def: DocumentDefinition,
+  locale: Locale,
+  max: number = STATUS_MAX.list,
+  /** only these states (the inbox: those of the documents it shows), else all of the type's */
+  only?: readonly string[],
+): number {
+  const states = def.workflow?.states ?? {};
+  const labels = only
+    ? only.flatMap((k) => (states[k] ? [states[k].label[locale]] : []))
+    : Object.values(states).map((s) => s.label[locale]);
+  const longest = Math.max(0, ...labels.map(textWidth));
+  return Math.round(Math.min(max, Math.max(COLUMN_WIDTHS.status, longest + 24 + 16)));
 }
 
 /** The labels of the steps a role may take from a list row of this type in each state. */
