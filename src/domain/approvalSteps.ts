@@ -51,6 +51,7 @@ export interface LadderOptions {
 }
 
 export const APPROVE_LABEL = t('审批通过', 'Approve');
+export const SUBMIT_LABEL = t('提交审核', 'Submit');
 export const REJECT_LABEL = t('退回', 'Reject');
 
 /** The creator of the document may not approve it (Frappe's allow_self_approval off). */
@@ -100,6 +101,35 @@ export function approvalSteps(steps: readonly ApprovalStep[], opts: LadderOption
       ...(s.rejectEffect ? { effect: s.rejectEffect } : {}),
     }));
   return [...approve, ...reject];
+}
+
+/** The author's step into the ladder: from a draft, or back from 已退回 (`rejectedState`). */
+export interface SubmitStep {
+  roles: readonly Role[];
+  /** the ladder's first state */
+  to: string;
+  /** the button (default 提交审核 / Submit) */
+  label?: Text;
+  /** who may submit this one (the owner, the creator): refusal → 403 */
+  actor?: Transition['actor'];
+  guard?: Transition['guard'];
+  /** fields set besides `submittedAt` */
+  effect?: Transition['effect'];
+}
+
+/** The submit transition: from `draft` or `rejected` to the first step, stamping `submittedAt`. */
+export function submitStep(s: SubmitStep): Transition {
+  return {
+    action: 'submit',
+    label: s.label ?? SUBMIT_LABEL,
+    from: ['draft', 'rejected'],
+    roles: s.roles,
+    to: s.to,
+    ...(s.actor ? { actor: s.actor } : {}),
+    ...(s.guard ? { guard: s.guard } : {}),
+    effect: (doc, ctx) => ({ submittedAt: ctx.now.toISOString(), ...s.effect?.(doc, ctx) }),
+    tone: 'primary',
+  };
 }
 
 /** 已退回: back with its author (`waitingOn`), who may edit it and submit it again. */

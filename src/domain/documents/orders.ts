@@ -32,7 +32,7 @@ import { linePriceRefusal, shortBy } from '../rules/pricing';
 import { SHORT_OFFER, shortLines, shortLineText, stockCoversRefusal, type ShortLine } from '../rules/stock';
 import { stockEffects } from '../rules/approvals/common';
 import { TRADED_ORDER_STATUSES } from '../rules/approvals/credit';
-import { approvalSteps } from '../approvalSteps';
+import { approvalSteps, submitStep } from '../approvalSteps';
 import { fact } from '../explain';
 import { webOrderConfirmDeadline } from '../rules/webOrder';
 import { t } from '../text';
@@ -452,17 +452,7 @@ export const orderWorkflow: Workflow = {
       tone: 'primary',
       list: true,
     },
-    {
-      action: 'submit',
-      label: t('提交审核', 'Submit'),
-      from: ['draft', 'rejected'],
-      roles: ['assistant', 'teamLead'],
-      to: 'submitted',
-      actor: ownsOrder,
-      guard: linesConfirmed,
-      effect: (_d, ctx) => ({ submittedAt: now(ctx) }),
-      tone: 'primary',
-    },
+    submitStep({ roles: ['assistant', 'teamLead'], to: 'submitted', actor: ownsOrder, guard: linesConfirmed }),
     // 5.5.1 csManager reviews; 5.10.4 over the remaining credit, or a large single order → branchGM too.
     ...approvalSteps(
       [

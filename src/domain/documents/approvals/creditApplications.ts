@@ -1,4 +1,4 @@
-import { approvalSteps, rejectedState } from '../../approvalSteps';
+import { approvalSteps, rejectedState, submitStep } from '../../approvalSteps';
 import {
   bool,
   column,
@@ -189,17 +189,13 @@ export const creditApplicationWorkflow: Workflow = {
   initial: () => 'draft',
   states: CREDIT_APPLICATION_STATUSES,
   transitions: [
-    {
-      action: 'submit',
-      label: t('提交审核', 'Submit'),
-      from: ['draft', 'rejected'],
+    submitStep({
       roles: ['salesRep'],
       to: 'supervisorReview',
       actor: creatorOnly,
       guard: eligibleGuard,
-      effect: (_d, ctx) => ({ submittedAt: nowIso(ctx), ...eligibilityFields(ctx) }),
-      tone: 'primary',
-    },
+      effect: (_d, ctx) => eligibilityFields(ctx),
+    }),
     ...approvalSteps(
       [
         // 5.11.2 报办事处主管、销售管理部经理、财务部审核 — in this order

@@ -1,4 +1,4 @@
-import { approvalSteps, rejectedState } from '../../approvalSteps';
+import { approvalSteps, rejectedState, submitStep } from '../../approvalSteps';
 import {
   bool,
   column,
@@ -134,22 +134,18 @@ export const discountWorkflow: Workflow = {
   states: DISCOUNT_STATUSES,
   transitions: [
     // 6.14.2 the answer is due 3 working days after submission
-    {
-      action: 'submit',
-      label: t('提交申请', 'Submit'),
-      from: ['draft', 'rejected'],
+    submitStep({
       roles: ['assistant'],
       to: 'csReview',
+      label: t('提交申请', 'Submit'),
       actor: owner,
       guard: marginRefusal,
-      tone: 'primary',
       effect: (_d, ctx) => ({
-        submittedAt: nowIso(ctx),
         answerDeadline: discountAnswerDeadline(ctx.now, calendarOfSettings(ctx.settings)).toISOString(),
         answeredAt: null,
         answeredOnTime: null,
       }),
-    },
+    }),
     ...approvalSteps(
       [
         {

@@ -1,4 +1,4 @@
-import { approvalSteps, rejectedState } from '../../approvalSteps';
+import { approvalSteps, rejectedState, submitStep } from '../../approvalSteps';
 import {
   bool,
   column,
@@ -139,17 +139,7 @@ export const giftWorkflow: Workflow = {
   initial: () => 'draft',
   states: GIFT_STATUSES,
   transitions: [
-    {
-      action: 'submit',
-      label: t('提交审核', 'Submit'),
-      from: ['draft', 'rejected'],
-      roles: ['assistant'],
-      to: 'csReview',
-      actor: owner,
-      guard: inFestival,
-      effect: (_d, ctx) => ({ submittedAt: nowIso(ctx) }),
-      tone: 'primary',
-    },
+    submitStep({ roles: ['assistant'], to: 'csReview', actor: owner, guard: inFestival }),
     ...approvalSteps(
       [
         // 6.12.1 / 6.12.2 csManager reviews, then the branchGM

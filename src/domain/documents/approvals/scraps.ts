@@ -1,4 +1,4 @@
-import { approvalSteps, rejectedState } from '../../approvalSteps';
+import { approvalSteps, rejectedState, submitStep } from '../../approvalSteps';
 import {
   bool,
   column,
@@ -70,17 +70,7 @@ export const scrapWorkflow: Workflow = {
   initial: () => 'draft',
   states: SCRAP_STATUSES,
   transitions: [
-    {
-      action: 'submit',
-      label: t('提交审核', 'Submit'),
-      from: ['draft', 'rejected'],
-      roles: ['assistant'],
-      to: 'csReview',
-      actor: owner,
-      guard: causeRefusal,
-      effect: (_d, ctx) => ({ submittedAt: nowIso(ctx) }),
-      tone: 'primary',
-    },
+    submitStep({ roles: ['assistant'], to: 'csReview', actor: owner, guard: causeRefusal }),
     ...approvalSteps(
       [
         { state: 'csReview', roles: ['csManager'], next: 'gmApproval', label: t('审核通过', 'Approve') },

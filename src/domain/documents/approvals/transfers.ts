@@ -1,4 +1,4 @@
-import { approvalSteps, rejectedState } from '../../approvalSteps';
+import { approvalSteps, rejectedState, submitStep } from '../../approvalSteps';
 import {
   bool,
   column,
@@ -60,16 +60,7 @@ export const transferWorkflow: Workflow = {
   initial: () => 'draft',
   states: TRANSFER_STATUSES,
   transitions: [
-    {
-      action: 'submit',
-      label: t('提交审核', 'Submit'),
-      from: ['draft', 'rejected'],
-      roles: ['merchPlanning'],
-      to: 'orderDeskReview',
-      actor: creatorOnly,
-      effect: (_d, ctx) => ({ submittedAt: nowIso(ctx) }),
-      tone: 'primary',
-    },
+    submitStep({ roles: ['merchPlanning'], to: 'orderDeskReview', actor: creatorOnly }),
     // 6.13.2 the order desk reviews and sends the request to the sister warehouse; 6.13.3 a store transfer also needs purchasing
     ...approvalSteps(
       [

@@ -1,4 +1,4 @@
-import { approvalSteps, rejectedState } from '../../approvalSteps';
+import { approvalSteps, rejectedState, submitStep } from '../../approvalSteps';
 import {
   bool,
   column,
@@ -165,15 +165,7 @@ export const inquiryWorkflow: Workflow = {
   states: INQUIRY_STATUSES,
   transitions: [
     // 5.10.2 the rep fills the inquiry and sends it for review
-    {
-      action: 'submit',
-      label: t('提交审核', 'Submit for review'),
-      from: ['draft', 'rejected'],
-      roles: ['salesRep'],
-      to: 'review',
-      effect: stamp('submittedAt'),
-      tone: 'primary',
-    },
+    submitStep({ roles: ['salesRep'], to: 'review', label: t('提交审核', 'Submit for review') }),
     ...approvalSteps(
       [
         {

@@ -1,4 +1,4 @@
-import { rejectedState } from '../../approvalSteps';
+import { rejectedState, submitStep } from '../../approvalSteps';
 import {
   bool,
   column,
@@ -163,16 +163,7 @@ export const requisitionWorkflow: Workflow = {
   initial: () => 'draft',
   states: REQUISITION_STATUSES,
   transitions: [
-    {
-      action: 'submit',
-      label: t('提交采购', 'Submit to purchasing'),
-      from: ['draft', 'rejected'],
-      roles: DRAFTERS,
-      to: 'submitted',
-      actor: own,
-      effect: stamp('submittedAt'),
-      tone: 'primary',
-    },
+    submitStep({ roles: DRAFTERS, to: 'submitted', actor: own, label: t('提交采购', 'Submit to purchasing') }),
     {
       action: 'order',
       label: t('已下采购订单', 'Ordered from supplier'),

@@ -1,4 +1,4 @@
-import { approvalSteps, rejectedState } from '../../approvalSteps';
+import { approvalSteps, rejectedState, submitStep } from '../../approvalSteps';
 import {
   bool,
   column,
@@ -266,22 +266,14 @@ export const specialOrderWorkflow: Workflow = {
   states: SPECIAL_ORDER_STATUSES,
   transitions: [
     // the assistant enters it; the rep confirms in writing before ordering (6.5.4)
-    {
-      action: 'submit',
-      label: t('提交销售代表确认', 'Submit for the rep’s confirmation'),
-      from: ['draft', 'rejected'],
+    submitStep({
       roles: ['assistant', 'teamLead'],
       to: 'repConfirmation',
+      label: t('提交销售代表确认', 'Submit for the rep’s confirmation'),
       actor: own,
       guard: depositOrContract,
-      effect: (_d, ctx) => ({
-        submittedAt: nowIso(ctx),
-        repConfirmed: false,
-        repConfirmedBy: null,
-        repConfirmedAt: null,
-      }),
-      tone: 'primary',
-    },
+      effect: () => ({ repConfirmed: false, repConfirmedBy: null, repConfirmedAt: null }),
+    }),
     // 6.5.5 ≥ 5000 → csManager; below goes straight on to purchasing
     {
       action: 'confirm',
