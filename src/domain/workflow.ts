@@ -115,6 +115,11 @@ const UNKNOWN_ACTION = (action: string): Refusal => ({
   message: { zh: `没有这个操作：${action}`, en: `No such action: ${action}` },
 });
 
+/** The transition `role` takes for `action` in `status`: the first that matches (decide and the list rows ask the same). */
+function transitionFor(wf: Workflow, action: string, status: string, role: Role): Transition | undefined {
+  return wf.transitions.find((t) => t.action === action && t.from.includes(status) && t.roles.includes(role));
+}
+
 /** Decide whether `ctx.user` may take `action` on `doc` now; refusals in order 404 → 403 → 409 → 403 → 422. */
 export function decide(wf: Workflow, doc: DocRecord, action: string, ctx: RuleContext, comment?: string): Outcome {
   const candidates = wf.transitions.filter((t) => t.action === action);
@@ -143,7 +148,7 @@ export function decide(wf: Workflow, doc: DocRecord, action: string, ctx: RuleCo
       ),
     };
   }
-  const t = inState.find((x) => x.roles.includes(role));
+  const t = transitionFor(wf, action, status, role);
   if (!t) {
     return { ok: false, refusal: refusal('forbidden', `此步骤不由您的角色处理`, `This step is not for your role`) };
   }
@@ -233,10 +238,7 @@ export function availableActions(wf: Workflow, doc: DocRecord, ctx: RuleContext)
  * Rules that need facts or params are left to the server (the row's button stays).
  */
 export function rowStepRefusal(wf: Workflow | undefined, doc: DocRecord, action: string, role: Role): Refusal | null {
-  const t = wf?.transitions.find(
-    (x) => x.action === action && x.from.includes(String(doc.status)) && x.roles.includes(role),
-  );
-  return t?.precondition?.(doc) ?? null;
+  return (wf && transitionFor(wf, action, String(doc.status), role)?.precondition?.(doc)) ?? null;
 }
 
 /** Whether a step is taken from list rows (see Transition.list). */

@@ -2,7 +2,7 @@ import type { DocRecord } from '../../../src/domain/definition';
 import { shanghaiDate } from '../../../src/domain/calendar';
 import { DEFINITIONS } from '../../../src/domain/documents';
 import { fenToYuan, sumFen, yuanToFen } from '../../../src/domain/money';
-import { compareValues, matchesWhere, whereTest } from '../../../src/domain/where';
+import { compareValues, whereTest } from '../../../src/domain/where';
 import type {
   AggregateQuery,
   AggregateRow,
@@ -55,10 +55,6 @@ function searchFields(resource: string): string[] {
   }
   return fields;
 }
-
-/** the json store's translation of a filter or a view's set: the domain's (src/domain/where.ts) */
-export const matches = (resource: string, row: DocRecord, filter: Filter): boolean =>
-  matchesWhere(row, filter, searchFields(resource));
 
 export class MemoryStore implements Store {
   readonly kind: 'json' | 'memory' = 'memory';
