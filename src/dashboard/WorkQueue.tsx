@@ -22,7 +22,7 @@ import type { Locale } from '../domain/text';
 import {
   actionsWidth,
   COLUMN_WIDTHS,
-  DEADLINE_WIDTH,
+  INBOX_DEADLINE_WIDTH,
   overdueMark,
   STATUS_MAX,
   statusWidth,
@@ -120,7 +120,7 @@ function TypeTable({ group, role, locale }: { group: InboxGroup; role: Role; loc
           ))}
           {anyReturned && <TableCell>{translate('app.desk.returnReason')}</TableCell>}
           {anyDeadline && (
-            <TableCell sx={{ width: DEADLINE_WIDTH[locale] }}>{translate('app.workflow.deadline')}</TableCell>
+            <TableCell sx={{ width: INBOX_DEADLINE_WIDTH[locale] }}>{translate('app.workflow.deadline')}</TableCell>
           )}
           {actions > 0 && <TableCell sx={{ width: actions }} />}
         </TableRow>

@@ -31,6 +31,8 @@ export const NAME_MIN = 130;
 export const CHECKBOX_WIDTH = 48;
 /** the deadline column: 超时 12 天 5 小时 / 12 d 5 h overdue (a longer one ends in an ellipsis, the whole on hover) */
 export const DEADLINE_WIDTH: Record<Locale, number> = { zh: 150, en: 160 };
+/** …in the home inbox (fewer columns): the working-time ones whole too — 1 working day 9 h left (6.14.2) */
+export const INBOX_DEADLINE_WIDTH: Record<Locale, number> = { zh: 150, en: 168 };
 /** a row button's label is cut (ellipsis, full text on hover) beyond this many px */
 export const ROW_BUTTON_MAX = 140;
 /** at most this many buttons on a row, and at most this wide together: beyond, the first stays a button and the rest go behind ⋯ */
